@@ -1,0 +1,83 @@
+# Parley's build. Every target builds with the same tags: go-sqlite3 has no full-text search
+# (FTS5) without sqlite_fts5, and Parley refuses to open a database without it.
+#
+#   make run     install what is missing, build bin/parley and open the window
+#   make test    install what is missing, then vet, gofmt check and race-enabled tests
+#   make build   build bin/parley
+#   make bench   run the benchmarks
+#   make deps    install missing build packages (Debian/Ubuntu), or say what to install
+
+GO      ?= go
+TAGS    ?= sqlite_fts5
+BIN     := bin/parley
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
+LDFLAGS := -X main.version=$(or $(VERSION),0.1.0)
+
+# Fyne reads the locale from LANG and logs an error for C.UTF-8, POSIX or none; the window
+# then gets British English, which only affects dates and the first day of the week.
+RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-8)
+
+# Debian/Ubuntu packages: the C toolchain for cgo (SQLite, OpenGL), the OpenGL and X11 headers
+# Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf
+
+.PHONY: all build run test vet fmt-check bench deps clean
+
+all: build
+
+build:
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+run: deps build
+	LANG=$(RUN_LANG) ./$(BIN) $(ARGS)
+
+test: deps vet fmt-check
+	LANG=en_GB.UTF-8 $(GO) test -race -tags $(TAGS) ./...
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+fmt-check:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then \
+		echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; \
+	fi
+
+bench:
+	LANG=en_GB.UTF-8 $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# deps is quiet when everything is there. On Debian and Ubuntu it installs the missing packages
+# with apt-get (through sudo unless run as root); elsewhere it says what to install.
+deps:
+	@command -v $(GO) >/dev/null 2>&1 || { \
+		echo "Go is not installed: Parley needs Go 1.26 or newer (https://go.dev/dl/)."; exit 1; }
+	@have="$$($(GO) env GOVERSION | sed 's/^go//')"; \
+	if [ "$$(printf '%s\n' 1.26 "$$have" | sort -V | head -n1)" != 1.26 ]; then \
+		echo "Go $$have is too old: Parley needs Go 1.26 or newer (https://go.dev/dl/)."; exit 1; fi
+	@if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+		missing=""; \
+		for p in $(DEB_PACKAGES); do \
+			dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+			echo "Installing:$$missing"; \
+			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		fi; \
+	else \
+		missing=""; \
+		for t in gcc pkg-config pdftotext qpdf; do \
+			command -v "$$t" >/dev/null 2>&1 || missing="$$missing $$t"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "Missing:$$missing. This is not Debian or Ubuntu, so nothing was installed."; \
+			echo "Parley needs a C compiler, pkg-config and the OpenGL and X11 development headers"; \
+			echo "(Fedora: dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel"; \
+			echo "libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel; macOS:"; \
+			echo "xcode-select --install); the PDF tests also use poppler-utils and qpdf."; \
+		fi; \
+	fi
+
+clean:
+	rm -rf bin

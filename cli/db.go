@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// dbFlag adds --db to fs. An empty value means the default database (storage.DefaultPath).
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "the Parley database file (default: the one in your data folder)")
+}
+
+// dbPath is the database the user means: --db, or the default one.
+func dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	p, err := storage.DefaultPath()
+	if err != nil {
+		return "", &problem{sentence: "Parley cannot tell where your data folder is; give the database with --db FILE", err: err}
+	}
+	return p, nil
+}
+
+// openExisting opens the database at path for a command that reads or exports it: a missing
+// file is an error, not a new empty database.
+func openExisting(ctx context.Context, path string) (*storage.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, &problem{sentence: fmt.Sprintf("There is no database at %s. Create one with: parley init --db %s", path, shellQuote(path))}
+	}
+	s, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, explain(path, err)
+	}
+	return s, nil
+}
+
+// openOrCreate opens the database at path, creating an empty one when there is none.
+func openOrCreate(ctx context.Context, path string) (*storage.Store, error) {
+	s, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, explain(path, err)
+	}
+	return s, nil
+}
+
+// discard closes a database this command created and removes its files, so that a failed
+// init or import leaves nothing behind.
+func discard(s *storage.Store) {
+	path := s.Path()
+	_ = s.Close()
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
+		_ = os.Remove(path + suffix)
+	}
+}
+
+// explain turns the store's errors into sentences a user can act on; path is the database.
+// Errors it does not know are returned unchanged.
+func explain(path string, err error) error {
+	var (
+		invalid *storage.ValidationError
+		prob    *problem
+		say     string
+	)
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &prob):
+		return err
+	case errors.Is(err, storage.ErrNoFTS):
+		say = "This copy of Parley was built without full-text search. Rebuild it with \"make build\" (go build -tags sqlite_fts5)"
+	case errors.Is(err, storage.ErrNotParley):
+		say = fmt.Sprintf("%s is not a Parley database. It was left as it was", path)
+	case errors.Is(err, storage.ErrDamaged):
+		say = fmt.Sprintf("The Parley database %s is damaged. It was left as it was; restore it from a backup", path)
+	case errors.Is(err, storage.ErrNewerSchema):
+		say = fmt.Sprintf("%s was written by a newer version of Parley. Install that version to open it; the file was left as it was", path)
+	case errors.Is(err, storage.ErrLocked):
+		say = fmt.Sprintf("%s is open in another Parley window or command. Close it and try again", path)
+	case errors.Is(err, storage.ErrReadOnly):
+		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only", path)
+	case errors.As(err, &invalid):
+		say = "Nothing was imported and the database is unchanged, because " + invalid.Error()
+	case errors.Is(err, storage.ErrNotFound):
+		say = "There is no " + strings.TrimSuffix(err.Error(), ": "+storage.ErrNotFound.Error()) + " in " + path
+	case errors.Is(err, storage.ErrInUse):
+		say = capitalise(err.Error())
+	case errors.Is(err, context.Canceled):
+		say = "Stopped before it finished"
+	default:
+		return err
+	}
+	return &problem{sentence: say + ".", err: err}
+}
+
+// writeFile writes a file through write, atomically: the data goes to a temporary file beside
+// path that replaces path only when everything was written. On any error nothing is left
+// behind and an existing file at path is untouched. The file is readable by its owner only:
+// dossiers are sensitive.
+func writeFile(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return outputError(path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return outputError(path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return outputError(path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return outputError(path, err)
+	}
+	return nil
+}
+
+// outputError explains why an output file cannot be written.
+func outputError(path string, err error) error {
+	var say string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		say = fmt.Sprintf("Cannot write %s: the folder %s does not exist", path, filepath.Dir(path))
+	case errors.Is(err, fs.ErrPermission):
+		say = fmt.Sprintf("Cannot write %s: permission denied", path)
+	default:
+		say = fmt.Sprintf("Cannot write %s", path)
+	}
+	return &problem{sentence: say + ".", err: err}
+}
+
+// shellQuote quotes a path for a command the user may copy.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	return string(r)
+}

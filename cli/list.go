@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parley-app/parley/storage"
+)
+
+func init() {
+	register(command{
+		name:    "list",
+		usage:   "[--db FILE] [--json] meetings|actors|disputes|sources|tracks",
+		summary: "List the meetings (by date), actors, disputes, sources or tracks of the dossier.",
+		run:     runList,
+	})
+}
+
+// lister prints one kind of record as a table, or as JSON objects that each have an "id".
+type lister func(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error
+
+var listers = map[string]lister{
+	"meetings": listMeetings,
+	"actors":   listActors,
+	"disputes": listDisputes,
+	"sources":  listSources,
+	"tracks":   listTracks,
+}
+
+const listKinds = "meetings, actors, disputes, sources or tracks"
+
+func runList(ctx context.Context, args []string, stdout io.Writer) error {
+	fl := newFlags("list")
+	db := dbFlag(fl)
+	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	rest, err := parseArgs(fl, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("say what to list: %s", listKinds)
+	}
+	list, ok := listers[strings.ToLower(rest[0])]
+	if !ok {
+		return usagef("cannot list %q; choose %s", rest[0], listKinds)
+	}
+	path, err := dbPath(*db)
+	if err != nil {
+		return err
+	}
+	s, err := openExisting(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return explain(path, list(ctx, s, *asJSON, stdout))
+}
+
+func listMeetings(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	ms, err := s.Meetings(ctx, storage.MeetingFilter{})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(w, ms)
+	}
+	if len(ms) == 0 {
+		return say(w, "No meetings yet.")
+	}
+	t := newTable("WHEN", "STATUS", "TITLE", "PLACE", "ID")
+	for _, m := range ms {
+		t.add(m.When.String(), statusText(m), m.Title, joinNonEmpty(", ", m.Venue, m.City, m.Country), m.ID)
+	}
+	return t.write(w)
+}
+
+// statusText shows a status with the date a postponement moved the meeting from:
+// "postponed — was 2014", "tentative (postponed from 2014)".
+func statusText(m storage.MeetingSummary) string {
+	switch {
+	case m.PostponedFrom.IsZero():
+		return string(m.Status)
+	case m.Status == storage.StatusPostponed:
+		return "postponed — was " + m.PostponedFrom.String()
+	default:
+		return fmt.Sprintf("%s (postponed from %s)", m.Status, m.PostponedFrom)
+	}
+}
+
+func listActors(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	as, err := s.Actors(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		for i := range as {
+			as[i].Photo = nil // listings stay small; export gives the whole record
+		}
+		return writeJSON(w, as)
+	}
+	if len(as) == 0 {
+		return say(w, "No actors yet.")
+	}
+	t := newTable("NAME", "NATIVE NAME", "TITLE", "SIDE", "ID")
+	for _, a := range as {
+		t.add(a.Name, a.NativeName, a.Title, a.Country, a.ID)
+	}
+	return t.write(w)
+}
+
+func listDisputes(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	ds, err := s.Disputes(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(w, ds)
+	}
+	if len(ds) == 0 {
+		return say(w, "No disputes yet.")
+	}
+	t := newTable("TITLE", "NAMES", "HELD BY", "CLAIMED BY", "ID")
+	for _, d := range ds {
+		names := make([]string, len(d.Names))
+		for i, n := range d.Names {
+			names[i] = joinNonEmpty(" ", n.Name, n.Native)
+			if n.Party != "" {
+				names[i] += " (" + n.Party + ")"
+			}
+		}
+		t.add(d.Title, strings.Join(names, "; "), d.Administrator, strings.Join(d.Claimants, ", "), d.ID)
+	}
+	return t.write(w)
+}
+
+func listSources(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	ss, err := s.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(w, ss)
+	}
+	if len(ss) == 0 {
+		return say(w, "No sources yet.")
+	}
+	t := newTable("PUBLISHED", "TITLE", "PUBLISHER", "ID")
+	for _, src := range ss {
+		published := ""
+		if !src.Published.IsZero() {
+			published = src.Published.String()
+		}
+		t.add(published, src.Title, src.Publisher, src.ID)
+	}
+	return t.write(w)
+}
+
+func listTracks(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	ts, err := s.Tracks(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(w, ts)
+	}
+	if len(ts) == 0 {
+		return say(w, "No tracks yet.")
+	}
+	t := newTable("TITLE", "PARTIES", "MEETINGS", "ID")
+	for _, tr := range ts {
+		ms, err := s.Meetings(ctx, storage.MeetingFilter{TrackID: tr.ID})
+		if err != nil {
+			return err
+		}
+		t.add(tr.Title, strings.Join(tr.Parties, ", "), strconv.Itoa(len(ms)), tr.ID)
+	}
+	return t.write(w)
+}
+
+// writeJSON prints v as indented JSON; a nil slice prints as [], never null.
+func writeJSON[T any](w io.Writer, v []T) error {
+	if v == nil {
+		v = []T{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+func say(w io.Writer, line string) error {
+	if _, err := fmt.Fprintln(w, line); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}

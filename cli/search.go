@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+)
+
+func init() {
+	register(command{
+		name:    "search",
+		usage:   "[--db FILE] [--json] [--limit N] WORDS…",
+		summary: "Search the whole dossier (any script: Моргулов, 北方領土) and show the best matches with snippets.",
+		run:     runSearch,
+	})
+}
+
+func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
+	fl := newFlags("search")
+	db := dbFlag(fl)
+	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	limit := fl.Int("limit", 20, "show at most this many matches")
+	rest, err := parseArgs(fl, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(rest, " "))
+	if query == "" {
+		return usagef("say what to search for")
+	}
+	if *limit < 1 {
+		return usagef("--limit must be at least 1")
+	}
+	path, err := dbPath(*db)
+	if err != nil {
+		return err
+	}
+	s, err := openExisting(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	hits, err := s.Search(ctx, query, *limit)
+	if err != nil {
+		return explain(path, err)
+	}
+	if *asJSON {
+		return writeJSON(stdout, hits)
+	}
+	if len(hits) == 0 {
+		return say(stdout, fmt.Sprintf("Nothing in the dossier matches %q.", query))
+	}
+	t := newTable("KIND", "TITLE", "ID")
+	for _, h := range hits {
+		t.addWithNote(oneLine(h.Snippet), h.Kind, h.Title, h.ID)
+	}
+	return t.write(stdout)
+}
+
+// oneLine folds a snippet's line breaks into spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
