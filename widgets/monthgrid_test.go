@@ -1,0 +1,334 @@
+package widgets
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// showGrid puts g in a test window of the size the calendar gets at 1366×768 beside the
+// sidebar and the agenda.
+func showGrid(t *testing.T, g *MonthGrid) (fyne.Window, *monthGridRenderer) {
+	t.Helper()
+	w := test.NewTempWindow(t, g)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(820, 620))
+	return w, test.WidgetRenderer(g).(*monthGridRenderer)
+}
+
+func cellOf(t *testing.T, r *monthGridRenderer, d Date) (*dayCell, *dayCellRenderer) {
+	t.Helper()
+	for _, c := range r.cells {
+		if c.date == d {
+			return c, test.WidgetRenderer(c).(*dayCellRenderer)
+		}
+	}
+	require.Failf(t, "day not on the grid", "%s", d)
+	return nil, nil
+}
+
+// shownLabels lists the chips a day shows, in order.
+func shownLabels(cr *dayCellRenderer) []string {
+	var labels []string
+	for _, v := range cr.views {
+		if v.Visible() {
+			labels = append(labels, v.chip.Label)
+		}
+	}
+	return labels
+}
+
+func center(o fyne.CanvasObject) fyne.Position {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	return pos.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+}
+
+func TestMonthGridRendersJune2016(t *testing.T) {
+	test.NewTempApp(t)
+	w, _ := showGrid(t, sampleGrid())
+	test.AssertRendersToMarkup(t, "monthgrid/june2016.xml", w.Canvas())
+}
+
+func TestMonthGridPutsChipsOnTheirDay(t *testing.T) {
+	test.NewTempApp(t)
+	_, r := showGrid(t, sampleGrid())
+
+	assert.Equal(t, "June 2016", r.title.text)
+	cell, cr := cellOf(t, r, tokyoRoundDay)
+	assert.Equal(t, []string{"Tokyo round"}, shownLabels(cr))
+	assert.False(t, cell.outside)
+	assert.False(t, cr.more.Visible())
+
+	// Monday first: 1 June 2016 is a Wednesday, so 22 June is in the fourth row, third column.
+	i := 3*daysPerWeek + 2
+	assert.Equal(t, tokyoRoundDay, r.cells[i].date)
+	assert.Equal(t, "Wed", r.weekdays[2].Text)
+
+	_, empty := cellOf(t, r, Date{2016, time.June, 21})
+	assert.Empty(t, shownLabels(empty))
+
+	// Days of the next month on the grid are muted but keep their chips.
+	july, jr := cellOf(t, r, Date{2016, time.July, 1})
+	assert.True(t, july.outside)
+	assert.Equal(t, []string{"Debrief"}, shownLabels(jr))
+
+	today, _ := cellOf(t, r, Date{2016, time.June, 15})
+	assert.True(t, today.today)
+	assert.False(t, cell.today)
+}
+
+func TestMonthGridShowsMoreWhenCrowded(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	var tapped []string
+	g.OnChipTapped = func(id string) { tapped = append(tapped, id) }
+	w, r := showGrid(t, g)
+
+	_, cr := cellOf(t, r, Date{2016, time.June, 7})
+	shown := shownLabels(cr)
+	require.NotEmpty(t, shown)
+	require.Less(t, len(shown), 5, "five chips cannot all fit a day at 820×620")
+	assert.Equal(t, []string{"Prep: lines to take", "Interpreters briefing"}[:len(shown)], shown)
+	require.True(t, cr.more.Visible())
+	assert.Equal(t, "+3 more", cr.more.text)
+
+	// A taller grid has room for more of them.
+	w.Resize(fyne.NewSize(1400, 900))
+	assert.Len(t, shownLabels(cr), 4)
+	assert.Equal(t, "+1 more", cr.more.text)
+	w.Resize(fyne.NewSize(820, 620))
+
+	// "+3 more" lists all five with their details; choosing one reports it and closes the list.
+	test.Tap(cr.more)
+	require.NotNil(t, g.popUp)
+	test.AssertRendersToMarkup(t, "monthgrid/june7_more.xml", w.Canvas())
+	views := popUpChips(g.popUp)
+	require.Len(t, views, 5)
+	assert.Equal(t, "Press line review", views[4].chip.Label)
+	test.Tap(views[2])
+	assert.Equal(t, []string{"prep-3"}, tapped)
+	assert.Nil(t, g.popUp)
+	assert.Empty(t, w.Canvas().Overlays().List())
+}
+
+func TestMonthGridMoreCallbackReplacesThePopUp(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	var days []time.Time
+	g.OnMoreTapped = func(day time.Time) { days = append(days, day) }
+	_, r := showGrid(t, g)
+
+	_, cr := cellOf(t, r, Date{2016, time.June, 7})
+	test.Tap(cr.more)
+	require.Len(t, days, 1)
+	assert.Equal(t, Date{2016, time.June, 7}, DateOf(days[0]))
+	assert.Nil(t, g.popUp)
+}
+
+func popUpChips(p fyne.CanvasObject) []*chipView {
+	var views []*chipView
+	for _, o := range test.LaidOutObjects(p) {
+		if v, ok := o.(*chipView); ok {
+			views = append(views, v)
+		}
+	}
+	return views
+}
+
+func TestMonthGridBandListsUndatedItems(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	var tapped []string
+	g.OnChipTapped = func(id string) { tapped = append(tapped, id) }
+	w, r := showGrid(t, g)
+
+	require.Len(t, r.bandViews, 2)
+	assert.Equal(t, "September 2016 — date not fixed: Abe–Putin meeting, Vladivostok", r.bandViews[0].chip.Label)
+	assert.Equal(t, "By end of 2016: Putin visit to Japan", r.bandViews[1].chip.Label)
+	assert.False(t, r.bandMore.Visible() && r.bandMore.text != "", "two items need no “more”")
+
+	test.TapCanvas(w.Canvas(), center(r.bandViews[0]))
+	assert.Equal(t, []string{vladivostokID}, tapped)
+
+	// Four items: two rows and a link to the rest.
+	band := append(sampleBand(),
+		BandItem{ID: "b3", Text: "Summer 2016: fisheries talks", Status: StatusProposed},
+		BandItem{ID: "b4", Text: "2016: joint economic activities study", Status: StatusProposed})
+	g.SetEntries(sampleDays(), band)
+	require.Len(t, r.bandViews, bandRows-1)
+	assert.Equal(t, "+2 more not fixed to a day", r.bandMore.text)
+	test.Tap(r.bandMore)
+	require.NotNil(t, g.popUp)
+	views := popUpChips(g.popUp)
+	require.Len(t, views, 4)
+	test.Tap(views[3])
+	assert.Equal(t, []string{vladivostokID, "b4"}, tapped)
+
+	// No items: no band, and the grid moves up.
+	top := r.weekdays[0].Position().Y
+	g.SetEntries(sampleDays(), nil)
+	assert.False(t, r.band.Visible())
+	assert.Less(t, r.weekdays[0].Position().Y, top)
+}
+
+func TestMonthGridNavigation(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	type month struct {
+		Year  int
+		Month time.Month
+	}
+	var changes []month
+	g.OnMonthChanged = func(y int, m time.Month) { changes = append(changes, month{y, m}) }
+	w, r := showGrid(t, g)
+
+	test.Tap(r.prev)
+	test.Tap(r.prev)
+	test.Tap(r.next)
+	assert.Equal(t, "May 2016", r.title.text)
+	g.SetMonth(2015, time.December) // the caller's own move is not reported back
+	test.Tap(r.next)
+	test.Tap(r.today)
+	assert.Equal(t, []month{{2016, 5}, {2016, 4}, {2016, 5}, {2016, 1}, {2016, 6}}, changes)
+	y, m := g.Month()
+	assert.Equal(t, month{2016, time.June}, month{y, m})
+
+	// The title opens the jump: a year and twelve months.
+	changes = nil
+	test.TapCanvas(w.Canvas(), center(r.title))
+	require.NotNil(t, g.jump)
+	test.AssertRendersToMarkup(t, "monthgrid/jump.xml", w.Canvas())
+	g.jump.year.SetText("20x4")
+	test.Tap(g.jump.months[8])
+	assert.Empty(t, changes, "no jump to a year that is not one")
+	g.jump.year.SetText("2014")
+	test.Tap(g.jump.months[8])
+	assert.Equal(t, []month{{2014, time.September}}, changes)
+	assert.Equal(t, "September 2014", r.title.text)
+	assert.Nil(t, g.popUp)
+	assert.Empty(t, w.Canvas().Overlays().List())
+
+	// The year buttons step the year; Enter in the year field keeps the month.
+	test.TapCanvas(w.Canvas(), center(r.title))
+	require.NotNil(t, g.jump)
+	g.jump.year.SetText("2016")
+	g.jump.year.OnSubmitted(g.jump.year.Text)
+	assert.Equal(t, month{2016, time.September}, changes[len(changes)-1])
+
+	// Keyboard-friendly methods move like the buttons.
+	g.NextMonth()
+	g.PreviousMonth()
+	g.JumpTo(2016, time.December)
+	g.GoToToday()
+	assert.Equal(t, []month{{2016, 10}, {2016, 9}, {2016, 12}, {2016, 6}}, changes[len(changes)-4:])
+}
+
+func TestMonthGridFirstWeekday(t *testing.T) {
+	tests := []struct {
+		name     string
+		first    time.Weekday
+		heading  string
+		firstDay Date
+		lastDay  Date
+		tokyoAt  int
+	}{
+		{"Monday", time.Monday, "Mon", Date{2016, time.May, 30}, Date{2016, time.July, 10}, 3*7 + 2},
+		{"Sunday", time.Sunday, "Sun", Date{2016, time.May, 29}, Date{2016, time.July, 9}, 3*7 + 3},
+		{"Saturday", time.Saturday, "Sat", Date{2016, time.May, 28}, Date{2016, time.July, 8}, 3*7 + 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			g := sampleGrid()
+			g.SetFirstWeekday(tt.first)
+			_, r := showGrid(t, g)
+			assert.Equal(t, tt.heading, r.weekdays[0].Text)
+			assert.Equal(t, tt.firstDay, r.cells[0].date)
+			assert.Equal(t, tt.lastDay, r.cells[len(r.cells)-1].date)
+			assert.Equal(t, tokyoRoundDay, r.cells[tt.tokyoAt].date)
+			first, last := g.VisibleRange()
+			assert.Equal(t, tt.firstDay, first)
+			assert.Equal(t, tt.lastDay, last)
+		})
+	}
+}
+
+func TestMonthGridSundayFirstGolden(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	g.SetFirstWeekday(time.Sunday)
+	w, _ := showGrid(t, g)
+	test.AssertRendersToMarkup(t, "monthgrid/june2016_sunday.xml", w.Canvas())
+}
+
+func TestMonthGridTaps(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	var chips []string
+	var days []time.Time
+	g.OnChipTapped = func(id string) { chips = append(chips, id) }
+	g.OnDayTapped = func(d time.Time) { days = append(days, d) }
+	w, r := showGrid(t, g)
+
+	_, cr := cellOf(t, r, tokyoRoundDay)
+	test.TapCanvas(w.Canvas(), center(cr.views[0]))
+	assert.Equal(t, []string{tokyoRoundID}, chips)
+	assert.Empty(t, days)
+
+	cell, _ := cellOf(t, r, Date{2016, time.June, 9})
+	test.TapCanvas(w.Canvas(), center(cell))
+	require.Len(t, days, 1)
+	assert.Equal(t, Date{2016, time.June, 9}, DateOf(days[0]))
+	assert.Equal(t, time.Local, days[0].Location())
+	assert.Equal(t, 0, days[0].Hour())
+}
+
+func TestMonthGridNarrowCellShowsCountOnly(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	w, r := showGrid(t, g)
+	w.Resize(g.MinSize())
+	_, cr := cellOf(t, r, Date{2016, time.June, 7})
+	assert.NotEmpty(t, shownLabels(cr), "the minimum size keeps one chip a day")
+	assert.True(t, cr.more.Visible())
+	assert.LessOrEqual(t, cr.more.Position().X+cr.more.Size().Width, cr.c.Size().Width)
+}
+
+func TestFirstWeekdayFor(t *testing.T) {
+	tests := []struct {
+		locale fyne.Locale
+		want   time.Weekday
+	}{
+		{"en-US", time.Sunday},
+		{"en-GB", time.Monday},
+		{"ja-JP", time.Sunday},
+		{"ru-RU", time.Monday},
+		{"en-CA", time.Sunday},
+		{"fr-FR", time.Monday},
+		{"ar-EG", time.Saturday},
+		{"zh-CN-Hans", time.Monday},
+		{"zh-TW-Hant", time.Sunday},
+		{"pt_BR", time.Sunday},
+		{"en", time.Monday},
+		{"", time.Monday},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.locale), func(t *testing.T) {
+			assert.Equal(t, tt.want, FirstWeekdayFor(tt.locale))
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := Date{2016, time.February, 28}
+	assert.Equal(t, Date{2016, time.February, 29}, d.AddDays(1))
+	assert.Equal(t, Date{2016, time.March, 1}, d.AddDays(2))
+	assert.Equal(t, Date{2015, time.December, 31}, Date{2016, time.January, 1}.AddDays(-1))
+	assert.Equal(t, time.Wednesday, tokyoRoundDay.Weekday())
+	assert.Equal(t, "2016-06-22", tokyoRoundDay.String())
+	assert.Equal(t, tokyoRoundDay, DateOf(time.Date(2016, 6, 22, 23, 59, 0, 0, time.FixedZone("JST", 9*3600))))
+}

@@ -1,0 +1,59 @@
+package widgets
+
+import (
+	"time"
+)
+
+// The test data follows the Japan–Russia peace-treaty talks of 2016 used by Parley's sample
+// dossier: the Tokyo round of vice-ministerial consultations on Wednesday 22 June 2016, an
+// Abe–Putin meeting in Vladivostok in September 2016 whose day was not yet fixed, and a Putin
+// visit to Japan due by the end of 2016.
+const (
+	tokyoRoundID  = "tokyo-round"
+	vladivostokID = "vladivostok"
+	putinVisitID  = "putin-visit"
+)
+
+var tokyoRoundDay = Date{Year: 2016, Month: time.June, Day: 22}
+
+func sampleToday() time.Time { return time.Date(2016, time.June, 15, 9, 30, 0, 0, time.UTC) }
+
+// sampleDays is June 2016 with the Tokyo round, a crowded day and a cancelled call.
+func sampleDays() map[Date][]Chip {
+	return map[Date][]Chip{
+		tokyoRoundDay: {{
+			ID: tokyoRoundID, Label: "Tokyo round", Status: StatusScheduled,
+			Detail: "10:00 JST · Iikura House, Tokyo · Morgulov–Hara",
+		}},
+		{Year: 2016, Month: time.June, Day: 7}: {
+			{ID: "prep-1", Label: "Prep: lines to take", Status: StatusHeld},
+			{ID: "prep-2", Label: "Interpreters briefing", Status: StatusHeld},
+			{ID: "prep-3", Label: "Fisheries working group", Status: StatusTentative},
+			{ID: "prep-4", Label: "Call with Moscow embassy", Status: StatusProposed},
+			{ID: "prep-5", Label: "Press line review", Status: StatusPostponed},
+		},
+		{Year: 2016, Month: time.June, Day: 28}: {
+			{ID: "call-cancelled", Label: "Phone call Lavrov–Kishida", Status: StatusCancelled},
+		},
+		{Year: 2016, Month: time.July, Day: 1}: {
+			{ID: "july-1", Label: "Debrief", Status: StatusProposed},
+		},
+	}
+}
+
+func sampleBand() []BandItem {
+	return []BandItem{
+		{ID: vladivostokID, Text: "September 2016 — date not fixed: Abe–Putin meeting, Vladivostok", Status: StatusTentative},
+		{ID: putinVisitID, Text: "By end of 2016: Putin visit to Japan", Status: StatusProposed},
+	}
+}
+
+// sampleGrid is a Monday-first grid on June 2016 with the sample entries, today 15 June 2016.
+func sampleGrid() *MonthGrid {
+	g := NewMonthGrid()
+	g.SetFirstWeekday(time.Monday)
+	g.SetToday(sampleToday())
+	g.SetMonth(2016, time.June)
+	g.SetEntries(sampleDays(), sampleBand())
+	return g
+}
