@@ -1,0 +1,476 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ActorUsage counts what refers to an actor, so that a window can say what deleting them
+// takes with them.
+type ActorUsage struct {
+	Meetings   int `json:"meetings"`   // meetings they take part in
+	Statements int `json:"statements"` // statements by them
+	Relations  int `json:"relations"`  // relations to or from them
+}
+
+// maxPhoto bounds a stored photo: a portrait, not a poster.
+const maxPhoto = 10 << 20
+
+var (
+	actorNames = stringList{
+		insert: `INSERT INTO actor_names (actor_id, seq, name) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM actor_names WHERE actor_id = ?`,
+		one:    `SELECT name FROM actor_names WHERE actor_id = ? ORDER BY seq`,
+		all:    `SELECT actor_id, name FROM actor_names ORDER BY actor_id, seq`,
+	}
+	actorTags = stringList{
+		insert: `INSERT INTO actor_tags (actor_id, seq, tag) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM actor_tags WHERE actor_id = ?`,
+		one:    `SELECT tag FROM actor_tags WHERE actor_id = ? ORDER BY seq`,
+		all:    `SELECT actor_id, tag FROM actor_tags ORDER BY actor_id, seq`,
+	}
+)
+
+// normalisePosts reads each post's dates from From/To, or from FromText/ToText when the typed
+// date is zero (as after reading JSON), and writes the text forms back from the typed ones.
+func normalisePosts(c *checker, posts []Post) {
+	for i := range posts {
+		p := &posts[i]
+		field := fmt.Sprintf("posts[%d]", i)
+		if p.From.IsZero() && p.FromText != "" {
+			d, err := ParsePartialDate(p.FromText)
+			if err != nil {
+				c.fail(field+".from", "%s", err.Error())
+				continue
+			}
+			p.From = d
+		}
+		if p.To.IsZero() && p.ToText != "" {
+			d, err := ParsePartialDate(p.ToText)
+			if err != nil {
+				c.fail(field+".to", "%s", err.Error())
+				continue
+			}
+			p.To = d
+		}
+		p.FromText, p.ToText = p.From.ISO(), p.To.ISO()
+	}
+}
+
+func checkActor(a *Actor, has resolver) error {
+	c := newChecker(kindActor, a.Name, a.ID)
+	c.id(a.ID)
+	c.required("name", a.Name)
+	if !oneOf(a.Kind, []ActorKind{ActorPerson, ActorOrganisation}) {
+		c.fail("kind", "%q is not a kind of actor (person, organisation)", string(a.Kind))
+	}
+	c.noEmpty("other_names", a.OtherNames)
+	c.noEmpty("tags", a.Tags)
+	normalisePosts(c, a.Posts)
+	for i, p := range a.Posts {
+		field := fmt.Sprintf("posts[%d]", i)
+		c.required(field+".title", p.Title)
+		if err := p.From.Validate(); err != nil {
+			c.fail(field+".from", "%s", err.Error())
+		}
+		if err := p.To.Validate(); err != nil {
+			c.fail(field+".to", "%s", err.Error())
+		}
+		if !p.From.IsZero() && !p.To.IsZero() && !p.To.after().After(p.From.first()) {
+			c.fail(field+".to", "the post ends (%s) before it starts (%s)", p.To.ISO(), p.From.ISO())
+		}
+	}
+	if len(a.Photo) > 0 {
+		switch {
+		case len(a.Photo) > maxPhoto:
+			c.fail("photo", "the photo is %d MB; the limit is %d MB", len(a.Photo)>>20, maxPhoto>>20)
+		case !bytes.HasPrefix(a.Photo, []byte("\x89PNG\r\n\x1a\n")) && !bytes.HasPrefix(a.Photo, []byte("\xff\xd8\xff")):
+			c.fail("photo", "the photo is neither PNG nor JPEG")
+		}
+	}
+	for i, r := range a.Relations {
+		field := fmt.Sprintf("relations[%d]", i)
+		c.required(field+".kind", r.Kind)
+		c.required(field+".actor_id", r.ActorID)
+		if r.ActorID == a.ID {
+			c.fail(field+".actor_id", "an actor cannot be related to themselves")
+		}
+		c.ref(field+".actor_id", kindActor, r.ActorID, has)
+	}
+	return c.err
+}
+
+// CreateActor stores a new actor with their posts, relations and tags.
+func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
+	if a.ID == "" {
+		a.ID = newID()
+	}
+	rec := *a
+	rec.Posts = append([]Post(nil), a.Posts...)
+	rec.Created = s.stamp()
+	rec.Updated = rec.Created
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkActor(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		return insertActor(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("create actor", a.Name, err)
+	}
+	*a = rec
+	return nil
+}
+
+// UpdateActor replaces a stored actor with their posts, relations and tags.
+func (s *Store) UpdateActor(ctx context.Context, a *Actor) error {
+	rec := *a
+	rec.Posts = append([]Post(nil), a.Posts...)
+	rec.Updated = s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkActor(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		var err error
+		if rec.Created, _, err = stamps(ctx, tx, kindActor, rec.ID); err != nil {
+			return err
+		}
+		return updateActor(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("update actor", a.Name, err)
+	}
+	*a = rec
+	return nil
+}
+
+// wrapWrite adds what was being done to an error, but hands a *ValidationError back as it is,
+// so that callers can show its record and field.
+func wrapWrite(action, title string, err error) error {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return err
+	}
+	return fmt.Errorf("%s %q: %w", action, title, err)
+}
+
+func insertActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO actors (id, kind, name, native_name, pronunciation,
+			country, organisation, title, role, biography, stance, photo, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Kind, a.Name, a.NativeName, a.Pronunciation, a.Country, a.Organisation, a.Title,
+		a.Role, a.Biography, a.Stance, photo(a.Photo), stampText(a.Created), stampText(a.Updated))
+	if err != nil {
+		return err
+	}
+	return writeActorParts(ctx, tx, a)
+}
+
+func updateActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
+	res, err := tx.ExecContext(ctx, `UPDATE actors SET kind = ?, name = ?, native_name = ?,
+			pronunciation = ?, country = ?, organisation = ?, title = ?, role = ?, biography = ?,
+			stance = ?, photo = ?, created = ?, updated = ?
+		WHERE id = ?`,
+		a.Kind, a.Name, a.NativeName, a.Pronunciation, a.Country, a.Organisation, a.Title,
+		a.Role, a.Biography, a.Stance, photo(a.Photo), stampText(a.Created), stampText(a.Updated), a.ID)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kindActor, a.ID); err != nil {
+		return err
+	}
+	if err := writeActorParts(ctx, tx, a); err != nil {
+		return err
+	}
+	// Statements are indexed under their actor's name.
+	return reindexStatementsOf(ctx, tx, a.ID)
+}
+
+// photo stores an absent photo as NULL.
+func photo(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
+func writeActorParts(ctx context.Context, tx *sql.Tx, a *Actor) error {
+	if err := actorNames.replace(ctx, tx, a.ID, a.OtherNames); err != nil {
+		return err
+	}
+	if err := actorTags.replace(ctx, tx, a.ID, a.Tags); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM actor_posts WHERE actor_id = ?`, a.ID); err != nil {
+		return err
+	}
+	for i, p := range a.Posts {
+		_, err := tx.ExecContext(ctx, `INSERT INTO actor_posts (actor_id, seq, title, organisation, from_iso, to_iso)
+			VALUES (?, ?, ?, ?, ?, ?)`, a.ID, i, p.Title, p.Organisation, p.From.ISO(), p.To.ISO())
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM actor_relations WHERE actor_id = ?`, a.ID); err != nil {
+		return err
+	}
+	for i, r := range a.Relations {
+		_, err := tx.ExecContext(ctx, `INSERT INTO actor_relations (actor_id, seq, other_id, kind, note)
+			VALUES (?, ?, ?, ?, ?)`, a.ID, i, r.ActorID, r.Kind, r.Note)
+		if err != nil {
+			return err
+		}
+	}
+	var posts []string
+	for _, p := range a.Posts {
+		posts = append(posts, strings.TrimSpace(p.Title+", "+p.Organisation))
+	}
+	return index(ctx, tx, kindActor, a.ID, a.Name, a.NativeName, strings.Join(a.OtherNames, ", "),
+		a.Pronunciation, a.Title, a.Organisation, a.Country, strings.Join(posts, "; "), a.Role,
+		a.Biography, a.Stance, strings.Join(a.Tags, ", "))
+}
+
+// DeleteActor removes an actor with their participations in meetings, their relations in both
+// directions and their statements.
+func (s *Store) DeleteActor(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		ids, err := collect(ctx, tx, `SELECT id FROM statements WHERE actor_id = ?`, []any{id}, scanString)
+		if err != nil {
+			return err
+		}
+		for _, sid := range ids {
+			if err := unindex(ctx, tx, kindStatement, sid); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := rowsAffected(res, kindActor, id); err != nil {
+			return err
+		}
+		return unindex(ctx, tx, kindActor, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete actor: %w", err)
+	}
+	return nil
+}
+
+func scanString(rows *sql.Rows) (string, error) {
+	var s string
+	err := rows.Scan(&s)
+	return s, err
+}
+
+// ActorUsage counts the meetings, statements and relations that refer to an actor.
+func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
+	var u ActorUsage
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindActor, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindActor, id)
+		}
+		return q.QueryRowContext(ctx, `SELECT
+			(SELECT count(DISTINCT meeting_id) FROM meeting_participants WHERE actor_id = ?1),
+			(SELECT count(*) FROM statements WHERE actor_id = ?1),
+			(SELECT count(*) FROM actor_relations WHERE actor_id = ?1 OR other_id = ?1)`, id).
+			Scan(&u.Meetings, &u.Statements, &u.Relations)
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return ActorUsage{}, err
+		}
+		return ActorUsage{}, fmt.Errorf("usage of actor %s: %w", id, err)
+	}
+	return u, nil
+}
+
+const actorColumns = `id, kind, name, native_name, pronunciation, country, organisation, title,
+	role, biography, stance, photo, created, updated`
+
+func scanActor(row interface{ Scan(...any) error }) (Actor, error) {
+	var a Actor
+	var created, updated string
+	err := row.Scan(&a.ID, &a.Kind, &a.Name, &a.NativeName, &a.Pronunciation, &a.Country,
+		&a.Organisation, &a.Title, &a.Role, &a.Biography, &a.Stance, &a.Photo, &created, &updated)
+	if err != nil {
+		return Actor{}, err
+	}
+	if len(a.Photo) == 0 {
+		a.Photo = nil
+	}
+	if a.Created, err = parseStamp(created); err != nil {
+		return Actor{}, err
+	}
+	if a.Updated, err = parseStamp(updated); err != nil {
+		return Actor{}, err
+	}
+	return a, nil
+}
+
+// actorParts are the child rows of actors, by actor ID.
+type actorParts struct {
+	names, tags map[string][]string
+	posts       map[string][]Post
+	relations   map[string][]Relation
+}
+
+// loadActorParts loads the child rows of one actor, or of every actor when id is "".
+func loadActorParts(ctx context.Context, q querier, id string) (actorParts, error) {
+	var p actorParts
+	var err error
+	if id == "" {
+		if p.names, err = actorNames.loadAll(ctx, q); err != nil {
+			return p, err
+		}
+		if p.tags, err = actorTags.loadAll(ctx, q); err != nil {
+			return p, err
+		}
+	} else {
+		p.names, p.tags = map[string][]string{}, map[string][]string{}
+		if p.names[id], err = actorNames.load(ctx, q, id); err != nil {
+			return p, err
+		}
+		if p.tags[id], err = actorTags.load(ctx, q, id); err != nil {
+			return p, err
+		}
+	}
+	where, args := "", []any(nil)
+	if id != "" {
+		where, args = "WHERE actor_id = ?", []any{id}
+	}
+	p.posts, err = collectByOwner(ctx, q, `SELECT actor_id, title, organisation, from_iso, to_iso
+		FROM actor_posts `+where+` ORDER BY actor_id, seq`, args, func(rows *sql.Rows) (string, Post, error) {
+		var owner string
+		var post Post
+		if err := rows.Scan(&owner, &post.Title, &post.Organisation, &post.FromText, &post.ToText); err != nil {
+			return "", Post{}, err
+		}
+		var err error
+		if post.From, err = ParsePartialDate(post.FromText); err != nil {
+			return "", Post{}, fmt.Errorf("stored post date: %w", err)
+		}
+		if post.To, err = ParsePartialDate(post.ToText); err != nil {
+			return "", Post{}, fmt.Errorf("stored post date: %w", err)
+		}
+		return owner, post, nil
+	})
+	if err != nil {
+		return p, err
+	}
+	p.relations, err = collectByOwner(ctx, q, `SELECT actor_id, other_id, kind, note
+		FROM actor_relations `+where+` ORDER BY actor_id, seq`, args, func(rows *sql.Rows) (string, Relation, error) {
+		var owner string
+		var r Relation
+		err := rows.Scan(&owner, &r.ActorID, &r.Kind, &r.Note)
+		return owner, r, err
+	})
+	return p, err
+}
+
+func (p actorParts) fill(a *Actor) {
+	a.OtherNames = p.names[a.ID]
+	a.Tags = p.tags[a.ID]
+	a.Posts = p.posts[a.ID]
+	a.Relations = p.relations[a.ID]
+}
+
+// Actor returns one actor with their posts, relations and tags.
+func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
+	var a Actor
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		a, err = scanActor(q.QueryRowContext(ctx, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(kindActor, id)
+		}
+		if err != nil {
+			return err
+		}
+		parts, err := loadActorParts(ctx, q, id)
+		if err != nil {
+			return err
+		}
+		parts.fill(&a)
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Actor{}, err
+		}
+		return Actor{}, fmt.Errorf("actor %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Actors returns every actor, by name.
+func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
+	var out []Actor
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		out, err = loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	return out, nil
+}
+
+func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
+	actors, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Actor, error) { return scanActor(rows) })
+	if err != nil {
+		return nil, err
+	}
+	parts, err := loadActorParts(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range actors {
+		parts.fill(&actors[i])
+	}
+	return actors, nil
+}
+
+// RelationsOf lists an actor's relations in both directions: theirs first, then those others
+// have to them, each by the other actor's name.
+func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView, error) {
+	var out []RelationView
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindActor, actorID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindActor, actorID)
+		}
+		out, err = collect(ctx, q, `
+			SELECT 1, r.kind, r.note, r.other_id, a.name
+				FROM actor_relations r JOIN actors a ON a.id = r.other_id WHERE r.actor_id = ?1
+			UNION ALL
+			SELECT 0, r.kind, r.note, r.actor_id, a.name
+				FROM actor_relations r JOIN actors a ON a.id = r.actor_id WHERE r.other_id = ?1
+			ORDER BY 1 DESC, 5 COLLATE NOCASE, 2`, []any{actorID}, func(rows *sql.Rows) (RelationView, error) {
+			var v RelationView
+			err := rows.Scan(&v.Outgoing, &v.Kind, &v.Note, &v.OtherID, &v.OtherName)
+			return v, err
+		})
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("relations of actor %s: %w", actorID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,357 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+var (
+	disputeClaimants = stringList{
+		insert: `INSERT INTO dispute_claimants (dispute_id, seq, claimant) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM dispute_claimants WHERE dispute_id = ?`,
+		one:    `SELECT claimant FROM dispute_claimants WHERE dispute_id = ? ORDER BY seq`,
+		all:    `SELECT dispute_id, claimant FROM dispute_claimants ORDER BY dispute_id, seq`,
+	}
+	disputeTags = stringList{
+		insert: `INSERT INTO dispute_tags (dispute_id, seq, tag) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM dispute_tags WHERE dispute_id = ?`,
+		one:    `SELECT tag FROM dispute_tags WHERE dispute_id = ? ORDER BY seq`,
+		all:    `SELECT dispute_id, tag FROM dispute_tags ORDER BY dispute_id, seq`,
+	}
+)
+
+func checkDispute(d *Dispute, has resolver) error {
+	c := newChecker(kindDispute, d.Title, d.ID)
+	c.id(d.ID)
+	c.required("title", d.Title)
+	for i, n := range d.Names {
+		field := fmt.Sprintf("names[%d]", i)
+		c.required(field+".party", n.Party)
+		c.required(field+".name", n.Name)
+	}
+	c.noEmpty("claimants", d.Claimants)
+	c.noEmpty("tags", d.Tags)
+	for i, f := range d.Facts {
+		field := fmt.Sprintf("facts[%d]", i)
+		c.required(field+".label", f.Label)
+		c.required(field+".value", f.Value)
+		c.ref(field+".source_id", kindSource, f.SourceID, has)
+	}
+	for i, p := range d.Positions {
+		field := fmt.Sprintf("positions[%d]", i)
+		c.required(field+".party", p.Party)
+		c.required(field+".text", p.Text)
+	}
+	for i, e := range d.Timeline {
+		field := fmt.Sprintf("timeline[%d]", i)
+		c.date(field+".when", e.When)
+		c.required(field+".text", e.Text)
+		c.ref(field+".source_id", kindSource, e.SourceID, has)
+	}
+	return c.err
+}
+
+// CreateDispute stores a new dispute fact sheet with its names, facts, positions and timeline.
+func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
+	if d.ID == "" {
+		d.ID = newID()
+	}
+	rec := *d
+	rec.Created = s.stamp()
+	rec.Updated = rec.Created
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkDispute(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		return insertDispute(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("create dispute", d.Title, err)
+	}
+	*d = rec
+	return nil
+}
+
+// UpdateDispute replaces a stored dispute fact sheet.
+func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
+	rec := *d
+	rec.Updated = s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkDispute(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		var err error
+		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
+			return err
+		}
+		return updateDispute(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("update dispute", d.Title, err)
+	}
+	*d = rec
+	return nil
+}
+
+func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO disputes (id, title, administrator, summary, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Title, d.Administrator, d.Summary, stampText(d.Created), stampText(d.Updated))
+	if err != nil {
+		return err
+	}
+	return writeDisputeParts(ctx, tx, d)
+}
+
+func updateDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
+	res, err := tx.ExecContext(ctx, `UPDATE disputes SET title = ?, administrator = ?, summary = ?,
+			created = ?, updated = ?
+		WHERE id = ?`, d.Title, d.Administrator, d.Summary, stampText(d.Created), stampText(d.Updated), d.ID)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kindDispute, d.ID); err != nil {
+		return err
+	}
+	return writeDisputeParts(ctx, tx, d)
+}
+
+func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
+	if err := disputeClaimants.replace(ctx, tx, d.ID, d.Claimants); err != nil {
+		return err
+	}
+	if err := disputeTags.replace(ctx, tx, d.ID, d.Tags); err != nil {
+		return err
+	}
+	for _, clear := range []string{
+		`DELETE FROM dispute_names WHERE dispute_id = ?`,
+		`DELETE FROM key_facts WHERE dispute_id = ?`,
+		`DELETE FROM dispute_positions WHERE dispute_id = ?`,
+		`DELETE FROM timeline_events WHERE dispute_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, clear, d.ID); err != nil {
+			return err
+		}
+	}
+	var text []string
+	for i, n := range d.Names {
+		_, err := tx.ExecContext(ctx, `INSERT INTO dispute_names (dispute_id, seq, party, name, language, native)
+			VALUES (?, ?, ?, ?, ?, ?)`, d.ID, i, n.Party, n.Name, n.Language, n.Native)
+		if err != nil {
+			return err
+		}
+		text = append(text, strings.TrimSpace(n.Name+" "+n.Native)+" ("+n.Party+")")
+	}
+	for i, f := range d.Facts {
+		_, err := tx.ExecContext(ctx, `INSERT INTO key_facts (dispute_id, seq, label, value, source_id)
+			VALUES (?, ?, ?, ?, ?)`, d.ID, i, f.Label, f.Value, nullID(f.SourceID))
+		if err != nil {
+			return err
+		}
+		text = append(text, f.Label+": "+f.Value)
+	}
+	for i, p := range d.Positions {
+		_, err := tx.ExecContext(ctx, `INSERT INTO dispute_positions (dispute_id, seq, party, text)
+			VALUES (?, ?, ?, ?)`, d.ID, i, p.Party, p.Text)
+		if err != nil {
+			return err
+		}
+		text = append(text, p.Party+": "+p.Text)
+	}
+	for i, e := range d.Timeline {
+		_, err := tx.ExecContext(ctx, `INSERT INTO timeline_events (dispute_id, seq,
+				when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, text, source_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			cat([]any{d.ID, i}, toDateCols(e.When).args(), []any{e.Text, nullID(e.SourceID)})...)
+		if err != nil {
+			return err
+		}
+		text = append(text, e.Text)
+	}
+	return index(ctx, tx, kindDispute, d.ID, d.Title, d.Administrator, strings.Join(d.Claimants, ", "),
+		d.Summary, strings.Join(text, "\n"), strings.Join(d.Tags, ", "))
+}
+
+// DeleteDispute removes a dispute fact sheet; meetings are unlinked from it and statements
+// about it keep existing with DisputeID cleared.
+func (s *Store) DeleteDispute(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM disputes WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := rowsAffected(res, kindDispute, id); err != nil {
+			return err
+		}
+		return unindex(ctx, tx, kindDispute, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete dispute: %w", err)
+	}
+	return nil
+}
+
+const disputeColumns = `id, title, administrator, summary, created, updated`
+
+func scanDispute(row interface{ Scan(...any) error }) (Dispute, error) {
+	var d Dispute
+	var created, updated string
+	if err := row.Scan(&d.ID, &d.Title, &d.Administrator, &d.Summary, &created, &updated); err != nil {
+		return Dispute{}, err
+	}
+	var err error
+	if d.Created, err = parseStamp(created); err != nil {
+		return Dispute{}, err
+	}
+	if d.Updated, err = parseStamp(updated); err != nil {
+		return Dispute{}, err
+	}
+	return d, nil
+}
+
+type disputeParts struct {
+	claimants, tags map[string][]string
+	names           map[string][]PlaceName
+	facts           map[string][]KeyFact
+	positions       map[string][]Position
+	timeline        map[string][]Event
+}
+
+// loadDisputeParts loads the child rows of one dispute, or of every dispute when id is "".
+func loadDisputeParts(ctx context.Context, q querier, id string) (disputeParts, error) {
+	var p disputeParts
+	var err error
+	if id == "" {
+		if p.claimants, err = disputeClaimants.loadAll(ctx, q); err != nil {
+			return p, err
+		}
+		if p.tags, err = disputeTags.loadAll(ctx, q); err != nil {
+			return p, err
+		}
+	} else {
+		p.claimants, p.tags = map[string][]string{}, map[string][]string{}
+		if p.claimants[id], err = disputeClaimants.load(ctx, q, id); err != nil {
+			return p, err
+		}
+		if p.tags[id], err = disputeTags.load(ctx, q, id); err != nil {
+			return p, err
+		}
+	}
+	where, args := "", []any(nil)
+	if id != "" {
+		where, args = "WHERE dispute_id = ?", []any{id}
+	}
+	p.names, err = collectByOwner(ctx, q, `SELECT dispute_id, party, name, language, native
+		FROM dispute_names `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, PlaceName, error) {
+		var owner string
+		var n PlaceName
+		err := rows.Scan(&owner, &n.Party, &n.Name, &n.Language, &n.Native)
+		return owner, n, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.facts, err = collectByOwner(ctx, q, `SELECT dispute_id, label, value, coalesce(source_id, '')
+		FROM key_facts `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, KeyFact, error) {
+		var owner string
+		var f KeyFact
+		err := rows.Scan(&owner, &f.Label, &f.Value, &f.SourceID)
+		return owner, f, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.positions, err = collectByOwner(ctx, q, `SELECT dispute_id, party, text
+		FROM dispute_positions `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, Position, error) {
+		var owner string
+		var pos Position
+		err := rows.Scan(&owner, &pos.Party, &pos.Text)
+		return owner, pos, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.timeline, err = collectByOwner(ctx, q, `SELECT dispute_id, when_kind, when_at, when_zone, when_from, when_to,
+			text, coalesce(source_id, '')
+		FROM timeline_events `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, Event, error) {
+		var owner string
+		var e Event
+		var when dateCols
+		if err := rows.Scan(cat([]any{&owner}, when.dests(), []any{&e.Text, &e.SourceID})...); err != nil {
+			return "", Event{}, err
+		}
+		var err error
+		e.When, err = when.date()
+		return owner, e, err
+	})
+	return p, err
+}
+
+func (p disputeParts) fill(d *Dispute) {
+	d.Claimants = p.claimants[d.ID]
+	d.Tags = p.tags[d.ID]
+	d.Names = p.names[d.ID]
+	d.Facts = p.facts[d.ID]
+	d.Positions = p.positions[d.ID]
+	d.Timeline = p.timeline[d.ID]
+}
+
+// Dispute returns one dispute fact sheet.
+func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
+	var d Dispute
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		d, err = scanDispute(q.QueryRowContext(ctx, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(kindDispute, id)
+		}
+		if err != nil {
+			return err
+		}
+		parts, err := loadDisputeParts(ctx, q, id)
+		if err != nil {
+			return err
+		}
+		parts.fill(&d)
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Dispute{}, err
+		}
+		return Dispute{}, fmt.Errorf("dispute %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// Disputes returns every dispute fact sheet, by title.
+func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
+	var out []Dispute
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		out, err = loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("disputes: %w", err)
+	}
+	return out, nil
+}
+
+func loadDisputes(ctx context.Context, q querier, query string) ([]Dispute, error) {
+	disputes, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Dispute, error) { return scanDispute(rows) })
+	if err != nil {
+		return nil, err
+	}
+	parts, err := loadDisputeParts(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range disputes {
+		parts.fill(&disputes[i])
+	}
+	return disputes, nil
+}

@@ -1,0 +1,700 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+var (
+	meetingObjectives = stringList{
+		insert: `INSERT INTO meeting_objectives (meeting_id, seq, objective) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM meeting_objectives WHERE meeting_id = ?`,
+		one:    `SELECT objective FROM meeting_objectives WHERE meeting_id = ? ORDER BY seq`,
+		all:    `SELECT meeting_id, objective FROM meeting_objectives ORDER BY meeting_id, seq`,
+	}
+	meetingLines = stringList{
+		insert: `INSERT INTO meeting_lines (meeting_id, seq, line) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM meeting_lines WHERE meeting_id = ?`,
+		one:    `SELECT line FROM meeting_lines WHERE meeting_id = ? ORDER BY seq`,
+		all:    `SELECT meeting_id, line FROM meeting_lines ORDER BY meeting_id, seq`,
+	}
+	meetingTags = stringList{
+		insert: `INSERT INTO meeting_tags (meeting_id, seq, tag) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM meeting_tags WHERE meeting_id = ?`,
+		one:    `SELECT tag FROM meeting_tags WHERE meeting_id = ? ORDER BY seq`,
+		all:    `SELECT meeting_id, tag FROM meeting_tags ORDER BY meeting_id, seq`,
+	}
+)
+
+func checkStatus(c *checker, field string, st Status) {
+	if !oneOf(st, Statuses) {
+		c.fail(field, "%q is not a status (%s)", string(st), listOf(Statuses))
+	}
+}
+
+func checkMeeting(m *Meeting, has resolver) error {
+	c := newChecker(kindMeeting, m.Title, m.ID)
+	c.id(m.ID)
+	c.required("title", m.Title)
+	if m.Format != "" && !oneOf(m.Format, Formats) {
+		c.fail("format", "%q is not a format (%s)", string(m.Format), listOf(Formats))
+	}
+	checkStatus(c, "status", m.Status)
+	c.date("when", m.When)
+	if m.DurationMinutes < 0 {
+		c.fail("duration_minutes", "%d is negative", m.DurationMinutes)
+	}
+	if m.Round < 0 {
+		c.fail("round", "%d is negative", m.Round)
+	}
+	c.noEmpty("objectives", m.Objectives)
+	c.noEmpty("lines_to_take", m.LinesToTake)
+	c.noEmpty("tags", m.Tags)
+	for i, qa := range m.Questions {
+		c.required(fmt.Sprintf("questions[%d].question", i), qa.Question)
+	}
+	if m.PreviousRoundID != "" && m.PreviousRoundID == m.ID {
+		c.fail("previous_round_id", "a meeting cannot be its own previous round")
+	}
+	c.ref("track_id", kindTrack, m.TrackID, has)
+	c.ref("previous_round_id", kindMeeting, m.PreviousRoundID, has)
+	seen := map[string]bool{}
+	for i, p := range m.Participants {
+		field := fmt.Sprintf("participants[%d]", i)
+		c.required(field+".actor_id", p.ActorID)
+		if !oneOf(p.Role, Roles) {
+			c.fail(field+".role", "%q is not a role (%s)", string(p.Role), listOf(Roles))
+		}
+		if seen[p.ActorID] {
+			c.fail(field+".actor_id", "actor %s is listed twice", p.ActorID)
+		}
+		seen[p.ActorID] = true
+		c.ref(field+".actor_id", kindActor, p.ActorID, has)
+	}
+	seen = map[string]bool{}
+	for i, id := range m.DisputeIDs {
+		field := fmt.Sprintf("dispute_ids[%d]", i)
+		c.required(field, id)
+		if seen[id] {
+			c.fail(field, "dispute %s is linked twice", id)
+		}
+		seen[id] = true
+		c.ref(field, kindDispute, id, has)
+	}
+	for i, sc := range m.StatusHistory {
+		field := fmt.Sprintf("status_history[%d]", i)
+		if sc.Recorded.IsZero() {
+			c.fail(field+".recorded", "the time of the change is missing")
+		}
+		if sc.From != "" {
+			checkStatus(c, field+".from", sc.From)
+		}
+		checkStatus(c, field+".to", sc.To)
+		c.date(field+".when", sc.When)
+		c.ref(field+".source_id", kindSource, sc.SourceID, has)
+	}
+	return c.err
+}
+
+// CreateMeeting stores a new meeting with its participants, dispute links, tags and status
+// history. A meeting created without a history gets one entry recording its first status.
+func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
+	if m.ID == "" {
+		m.ID = newID()
+	}
+	rec := *m
+	rec.Created = s.stamp()
+	rec.Updated = rec.Created
+	if len(rec.StatusHistory) == 0 {
+		rec.StatusHistory = []StatusChange{{Recorded: rec.Created, To: rec.Status, When: rec.When}}
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkMeeting(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		return insertMeeting(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("create meeting", m.Title, err)
+	}
+	*m = rec
+	return nil
+}
+
+// UpdateMeeting replaces a stored meeting with its participants, dispute links and tags. The
+// status history is kept as stored; when Status differs from the stored status, a change is
+// appended to it (with the date the meeting had before this update). On return m holds the
+// stored history.
+func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
+	rec := *m
+	rec.Updated = s.stamp()
+	rec.StatusHistory = nil
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkMeeting(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		old, err := meetingState(ctx, tx, rec.ID)
+		if err != nil {
+			return err
+		}
+		rec.Created = old.created
+		if err := updateMeetingRow(ctx, tx, &rec); err != nil {
+			return err
+		}
+		if old.status != rec.Status {
+			sc := StatusChange{Recorded: rec.Updated, From: old.status, To: rec.Status, When: old.when}
+			if err := insertStatusChange(ctx, tx, rec.ID, sc); err != nil {
+				return err
+			}
+		}
+		rec.StatusHistory, err = loadStatusHistory(ctx, tx, rec.ID)
+		return err
+	})
+	if err != nil {
+		return wrapWrite("update meeting", m.Title, err)
+	}
+	*m = rec
+	return nil
+}
+
+// ChangeMeetingStatus sets a meeting's status and records the change with a reason and an
+// optional source. A change to the status the meeting already has is recorded too: a meeting
+// can be postponed twice.
+func (s *Store) ChangeMeetingStatus(ctx context.Context, id string, to Status, reason, sourceID string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		old, err := meetingState(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		c := newChecker(kindMeeting, old.title, id)
+		checkStatus(c, "status", to)
+		c.ref("source_id", kindSource, sourceID, dbResolver(ctx, tx))
+		if c.err != nil {
+			return c.err
+		}
+		now := s.stamp()
+		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = ?, updated = ? WHERE id = ?`,
+			to, stampText(now), id)
+		if err != nil {
+			return err
+		}
+		return insertStatusChange(ctx, tx, id, StatusChange{
+			Recorded: now, From: old.status, To: to, Reason: reason, SourceID: sourceID, When: old.when,
+		})
+	})
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) || errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return fmt.Errorf("change status of meeting %s: %w", id, err)
+	}
+	return nil
+}
+
+// meetingNow is what a write needs to know of a stored meeting.
+type meetingNow struct {
+	title   string
+	status  Status
+	when    FuzzyDate
+	created time.Time
+}
+
+func meetingState(ctx context.Context, q querier, id string) (meetingNow, error) {
+	var st meetingNow
+	var when dateCols
+	var created string
+	err := q.QueryRowContext(ctx, `SELECT title, status, when_kind, when_at, when_zone, when_from, when_to, created
+		FROM meetings WHERE id = ?`, id).Scan(cat([]any{&st.title, &st.status}, when.dests(), []any{&created})...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return meetingNow{}, notFound(kindMeeting, id)
+	}
+	if err != nil {
+		return meetingNow{}, err
+	}
+	if st.when, err = when.date(); err != nil {
+		return meetingNow{}, err
+	}
+	if st.created, err = parseStamp(created); err != nil {
+		return meetingNow{}, err
+	}
+	return st, nil
+}
+
+func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, track_id, title, format, status,
+			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
+			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
+			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
+			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
+				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)})...)
+	if err != nil {
+		return err
+	}
+	if err := writeMeetingParts(ctx, tx, m); err != nil {
+		return err
+	}
+	for _, sc := range m.StatusHistory {
+		if err := insertStatusChange(ctx, tx, m.ID, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// updateMeetingRow replaces the meeting and its parts, but not its status history.
+func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
+	res, err := tx.ExecContext(ctx, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
+			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
+			duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
+			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
+			next_steps = ?, ical_uid = ?, created = ?, updated = ?
+		WHERE id = ?`,
+		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
+			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
+				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
+				m.ICalUID, stampText(m.Created), stampText(m.Updated), m.ID})...)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kindMeeting, m.ID); err != nil {
+		return err
+	}
+	return writeMeetingParts(ctx, tx, m)
+}
+
+func insertStatusChange(ctx context.Context, tx *sql.Tx, meetingID string, sc StatusChange) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO status_changes (meeting_id, recorded, from_status, to_status,
+			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cat([]any{meetingID, stampText(sc.Recorded), sc.From, sc.To, sc.Reason, nullID(sc.SourceID)},
+			toDateCols(sc.When).args())...)
+	return err
+}
+
+func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
+	if err := meetingObjectives.replace(ctx, tx, m.ID, m.Objectives); err != nil {
+		return err
+	}
+	if err := meetingLines.replace(ctx, tx, m.ID, m.LinesToTake); err != nil {
+		return err
+	}
+	if err := meetingTags.replace(ctx, tx, m.ID, m.Tags); err != nil {
+		return err
+	}
+	for _, clear := range []string{
+		`DELETE FROM meeting_questions WHERE meeting_id = ?`,
+		`DELETE FROM meeting_participants WHERE meeting_id = ?`,
+		`DELETE FROM meeting_disputes WHERE meeting_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, clear, m.ID); err != nil {
+			return err
+		}
+	}
+	var questions []string
+	for i, qa := range m.Questions {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meeting_questions (meeting_id, seq, question, answer)
+			VALUES (?, ?, ?, ?)`, m.ID, i, qa.Question, qa.Answer)
+		if err != nil {
+			return err
+		}
+		questions = append(questions, qa.Question+"\n"+qa.Answer)
+	}
+	for i, p := range m.Participants {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meeting_participants (meeting_id, seq, actor_id, role, note)
+			VALUES (?, ?, ?, ?, ?)`, m.ID, i, p.ActorID, p.Role, p.Note)
+		if err != nil {
+			return err
+		}
+	}
+	for i, id := range m.DisputeIDs {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meeting_disputes (meeting_id, seq, dispute_id)
+			VALUES (?, ?, ?)`, m.ID, i, id)
+		if err != nil {
+			return err
+		}
+	}
+	return index(ctx, tx, kindMeeting, m.ID, m.Title, string(m.Format),
+		strings.Join([]string{m.Venue, m.City, m.Country}, " "), m.Purpose,
+		strings.Join(m.Objectives, "\n"), strings.Join(m.LinesToTake, "\n"), strings.Join(questions, "\n"),
+		m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps, strings.Join(m.Tags, ", "))
+}
+
+// DeleteMeeting removes a meeting with its participations, dispute links and status history.
+// The actors stay; later rounds lose their PreviousRoundID and statements their MeetingID.
+func (s *Store) DeleteMeeting(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := rowsAffected(res, kindMeeting, id); err != nil {
+			return err
+		}
+		return unindex(ctx, tx, kindMeeting, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete meeting: %w", err)
+	}
+	return nil
+}
+
+const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
+	when_kind, when_at, when_zone, when_from, when_to, duration_minutes, venue, city, country, round,
+	coalesce(previous_round_id, ''), purpose, background, interpreters, press, logistics, outcome,
+	next_steps, ical_uid, created, updated`
+
+func scanMeeting(row interface{ Scan(...any) error }) (Meeting, error) {
+	var m Meeting
+	var when dateCols
+	var created, updated string
+	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
+		[]any{&m.DurationMinutes, &m.Venue, &m.City, &m.Country, &m.Round, &m.PreviousRoundID,
+			&m.Purpose, &m.Background, &m.Interpreters, &m.Press, &m.Logistics, &m.Outcome,
+			&m.NextSteps, &m.ICalUID, &created, &updated})
+	if err := row.Scan(dest...); err != nil {
+		return Meeting{}, err
+	}
+	var err error
+	if m.When, err = when.date(); err != nil {
+		return Meeting{}, err
+	}
+	if m.Created, err = parseStamp(created); err != nil {
+		return Meeting{}, err
+	}
+	if m.Updated, err = parseStamp(updated); err != nil {
+		return Meeting{}, err
+	}
+	return m, nil
+}
+
+type meetingParts struct {
+	objectives, lines, tags map[string][]string
+	questions               map[string][]QA
+	participants            map[string][]Participant
+	disputes                map[string][]string
+	history                 map[string][]StatusChange
+}
+
+// loadMeetingParts loads the child rows of one meeting, or of every meeting when id is "".
+func loadMeetingParts(ctx context.Context, q querier, id string) (meetingParts, error) {
+	var p meetingParts
+	var err error
+	lists := []struct {
+		l   stringList
+		dst *map[string][]string
+	}{{meetingObjectives, &p.objectives}, {meetingLines, &p.lines}, {meetingTags, &p.tags}}
+	for _, list := range lists {
+		if id == "" {
+			*list.dst, err = list.l.loadAll(ctx, q)
+		} else {
+			var one []string
+			one, err = list.l.load(ctx, q, id)
+			*list.dst = map[string][]string{id: one}
+		}
+		if err != nil {
+			return p, err
+		}
+	}
+	where, args := "", []any(nil)
+	if id != "" {
+		where, args = "WHERE meeting_id = ?", []any{id}
+	}
+	p.questions, err = collectByOwner(ctx, q, `SELECT meeting_id, question, answer
+		FROM meeting_questions `+where+` ORDER BY meeting_id, seq`, args, func(rows *sql.Rows) (string, QA, error) {
+		var owner string
+		var qa QA
+		err := rows.Scan(&owner, &qa.Question, &qa.Answer)
+		return owner, qa, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.participants, err = collectByOwner(ctx, q, `SELECT meeting_id, actor_id, role, note
+		FROM meeting_participants `+where+` ORDER BY meeting_id, seq`, args, func(rows *sql.Rows) (string, Participant, error) {
+		var owner string
+		var pt Participant
+		err := rows.Scan(&owner, &pt.ActorID, &pt.Role, &pt.Note)
+		return owner, pt, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.disputes, err = collectByOwner(ctx, q, `SELECT meeting_id, dispute_id
+		FROM meeting_disputes `+where+` ORDER BY meeting_id, seq`, args, func(rows *sql.Rows) (string, string, error) {
+		var owner, d string
+		err := rows.Scan(&owner, &d)
+		return owner, d, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.history, err = collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to
+		FROM status_changes `+where+` ORDER BY meeting_id, id`, args, scanStatusChange)
+	return p, err
+}
+
+func scanStatusChange(rows *sql.Rows) (string, StatusChange, error) {
+	var owner, recorded string
+	var sc StatusChange
+	var when dateCols
+	dest := cat([]any{&owner, &recorded, &sc.From, &sc.To, &sc.Reason, &sc.SourceID}, when.dests())
+	if err := rows.Scan(dest...); err != nil {
+		return "", StatusChange{}, err
+	}
+	var err error
+	if sc.Recorded, err = parseStamp(recorded); err != nil {
+		return "", StatusChange{}, err
+	}
+	if sc.When, err = when.date(); err != nil {
+		return "", StatusChange{}, err
+	}
+	return owner, sc, nil
+}
+
+func loadStatusHistory(ctx context.Context, q querier, id string) ([]StatusChange, error) {
+	byOwner, err := collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to
+		FROM status_changes WHERE meeting_id = ? ORDER BY id`, []any{id}, scanStatusChange)
+	if err != nil {
+		return nil, err
+	}
+	return byOwner[id], nil
+}
+
+func (p meetingParts) fill(m *Meeting) {
+	m.Objectives = p.objectives[m.ID]
+	m.LinesToTake = p.lines[m.ID]
+	m.Tags = p.tags[m.ID]
+	m.Questions = p.questions[m.ID]
+	m.Participants = p.participants[m.ID]
+	m.DisputeIDs = p.disputes[m.ID]
+	m.StatusHistory = p.history[m.ID]
+}
+
+// Meeting returns one meeting with everything it holds.
+func (s *Store) Meeting(ctx context.Context, id string) (Meeting, error) {
+	var m Meeting
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		m, err = loadMeeting(ctx, q, id)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Meeting{}, err
+		}
+		return Meeting{}, fmt.Errorf("meeting %s: %w", id, err)
+	}
+	return m, nil
+}
+
+func loadMeeting(ctx context.Context, q querier, id string) (Meeting, error) {
+	m, err := scanMeeting(q.QueryRowContext(ctx, `SELECT `+meetingColumns+` FROM meetings WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Meeting{}, notFound(kindMeeting, id)
+	}
+	if err != nil {
+		return Meeting{}, err
+	}
+	parts, err := loadMeetingParts(ctx, q, id)
+	if err != nil {
+		return Meeting{}, err
+	}
+	parts.fill(&m)
+	return m, nil
+}
+
+// MeetingByICalUID finds the meeting a calendar event stands for: by the UID it was imported
+// with, or by the "<ID>@parley" UID Parley gives its own meetings.
+func (s *Store) MeetingByICalUID(ctx context.Context, uid string) (Meeting, error) {
+	var m Meeting
+	err := s.read(ctx, func(q querier) error {
+		own, _ := strings.CutSuffix(uid, "@parley")
+		if own == uid {
+			own = ""
+		}
+		var id string
+		err := q.QueryRowContext(ctx, `SELECT id FROM (
+				SELECT id, 0 AS pref FROM meetings WHERE ical_uid = ?1 AND ?1 <> ''
+				UNION ALL
+				SELECT id, 1 FROM meetings WHERE id = ?2
+			) ORDER BY pref, id LIMIT 1`, uid, own).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("meeting with calendar UID %s: %w", uid, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		m, err = loadMeeting(ctx, q, id)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Meeting{}, err
+		}
+		return Meeting{}, fmt.Errorf("meeting with calendar UID %s: %w", uid, err)
+	}
+	return m, nil
+}
+
+// summaryQuery selects meeting summaries; PostponedFrom comes from the latest change to
+// postponed.
+const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, m.status,
+		m.when_kind, m.when_at, m.when_zone, m.when_from, m.when_to, m.venue, m.city, m.country, m.round,
+		coalesce(p.when_kind, ''), coalesce(p.when_at, ''), coalesce(p.when_zone, ''),
+		coalesce(p.when_from, ''), coalesce(p.when_to, '')
+	FROM meetings m
+	LEFT JOIN status_changes p ON p.id = (
+		SELECT max(id) FROM status_changes WHERE meeting_id = m.id AND to_status = 'postponed')`
+
+const summaryOrder = ` ORDER BY m.when_lower IS NULL, m.when_lower, m.title, m.id`
+
+func scanSummary(rows *sql.Rows) (MeetingSummary, error) {
+	var m MeetingSummary
+	var when, was dateCols
+	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
+		[]any{&m.Venue, &m.City, &m.Country, &m.Round}, was.dests())
+	if err := rows.Scan(dest...); err != nil {
+		return MeetingSummary{}, err
+	}
+	var err error
+	if m.When, err = when.date(); err != nil {
+		return MeetingSummary{}, err
+	}
+	if m.PostponedFrom, err = was.date(); err != nil {
+		return MeetingSummary{}, err
+	}
+	return m, nil
+}
+
+// Meetings lists the meetings the filter selects, by date (Lower, then title), undated last.
+// A date window selects the meetings whose [Lower, Upper) overlaps [From, To); undated
+// meetings fall outside every window.
+func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, error) {
+	var out []MeetingSummary
+	err := s.read(ctx, func(q querier) error {
+		var where []string
+		var args []any
+		if f.TrackID != "" {
+			where = append(where, `m.track_id = ?`)
+			args = append(args, f.TrackID)
+		}
+		if len(f.Statuses) > 0 {
+			marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Statuses)), ", ")
+			where = append(where, `m.status IN (`+marks+`)`)
+			for _, st := range f.Statuses {
+				args = append(args, st)
+			}
+		}
+		if !f.To.IsZero() {
+			where = append(where, `m.when_lower < ?`)
+			args = append(args, f.To.Unix())
+		}
+		if !f.From.IsZero() {
+			where = append(where, `m.when_upper > ?`)
+			args = append(args, f.From.Unix())
+			if !f.To.IsZero() {
+				// A meeting that overlaps the window starts no earlier than From minus the
+				// longest span stored; bounding when_lower from both sides lets the index
+				// read only the rows near the window.
+				var span sql.NullInt64
+				if err := q.QueryRowContext(ctx, `SELECT max(when_upper - when_lower) FROM meetings`).Scan(&span); err != nil {
+					return err
+				}
+				where = append(where, `m.when_lower > ?`)
+				args = append(args, f.From.Unix()-span.Int64)
+			}
+		}
+		query := summaryQuery
+		if len(where) > 0 {
+			query += ` WHERE ` + strings.Join(where, " AND ")
+		}
+		query += summaryOrder
+		text := strings.Fields(strings.ToLower(f.Text))
+		if f.Limit > 0 && len(text) == 0 {
+			query += ` LIMIT ?`
+			args = append(args, f.Limit)
+		}
+		rows, err := q.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			m, err := scanSummary(rows)
+			if err != nil {
+				return err
+			}
+			if len(text) > 0 && !matchesAll(strings.ToLower(m.Title+" "+m.Venue+" "+m.City+" "+m.Country), text) {
+				continue
+			}
+			out = append(out, m)
+			if f.Limit > 0 && len(out) == f.Limit {
+				break
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("meetings: %w", err)
+	}
+	return out, nil
+}
+
+func matchesAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// MeetingsOfActor lists the meetings an actor takes part in, by date.
+func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingSummary, error) {
+	var out []MeetingSummary
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindActor, actorID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindActor, actorID)
+		}
+		out, err = collect(ctx, q, summaryQuery+`
+			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
+			[]any{actorID}, scanSummary)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("meetings of actor %s: %w", actorID, err)
+	}
+	return out, nil
+}
+
+func loadMeetings(ctx context.Context, q querier, query string) ([]Meeting, error) {
+	meetings, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Meeting, error) { return scanMeeting(rows) })
+	if err != nil {
+		return nil, err
+	}
+	parts, err := loadMeetingParts(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range meetings {
+		parts.fill(&meetings[i])
+	}
+	return meetings, nil
+}

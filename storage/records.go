@@ -1,0 +1,279 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// stringList is a child table holding an ordered list of text for one owner record
+// (a track's parties, a meeting's objectives, an actor's tags…).
+type stringList struct {
+	insert string // INSERT … (owner, seq, value) VALUES (?, ?, ?)
+	clear  string // DELETE … WHERE owner = ?
+	one    string // SELECT value … WHERE owner = ? ORDER BY seq
+	all    string // SELECT owner, value … ORDER BY owner, seq
+}
+
+func (l stringList) replace(ctx context.Context, tx *sql.Tx, owner string, values []string) error {
+	if _, err := tx.ExecContext(ctx, l.clear, owner); err != nil {
+		return err
+	}
+	for i, v := range values {
+		if _, err := tx.ExecContext(ctx, l.insert, owner, i, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l stringList) load(ctx context.Context, q querier, owner string) ([]string, error) {
+	return collect(ctx, q, l.one, []any{owner}, func(rows *sql.Rows) (string, error) {
+		var v string
+		err := rows.Scan(&v)
+		return v, err
+	})
+}
+
+func (l stringList) loadAll(ctx context.Context, q querier) (map[string][]string, error) {
+	return collectByOwner(ctx, q, l.all, nil, func(rows *sql.Rows) (string, string, error) {
+		var owner, v string
+		err := rows.Scan(&owner, &v)
+		return owner, v, err
+	})
+}
+
+// collect runs a query and scans every row with scan, checking rows.Err.
+func collect[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// collectByOwner runs a query over a child table and groups the rows by their owner.
+func collectByOwner[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) (string, T, error)) (map[string][]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]T{}
+	for rows.Next() {
+		owner, v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[owner] = append(out[owner], v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// newID makes a record ID.
+func newID() string { return uuid.NewString() }
+
+// exists tells whether a record of the kind has the ID.
+func exists(ctx context.Context, q querier, kind, id string) (bool, error) {
+	query, ok := existsQueries[kind]
+	if !ok {
+		return false, fmt.Errorf("unknown record kind %q", kind)
+	}
+	var one int
+	err := q.QueryRowContext(ctx, query, id).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("look up %s %s: %w", kind, id, err)
+	}
+	return true, nil
+}
+
+var existsQueries = map[string]string{
+	kindTrack:     `SELECT 1 FROM tracks WHERE id = ?`,
+	kindMeeting:   `SELECT 1 FROM meetings WHERE id = ?`,
+	kindActor:     `SELECT 1 FROM actors WHERE id = ?`,
+	kindDispute:   `SELECT 1 FROM disputes WHERE id = ?`,
+	kindStatement: `SELECT 1 FROM statements WHERE id = ?`,
+	kindSource:    `SELECT 1 FROM sources WHERE id = ?`,
+}
+
+var stampQueries = map[string]string{
+	kindTrack:     `SELECT created, updated FROM tracks WHERE id = ?`,
+	kindMeeting:   `SELECT created, updated FROM meetings WHERE id = ?`,
+	kindActor:     `SELECT created, updated FROM actors WHERE id = ?`,
+	kindDispute:   `SELECT created, updated FROM disputes WHERE id = ?`,
+	kindStatement: `SELECT created, updated FROM statements WHERE id = ?`,
+	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
+}
+
+// stamps returns the stored Created and Updated times of a record, or a not-found error.
+func stamps(ctx context.Context, q querier, kind, id string) (created, updated time.Time, err error) {
+	var c, u string
+	err = q.QueryRowContext(ctx, stampQueries[kind], id).Scan(&c, &u)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, time.Time{}, notFound(kind, id)
+	}
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if created, err = parseStamp(c); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if updated, err = parseStamp(u); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	return created, updated, nil
+}
+
+// Record kinds, as Hit.Kind and error messages name them.
+const (
+	kindTrack     = "track"
+	kindMeeting   = "meeting"
+	kindActor     = "actor"
+	kindDispute   = "dispute"
+	kindStatement = "statement"
+	kindSource    = "source"
+)
+
+// notFound is the error for a missing record: "meeting 2b1f…: not found".
+func notFound(kind, id string) error {
+	return fmt.Errorf("%s %s: %w", kind, id, ErrNotFound)
+}
+
+// resolver tells whether a referenced record exists: in the database for one write, in the
+// dossier or the database for an import.
+type resolver func(kind, id string) (bool, error)
+
+func dbResolver(ctx context.Context, q querier) resolver {
+	return func(kind, id string) (bool, error) { return exists(ctx, q, kind, id) }
+}
+
+// checker collects the first problem with one record, naming the record and the field.
+type checker struct {
+	record string
+	err    error
+}
+
+func newChecker(kind, title, id string) *checker {
+	name := kind
+	switch {
+	case title != "" && id != "":
+		name = fmt.Sprintf("%s %q (%s)", kind, title, id)
+	case title != "":
+		name = fmt.Sprintf("%s %q", kind, title)
+	case id != "":
+		name = fmt.Sprintf("%s %s", kind, id)
+	}
+	return &checker{record: name}
+}
+
+// fail records a problem with field unless one was found already.
+func (c *checker) fail(field, format string, args ...any) {
+	if c.err == nil {
+		c.err = &ValidationError{Record: c.record, Field: field, Reason: fmt.Sprintf(format, args...)}
+	}
+}
+
+// failed records a non-validation error (a failed lookup) unless one was found already.
+func (c *checker) failed(err error) {
+	if c.err == nil && err != nil {
+		c.err = err
+	}
+}
+
+func (c *checker) id(id string) {
+	switch {
+	case strings.TrimSpace(id) == "":
+		c.fail("id", "the ID is empty")
+	case len(id) > 200 || id != strings.TrimSpace(id) || !utf8.ValidString(id) || strings.ContainsAny(id, "\x00\n\r\t"):
+		c.fail("id", "%q is not a usable ID", id)
+	}
+}
+
+func (c *checker) required(field, value string) {
+	if strings.TrimSpace(value) == "" {
+		c.fail(field, "it is empty")
+	}
+}
+
+func (c *checker) date(field string, f FuzzyDate) {
+	if err := f.Validate(); err != nil {
+		c.fail(field, "%s", err.Error())
+	}
+}
+
+// ref checks that an optional reference points at an existing record.
+func (c *checker) ref(field, kind, id string, has resolver) {
+	if id == "" || c.err != nil {
+		return
+	}
+	ok, err := has(kind, id)
+	if err != nil {
+		c.failed(err)
+		return
+	}
+	if !ok {
+		c.fail(field, "no %s has the ID %s", kind, id)
+	}
+}
+
+func oneOf[T ~string](value T, allowed []T) bool {
+	for _, a := range allowed {
+		if value == a {
+			return true
+		}
+	}
+	return false
+}
+
+func listOf[T ~string](values []T) string {
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// noEmpty checks that no entry of a list is blank.
+func (c *checker) noEmpty(field string, values []string) {
+	for i, v := range values {
+		if strings.TrimSpace(v) == "" {
+			c.fail(fmt.Sprintf("%s[%d]", field, i), "it is empty")
+		}
+	}
+}
+
+// rowsAffected turns "no row changed" into a not-found error.
+func rowsAffected(res sql.Result, kind, id string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound(kind, id)
+	}
+	return nil
+}

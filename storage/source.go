@@ -1,0 +1,214 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+func checkSource(src *Source) error {
+	c := newChecker(kindSource, src.Title, src.ID)
+	c.id(src.ID)
+	c.required("title", src.Title)
+	c.date("published", src.Published)
+	return c.err
+}
+
+// CreateSource stores a new source, giving it an ID if it has none.
+func (s *Store) CreateSource(ctx context.Context, src *Source) error {
+	if src.ID == "" {
+		src.ID = newID()
+	}
+	if err := checkSource(src); err != nil {
+		return err
+	}
+	rec := *src
+	rec.Created = s.stamp()
+	rec.Updated = rec.Created
+	err := s.write(ctx, func(tx *sql.Tx) error { return insertSource(ctx, tx, &rec) })
+	if err != nil {
+		return fmt.Errorf("create source %q: %w", src.Title, err)
+	}
+	*src = rec
+	return nil
+}
+
+// UpdateSource replaces a stored source and stamps Updated.
+func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
+	if err := checkSource(src); err != nil {
+		return err
+	}
+	rec := *src
+	rec.Updated = s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if rec.Created, _, err = stamps(ctx, tx, kindSource, rec.ID); err != nil {
+			return err
+		}
+		return updateSource(ctx, tx, &rec)
+	})
+	if err != nil {
+		return fmt.Errorf("update source %q: %w", src.Title, err)
+	}
+	*src = rec
+	return nil
+}
+
+func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO sources (id, title, publisher,
+			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
+			reference, reliability, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cat([]any{src.ID, src.Title, src.Publisher}, toDateCols(src.Published).args(),
+			[]any{src.Reference, src.Reliability, stampText(src.Created), stampText(src.Updated)})...)
+	if err != nil {
+		return err
+	}
+	return indexSource(ctx, tx, src)
+}
+
+func updateSource(ctx context.Context, tx *sql.Tx, src *Source) error {
+	res, err := tx.ExecContext(ctx, `UPDATE sources SET title = ?, publisher = ?,
+			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
+			reference = ?, reliability = ?, created = ?, updated = ?
+		WHERE id = ?`,
+		cat([]any{src.Title, src.Publisher}, toDateCols(src.Published).args(),
+			[]any{src.Reference, src.Reliability, stampText(src.Created), stampText(src.Updated), src.ID})...)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kindSource, src.ID); err != nil {
+		return err
+	}
+	return indexSource(ctx, tx, src)
+}
+
+func indexSource(ctx context.Context, tx *sql.Tx, src *Source) error {
+	return index(ctx, tx, kindSource, src.ID, src.Title, src.Publisher, src.Reference, src.Reliability)
+}
+
+// DeleteSource removes a source nothing cites; a cited source gives ErrInUse.
+func (s *Store) DeleteSource(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM statements WHERE source_id = ?1) +
+			(SELECT count(*) FROM key_facts WHERE source_id = ?1) +
+			(SELECT count(*) FROM timeline_events WHERE source_id = ?1) +
+			(SELECT count(*) FROM status_changes WHERE source_id = ?1)`, id).Scan(&n)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			noun := "records cite it"
+			if n == 1 {
+				noun = "record cites it"
+			}
+			return fmt.Errorf("source %s: %d %s: %w", id, n, noun, ErrInUse)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := rowsAffected(res, kindSource, id); err != nil {
+			return err
+		}
+		return unindex(ctx, tx, kindSource, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete source: %w", err)
+	}
+	return nil
+}
+
+const sourceColumns = `id, title, publisher, when_kind, when_at, when_zone, when_from, when_to,
+	reference, reliability, created, updated`
+
+func scanSource(row interface{ Scan(...any) error }) (Source, error) {
+	var src Source
+	var when dateCols
+	var created, updated string
+	dest := cat([]any{&src.ID, &src.Title, &src.Publisher}, when.dests(),
+		[]any{&src.Reference, &src.Reliability, &created, &updated})
+	if err := row.Scan(dest...); err != nil {
+		return Source{}, err
+	}
+	var err error
+	if src.Published, err = when.date(); err != nil {
+		return Source{}, err
+	}
+	if src.Created, err = parseStamp(created); err != nil {
+		return Source{}, err
+	}
+	if src.Updated, err = parseStamp(updated); err != nil {
+		return Source{}, err
+	}
+	return src, nil
+}
+
+// Source returns one source.
+func (s *Store) Source(ctx context.Context, id string) (Source, error) {
+	src, err := scanSource(s.db.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Source{}, notFound(kindSource, id)
+	case err != nil:
+		return Source{}, fmt.Errorf("source %s: %w", id, classify(err))
+	}
+	return src, nil
+}
+
+// Sources returns every source, by title.
+func (s *Store) Sources(ctx context.Context) ([]Source, error) {
+	out, err := loadSources(ctx, s.db, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, fmt.Errorf("sources: %w", classify(err))
+	}
+	return out, nil
+}
+
+func loadSources(ctx context.Context, q querier, query string) ([]Source, error) {
+	return collect(ctx, q, query, nil, func(rows *sql.Rows) (Source, error) { return scanSource(rows) })
+}
+
+// CitationsOf lists the records that cite a source.
+func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, error) {
+	var out []Citation
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindSource, sourceID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindSource, sourceID)
+		}
+		out, err = collect(ctx, q, `
+			SELECT 'statement', s.id, 'Statement by ' || a.name, s.when_lower
+				FROM statements s JOIN actors a ON a.id = s.actor_id WHERE s.source_id = ?1
+			UNION ALL
+			SELECT 'dispute fact', d.id, d.title || ': ' || f.label, f.seq
+				FROM key_facts f JOIN disputes d ON d.id = f.dispute_id WHERE f.source_id = ?1
+			UNION ALL
+			SELECT 'timeline entry', d.id, d.title || ': ' || e.text, e.when_lower
+				FROM timeline_events e JOIN disputes d ON d.id = e.dispute_id WHERE e.source_id = ?1
+			UNION ALL
+			SELECT 'status change', m.id, m.title || ': ' ||
+					CASE c.from_status WHEN '' THEN c.to_status ELSE c.from_status || ' → ' || c.to_status END, c.id
+				FROM status_changes c JOIN meetings m ON m.id = c.meeting_id WHERE c.source_id = ?1
+			ORDER BY 1, 3, 4`, []any{sourceID}, func(rows *sql.Rows) (Citation, error) {
+			var c Citation
+			var order sql.NullInt64
+			err := rows.Scan(&c.Kind, &c.ID, &c.Title, &order)
+			return c, err
+		})
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("citations of source %s: %w", sourceID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,228 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// StatementFilter selects statements; set fields are ANDed, empty ones select everything.
+type StatementFilter struct {
+	ActorID   string
+	MeetingID string
+	DisputeID string
+}
+
+func checkStatement(st *Statement, has resolver) error {
+	c := newChecker(kindStatement, shorten(st.Text, 40), st.ID)
+	c.id(st.ID)
+	c.required("actor_id", st.ActorID)
+	c.required("text", st.Text)
+	c.date("when", st.When)
+	c.ref("actor_id", kindActor, st.ActorID, has)
+	c.ref("meeting_id", kindMeeting, st.MeetingID, has)
+	c.ref("dispute_id", kindDispute, st.DisputeID, has)
+	c.ref("source_id", kindSource, st.SourceID, has)
+	return c.err
+}
+
+// shorten cuts text to about n runes for a message.
+func shorten(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n]) + "…"
+}
+
+// CreateStatement stores a new statement.
+func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
+	if st.ID == "" {
+		st.ID = newID()
+	}
+	rec := *st
+	rec.Created = s.stamp()
+	rec.Updated = rec.Created
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkStatement(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		return insertStatement(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("create statement", shorten(st.Text, 40), err)
+	}
+	*st = rec
+	return nil
+}
+
+// UpdateStatement replaces a stored statement.
+func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
+	rec := *st
+	rec.Updated = s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkStatement(&rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		var err error
+		if rec.Created, _, err = stamps(ctx, tx, kindStatement, rec.ID); err != nil {
+			return err
+		}
+		return updateStatement(ctx, tx, &rec)
+	})
+	if err != nil {
+		return wrapWrite("update statement", shorten(st.Text, 40), err)
+	}
+	*st = rec
+	return nil
+}
+
+func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO statements (id, actor_id, text,
+			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
+			occasion, meeting_id, dispute_id, source_id, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cat([]any{st.ID, st.ActorID, st.Text}, toDateCols(st.When).args(),
+			[]any{st.Occasion, nullID(st.MeetingID), nullID(st.DisputeID), nullID(st.SourceID),
+				stampText(st.Created), stampText(st.Updated)})...)
+	if err != nil {
+		return err
+	}
+	return indexStatement(ctx, tx, st.ID, st.ActorID, st.Text, st.Occasion)
+}
+
+func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
+	res, err := tx.ExecContext(ctx, `UPDATE statements SET actor_id = ?, text = ?,
+			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
+			occasion = ?, meeting_id = ?, dispute_id = ?, source_id = ?, created = ?, updated = ?
+		WHERE id = ?`,
+		cat([]any{st.ActorID, st.Text}, toDateCols(st.When).args(),
+			[]any{st.Occasion, nullID(st.MeetingID), nullID(st.DisputeID), nullID(st.SourceID),
+				stampText(st.Created), stampText(st.Updated), st.ID})...)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kindStatement, st.ID); err != nil {
+		return err
+	}
+	return indexStatement(ctx, tx, st.ID, st.ActorID, st.Text, st.Occasion)
+}
+
+// indexStatement indexes a statement under "Statement by <actor's name>".
+func indexStatement(ctx context.Context, tx *sql.Tx, id, actorID, text, occasion string) error {
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM actors WHERE id = ?`, actorID).Scan(&name); err != nil {
+		return fmt.Errorf("index statement %s: actor %s: %w", id, actorID, err)
+	}
+	return index(ctx, tx, kindStatement, id, "Statement by "+name, text, occasion)
+}
+
+// reindexStatementsOf indexes an actor's statements again, after the actor's name changed.
+func reindexStatementsOf(ctx context.Context, tx *sql.Tx, actorID string) error {
+	type stmt struct{ id, text, occasion string }
+	list, err := collect(ctx, tx, `SELECT id, text, occasion FROM statements WHERE actor_id = ?`,
+		[]any{actorID}, func(rows *sql.Rows) (stmt, error) {
+			var st stmt
+			err := rows.Scan(&st.id, &st.text, &st.occasion)
+			return st, err
+		})
+	if err != nil {
+		return err
+	}
+	for _, st := range list {
+		if err := indexStatement(ctx, tx, st.id, actorID, st.text, st.occasion); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteStatement removes a statement.
+func (s *Store) DeleteStatement(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := rowsAffected(res, kindStatement, id); err != nil {
+			return err
+		}
+		return unindex(ctx, tx, kindStatement, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete statement: %w", err)
+	}
+	return nil
+}
+
+const statementColumns = `id, actor_id, text, when_kind, when_at, when_zone, when_from, when_to,
+	occasion, coalesce(meeting_id, ''), coalesce(dispute_id, ''), coalesce(source_id, ''), created, updated`
+
+func scanStatement(row interface{ Scan(...any) error }) (Statement, error) {
+	var st Statement
+	var when dateCols
+	var created, updated string
+	dest := cat([]any{&st.ID, &st.ActorID, &st.Text}, when.dests(),
+		[]any{&st.Occasion, &st.MeetingID, &st.DisputeID, &st.SourceID, &created, &updated})
+	if err := row.Scan(dest...); err != nil {
+		return Statement{}, err
+	}
+	var err error
+	if st.When, err = when.date(); err != nil {
+		return Statement{}, err
+	}
+	if st.Created, err = parseStamp(created); err != nil {
+		return Statement{}, err
+	}
+	if st.Updated, err = parseStamp(updated); err != nil {
+		return Statement{}, err
+	}
+	return st, nil
+}
+
+// Statement returns one statement.
+func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
+	st, err := scanStatement(s.db.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Statement{}, notFound(kindStatement, id)
+	case err != nil:
+		return Statement{}, fmt.Errorf("statement %s: %w", id, classify(err))
+	}
+	return st, nil
+}
+
+// Statements lists the statements the filter selects, newest first, undated last.
+func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement, error) {
+	var where []string
+	var args []any
+	if f.ActorID != "" {
+		where = append(where, `actor_id = ?`)
+		args = append(args, f.ActorID)
+	}
+	if f.MeetingID != "" {
+		where = append(where, `meeting_id = ?`)
+		args = append(args, f.MeetingID)
+	}
+	if f.DisputeID != "" {
+		where = append(where, `dispute_id = ?`)
+		args = append(args, f.DisputeID)
+	}
+	query := `SELECT ` + statementColumns + ` FROM statements`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY when_lower IS NULL, when_lower DESC, created DESC, id`
+	out, err := collect(ctx, s.db, query, args, func(rows *sql.Rows) (Statement, error) { return scanStatement(rows) })
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", classify(err))
+	}
+	return out, nil
+}
+
+func loadStatements(ctx context.Context, q querier, query string) ([]Statement, error) {
+	return collect(ctx, q, query, nil, func(rows *sql.Rows) (Statement, error) { return scanStatement(rows) })
+}

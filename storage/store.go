@@ -1,0 +1,384 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// applicationID marks a SQLite file as a Parley database ('PRLY'); migration 1 sets it.
+const applicationID = 0x50524C59
+
+// sqliteMagic starts every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// Store is a Parley dossier kept in one SQLite file.
+type Store struct {
+	db      *sql.DB
+	path    string
+	created bool
+	lock    *fileLock
+
+	mu  sync.RWMutex
+	now func() time.Time
+}
+
+// Open opens the dossier at path, creating it (mode 0600, empty schema) if it does not exist.
+//
+// An existing file is checked before it is opened for writing: a file that is not a Parley
+// database, a damaged or truncated one, or one written by a newer Parley is refused with an
+// error wrapping ErrNotParley, ErrDamaged or ErrNewerSchema, and left byte-for-byte untouched.
+// A file another Parley holds gives ErrLocked; a file or folder that cannot be written gives
+// ErrReadOnly.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open: no database path given")
+	}
+	if err := checkFTS(); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	created, err := prepareFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := acquireLock(path + ".lock")
+	if err != nil {
+		if created {
+			os.Remove(path)
+		}
+		switch {
+		case errors.Is(err, errLockHeld):
+			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+		case isPermission(err):
+			return nil, fmt.Errorf("open %s: %w: %w", path, ErrReadOnly, err)
+		}
+		return nil, fmt.Errorf("open %s: lock: %w", path, err)
+	}
+	s, err := open(ctx, path, created)
+	if err != nil {
+		lock.release()
+		if created {
+			removeDatabase(path)
+		}
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+func open(ctx context.Context, path string, created bool) (*Store, error) {
+	if !created {
+		if err := inspect(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, created: created, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	return s, nil
+}
+
+// dsn puts the per-connection settings in the data source name, so that every pooled
+// connection has them. The plain path (no file: URI) opens exactly the file the user chose,
+// even with # or % in its name; only a path with a ? needs the URI form, because the driver
+// splits the name at the first ?.
+func dsn(path string) string {
+	const params = "_foreign_keys=1&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate"
+	if strings.ContainsRune(path, '?') {
+		return fileURI(path, params)
+	}
+	return path + "?" + params
+}
+
+// fileURI writes path as a SQLite URI filename with the given query.
+func fileURI(path, query string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x, as file:///C:/x
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: query}
+	return u.String()
+}
+
+// prepareFile creates a missing database file with mode 0600 (and its folder with 0700), or
+// checks that an existing one starts like a SQLite database. It never writes to an existing
+// file.
+func prepareFile(path string) (created bool, err error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return false, openError(path, err)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return false, openError(path, err)
+		}
+		if err := f.Close(); err != nil {
+			return false, openError(path, err)
+		}
+		return true, nil
+	case err != nil:
+		return false, openError(path, err)
+	case info.IsDir():
+		return false, fmt.Errorf("open %s: is a folder: %w", path, ErrNotParley)
+	case info.Size() == 0:
+		return false, fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, openError(path, err)
+	}
+	defer f.Close()
+	header := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, header); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return false, fmt.Errorf("open %s: %w", path, ErrNotParley)
+		}
+		return false, openError(path, err)
+	}
+	if string(header) != sqliteMagic {
+		return false, fmt.Errorf("open %s: %w", path, ErrNotParley)
+	}
+	// A database Parley cannot write is refused here rather than at the first save.
+	w, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false, openError(path, err)
+	}
+	return false, w.Close()
+}
+
+func openError(path string, err error) error {
+	if isPermission(err) {
+		return fmt.Errorf("open %s: %w: %w", path, ErrReadOnly, err)
+	}
+	return fmt.Errorf("open %s: %w", path, err)
+}
+
+func isPermission(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// inspect checks an existing file through a read-only connection, which cannot change it:
+// it must be a Parley database (or an empty SQLite one), of a schema this Parley knows, and
+// pass PRAGMA quick_check, which catches damage that opens without error.
+func inspect(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&_busy_timeout=5000"))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	defer conn.Close()
+
+	var appID, version, objects int
+	err = conn.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID)
+	if err == nil {
+		err = conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version)
+	}
+	if err == nil {
+		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects)
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	switch {
+	case appID == 0 && version == 0 && objects == 0:
+		// An empty SQLite database: Parley may make it its own.
+	case appID != applicationID:
+		return fmt.Errorf("open %s: %w", path, ErrNotParley)
+	case version > len(migrations):
+		return fmt.Errorf("open %s: schema version %d, this Parley knows up to %d: %w",
+			path, version, len(migrations), ErrNewerSchema)
+	case version < 1:
+		return fmt.Errorf("open %s: marked as Parley but has no schema version: %w", path, ErrDamaged)
+	}
+
+	rows, err := conn.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("open %s: %w", path, classify(err))
+		}
+		if line != "ok" && len(problems) < 3 {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("open %s: %w (%s)", path, ErrDamaged, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// removeDatabase removes a database file Open made and could not finish, with its WAL files.
+func removeDatabase(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+}
+
+// Close closes the database and lets another Parley open it.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.release()
+		s.lock = nil
+	}
+	if err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path is the database file's path as given to Open.
+func (s *Store) Path() string { return s.path }
+
+// Created reports whether Open made a new, empty database (the caller may then load the sample).
+func (s *Store) Created() bool { return s.created }
+
+// SetClock replaces the clock that stamps Created, Updated and StatusChange.Recorded.
+func (s *Store) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
+}
+
+// stamp is the current time as stored: UTC, to the millisecond.
+func (s *Store) stamp() time.Time {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.now().UTC().Truncate(time.Millisecond)
+}
+
+// querier is what reads need: a transaction, a connection or the pool.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one immediate transaction and commits it; any error rolls it back.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", classify(err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", classify(err))
+	}
+	return nil
+}
+
+// read runs fn in one deferred (read) transaction, so that a record and its parts come from
+// the same snapshot while writers go on. The driver begins every transaction with the
+// immediate lock the DSN asks for, which writes need; reads begin their own.
+func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return classify(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN DEFERRED`); err != nil {
+		return fmt.Errorf("begin: %w", classify(err))
+	}
+	err = fn(conn)
+	// The read transaction ends even when ctx is done, before the connection goes back.
+	if _, rerr := conn.ExecContext(context.Background(), `ROLLBACK`); rerr != nil && err == nil {
+		err = fmt.Errorf("end read: %w", rerr)
+	}
+	return classify(err)
+}
+
+// Setting returns a per-dossier setting, "" when it is not set.
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("setting %s: %w", key, classify(err))
+	}
+	return v, nil
+}
+
+// SetSetting sets a per-dossier setting; an empty value removes it.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	if strings.TrimSpace(key) == "" {
+		return &ValidationError{Record: "setting", Field: "key", Reason: "the name is empty"}
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return setSetting(ctx, tx, key, value)
+	})
+}
+
+func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+	var err error
+	if value == "" {
+		_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	}
+	if err != nil {
+		return fmt.Errorf("set setting %s: %w", key, err)
+	}
+	return nil
+}
+
+func settings(ctx context.Context, q querier) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM settings ORDER BY key`)
+	if err != nil {
+		return nil, fmt.Errorf("settings: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("settings: %w", err)
+		}
+		out[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("settings: %w", err)
+	}
+	return out, nil
+}
