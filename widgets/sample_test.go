@@ -57,3 +57,23 @@ func sampleGrid() *MonthGrid {
 	g.SetEntries(sampleDays(), sampleBand())
 	return g
 }
+
+func sampleUpcoming() []AgendaItem {
+	return []AgendaItem{
+		{ID: tokyoRoundID, DateText: "Wed 22 Jun 2016, 10:00 JST", Title: "Tokyo round",
+			Subtitle: "Iikura House, Tokyo · Morgulov–Hara consultations", Status: StatusScheduled},
+		{ID: vladivostokID, DateText: "Sep 2016", Title: "Abe–Putin meeting",
+			Subtitle: "Vladivostok · Eastern Economic Forum", Status: StatusTentative},
+		{ID: putinVisitID, DateText: "by end of 2016", Title: "Putin visit to Japan",
+			Subtitle: "Venue not fixed", Status: StatusProposed},
+	}
+}
+
+func sampleRecent() []AgendaItem {
+	return []AgendaItem{
+		{ID: "sochi", DateText: "Fri 6 May 2016", Title: "Abe–Putin informal summit",
+			Subtitle: "Sochi · the “new approach”", Status: StatusHeld},
+		{ID: "moscow-round", DateText: "Fri 15 Apr 2016", Title: "Kishida–Lavrov talks",
+			Subtitle: "Moscow", Status: StatusHeld},
+	}
+}

@@ -1,0 +1,297 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// AgendaItem is one talk in the agenda.
+type AgendaItem struct {
+	ID       string // passed to OnSelected
+	DateText string // the date as the reader should see it: "Wed 22 Jun 2016, 10:00 JST", "Sep 2016"
+	Title    string
+	Subtitle string // venue, track or participants
+	Status   string // colours the stripe and the badge; see StatusColour
+}
+
+var _ fyne.Widget = (*Agenda)(nil)
+
+// Agenda lists upcoming and recent talks under the headings "Upcoming" and "Recent". It is
+// virtualised (a widget.List underneath), so it stays quick with many items. A heading is
+// left out when its group is empty; with no items at all it shows the empty text instead.
+type Agenda struct {
+	widget.BaseWidget
+
+	// OnSelected is called with the ID of the item the user chose. The item does not stay
+	// selected, so choosing it again calls OnSelected again.
+	OnSelected func(id string) `json:"-"`
+
+	upcoming, recent               []AgendaItem
+	upcomingHeading, recentHeading string
+	emptyText                      string
+}
+
+// NewAgenda returns an empty agenda with the headings "Upcoming" and "Recent" and the empty
+// text "No talks — press Ctrl+N to add one".
+func NewAgenda() *Agenda {
+	a := &Agenda{
+		upcomingHeading: "Upcoming",
+		recentHeading:   "Recent",
+		emptyText:       "No talks — press Ctrl+N to add one",
+	}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// SetItems replaces the items: upcoming ones (soonest first) and recent ones (latest first).
+// The slices are copied.
+func (a *Agenda) SetItems(upcoming, recent []AgendaItem) {
+	a.upcoming = append([]AgendaItem(nil), upcoming...)
+	a.recent = append([]AgendaItem(nil), recent...)
+	a.Refresh()
+}
+
+// SetHeadings replaces the group headings "Upcoming" and "Recent".
+func (a *Agenda) SetHeadings(upcoming, recent string) {
+	a.upcomingHeading, a.recentHeading = upcoming, recent
+	a.Refresh()
+}
+
+// SetEmptyText sets what the agenda says when it has no items.
+func (a *Agenda) SetEmptyText(text string) {
+	a.emptyText = text
+	a.Refresh()
+}
+
+// agendaRow is one row of the list: a heading when item is nil.
+type agendaRow struct {
+	heading string
+	item    *AgendaItem
+}
+
+func (a *Agenda) rows() []agendaRow {
+	var rows []agendaRow
+	add := func(heading string, items []AgendaItem) {
+		if len(items) == 0 {
+			return
+		}
+		rows = append(rows, agendaRow{heading: heading})
+		for i := range items {
+			rows = append(rows, agendaRow{item: &items[i]})
+		}
+	}
+	add(a.upcomingHeading, a.upcoming)
+	add(a.recentHeading, a.recent)
+	return rows
+}
+
+// CreateRenderer builds the list and the empty-state label.
+func (a *Agenda) CreateRenderer() fyne.WidgetRenderer {
+	a.ExtendBaseWidget(a)
+	r := &agendaRenderer{a: a}
+	r.list = widget.NewList(
+		func() int { return len(r.rows) },
+		func() fyne.CanvasObject { return newAgendaRowView() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(r.rows) {
+				o.(*agendaRowView).set(r.rows[id])
+			}
+		})
+	r.list.OnSelected = func(id widget.ListItemID) {
+		r.list.Unselect(id)
+		if id < len(r.rows) && r.rows[id].item != nil && a.OnSelected != nil {
+			a.OnSelected(r.rows[id].item.ID)
+		}
+	}
+	r.empty = widget.NewLabel("")
+	r.empty.Alignment = fyne.TextAlignCenter
+	r.empty.Wrapping = fyne.TextWrapWord
+	r.Refresh()
+	return r
+}
+
+type agendaRenderer struct {
+	a        *Agenda
+	list     *widget.List
+	empty    *widget.Label
+	rows     []agendaRow
+	headings []widget.ListItemID // rows given the heading height
+}
+
+func (r *agendaRenderer) Destroy() {}
+
+func (r *agendaRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.list, r.empty}
+}
+
+func (r *agendaRenderer) MinSize() fyne.Size {
+	return r.list.MinSize().Max(r.empty.MinSize())
+}
+
+func (r *agendaRenderer) Layout(size fyne.Size) {
+	r.list.Resize(size)
+	// A wrapping label knows its height only once it has its width.
+	r.empty.Resize(fyne.NewSize(size.Width, r.empty.MinSize().Height))
+	h := r.empty.MinSize().Height
+	r.empty.Resize(fyne.NewSize(size.Width, h))
+	r.empty.Move(fyne.NewPos(0, (size.Height-h)/3))
+}
+
+func (r *agendaRenderer) Refresh() {
+	r.rows = r.a.rows()
+	itemH := newAgendaRowView().MinSize().Height
+	headingH := (&agendaRowView{row: agendaRow{heading: "Upcoming"}}).minSizeFor(r.a.Theme())
+	for _, id := range r.headings {
+		r.list.SetItemHeight(id, itemH)
+	}
+	r.headings = r.headings[:0]
+	for id, row := range r.rows {
+		if row.item == nil {
+			r.list.SetItemHeight(id, headingH.Height)
+			r.headings = append(r.headings, id)
+		}
+	}
+	r.empty.SetText(r.a.emptyText)
+	r.empty.Hidden = len(r.rows) > 0
+	r.list.Hidden = len(r.rows) == 0
+	r.list.Refresh()
+	r.Layout(r.a.Size())
+	canvas.Refresh(r.a)
+}
+
+// agendaRowView draws a heading, or an item as a status stripe beside three lines — date
+// and status badge, title, subtitle — each shortened with "…" to the width.
+type agendaRowView struct {
+	widget.BaseWidget
+	row agendaRow
+}
+
+func newAgendaRowView() *agendaRowView {
+	v := &agendaRowView{row: agendaRow{item: &AgendaItem{}}}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *agendaRowView) set(row agendaRow) {
+	v.row = row
+	v.Refresh()
+}
+
+func (v *agendaRowView) minSizeFor(th fyne.Theme) fyne.Size {
+	pad := th.Size(theme.SizeNamePadding)
+	text := th.Size(theme.SizeNameText)
+	caption := th.Size(theme.SizeNameCaptionText)
+	if v.row.item == nil {
+		h := fyne.MeasureText("Ag", caption, fyne.TextStyle{Bold: true}).Height
+		return fyne.NewSize(0, h+pad*1.5)
+	}
+	ch := fyne.MeasureText("Ag", caption, fyne.TextStyle{}).Height
+	th2 := fyne.MeasureText("Ag", text, fyne.TextStyle{Bold: true}).Height
+	return fyne.NewSize(chipStripe+4*pad+fyne.MeasureText("Scheduled", caption, fyne.TextStyle{Bold: true}).Width,
+		pad+ch+th2+ch+pad)
+}
+
+func (v *agendaRowView) CreateRenderer() fyne.WidgetRenderer {
+	r := &agendaRowRenderer{
+		v:        v,
+		stripe:   &canvas.Rectangle{},
+		date:     &canvas.Text{},
+		title:    &canvas.Text{},
+		subtitle: &canvas.Text{},
+		heading:  &canvas.Text{},
+		badge:    NewStatusBadge(""),
+	}
+	r.Refresh()
+	return r
+}
+
+type agendaRowRenderer struct {
+	v                              *agendaRowView
+	stripe                         *canvas.Rectangle
+	date, title, subtitle, heading *canvas.Text
+	badge                          *StatusBadge
+}
+
+func (r *agendaRowRenderer) Destroy() {}
+
+func (r *agendaRowRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.stripe, r.date, r.title, r.subtitle, r.heading, r.badge}
+}
+
+func (r *agendaRowRenderer) MinSize() fyne.Size { return r.v.minSizeFor(r.v.Theme()) }
+
+// place sets a text to full, shortened to width, at x,y.
+func place(t *canvas.Text, full string, x, y, width float32) float32 {
+	s := ellipsis(full, t.TextSize, t.TextStyle, width)
+	if s != t.Text {
+		t.Text = s
+		canvas.Refresh(t)
+	}
+	ts := fyne.MeasureText(s, t.TextSize, t.TextStyle)
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(fyne.NewSize(max(width, 0), ts.Height))
+	return fyne.MeasureText("Ag", t.TextSize, t.TextStyle).Height
+}
+
+func (r *agendaRowRenderer) Layout(size fyne.Size) {
+	pad := r.v.Theme().Size(theme.SizeNamePadding)
+	row := r.v.row
+	if row.item == nil {
+		place(r.heading, row.heading, pad, pad, size.Width-2*pad)
+		return
+	}
+	it := row.item
+	r.stripe.Move(fyne.NewPos(pad/2, pad/2))
+	r.stripe.Resize(fyne.NewSize(chipStripe, size.Height-pad))
+	x := pad/2 + chipStripe + pad
+	w := size.Width - x - pad
+
+	bs := r.badge.MinSize()
+	r.badge.Move(fyne.NewPos(size.Width-pad-bs.Width, pad))
+	r.badge.Resize(bs)
+
+	y := pad
+	y += place(r.date, it.DateText, x, y, w-bs.Width-pad)
+	y += place(r.title, it.Title, x, y, w)
+	place(r.subtitle, it.Subtitle, x, y, w)
+}
+
+func (r *agendaRowRenderer) Refresh() {
+	th := r.v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	caption, text := th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNameText)
+	fg := th.Color(theme.ColorNameForeground, variant)
+	muted := th.Color(theme.ColorNamePlaceHolder, variant)
+
+	r.heading.TextSize, r.heading.TextStyle, r.heading.Color = caption, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNamePrimary, variant)
+	r.date.TextSize, r.date.Color = caption, muted
+	r.title.TextSize, r.title.TextStyle, r.title.Color = text, fyne.TextStyle{Bold: true}, fg
+	r.subtitle.TextSize, r.subtitle.Color = caption, fg
+
+	isItem := r.v.row.item != nil
+	r.heading.Hidden = isItem
+	for _, o := range []fyne.CanvasObject{r.stripe, r.date, r.title, r.subtitle, r.badge} {
+		if isItem {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	for _, t := range []*canvas.Text{r.heading, r.date, r.title, r.subtitle} {
+		t.Text = ""
+	}
+	if isItem {
+		it := r.v.row.item
+		r.stripe.FillColor = StatusColour(it.Status)
+		r.badge.Status = it.Status
+		r.badge.Hidden = it.Status == ""
+		r.badge.Refresh()
+		if isCancelled(it.Status) {
+			r.title.Color = muted
+		}
+	}
+	r.Layout(r.v.Size())
+	canvas.Refresh(r.v)
+}

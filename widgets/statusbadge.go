@@ -1,0 +1,102 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+var _ fyne.Widget = (*StatusBadge)(nil)
+
+// StatusBadge is a pill showing a meeting status: an outline in the status colour, a tint of
+// it behind, and the status as text ("Scheduled").
+type StatusBadge struct {
+	widget.BaseWidget
+
+	Status string // "proposed", "tentative", "scheduled", "held", "postponed", "cancelled"
+	Text   string // shown instead of StatusText(Status) when not empty
+}
+
+// NewStatusBadge returns a badge for the status.
+func NewStatusBadge(status string) *StatusBadge {
+	b := &StatusBadge{Status: status}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// SetStatus changes the status shown.
+func (b *StatusBadge) SetStatus(status string) {
+	b.Status = status
+	b.Refresh()
+}
+
+// SetText shows text instead of the status's own name ("" goes back to it).
+func (b *StatusBadge) SetText(text string) {
+	b.Text = text
+	b.Refresh()
+}
+
+func (b *StatusBadge) text() string {
+	if b.Text != "" {
+		return b.Text
+	}
+	return StatusText(b.Status)
+}
+
+// CreateRenderer returns the badge's renderer.
+func (b *StatusBadge) CreateRenderer() fyne.WidgetRenderer {
+	b.ExtendBaseWidget(b)
+	r := &statusBadgeRenderer{b: b, pill: &canvas.Rectangle{StrokeWidth: 1}, text: &canvas.Text{}}
+	r.Refresh()
+	return r
+}
+
+type statusBadgeRenderer struct {
+	b    *StatusBadge
+	pill *canvas.Rectangle
+	text *canvas.Text
+}
+
+func (r *statusBadgeRenderer) Destroy() {}
+
+func (r *statusBadgeRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.pill, r.text}
+}
+
+func (r *statusBadgeRenderer) padding() (h, v float32) {
+	p := r.b.Theme().Size(theme.SizeNameInnerPadding)
+	return p, p / 4
+}
+
+func (r *statusBadgeRenderer) MinSize() fyne.Size {
+	h, v := r.padding()
+	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
+	return fyne.NewSize(ts.Width+2*h, ts.Height+2*v)
+}
+
+func (r *statusBadgeRenderer) Layout(size fyne.Size) {
+	// The pill keeps its natural size when given more room: at the leading edge, centred
+	// vertically.
+	pill := r.MinSize().Min(size)
+	y := (size.Height - pill.Height) / 2
+	r.pill.Move(fyne.NewPos(0, y))
+	r.pill.Resize(pill)
+	r.pill.CornerRadius = pill.Height / 2
+	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
+	r.text.Move(fyne.NewPos((pill.Width-ts.Width)/2, y+(pill.Height-ts.Height)/2))
+	r.text.Resize(ts)
+}
+
+func (r *statusBadgeRenderer) Refresh() {
+	th := r.b.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	r.pill.FillColor = statusTint(r.b.Status)
+	r.pill.StrokeColor = StatusColour(r.b.Status)
+	r.text.Text = r.b.text()
+	r.text.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.text.TextStyle = fyne.TextStyle{Bold: true}
+	r.text.Color = th.Color(theme.ColorNameForeground, variant)
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.b)
+}
