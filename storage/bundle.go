@@ -1,0 +1,329 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Bundle files carry a whole dossier as JSON; docs/bundle-format.md describes the format.
+const (
+	bundleFormat  = "parley-bundle"
+	bundleVersion = 1
+)
+
+// WriteBundle writes the dossier as a version 1 bundle: indented JSON with every kind of
+// record in order of ID, so that the same dossier always gives the same bytes apart from the
+// export time.
+func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
+	if d == nil {
+		return errors.New("write bundle: no dossier")
+	}
+	out := d.clone()
+	byID(out.Tracks, func(r Track) string { return r.ID })
+	byID(out.Sources, func(r Source) string { return r.ID })
+	byID(out.Actors, func(r Actor) string { return r.ID })
+	byID(out.Disputes, func(r Dispute) string { return r.ID })
+	byID(out.Meetings, func(r Meeting) string { return r.ID })
+	byID(out.Statements, func(r Statement) string { return r.ID })
+	// Empty lists are written as [] rather than null, to read plainly.
+	out.Tracks = nonNil(out.Tracks)
+	out.Sources = nonNil(out.Sources)
+	out.Actors = nonNil(out.Actors)
+	out.Disputes = nonNil(out.Disputes)
+	out.Meetings = nonNil(out.Meetings)
+	out.Statements = nonNil(out.Statements)
+	for i := range out.Tracks {
+		out.Tracks[i].Parties = nonNil(out.Tracks[i].Parties)
+	}
+	// Post dates travel as text; the typed dates are what callers usually set.
+	for i := range out.Actors {
+		for j := range out.Actors[i].Posts {
+			p := &out.Actors[i].Posts[j]
+			if !p.From.IsZero() {
+				p.FromText = p.From.ISO()
+			}
+			if !p.To.IsZero() {
+				p.ToText = p.To.ISO()
+			}
+		}
+	}
+	b := struct {
+		Format   string   `json:"format"`
+		Version  int      `json:"version"`
+		Exported string   `json:"exported"`
+		Dossier  *Dossier `json:"dossier"`
+	}{bundleFormat, bundleVersion, exportedAt.UTC().Format(time.RFC3339), out}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b); err != nil {
+		return fmt.Errorf("write bundle: %w", err)
+	}
+	return nil
+}
+
+func byID[T any](records []T, id func(T) string) {
+	sort.SliceStable(records, func(i, j int) bool { return id(records[i]) < id(records[j]) })
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// ReadBundle reads a bundle and checks every record in it. A file that is not a bundle, a
+// bundle of another version, or one with a bad field is refused; a bad field gives a
+// *ValidationError naming the record (kind, title, ID) and the field, such as
+// `meeting "Tokyo round" (…), field when: "2016-13-45": month 13 does not exist`.
+// References between records are checked on import, where the database is known.
+func ReadBundle(r io.Reader) (*Dossier, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read bundle: %w", err)
+	}
+	var head struct {
+		Format  *string         `json:"format"`
+		Version *int            `json:"version"`
+		Dossier json.RawMessage `json:"dossier"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("read bundle: this is not a Parley bundle (%s)", jsonProblem(data, err))
+	}
+	switch {
+	case head.Format == nil || *head.Format != bundleFormat:
+		return nil, errors.New(`read bundle: this is not a Parley bundle (no "format": "parley-bundle")`)
+	case head.Version == nil:
+		return nil, errors.New("read bundle: the bundle has no version")
+	case *head.Version > bundleVersion:
+		return nil, fmt.Errorf("read bundle: the bundle is version %d, written by a newer Parley; this one reads version %d", *head.Version, bundleVersion)
+	case *head.Version != bundleVersion:
+		return nil, fmt.Errorf("read bundle: bundle version %d is not one Parley knows (it reads version %d)", *head.Version, bundleVersion)
+	case len(head.Dossier) == 0 || string(head.Dossier) == "null":
+		return nil, errors.New("read bundle: the bundle holds no dossier")
+	}
+	d, err := decodeDossier(head.Dossier)
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("read bundle: %w", err)
+	}
+	if _, err := d.ids(); err != nil {
+		return nil, err
+	}
+	// Each record on its own; references are the import's business.
+	if err := d.check(func(string, string) (bool, error) { return true, nil }); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// jsonProblem says where a JSON file stops making sense.
+func jsonProblem(data []byte, err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Sprintf("line %d: %s", line, se.Error())
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("%s is %s, not %s", te.Field, te.Value, jsonKind(te.Type))
+	}
+	return err.Error()
+}
+
+// decodeDossier decodes the dossier part record by record, so that a bad field is reported
+// with the record it belongs to.
+func decodeDossier(raw json.RawMessage) (*Dossier, error) {
+	var parts map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &parts); err != nil {
+		return nil, errors.New(`"dossier" is not an object`)
+	}
+	d := &Dossier{}
+	known := map[string]func(json.RawMessage) error{
+		"tracks":   func(r json.RawMessage) (err error) { d.Tracks, err = decodeList[Track](r, kindTrack); return },
+		"sources":  func(r json.RawMessage) (err error) { d.Sources, err = decodeList[Source](r, kindSource); return },
+		"actors":   func(r json.RawMessage) (err error) { d.Actors, err = decodeList[Actor](r, kindActor); return },
+		"disputes": func(r json.RawMessage) (err error) { d.Disputes, err = decodeList[Dispute](r, kindDispute); return },
+		"meetings": func(r json.RawMessage) (err error) { d.Meetings, err = decodeList[Meeting](r, kindMeeting); return },
+		"statements": func(r json.RawMessage) (err error) {
+			d.Statements, err = decodeList[Statement](r, kindStatement)
+			return
+		},
+		"settings": func(r json.RawMessage) error {
+			if err := json.Unmarshal(r, &d.Settings); err != nil {
+				return errors.New(`"settings" must be an object of texts`)
+			}
+			return nil
+		},
+	}
+	// Kinds in a fixed order, so the same file always reports the same first problem.
+	for _, name := range []string{"sources", "tracks", "actors", "disputes", "meetings", "statements", "settings"} {
+		if r, ok := parts[name]; ok {
+			if err := known[name](r); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for name := range parts {
+		if known[name] == nil {
+			return nil, fmt.Errorf("the dossier has a part %q that Parley does not know", name)
+		}
+	}
+	return d, nil
+}
+
+func decodeList[T any](raw json.RawMessage, kind string) ([]T, error) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, fmt.Errorf("the %ss are not a list", kind)
+	}
+	out := make([]T, len(items))
+	for i, item := range items {
+		if fe := decodeValue(item, reflect.ValueOf(&out[i]).Elem(), ""); fe != nil {
+			return nil, &ValidationError{Record: recordLabel(kind, i, item), Field: fe.field, Reason: fe.reason}
+		}
+	}
+	return out, nil
+}
+
+// recordLabel names a record from its raw JSON, however broken the rest of it is.
+func recordLabel(kind string, i int, item json.RawMessage) string {
+	var probe map[string]any
+	_ = json.Unmarshal(item, &probe)
+	str := func(k string) string {
+		s, _ := probe[k].(string)
+		return s
+	}
+	title := str("title")
+	if title == "" {
+		title = str("name")
+	}
+	if title == "" {
+		title = shorten(str("text"), 40)
+	}
+	id := str("id")
+	if title == "" && id == "" {
+		return fmt.Sprintf("%s number %d in the file", kind, i+1)
+	}
+	return newChecker(kind, title, id).record
+}
+
+type fieldError struct{ field, reason string }
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// decodeValue decodes raw into v, refusing fields the type does not have, and says which field
+// (as a path such as "status_history[1].when") is wrong and why.
+func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError {
+	if string(bytes.TrimSpace(raw)) == "null" {
+		v.SetZero()
+		return nil
+	}
+	if reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
+		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+			return &fieldError{path, unwrapJSON(err)}
+		}
+		return nil
+	}
+	switch {
+	case v.Kind() == reflect.Struct:
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return &fieldError{path, "it is not an object"}
+		}
+		fields := map[string]int{}
+		t := v.Type()
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				fields[name] = i
+			}
+		}
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			i, ok := fields[k]
+			if !ok {
+				return &fieldError{join(path, k), "Parley does not know this field"}
+			}
+			if fe := decodeValue(obj[k], v.Field(i), join(path, k)); fe != nil {
+				return fe
+			}
+		}
+		return nil
+	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() != reflect.Uint8:
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return &fieldError{path, "it is not a list"}
+		}
+		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		for i, item := range items {
+			if fe := decodeValue(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); fe != nil {
+				return fe
+			}
+		}
+		v.Set(s)
+		return nil
+	}
+	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return &fieldError{path, fmt.Sprintf("it is %s, not %s", te.Value, jsonKind(v.Type()))}
+		}
+		return &fieldError{path, unwrapJSON(err)}
+	}
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// unwrapJSON drops the json package's prefix from errors our own UnmarshalJSON methods return.
+func unwrapJSON(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("it is %s, not %s", te.Value, jsonKind(te.Type))
+	}
+	return err.Error()
+}
+
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "the expected type"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "base64 text"
+		}
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return t.String()
+}

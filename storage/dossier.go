@@ -1,0 +1,369 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Dossier is everything a database holds, as a bundle file carries it.
+type Dossier struct {
+	Tracks     []Track           `json:"tracks"`
+	Sources    []Source          `json:"sources"`
+	Actors     []Actor           `json:"actors"`
+	Disputes   []Dispute         `json:"disputes"`
+	Meetings   []Meeting         `json:"meetings"`
+	Statements []Statement       `json:"statements"`
+	Settings   map[string]string `json:"settings"`
+}
+
+// ImportCounts says what an import did with the records of one kind.
+type ImportCounts struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`   // the incoming record was newer
+	Unchanged int `json:"unchanged"` // the stored record was as new or newer
+}
+
+// ImportReport says what an import did, kind by kind.
+type ImportReport struct {
+	Tracks     ImportCounts `json:"tracks"`
+	Sources    ImportCounts `json:"sources"`
+	Actors     ImportCounts `json:"actors"`
+	Disputes   ImportCounts `json:"disputes"`
+	Meetings   ImportCounts `json:"meetings"`
+	Statements ImportCounts `json:"statements"`
+	Settings   int          `json:"settings"` // settings taken over (those not set here already)
+}
+
+// String writes the report for a person: "meetings: 6 created, 0 updated, 0 unchanged; …".
+func (r ImportReport) String() string {
+	var parts []string
+	for _, k := range []struct {
+		name string
+		c    ImportCounts
+	}{{"tracks", r.Tracks}, {"sources", r.Sources}, {"actors", r.Actors}, {"disputes", r.Disputes},
+		{"meetings", r.Meetings}, {"statements", r.Statements}} {
+		parts = append(parts, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
+	}
+	parts = append(parts, fmt.Sprintf("settings: %d taken over", r.Settings))
+	return strings.Join(parts, "; ")
+}
+
+// Dossier returns everything in the database, each kind in order of ID, from one snapshot.
+func (s *Store) Dossier(ctx context.Context) (*Dossier, error) {
+	d := &Dossier{}
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		if d.Tracks, err = loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY id`); err != nil {
+			return fmt.Errorf("tracks: %w", err)
+		}
+		if d.Sources, err = loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY id`); err != nil {
+			return fmt.Errorf("sources: %w", err)
+		}
+		if d.Actors, err = loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY id`); err != nil {
+			return fmt.Errorf("actors: %w", err)
+		}
+		if d.Disputes, err = loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY id`); err != nil {
+			return fmt.Errorf("disputes: %w", err)
+		}
+		if d.Meetings, err = loadMeetings(ctx, q, `SELECT `+meetingColumns+` FROM meetings ORDER BY id`); err != nil {
+			return fmt.Errorf("meetings: %w", err)
+		}
+		if d.Statements, err = loadStatements(ctx, q, `SELECT `+statementColumns+` FROM statements ORDER BY id`); err != nil {
+			return fmt.Errorf("statements: %w", err)
+		}
+		if d.Settings, err = settings(ctx, q); err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dossier: %w", err)
+	}
+	return d, nil
+}
+
+// dossierIDs are the IDs a dossier holds, by kind.
+type dossierIDs map[string]map[string]bool
+
+// ids collects the IDs of a dossier and refuses an ID that appears twice in one kind.
+func (d *Dossier) ids() (dossierIDs, error) {
+	ids := dossierIDs{}
+	add := func(kind, id, title string) error {
+		if ids[kind] == nil {
+			ids[kind] = map[string]bool{}
+		}
+		if ids[kind][id] {
+			c := newChecker(kind, title, id)
+			c.fail("id", "another %s in the file has the same ID", kind)
+			return c.err
+		}
+		ids[kind][id] = true
+		return nil
+	}
+	for _, r := range d.Tracks {
+		if err := add(kindTrack, r.ID, r.Title); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range d.Sources {
+		if err := add(kindSource, r.ID, r.Title); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range d.Actors {
+		if err := add(kindActor, r.ID, r.Name); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range d.Disputes {
+		if err := add(kindDispute, r.ID, r.Title); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range d.Meetings {
+		if err := add(kindMeeting, r.ID, r.Title); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range d.Statements {
+		if err := add(kindStatement, r.ID, shorten(r.Text, 40)); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// check validates every record of the dossier; has resolves references outside the record.
+func (d *Dossier) check(has resolver) error {
+	for i := range d.Tracks {
+		if err := checkTrack(&d.Tracks[i]); err != nil {
+			return err
+		}
+	}
+	for i := range d.Sources {
+		if err := checkSource(&d.Sources[i]); err != nil {
+			return err
+		}
+	}
+	for i := range d.Actors {
+		if err := checkActor(&d.Actors[i], has); err != nil {
+			return err
+		}
+	}
+	for i := range d.Disputes {
+		if err := checkDispute(&d.Disputes[i], has); err != nil {
+			return err
+		}
+	}
+	for i := range d.Meetings {
+		if err := checkMeeting(&d.Meetings[i], has); err != nil {
+			return err
+		}
+	}
+	for i := range d.Statements {
+		if err := checkStatement(&d.Statements[i], has); err != nil {
+			return err
+		}
+	}
+	for k := range d.Settings {
+		if strings.TrimSpace(k) == "" {
+			return &ValidationError{Record: "setting", Field: "key", Reason: "the name is empty"}
+		}
+	}
+	return nil
+}
+
+// clone copies the dossier deeply enough that validation may normalise it (post dates) and
+// the import may stamp it without touching the caller's records.
+func (d *Dossier) clone() *Dossier {
+	c := &Dossier{
+		Tracks:     append([]Track(nil), d.Tracks...),
+		Sources:    append([]Source(nil), d.Sources...),
+		Actors:     append([]Actor(nil), d.Actors...),
+		Disputes:   append([]Dispute(nil), d.Disputes...),
+		Meetings:   append([]Meeting(nil), d.Meetings...),
+		Statements: append([]Statement(nil), d.Statements...),
+		Settings:   map[string]string{},
+	}
+	for i := range c.Actors {
+		c.Actors[i].Posts = append([]Post(nil), c.Actors[i].Posts...)
+	}
+	for k, v := range d.Settings {
+		c.Settings[k] = v
+	}
+	return c
+}
+
+// ImportDossier merges a dossier into the database. Every record is validated first,
+// references included (to records in the dossier or already in the database); one bad field
+// refuses the whole dossier with a *ValidationError naming the record and the field. Then
+// one transaction stores it: new IDs are created, existing ones are replaced when the
+// incoming Updated is newer and left alone otherwise. Settings not set here are taken over.
+// On any error the database is unchanged.
+func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, error) {
+	var rep ImportReport
+	if in == nil {
+		return rep, errors.New("import: no dossier")
+	}
+	d := in.clone()
+	ids, err := d.ids()
+	if err != nil {
+		return rep, err
+	}
+	now := s.stamp()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		inDB := dbResolver(ctx, tx)
+		has := func(kind, id string) (bool, error) {
+			if ids[kind][id] {
+				return true, nil
+			}
+			return inDB(kind, id)
+		}
+		if err := d.check(has); err != nil {
+			return err
+		}
+		// References may point forward within the dossier (a round to a later-listed
+		// previous round, an actor to another): foreign keys are checked at commit.
+		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+			return err
+		}
+		for k, v := range d.Settings {
+			current, err := settingIn(ctx, tx, k)
+			if err != nil {
+				return err
+			}
+			if current == "" && v != "" {
+				if err := setSetting(ctx, tx, k, v); err != nil {
+					return err
+				}
+				rep.Settings++
+			}
+		}
+		for i := range d.Sources {
+			r := &d.Sources[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindSource, r.ID, r.Updated, &rep.Sources,
+				func() error { return insertSource(ctx, tx, r) },
+				func() error { return updateSource(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("source %q: %w", r.Title, err)
+			}
+		}
+		for i := range d.Tracks {
+			r := &d.Tracks[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindTrack, r.ID, r.Updated, &rep.Tracks,
+				func() error { return insertTrack(ctx, tx, r) },
+				func() error { return updateTrack(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("track %q: %w", r.Title, err)
+			}
+		}
+		for i := range d.Actors {
+			r := &d.Actors[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindActor, r.ID, r.Updated, &rep.Actors,
+				func() error { return insertActor(ctx, tx, r) },
+				func() error { return updateActor(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("actor %q: %w", r.Name, err)
+			}
+		}
+		for i := range d.Disputes {
+			r := &d.Disputes[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindDispute, r.ID, r.Updated, &rep.Disputes,
+				func() error { return insertDispute(ctx, tx, r) },
+				func() error { return updateDispute(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("dispute %q: %w", r.Title, err)
+			}
+		}
+		for i := range d.Meetings {
+			r := &d.Meetings[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindMeeting, r.ID, r.Updated, &rep.Meetings,
+				func() error { return insertMeeting(ctx, tx, r) },
+				func() error { return replaceMeeting(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("meeting %q: %w", r.Title, err)
+			}
+		}
+		for i := range d.Statements {
+			r := &d.Statements[i]
+			stampImported(&r.Created, &r.Updated, now)
+			err := merge(ctx, tx, kindStatement, r.ID, r.Updated, &rep.Statements,
+				func() error { return insertStatement(ctx, tx, r) },
+				func() error { return updateStatement(ctx, tx, r) })
+			if err != nil {
+				return fmt.Errorf("statement %s: %w", r.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return ImportReport{}, err
+		}
+		return ImportReport{}, fmt.Errorf("import: %w", err)
+	}
+	return rep, nil
+}
+
+// stampImported gives a record without timestamps (a hand-written bundle) the import's time.
+func stampImported(created, updated *time.Time, now time.Time) {
+	if created.IsZero() {
+		*created = now
+	}
+	if updated.IsZero() {
+		*updated = *created
+	}
+	*created, *updated = created.UTC(), updated.UTC()
+}
+
+// merge inserts a record that is not stored yet, or replaces a stored one that is older.
+func merge(ctx context.Context, tx *sql.Tx, kind, id string, updated time.Time, n *ImportCounts, insert, replace func() error) error {
+	_, stored, err := stamps(ctx, tx, kind, id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		n.Created++
+		return insert()
+	case err != nil:
+		return err
+	case updated.After(stored):
+		n.Updated++
+		return replace()
+	}
+	n.Unchanged++
+	return nil
+}
+
+// replaceMeeting replaces a stored meeting with an imported one, status history included.
+func replaceMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
+	if err := updateMeetingRow(ctx, tx, m); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM status_changes WHERE meeting_id = ?`, m.ID); err != nil {
+		return err
+	}
+	for _, sc := range m.StatusHistory {
+		if err := insertStatusChange(ctx, tx, m.ID, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func settingIn(ctx context.Context, q querier, key string) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
