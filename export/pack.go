@@ -1,0 +1,295 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// PackOptions are the reader's choices for one briefing pack.
+type PackOptions struct {
+	// Marking is the handling marking printed at the top and bottom of every page; "" uses
+	// the dossier's (Briefing.Marking), and when both are empty no banner is printed.
+	Marking string
+	// HomeZone is the reader's home time zone, shown beside the venue's; nil means the
+	// machine's local zone.
+	HomeZone *time.Location
+	// PreparedOn is the date printed on the cover and stored as the PDF's creation date.
+	// The same briefing and options give the same bytes; zero means now.
+	PreparedOn time.Time
+}
+
+// A4 page geometry, in millimetres.
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginL      = 25.0
+	marginR      = 25.0
+	contentW     = pageW - marginL - marginR
+	contentTop   = 27.0
+	contentBot   = 270.0
+	bannerTopY   = 9.0
+	footerRuleY  = 276.0
+	footerTextY  = 280.5
+	bannerBottom = 289.5
+)
+
+// The palette: near-black ink, a single restrained navy for structure, greys for apparatus.
+var (
+	inkColour    = rgb{26, 26, 26}
+	navyColour   = rgb{28, 52, 88}
+	mutedColour  = rgb{92, 100, 112}
+	ruleColour   = rgb{190, 196, 204}
+	headerFill   = rgb{236, 240, 245}
+	bannerColour = rgb{20, 20, 20}
+)
+
+// Type sizes and the styles built on them.
+var (
+	bodyStyle  = style{size: 10, color: inkColour}
+	smallStyle = style{size: 8.5, color: mutedColour}
+	cellStyle  = style{size: 9, color: inkColour}
+	labelStyle = style{size: 9, color: mutedColour}
+	h1Style    = style{size: 16, bold: true, color: navyColour}
+	h2Style    = style{size: 13, bold: true, color: navyColour}
+	h3Style    = style{size: 9.5, bold: true, color: navyColour}
+)
+
+const (
+	bodyLine  = 5.0 // line height of body text
+	smallLine = 4.0
+	cellLine  = 4.4
+)
+
+// WritePack writes the briefing pack for b as a PDF to w. It reads nothing but b and opt:
+// with opt.PreparedOn fixed, the same briefing gives the same bytes.
+func WritePack(w io.Writer, b *storage.Briefing, opt PackOptions) error {
+	if b == nil {
+		return fmt.Errorf("briefing pack: no briefing")
+	}
+	m, err := loadMetrics()
+	if err != nil {
+		return fmt.Errorf("briefing pack: %w", err)
+	}
+	if opt.HomeZone == nil {
+		opt.HomeZone = time.Local
+	}
+	if opt.PreparedOn.IsZero() {
+		opt.PreparedOn = time.Now()
+	}
+	if opt.Marking == "" {
+		opt.Marking = b.Marking
+	}
+	r := newRenderer(b, opt, &typesetter{m: m})
+	if err := r.render(); err != nil {
+		return fmt.Errorf("briefing pack for %q: %w", b.Meeting.Title, err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("briefing pack for %q: write: %w", b.Meeting.Title, err)
+	}
+	return nil
+}
+
+// section is one numbered part of the pack, with its entries in the contents.
+type section struct {
+	title   string
+	number  int
+	newPage bool // start on a fresh page
+	link    int
+	page    int
+	subs    []*entry
+	draw    func()
+}
+
+// entry is a sub-entry in the contents (a profile, a fact sheet).
+type entry struct {
+	title string
+	link  int
+	page  int
+}
+
+// renderer holds the state of one pack being drawn.
+type renderer struct {
+	pdf *gofpdf.Fpdf
+	ts  *typesetter
+	b   *storage.Briefing
+	opt PackOptions
+
+	y          float64
+	fontsAdded [fontCount]bool
+	curFont    fontID
+	curSize    float64
+	fontValid  bool
+
+	sections    []*section
+	notPrepared []string
+	contents    int // first contents page
+	contentsN   int // number of contents pages
+
+	sourceNo     map[string]int
+	sourceOrder  []string
+	sourceLinks  map[string]int
+	profileLinks map[string]int
+}
+
+func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: pageW, Ht: pageH}})
+	pdf.SetMargins(marginL, contentTop, marginR)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	prepared := opt.PreparedOn.UTC()
+	pdf.SetCreationDate(prepared)
+	pdf.SetModificationDate(prepared)
+	pdf.SetTitle("Briefing pack: "+b.Meeting.Title, true)
+	pdf.SetSubject("Briefing pack", true)
+	pdf.SetCreator("Parley", true)
+	pdf.SetDisplayMode("fullwidth", "OneColumn")
+	return &renderer{
+		pdf: pdf, ts: ts, b: b, opt: opt,
+		sourceNo:     map[string]int{},
+		sourceLinks:  map[string]int{},
+		profileLinks: map[string]int{},
+	}
+}
+
+// render lays out the whole pack: cover, contents, sections, then the contents entries and
+// every page's banner and footer, now that the page count is known.
+func (r *renderer) render() error {
+	r.plan()
+	// Registering the Latin font first gives gofpdf a current font for bookmarks.
+	r.useFont(fontRegular, bodyStyle.size)
+	r.newPage()
+	r.pdf.Bookmark("Cover", 0, 0)
+	r.cover()
+	if err := r.pdf.Error(); err != nil {
+		return err
+	}
+	r.contentsN = r.contentsPages()
+	for i := 0; i < r.contentsN; i++ {
+		r.newPage()
+		if i == 0 {
+			r.contents = r.pdf.PageNo()
+			r.pdf.Bookmark("Contents", 0, contentTop)
+		}
+	}
+	for i, s := range r.sections {
+		if i == 0 || s.newPage {
+			r.newPage()
+		} else {
+			r.y += 8
+		}
+		s.draw()
+		if err := r.pdf.Error(); err != nil {
+			return fmt.Errorf("section %s: %w", s.title, err)
+		}
+	}
+	last := r.pdf.PageNo()
+	r.drawContents()
+	for p := 1; p <= last; p++ {
+		r.setPage(p)
+		r.frame(p, last)
+	}
+	r.setPage(last)
+	return r.pdf.Error()
+}
+
+// newPage starts a page and puts the cursor at the top of its text area.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.fontValid = false
+	r.y = contentTop
+}
+
+// setPage goes back to an earlier page to draw on it.
+func (r *renderer) setPage(p int) {
+	r.pdf.SetPage(p)
+	r.fontValid = false
+}
+
+// space is what is left of the text area below the cursor.
+func (r *renderer) space() float64 { return contentBot - r.y }
+
+// ensure starts a new page unless h millimetres fit below the cursor.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > contentBot+0.01 {
+		r.newPage()
+	}
+}
+
+// useFont selects a font, registering it with gofpdf on first use so that a pack without
+// Japanese carries no CJK font at all.
+func (r *renderer) useFont(id fontID, size float64) {
+	fam, st := id.family()
+	if !r.fontsAdded[id] {
+		r.pdf.AddUTF8FontFromBytes(fam, st, id.bytes())
+		r.fontsAdded[id] = true
+	}
+	if r.fontValid && r.curFont == id && r.curSize == size {
+		return
+	}
+	r.pdf.SetFont(fam, st, size)
+	r.curFont, r.curSize, r.fontValid = id, size, true
+}
+
+// frame draws what every page carries: the marking at the top and bottom, the meeting's
+// title and "Page N of M".
+func (r *renderer) frame(page, pages int) {
+	if r.opt.Marking != "" {
+		banner := []span{{text: r.opt.Marking, st: style{size: 9, bold: true, color: bannerColour}}}
+		r.drawCentred(banner, bannerTopY)
+		r.drawCentred(banner, bannerBottom)
+	}
+	r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(marginL, footerRuleY, pageW-marginR, footerRuleY)
+	pageText := fmt.Sprintf("Page %d of %d", page, pages)
+	pst := smallStyle
+	pw := r.ts.spanWidth([]span{{text: pageText, st: pst}})
+	title := r.fitOneLine(r.b.Meeting.Title, pst, contentW-pw-10)
+	if lines := r.ts.layout([]span{{text: title, st: pst}}, contentW); len(lines) > 0 {
+		r.drawLine(lines[0], marginL, footerTextY-3, 4)
+	}
+	r.drawLine(r.ts.layout([]span{{text: pageText, st: pst}}, contentW)[0], pageW-marginR-pw, footerTextY-3, 4)
+}
+
+// drawCentred draws a one-line text centred on the page with its line box starting at y.
+func (r *renderer) drawCentred(spans []span, y float64) {
+	lines := r.ts.layout(spans, contentW)
+	if len(lines) == 0 {
+		return
+	}
+	r.drawLine(lines[0], (pageW-lines[0].w)/2, y, 4.5)
+}
+
+// fitOneLine shortens s with an ellipsis until it fits width in style st.
+func (r *renderer) fitOneLine(s string, st style, width float64) string {
+	if r.ts.spanWidth([]span{{text: s, st: st}}) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		c := string(rs[:n]) + "…"
+		if r.ts.spanWidth([]span{{text: c, st: st}}) <= width {
+			return c
+		}
+	}
+	return "…"
+}
+
+// spanWidth is the width of spans set on one line.
+func (t *typesetter) spanWidth(spans []span) float64 {
+	w := 0.0
+	atoms := t.atoms(spans)
+	for i, a := range atoms {
+		w += a.w
+		if i < len(atoms)-1 {
+			w += a.space
+		}
+	}
+	return w
+}

@@ -1,0 +1,881 @@
+package export
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// The pack's contents, in the order a ministry brief follows: cover, contents, purpose and
+// objectives, lines to take, anticipated questions, participants, dispute fact sheets,
+// history of the track, recent statements, sources.
+
+// Section titles. The cover lists the ones left out as "not prepared".
+const (
+	titlePurpose      = "Purpose and objectives"
+	titleLines        = "Lines to take"
+	titleQuestions    = "Anticipated questions"
+	titleParticipants = "Participants"
+	titleDisputes     = "Dispute fact sheets"
+	titleHistory      = "History of the track"
+	titleStatements   = "Recent statements"
+	titleSources      = "Sources"
+)
+
+// block is a piece of a section: what it needs on its first page, and how to draw it.
+type block struct {
+	lead func() float64
+	draw func()
+}
+
+func (r *renderer) paraBlock(spans []span, indent, lineH, after float64) block {
+	return block{
+		lead: func() float64 { return r.paraLead(spans, indent, lineH) },
+		draw: func() { r.para(spans, indent, lineH, after) },
+	}
+}
+
+func (r *renderer) listBlock(items []listItem, indent, lineH, gap float64) block {
+	return block{
+		lead: func() float64 { return r.listLead(items, indent, lineH) },
+		draw: func() { r.list(items, indent, lineH, gap) },
+	}
+}
+
+func (r *renderer) tableBlock(t *table, after float64) block {
+	return block{
+		lead: func() float64 { return r.tableLead(t) },
+		draw: func() { r.drawTable(t); r.y += after },
+	}
+}
+
+// subBlock puts a small heading over a block and keeps them together.
+func (r *renderer) subBlock(title string, inner block) block {
+	return block{
+		lead: func() float64 { return 10 + inner.lead() },
+		draw: func() {
+			r.subHeading(title, inner.lead())
+			inner.draw()
+		},
+	}
+}
+
+// drawSection draws a section heading kept with the start of its first block, then the
+// blocks.
+func (r *renderer) drawSection(s *section, blocks []block) {
+	lead := 0.0
+	if len(blocks) > 0 {
+		lead = blocks[0].lead()
+	}
+	r.sectionHeading(s, lead)
+	for _, b := range blocks {
+		b.draw()
+	}
+}
+
+func text(s string, st style) []span { return []span{{text: s, st: st}} }
+
+// quoted puts typographic quotation marks round a statement unless it has its own.
+func quoted(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsRune("“\"«„「『", []rune(s)[0]) {
+		return s
+	}
+	return "“" + s + "”"
+}
+
+// cite is the citation mark for a source, "[3]", glued to the text before it; nothing for a
+// record without a known source.
+func (r *renderer) cite(sourceID string, st style) []span {
+	n, ok := r.sourceNo[sourceID]
+	if !ok {
+		return nil
+	}
+	return []span{{text: "\u00a0[" + itoa(n) + "]", st: st.withColor(mutedColour), link: r.sourceLinks[sourceID]}}
+}
+
+// number gives a source its citation number the first time something in the pack cites it.
+func (r *renderer) number(sourceID string) {
+	if sourceID == "" {
+		return
+	}
+	if _, ok := r.b.Sources[sourceID]; !ok {
+		return
+	}
+	if _, ok := r.sourceNo[sourceID]; ok {
+		return
+	}
+	r.sourceOrder = append(r.sourceOrder, sourceID)
+	r.sourceNo[sourceID] = len(r.sourceOrder)
+	r.sourceLinks[sourceID] = r.pdf.AddLink()
+}
+
+// plan decides which sections the pack has, numbers the sources in the order the pack cites
+// them, and makes the link targets the contents and tables point at.
+func (r *renderer) plan() {
+	b, m := r.b, &r.b.Meeting
+	add := func(title string, present, newPage bool, draw func(*section)) *section {
+		if !present {
+			r.notPrepared = append(r.notPrepared, title)
+			return nil
+		}
+		s := &section{title: title, number: len(r.sections) + 1, newPage: newPage, link: r.pdf.AddLink()}
+		s.draw = func() { draw(s) }
+		r.sections = append(r.sections, s)
+		return s
+	}
+	add(titlePurpose, strings.TrimSpace(m.Purpose) != "" || len(m.Objectives) > 0 || strings.TrimSpace(m.Background) != "" ||
+		strings.TrimSpace(m.Outcome) != "" || strings.TrimSpace(m.NextSteps) != "", true, r.purpose)
+	add(titleLines, len(m.LinesToTake) > 0, false, r.linesToTake)
+	add(titleQuestions, len(m.Questions) > 0, false, r.questions)
+	if s := add(titleParticipants, len(b.Participants) > 0, true, r.participants); s != nil {
+		for _, p := range b.Participants {
+			e := &entry{title: p.Actor.Name, link: r.pdf.AddLink()}
+			if e.title == "" {
+				e.title = "Unnamed participant"
+			}
+			s.subs = append(s.subs, e)
+			if _, ok := r.profileLinks[p.ActorID]; !ok {
+				r.profileLinks[p.ActorID] = e.link
+			}
+			for _, st := range p.Statements {
+				r.number(st.SourceID)
+			}
+		}
+	}
+	if s := add(titleDisputes, len(b.Disputes) > 0, true, r.disputes); s != nil {
+		for _, d := range b.Disputes {
+			s.subs = append(s.subs, &entry{title: d.Title, link: r.pdf.AddLink()})
+			for _, f := range d.Facts {
+				r.number(f.SourceID)
+			}
+			for _, e := range d.Timeline {
+				r.number(e.SourceID)
+			}
+		}
+	}
+	if add(titleHistory, r.hasHistory(), true, r.history) != nil {
+		for _, c := range r.statusChanges() {
+			r.number(c.change.SourceID)
+		}
+	}
+	if add(titleStatements, len(b.RecentStatements) > 0, false, r.recentStatements) != nil {
+		for _, st := range b.RecentStatements {
+			r.number(st.SourceID)
+		}
+	}
+	add(titleSources, len(r.sourceOrder) > 0, false, r.sources)
+}
+
+// cover is the first page: marking, title, when and where, status, round and what the pack
+// leaves out.
+func (r *renderer) cover() {
+	b, m := r.b, r.b.Meeting
+	r.y = 42
+	r.para(text("BRIEFING PACK", style{size: 9, bold: true, color: mutedColour}), 0, 5, 4)
+	title := m.Title
+	if strings.TrimSpace(title) == "" {
+		title = "Untitled meeting"
+	}
+	r.para(text(title, style{size: 24, bold: true, color: navyColour}), 0, 10.5, 2)
+	if b.Track.Title != "" {
+		r.para(text(b.Track.Title, style{size: 12, color: mutedColour}), 0, 6, 0)
+	}
+	r.y += 5
+	r.pdf.SetDrawColor(navyColour.r, navyColour.g, navyColour.b)
+	r.pdf.SetLineWidth(0.8)
+	r.pdf.Line(marginL, r.y, marginL+30, r.y)
+	r.y += 9
+
+	var rows [][][]span
+	row := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			rows = append(rows, [][]span{text(label, labelStyle), text(value, bodyStyle)})
+		}
+	}
+	switch {
+	case m.When.IsExact():
+		venue := m.When.Location()
+		row("Date and time", clockRange(m.When.At, m.DurationMinutes, venue)+" (venue, "+m.When.Zone+")")
+		home := r.opt.HomeZone
+		if zoneName(home) != m.When.Zone {
+			value := clockRange(m.When.At, m.DurationMinutes, home)
+			if n := zoneName(home); n != "" {
+				value += " (" + n + ")"
+			}
+			row("Your time", value)
+		}
+	case m.When.IsZero():
+		row("Date", "Not yet set")
+	default:
+		row("Date", longDate(m.When)+" (time not yet set)")
+	}
+	row("Venue", place(m.Venue, m.City, m.Country))
+	row("Format", formatLabel(m.Format))
+	row("Status", statusLine(m))
+	row("Track", b.Track.Title)
+	row("Round", roundLine(m, b.PreviousRound))
+	row("Interpreters", m.Interpreters)
+	row("Press", m.Press)
+	row("Arrangements", m.Logistics)
+	row("Prepared on", r.opt.PreparedOn.In(r.opt.HomeZone).Format("2 January 2006"))
+	t := &table{widths: columns(contentW, 32, 128), rows: rows, plain: true}
+	r.drawTable(t)
+
+	if len(r.notPrepared) > 0 {
+		r.y += 8
+		r.subHeading("Not prepared", 12)
+		r.para(text("The dossier holds nothing yet for these sections, so this pack leaves them out:", bodyStyle.withColor(mutedColour)), 0, bodyLine, 1)
+		var items []listItem
+		for _, t := range r.notPrepared {
+			items = append(items, listItem{marker: "–", spans: text(t, bodyStyle)})
+		}
+		r.list(items, 5, bodyLine, 0)
+	}
+}
+
+// contentsRow is one laid-out line group of the contents.
+type contentsRow struct {
+	lines  []line
+	indent float64
+	page   int // page offset within the contents
+	y      float64
+	link   int
+	target *int // page the entry points at, known after the sections are drawn
+	gap    float64
+}
+
+const (
+	contentsLine    = 5.6
+	contentsPageCol = 14.0
+	contentsHeading = 8 + 1.5 + 5 // heading, rule and space, as sectionHeading draws them
+)
+
+// contentsLayout places the contents entries on as many pages as they need. It depends only
+// on the plan, so the pages can be reserved before the sections are drawn.
+func (r *renderer) contentsLayout() []contentsRow {
+	var rows []contentsRow
+	page, y := 0, contentTop+contentsHeading
+	place := func(spans []span, indent, gap float64, link int, target *int) {
+		lines := r.ts.layout(spans, contentW-indent-contentsPageCol)
+		h := float64(len(lines))*contentsLine + gap
+		if y+h > contentBot {
+			page, y = page+1, contentTop
+		}
+		rows = append(rows, contentsRow{lines: lines, indent: indent, page: page, y: y, link: link, target: target, gap: gap})
+		y += h
+	}
+	for _, s := range r.sections {
+		place(text(itoa(s.number)+"   "+s.title, style{size: 10.5, bold: true, color: navyColour}), 0, 1.8, s.link, &s.page)
+		for _, e := range s.subs {
+			place(text(e.title, bodyStyle.withSize(9.5)), 9, 0, e.link, &e.page)
+		}
+		if len(s.subs) > 0 {
+			y += 1.8
+		}
+	}
+	return rows
+}
+
+// contentsPages is how many pages the contents take (none when the pack has no sections).
+func (r *renderer) contentsPages() int {
+	if len(r.sections) == 0 {
+		return 0
+	}
+	rows := r.contentsLayout()
+	return rows[len(rows)-1].page + 1
+}
+
+// drawContents fills the reserved contents pages now that every section's page is known.
+func (r *renderer) drawContents() {
+	if r.contentsN == 0 {
+		return
+	}
+	r.setPage(r.contents)
+	r.y = contentTop
+	r.heading("Contents", h1Style, 8, 0, 1.5, 0)
+	r.pdf.SetDrawColor(navyColour.r, navyColour.g, navyColour.b)
+	r.pdf.SetLineWidth(0.4)
+	r.pdf.Line(marginL, r.y, pageW-marginR, r.y)
+	for _, row := range r.contentsLayout() {
+		r.setPage(r.contents + row.page)
+		y := row.y
+		x := marginL + row.indent
+		for i, ln := range row.lines {
+			r.drawLine(ln, x, y, contentsLine)
+			if i == len(row.lines)-1 {
+				st := bodyStyle.withSize(9.5)
+				if row.indent == 0 {
+					st = style{size: 10.5, bold: true, color: navyColour}
+				}
+				num := r.ts.layout(text(itoa(*row.target), st), contentsPageCol)
+				pw := num[0].w
+				r.drawLine(num[0], pageW-marginR-pw, y, contentsLine)
+				// Dotted leader from the entry to its page number.
+				r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
+				r.pdf.SetLineWidth(0.3)
+				r.pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+				ly := y + contentsLine*0.72
+				if x+ln.w+2 < pageW-marginR-pw-2 {
+					r.pdf.Line(x+ln.w+2, ly, pageW-marginR-pw-2, ly)
+				}
+				r.pdf.SetDashPattern([]float64{}, 0)
+			}
+			y += contentsLine
+		}
+		h := float64(len(row.lines)) * contentsLine
+		r.pdf.Link(marginL, row.y, contentW, h, row.link)
+	}
+}
+
+// purpose: the purpose, objectives, background, and after the meeting its outcome.
+func (r *renderer) purpose(s *section) {
+	m := r.b.Meeting
+	var blocks []block
+	if strings.TrimSpace(m.Purpose) != "" {
+		blocks = append(blocks, r.paraBlock(text(m.Purpose, bodyStyle), 0, bodyLine, 2))
+	}
+	if len(m.Objectives) > 0 {
+		var items []listItem
+		for i, o := range m.Objectives {
+			items = append(items, listItem{marker: itoa(i+1) + ".", spans: text(o, bodyStyle)})
+		}
+		blocks = append(blocks, r.subBlock("Objectives", r.listBlock(items, 7, bodyLine, 1.5)))
+	}
+	for _, p := range []struct{ title, body string }{{"Background", m.Background}, {"Outcome", m.Outcome}, {"Next steps", m.NextSteps}} {
+		if strings.TrimSpace(p.body) != "" {
+			blocks = append(blocks, r.subBlock(p.title, r.paraBlock(text(p.body, bodyStyle), 0, bodyLine, 2)))
+		}
+	}
+	r.drawSection(s, blocks)
+}
+
+func (r *renderer) linesToTake(s *section) {
+	var items []listItem
+	for i, l := range r.b.Meeting.LinesToTake {
+		items = append(items, listItem{marker: itoa(i+1) + ".", spans: text(l, bodyStyle)})
+	}
+	r.drawSection(s, []block{r.listBlock(items, 7, bodyLine, 2)})
+}
+
+func (r *renderer) questions(s *section) {
+	var blocks []block
+	for i, q := range r.b.Meeting.Questions {
+		spans := []span{{text: q.Question, st: bodyStyle.withBold()}}
+		if strings.TrimSpace(q.Answer) != "" {
+			spans = append(spans, span{text: "\n" + q.Answer, st: bodyStyle})
+		}
+		blocks = append(blocks, r.listBlock([]listItem{{marker: "Q" + itoa(i+1), spans: spans}}, 10, bodyLine, 3))
+	}
+	r.drawSection(s, blocks)
+}
+
+// participants: the table of who is at the meeting, then one profile per person.
+func (r *renderer) participants(s *section) {
+	var rows [][][]span
+	for _, p := range r.b.Participants {
+		a := p.Actor
+		rows = append(rows, [][]span{
+			{{text: a.Name, st: cellStyle.withBold(), link: r.profileLinks[p.ActorID]}},
+			r.nativeName(a.NativeName, cellStyle),
+			text(a.Title, cellStyle),
+			text(a.Country, cellStyle),
+			text(roleLabel(p.Role), cellStyle),
+		})
+	}
+	t := &table{widths: columns(contentW, 29, 24, 27, 10, 15), header: []string{"Name", "Native-script name", "Title", "Side", "Role"}, rows: rows}
+	r.drawSection(s, []block{r.tableBlock(t, 4)})
+	for i, p := range r.b.Participants {
+		r.profile(p, s.subs[i])
+	}
+}
+
+// nativeName is a name in its own script, or a note when the pack cannot print that script.
+func (r *renderer) nativeName(name string, st style) []span {
+	if strings.TrimSpace(name) == "" {
+		return nil
+	}
+	if script := r.ts.hiddenScript(name); script != "" {
+		if script == "characters" {
+			return text("(name in its own script not shown)", st.withItalic().withColor(mutedColour))
+		}
+		return text("(name in "+script+" script not shown)", st.withItalic().withColor(mutedColour))
+	}
+	return text(name, st)
+}
+
+const (
+	photoW = 30.0
+	photoH = 38.0
+)
+
+// profile draws one participant's profile. It starts on a new page unless its heading, its
+// key facts and its photo fit on this one.
+func (r *renderer) profile(p storage.BriefParticipant, e *entry) {
+	a := p.Actor
+	var ph photo
+	hasPhoto := false
+	if len(a.Photo) > 0 {
+		var err error
+		if ph, err = r.registerPhoto(a.ID, a.Photo); err == nil {
+			hasPhoto = true
+		}
+	}
+	kvW := contentW
+	if hasPhoto {
+		kvW = contentW - photoW - 6
+	}
+	var cells [][][]span
+	kv := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			cells = append(cells, [][]span{text(label, labelStyle), text(value, cellStyle)})
+		}
+	}
+	kv("Pronunciation", a.Pronunciation)
+	if len(a.OtherNames) > 0 {
+		kv("Also written", strings.Join(a.OtherNames, "; "))
+	}
+	kv("Title", a.Title)
+	kv("Organisation", a.Organisation)
+	kv("Side", a.Country)
+	at := roleLabel(p.Role)
+	if strings.TrimSpace(p.Note) != "" {
+		at += " — " + p.Note
+	}
+	kv("At this meeting", at)
+	kv("Role in the talks", a.Role)
+	facts := &table{widths: columns(kvW, 30, kvW-30), rows: cells, plain: true}
+
+	name := a.Name
+	if name == "" {
+		name = "Unnamed participant"
+	}
+	native := r.nativeName(a.NativeName, style{size: 12, color: inkColour})
+	head := 7.0
+	if native != nil {
+		head += 6.5
+	}
+	factsH := 0.0
+	for _, row := range cells {
+		_, n := r.cellLines(facts, row)
+		factsH += facts.rowHeight(n)
+	}
+	lead := head + math.Min(factsH, 30)
+	if hasPhoto {
+		lead = math.Max(lead, head+photoH+2)
+	}
+	// A profile never starts in the last lines of a page.
+	if r.y > contentTop+0.01 {
+		if r.y+8+lead > contentBot {
+			r.newPage()
+		} else {
+			r.y += 4
+			r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
+			r.pdf.SetLineWidth(0.2)
+			r.pdf.Line(marginL, r.y, pageW-marginR, r.y)
+			r.y += 4
+		}
+	}
+	top := r.y
+	e.page = r.pdf.PageNo()
+	r.pdf.SetLink(e.link, top, e.page)
+	r.useFont(fontRegular, bodyStyle.size)
+	r.pdf.Bookmark(name, 1, top)
+	r.drawLines(r.ts.layout(text(name, h2Style), kvW), marginL, 7)
+	if native != nil {
+		r.drawLines(r.ts.layout(native, kvW), marginL, 6.5)
+	}
+	r.y += 1
+	if hasPhoto {
+		w, h := photoW, photoW*float64(ph.h)/float64(ph.w)
+		if h > photoH {
+			h, w = photoH, photoH*float64(ph.w)/float64(ph.h)
+		}
+		x := pageW - marginR - w
+		r.pdf.ImageOptions(ph.name, x, top, w, h, false, imageJPG, 0, "")
+		r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
+		r.pdf.SetLineWidth(0.2)
+		r.pdf.Rect(x, top, w, h, "D")
+		photoBottom := top + h + 3
+		r.drawTable(facts)
+		if r.pdf.PageNo() == e.page && r.y < photoBottom {
+			r.y = photoBottom
+		}
+	} else {
+		r.drawTable(facts)
+	}
+	r.y += 2
+
+	if len(a.Posts) > 0 {
+		var items []listItem
+		for _, post := range a.Posts {
+			what := post.Title
+			if post.Organisation != "" {
+				what += ", " + post.Organisation
+			}
+			spans := text(what, bodyStyle)
+			if d := postDates(post); d != "" {
+				spans = append([]span{{text: d + "\u2002", st: bodyStyle.withColor(mutedColour)}}, spans...)
+			}
+			items = append(items, listItem{marker: "–", spans: spans})
+		}
+		r.subBlock("Posts held", r.listBlock(items, 5, bodyLine, 0.5)).draw()
+	}
+	for _, p := range []struct{ title, body string }{{"Biography", a.Biography}, {"Stance and interests", a.Stance}} {
+		if strings.TrimSpace(p.body) != "" {
+			r.subBlock(p.title, r.paraBlock(text(p.body, bodyStyle), 0, bodyLine, 1)).draw()
+		}
+	}
+	if len(p.Relations) > 0 {
+		var items []listItem
+		for _, rel := range p.Relations {
+			var spans []span
+			if rel.Outgoing {
+				spans = []span{{text: sentence(rel.Kind) + " ", st: bodyStyle}, {text: rel.OtherName, st: bodyStyle.withBold(), link: r.profileLinks[rel.OtherID]}}
+			} else {
+				spans = []span{{text: rel.OtherName, st: bodyStyle.withBold(), link: r.profileLinks[rel.OtherID]}, {text: ": " + rel.Kind + " " + name, st: bodyStyle}}
+			}
+			if strings.TrimSpace(rel.Note) != "" {
+				spans = append(spans, span{text: " — " + rel.Note, st: bodyStyle.withColor(mutedColour)})
+			}
+			items = append(items, listItem{marker: "–", spans: spans})
+		}
+		r.subBlock("Relationships", r.listBlock(items, 5, bodyLine, 0.5)).draw()
+	}
+	if len(p.Statements) > 0 {
+		var items []listItem
+		for _, st := range p.Statements {
+			items = append(items, listItem{marker: "–", spans: r.statementSpans(st, nil)})
+		}
+		r.subBlock("Statements, newest first", r.listBlock(items, 5, bodyLine, 1.5)).draw()
+	}
+}
+
+// statementSpans: when and where, then the quotation with its source.
+func (r *renderer) statementSpans(st storage.Statement, speaker []span) []span {
+	var spans []span
+	spans = append(spans, speaker...)
+	meta := shortDate(st.When)
+	if st.When.IsZero() {
+		meta = "Date not known"
+	}
+	if strings.TrimSpace(st.Occasion) != "" {
+		meta += " · " + st.Occasion
+	}
+	spans = append(spans, span{text: meta + "\n", st: smallStyle})
+	spans = append(spans, span{text: quoted(st.Text), st: bodyStyle})
+	spans = append(spans, r.cite(st.SourceID, bodyStyle)...)
+	return spans
+}
+
+// disputes: one fact sheet per linked dispute.
+func (r *renderer) disputes(s *section) {
+	for i, d := range r.b.Disputes {
+		e := s.subs[i]
+		blocks := r.disputeBlocks(d)
+		if i == 0 {
+			r.sectionHeading(s, 20)
+		} else {
+			r.newPage()
+		}
+		lead := 0.0
+		if len(blocks) > 0 {
+			lead = blocks[0].lead()
+		}
+		top := r.heading(d.Title, h2Style, 7, 2, 3, lead)
+		e.page = r.pdf.PageNo()
+		r.pdf.SetLink(e.link, top, e.page)
+		r.useFont(fontRegular, bodyStyle.size)
+		r.pdf.Bookmark(d.Title, 1, top)
+		for _, b := range blocks {
+			b.draw()
+		}
+	}
+}
+
+func (r *renderer) disputeBlocks(d storage.Dispute) []block {
+	var blocks []block
+	if strings.TrimSpace(d.Summary) != "" {
+		blocks = append(blocks, r.paraBlock(text(d.Summary, bodyStyle), 0, bodyLine, 2))
+	}
+	// Names by party, side by side.
+	for _, chunk := range chunks(len(d.Names), 3) {
+		var header []string
+		var row [][]span
+		for _, n := range d.Names[chunk[0]:chunk[1]] {
+			header = append(header, n.Party)
+			cell := text(n.Name, cellStyle.withBold())
+			if native := r.nativeName(n.Native, cellStyle.withSize(11)); native != nil {
+				cell = append(cell, span{text: "\n", st: cellStyle})
+				cell = append(cell, native...)
+			}
+			if n.Language != "" {
+				cell = append(cell, span{text: "\n" + languageName(n.Language), st: cellStyle.withColor(mutedColour)})
+			}
+			row = append(row, cell)
+		}
+		weights := make([]float64, len(row))
+		for i := range weights {
+			weights[i] = 1
+		}
+		t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
+		title := "Names by party"
+		if chunk[0] > 0 {
+			title = "Names by party (continued)"
+		}
+		blocks = append(blocks, r.subBlock(title, r.tableBlock(t, 2)))
+	}
+	var who [][][]span
+	if d.Administrator != "" {
+		who = append(who, [][]span{text("Administered by", labelStyle), text(d.Administrator, cellStyle)})
+	}
+	if len(d.Claimants) > 0 {
+		who = append(who, [][]span{text("Claimed by", labelStyle), text(strings.Join(d.Claimants, ", "), cellStyle)})
+	}
+	if len(who) > 0 {
+		blocks = append(blocks, r.tableBlock(&table{widths: columns(contentW, 32, 128), rows: who, plain: true}, 2))
+	}
+	if len(d.Facts) > 0 {
+		var rows [][][]span
+		for _, f := range d.Facts {
+			rows = append(rows, [][]span{text(f.Label, cellStyle.withBold()), append(text(f.Value, cellStyle), r.cite(f.SourceID, cellStyle)...)})
+		}
+		t := &table{widths: columns(contentW, 32, 68), header: []string{"Fact", "Detail"}, rows: rows}
+		blocks = append(blocks, r.subBlock("Key facts", r.tableBlock(t, 2)))
+	}
+	if len(d.Positions) > 0 {
+		per := 3
+		if len(d.Positions) > 3 {
+			per = 2
+		}
+		for _, chunk := range chunks(len(d.Positions), per) {
+			var header []string
+			var row [][]span
+			for _, p := range d.Positions[chunk[0]:chunk[1]] {
+				header = append(header, p.Party)
+				row = append(row, text(p.Text, cellStyle))
+			}
+			weights := make([]float64, len(row))
+			for i := range weights {
+				weights[i] = 1
+			}
+			t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
+			title := "Positions"
+			if chunk[0] > 0 {
+				title = "Positions (continued)"
+			}
+			blocks = append(blocks, r.subBlock(title, r.tableBlock(t, 2)))
+		}
+	}
+	if len(d.Timeline) > 0 {
+		var rows [][][]span
+		for _, e := range d.Timeline {
+			rows = append(rows, [][]span{text(shortDate(e.When), cellStyle), append(text(e.Text, cellStyle), r.cite(e.SourceID, cellStyle)...)})
+		}
+		t := &table{widths: columns(contentW, 22, 78), header: []string{"Date", "Event"}, rows: rows}
+		blocks = append(blocks, r.subBlock("Timeline", r.tableBlock(t, 2)))
+	}
+	return blocks
+}
+
+// chunks cuts n items into consecutive [from, to) groups of at most per.
+func chunks(n, per int) [][2]int {
+	var out [][2]int
+	for i := 0; i < n; i += per {
+		out = append(out, [2]int{i, min(n, i+per)})
+	}
+	return out
+}
+
+// hasHistory: the meeting belongs to a track, follows a round, or its status has changed.
+func (r *renderer) hasHistory() bool {
+	return r.b.Track.ID != "" || len(r.b.TrackMeetings) > 0 || r.b.PreviousRound.ID != "" || len(r.statusChanges()) > 0
+}
+
+// historyMeetings are the track's other meetings, the previous round included even when it
+// belongs to no track.
+func (r *renderer) historyMeetings() []storage.Meeting {
+	ms := r.b.TrackMeetings
+	if prev := r.b.PreviousRound; prev.ID != "" {
+		found := false
+		for _, m := range ms {
+			found = found || m.ID == prev.ID
+		}
+		if !found {
+			ms = append([]storage.Meeting{prev}, ms...)
+		}
+	}
+	var out []storage.Meeting
+	for _, m := range ms {
+		if m.ID != r.b.Meeting.ID {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// earlier reports whether m comes before the briefed meeting: it is over before this one
+// starts, or it was held and began earlier. A meeting due "by end of 2016" is a later one.
+func (r *renderer) earlier(m storage.Meeting) bool {
+	this := r.b.Meeting
+	switch {
+	case m.When.IsZero():
+		return false
+	case this.When.IsZero():
+		return m.Status == storage.StatusHeld
+	case !m.When.Upper().After(this.When.Lower()):
+		return true // over before this one starts
+	}
+	return m.Status == storage.StatusHeld && m.When.Lower().Before(this.When.Lower())
+}
+
+type historyChange struct {
+	meeting storage.Meeting
+	change  storage.StatusChange
+}
+
+// statusChanges are the real changes (not the first recording) of this meeting and the
+// track's, oldest first.
+func (r *renderer) statusChanges() []historyChange {
+	var out []historyChange
+	for _, m := range append([]storage.Meeting{r.b.Meeting}, r.historyMeetings()...) {
+		for _, c := range m.StatusHistory {
+			if c.From != "" || strings.TrimSpace(c.Reason) != "" {
+				out = append(out, historyChange{m, c})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].change.Recorded.Before(out[j].change.Recorded) })
+	return out
+}
+
+// history: earlier rounds and their outcomes, later planned meetings, and status changes
+// with their reasons.
+func (r *renderer) history(s *section) {
+	b := r.b
+	var blocks []block
+	if b.Track.ID != "" {
+		spans := []span{{text: b.Track.Title, st: bodyStyle.withBold()}}
+		if len(b.Track.Parties) > 0 {
+			spans = append(spans, span{text: " — " + strings.Join(b.Track.Parties, ", "), st: bodyStyle.withColor(mutedColour)})
+		}
+		if strings.TrimSpace(b.Track.Summary) != "" {
+			spans = append(spans, span{text: "\n" + b.Track.Summary, st: bodyStyle})
+		}
+		blocks = append(blocks, r.paraBlock(spans, 0, bodyLine, 3))
+	}
+	var before, after [][][]span
+	for _, m := range r.historyMeetings() {
+		meeting := text(m.Title, cellStyle.withBold())
+		if pl := place(m.Venue, m.City, m.Country); pl != "" {
+			meeting = append(meeting, span{text: "\n" + pl, st: cellStyle.withColor(mutedColour)})
+		}
+		if m.Round > 0 {
+			meeting = append(meeting, span{text: "\nRound " + itoa(m.Round), st: cellStyle.withColor(mutedColour)})
+		}
+		when := shortDate(m.When)
+		if m.When.IsZero() {
+			when = "Not set"
+		}
+		if p, ok := lastPostponement(m.StatusHistory); ok && !p.When.IsZero() && m.Status != storage.StatusPostponed {
+			when += "\n(postponed from " + longDate(p.When) + ")"
+		}
+		if r.earlier(m) {
+			before = append(before, [][]span{text(when, cellStyle), meeting, text(statusLabel(m.Status), cellStyle), text(m.Outcome, cellStyle)})
+		} else {
+			notes := m.Purpose
+			if m.NextSteps != "" && notes == "" {
+				notes = m.NextSteps
+			}
+			after = append(after, [][]span{text(when, cellStyle), meeting, text(statusLabel(m.Status), cellStyle), text(notes, cellStyle)})
+		}
+	}
+	if len(before) > 0 {
+		t := &table{widths: columns(contentW, 19, 31, 14, 36), header: []string{"Date", "Meeting", "Status", "Outcome"}, rows: before}
+		blocks = append(blocks, r.subBlock("Earlier meetings", r.tableBlock(t, 3)))
+	}
+	if len(after) > 0 {
+		t := &table{widths: columns(contentW, 19, 31, 14, 36), header: []string{"Date", "Meeting", "Status", "Purpose"}, rows: after}
+		blocks = append(blocks, r.subBlock("Later and planned meetings", r.tableBlock(t, 3)))
+	}
+	if changes := r.statusChanges(); len(changes) > 0 {
+		var rows [][][]span
+		for _, c := range changes {
+			change := "Recorded as " + string(c.change.To)
+			if c.change.From != "" {
+				change = "From " + string(c.change.From) + " to " + string(c.change.To)
+			}
+			if !c.change.When.IsZero() {
+				if c.change.To == storage.StatusPostponed {
+					change += "\n(date then: " + longDate(c.change.When) + ")"
+				} else {
+					change += "\n(date: " + longDate(c.change.When) + ")"
+				}
+			}
+			recorded := ""
+			if !c.change.Recorded.IsZero() {
+				recorded = c.change.Recorded.UTC().Format("2 Jan 2006")
+			}
+			reason := append(text(c.change.Reason, cellStyle), r.cite(c.change.SourceID, cellStyle)...)
+			rows = append(rows, [][]span{text(recorded, cellStyle), text(c.meeting.Title, cellStyle.withBold()), text(change, cellStyle), reason})
+		}
+		t := &table{widths: columns(contentW, 15, 27, 24, 34), header: []string{"Recorded", "Meeting", "Change", "Reason"}, rows: rows}
+		blocks = append(blocks, r.subBlock("Status changes", r.tableBlock(t, 3)))
+	}
+	r.drawSection(s, blocks)
+}
+
+// recentStatements: what anyone said about the meeting or its disputes, newest first.
+func (r *renderer) recentStatements(s *section) {
+	var items []listItem
+	for _, st := range r.b.RecentStatements {
+		a := r.b.Speakers[st.ActorID]
+		var speaker []span
+		if a.Name != "" {
+			speaker = append(speaker, span{text: a.Name, st: bodyStyle.withBold(), link: r.profileLinks[a.ID]})
+			if native := r.nativeName(a.NativeName, bodyStyle); native != nil && r.ts.hiddenScript(a.NativeName) == "" {
+				speaker = append(speaker, span{text: " ", st: bodyStyle})
+				speaker = append(speaker, native...)
+			}
+			if a.Title != "" {
+				speaker = append(speaker, span{text: ", " + a.Title, st: bodyStyle.withColor(mutedColour)})
+			}
+			speaker = append(speaker, span{text: "\n", st: bodyStyle})
+		}
+		items = append(items, listItem{marker: "–", spans: r.statementSpans(st, speaker)})
+	}
+	r.drawSection(s, []block{r.listBlock(items, 5, bodyLine, 2.5)})
+}
+
+// sources: every cited source with its number.
+func (r *renderer) sources(s *section) {
+	var items []listItem
+	for _, id := range r.sourceOrder {
+		src := r.b.Sources[id]
+		spans := text(src.Title, bodyStyle.withBold())
+		var meta []string
+		if src.Publisher != "" {
+			meta = append(meta, src.Publisher)
+		}
+		if !src.Published.IsZero() {
+			meta = append(meta, longDate(src.Published))
+		}
+		if len(meta) > 0 {
+			spans = append(spans, span{text: ". " + strings.Join(meta, ", ") + ".", st: bodyStyle})
+		}
+		if ref := strings.TrimSpace(src.Reference); ref != "" {
+			sp := span{text: "\n" + ref, st: bodyStyle.withColor(navyColour)}
+			if strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") {
+				sp.url = ref
+			}
+			spans = append(spans, sp)
+		}
+		if rel := strings.TrimSpace(src.Reliability); rel != "" {
+			spans = append(spans, span{text: "\nReliability: " + rel, st: bodyStyle.withColor(mutedColour)})
+		}
+		items = append(items, listItem{marker: "[" + itoa(r.sourceNo[id]) + "]", spans: spans, target: r.sourceLinks[id]})
+	}
+	r.drawSection(s, []block{r.listBlock(items, 10, bodyLine, 2.5)})
+}

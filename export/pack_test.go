@@ -1,0 +1,151 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/storage"
+)
+
+var fixedClock = time.Date(2016, 6, 21, 9, 30, 0, 0, time.UTC)
+
+func london(t testing.TB) *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	require.NoError(t, err)
+	return loc
+}
+
+// writePackFile renders b into a file under the test's temporary directory.
+func writePackFile(t *testing.T, b *storage.Briefing, opt PackOptions) string {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, WritePack(&buf, b, opt))
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+	if dir := os.Getenv("PARLEY_PACK_OUT"); dir != "" {
+		// Keep a copy to look at: PARLEY_PACK_OUT=/tmp/packs go test ./export/
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		name := strings.NewReplacer("/", "-", " ", "_").Replace(t.Name()) + ".pdf"
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644))
+	}
+	return path
+}
+
+// tool runs one of poppler's or qpdf's command-line tools, skipping the test when the tool
+// is not installed (make test installs poppler-utils and qpdf).
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s is not installed", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	require.NoError(t, err, "%s %s: %s", name, strings.Join(args, " "), out)
+	return string(out)
+}
+
+func pdfText(t *testing.T, path string) string {
+	return tool(t, "pdftotext", "-enc", "UTF-8", "-layout", path, "-")
+}
+
+func pdfPages(t *testing.T, path string) int {
+	info := tool(t, "pdfinfo", path)
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
+	require.NotNil(t, m, info)
+	n, err := strconv.Atoi(m[1])
+	require.NoError(t, err)
+	return n
+}
+
+// checkValid runs qpdf --check and pdffonts: the file is well formed and every font in it is
+// embedded.
+func checkValid(t *testing.T, path string) {
+	t.Helper()
+	out := tool(t, "qpdf", "--check", path)
+	assert.Contains(t, out, "No syntax or stream encoding errors found")
+	fonts := tool(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	require.Greater(t, len(lines), 2, fonts)
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		require.GreaterOrEqual(t, len(f), 5, l)
+		// name type [type…] encoding emb sub uni object ID: emb is the fifth field from the end.
+		assert.Equal(t, "yes", f[len(f)-5], "font not embedded: %s", l)
+	}
+}
+
+// checkPageNumbers: every page says "Page N of M" with M the real page count.
+func checkPageNumbers(t *testing.T, path, txt string) int {
+	t.Helper()
+	pages := pdfPages(t, path)
+	for n := 1; n <= pages; n++ {
+		assert.Contains(t, txt, fmt.Sprintf("Page %d of %d", n, pages))
+	}
+	assert.NotContains(t, txt, fmt.Sprintf("Page %d of", pages+1))
+	return pages
+}
+
+func TestPackFixture(t *testing.T) {
+	path := writePackFile(t, fixtureBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	txt := pdfText(t, path)
+	pages := checkPageNumbers(t, path, txt)
+	assert.GreaterOrEqual(t, pages, 5)
+	for _, want := range []string{
+		"OFFICIAL-SENSITIVE", "BRIEFING PACK", "Japan–Russia peace treaty talks, Tokyo round",
+		"Contents", titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes, titleHistory, titleStatements, titleSources,
+		"Wednesday 22 June 2016, 10:00–13:00 JST", "Your time", "Wednesday 22 June 2016, 02:00–05:00 BST (Europe/London)",
+		"Round 2, after Moscow, October 2015", "Prepared on", "21 June 2016",
+		"Моргулов", "原田親仁", "北方領土", "Южные Курилы", "Chikahito Harada", "Igor Morgulov",
+		"Postponed after Moscow", "date then: 2014", "by end of 2016",
+		"I hope for forward-looking and fruitful discussions", "[1]",
+	} {
+		assert.Contains(t, txt, want)
+	}
+	assert.Equal(t, pages*2, strings.Count(txt, "OFFICIAL-SENSITIVE"), "the marking is at the top and bottom of every page")
+	assert.NotContains(t, txt, "Not prepared")
+}
+
+func TestPackTitleOnly(t *testing.T) {
+	b := &storage.Briefing{Meeting: storage.Meeting{ID: "m-1", Title: "Consultations on fisheries"}}
+	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock, Marking: "OFFICIAL"})
+	checkValid(t, path)
+	txt := pdfText(t, path)
+	assert.Equal(t, 1, checkPageNumbers(t, path, txt))
+	for _, want := range []string{"Consultations on fisheries", "Not prepared", titlePurpose, titleSources, "Not yet set", "OFFICIAL"} {
+		assert.Contains(t, txt, want)
+	}
+	assert.NotContains(t, txt, "Contents")
+}
+
+func TestPackSameBytesTwice(t *testing.T) {
+	opt := PackOptions{HomeZone: london(t), PreparedOn: fixedClock}
+	var a, b bytes.Buffer
+	require.NoError(t, WritePack(&a, fixtureBriefing(), opt))
+	require.NoError(t, WritePack(&b, fixtureBriefing(), opt))
+	assert.True(t, bytes.Equal(a.Bytes(), b.Bytes()), "two packs of the same briefing differ")
+	assert.Contains(t, a.String(), "/CreationDate (D:20160621093000)")
+}
+
+func TestPackBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long pack")
+	}
+	path := writePackFile(t, bigBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	txt := pdfText(t, path)
+	pages := checkPageNumbers(t, path, txt)
+	assert.Greater(t, pages, 40)
+	assert.Contains(t, txt, "Event 67 in the history")
+	assert.Contains(t, txt, "Statement 400:")
+}

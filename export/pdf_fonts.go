@@ -1,0 +1,242 @@
+package export
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// The pack's fonts travel inside the binary, so a pack renders the same on every machine with
+// nothing to install. Noto Sans (SIL OFL 1.1, the copy Fyne bundles) covers Latin, Cyrillic and
+// Greek; Droid Sans Fallback (Apache 2.0) covers Chinese, Japanese and Korean. Both are TrueType
+// with glyf outlines, the only kind gofpdf can embed. Licences sit beside them in fonts/.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	notoRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	notoBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	notoItalic []byte
+	//go:embed fonts/DroidSansFallbackFull.ttf
+	droidFallback []byte
+)
+
+// fontID names one embedded font file.
+type fontID int
+
+const (
+	fontRegular fontID = iota
+	fontBold
+	fontItalic
+	fontCJK
+	fontCount
+)
+
+// pdfFamily is the family and style a font is registered under in gofpdf.
+func (f fontID) family() (family, style string) {
+	switch f {
+	case fontBold:
+		return "noto", "B"
+	case fontItalic:
+		return "noto", "I"
+	case fontCJK:
+		return "droidcjk", ""
+	}
+	return "noto", ""
+}
+
+func (f fontID) bytes() []byte {
+	switch f {
+	case fontBold:
+		return notoBold
+	case fontItalic:
+		return notoItalic
+	case fontCJK:
+		return droidFallback
+	}
+	return notoRegular
+}
+
+// metrics are the advance widths of one font for the Basic Multilingual Plane, in thousandths
+// of an em, computed the way gofpdf computes the widths it writes into the PDF (so that what
+// the pack measures is what the reader's viewer draws). missing marks a code point the font
+// has no glyph for.
+type metrics struct {
+	width   [0x10000]uint16
+	covered [0x10000]bool
+}
+
+const noGlyph = 0
+
+// has reports whether the font has a glyph for r.
+func (m *metrics) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && m.covered[r]
+}
+
+// advance is the width of r in thousandths of an em (0 for a missing glyph).
+func (m *metrics) advance(r rune) float64 {
+	if !m.has(r) {
+		return noGlyph
+	}
+	return float64(m.width[r])
+}
+
+var (
+	metricsOnce sync.Once
+	fontMetrics [fontCount]*metrics
+	metricsErr  error
+)
+
+// loadMetrics parses the embedded fonts once per process.
+func loadMetrics() ([fontCount]*metrics, error) {
+	metricsOnce.Do(func() {
+		for id := fontID(0); id < fontCount; id++ {
+			m, err := parseMetrics(id.bytes())
+			if err != nil {
+				fam, st := id.family()
+				metricsErr = fmt.Errorf("embedded font %s%s: %w", fam, st, err)
+				return
+			}
+			fontMetrics[id] = m
+		}
+	})
+	return fontMetrics, metricsErr
+}
+
+// parseMetrics reads the cmap (format 4, Unicode BMP), head, hhea and hmtx tables of a
+// TrueType font. It mirrors gofpdf's own reading: the first Microsoft Unicode (3,1) or Unicode
+// (0,x) subtable in format 4, widths scaled to 1000 units per em and rounded.
+func parseMetrics(font []byte) (*metrics, error) {
+	tables, err := sfntTables(font)
+	if err != nil {
+		return nil, err
+	}
+	head, ok := tables["head"]
+	if !ok || len(head) < 54 {
+		return nil, fmt.Errorf("no head table")
+	}
+	unitsPerEm := int(binary.BigEndian.Uint16(head[18:]))
+	if unitsPerEm == 0 {
+		return nil, fmt.Errorf("units per em is 0")
+	}
+	hhea, ok := tables["hhea"]
+	if !ok || len(hhea) < 36 {
+		return nil, fmt.Errorf("no hhea table")
+	}
+	numHMetrics := int(binary.BigEndian.Uint16(hhea[34:]))
+	hmtx := tables["hmtx"]
+	if numHMetrics == 0 || len(hmtx) < numHMetrics*4 {
+		return nil, fmt.Errorf("hmtx table too short")
+	}
+	advance := func(glyph int) int {
+		if glyph >= numHMetrics {
+			glyph = numHMetrics - 1
+		}
+		w := int(binary.BigEndian.Uint16(hmtx[glyph*4:]))
+		if w >= 1<<15 {
+			w = 0
+		}
+		return w
+	}
+	glyphs, err := cmapFormat4(tables["cmap"])
+	if err != nil {
+		return nil, err
+	}
+	scale := 1000 / float64(unitsPerEm)
+	m := &metrics{}
+	for r, g := range glyphs {
+		if g == 0 || r == 0 || r == 0xFFFF {
+			continue
+		}
+		m.covered[r] = true
+		m.width[r] = uint16(math.Round(scale * float64(advance(g))))
+	}
+	return m, nil
+}
+
+// sfntTables maps table tags to their bytes.
+func sfntTables(font []byte) (map[string][]byte, error) {
+	if len(font) < 12 {
+		return nil, fmt.Errorf("font file too short")
+	}
+	switch binary.BigEndian.Uint32(font) {
+	case 0x00010000, 0x74727565: // TrueType outlines
+	default:
+		return nil, fmt.Errorf("not a TrueType (glyf) font")
+	}
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	if len(font) < 12+16*n {
+		return nil, fmt.Errorf("table directory truncated")
+	}
+	tables := make(map[string][]byte, n)
+	for i := 0; i < n; i++ {
+		rec := font[12+16*i:]
+		off := int(binary.BigEndian.Uint32(rec[8:]))
+		size := int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || size < 0 || off+size > len(font) {
+			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
+		}
+		tables[string(rec[:4])] = font[off : off+size]
+	}
+	return tables, nil
+}
+
+// cmapFormat4 returns the glyph index of every BMP code point (0 = no glyph).
+func cmapFormat4(cmap []byte) ([]int, error) {
+	if len(cmap) < 4 {
+		return nil, fmt.Errorf("no cmap table")
+	}
+	count := int(binary.BigEndian.Uint16(cmap[2:]))
+	sub := -1
+	for i := 0; i < count && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
+		off := int(binary.BigEndian.Uint32(rec[4:]))
+		if (platform == 3 && encoding == 1) || platform == 0 {
+			if off+2 <= len(cmap) && binary.BigEndian.Uint16(cmap[off:]) == 4 {
+				sub = off
+				break
+			}
+		}
+	}
+	if sub < 0 {
+		return nil, fmt.Errorf("no Unicode cmap in format 4")
+	}
+	t := cmap[sub:]
+	if len(t) < 14 {
+		return nil, fmt.Errorf("cmap subtable truncated")
+	}
+	segs := int(binary.BigEndian.Uint16(t[6:])) / 2
+	ends := 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	ranges := deltas + 2*segs
+	if len(t) < ranges+2*segs {
+		return nil, fmt.Errorf("cmap subtable truncated")
+	}
+	u16 := func(p int) int { return int(binary.BigEndian.Uint16(t[p:])) }
+	glyphs := make([]int, 0x10000)
+	for s := 0; s < segs; s++ {
+		end, start := u16(ends+2*s), u16(starts+2*s)
+		delta, rangeOff := u16(deltas+2*s), u16(ranges+2*s)
+		for c := start; c <= end && c < 0x10000; c++ {
+			var g int
+			if rangeOff == 0 {
+				g = (c + delta) & 0xFFFF
+			} else {
+				p := ranges + 2*s + rangeOff + 2*(c-start)
+				if p+2 > len(t) {
+					continue
+				}
+				g = u16(p)
+				if g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			glyphs[c] = g
+		}
+	}
+	return glyphs, nil
+}

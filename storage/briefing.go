@@ -1,0 +1,189 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Briefing is everything the dossier knows that bears on one meeting, gathered for a
+// briefing pack. It holds plain domain values: whoever renders it needs no database.
+type Briefing struct {
+	Meeting Meeting
+	// Track is the negotiation the meeting belongs to; zero when it belongs to none.
+	Track Track
+	// PreviousRound is the meeting Meeting.PreviousRoundID names; zero when there is none.
+	PreviousRound Meeting
+	// Participants are the meeting's participants in the meeting's order, each with the
+	// actor's record, relations in both directions and statements (newest first).
+	Participants []BriefParticipant
+	// Disputes are the disputes the meeting is linked to, in the meeting's order.
+	Disputes []Dispute
+	// TrackMeetings are the other meetings of the track (earlier rounds and later planned
+	// ones), ordered by date with undated meetings last, with outcomes and status histories.
+	TrackMeetings []Meeting
+	// RecentStatements are statements linked to the meeting or to one of its disputes, by
+	// anyone, newest first.
+	RecentStatements []Statement
+	// Speakers are the actors who made RecentStatements, by ID.
+	Speakers map[string]Actor
+	// Sources are the sources cited by anything above (statements, key facts, timeline
+	// entries, status changes), by ID.
+	Sources map[string]Source
+	// Marking is the dossier's handling marking (setting "marking"), e.g. OFFICIAL-SENSITIVE;
+	// "" when the dossier sets none.
+	Marking string
+}
+
+// BriefParticipant is one participant of a briefed meeting.
+type BriefParticipant struct {
+	Participant
+	Actor      Actor
+	Relations  []RelationView
+	Statements []Statement // newest first
+}
+
+// Briefing gathers what a briefing pack needs for one meeting. It reads through the Store's
+// public methods only, so it sees exactly what the window and the command line see. An
+// unknown meeting is ErrNotFound (wrapped).
+func (s *Store) Briefing(ctx context.Context, meetingID string) (*Briefing, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("briefing: %w", err)
+	}
+	b := &Briefing{Meeting: m, Speakers: map[string]Actor{}, Sources: map[string]Source{}}
+	if b.Marking, err = s.Setting(ctx, "marking"); err != nil {
+		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+	}
+	if m.TrackID != "" {
+		if b.Track, err = s.Track(ctx, m.TrackID); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+		}
+		summaries, err := s.Meetings(ctx, MeetingFilter{TrackID: m.TrackID})
+		if err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: track meetings: %w", m.ID, err)
+		}
+		for _, sum := range summaries {
+			if sum.ID == m.ID {
+				continue
+			}
+			tm, err := s.Meeting(ctx, sum.ID)
+			if err != nil {
+				return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+			}
+			b.TrackMeetings = append(b.TrackMeetings, tm)
+		}
+	}
+	if m.PreviousRoundID != "" {
+		if b.PreviousRound, err = s.Meeting(ctx, m.PreviousRoundID); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: previous round: %w", m.ID, err)
+		}
+	}
+	for _, p := range m.Participants {
+		bp := BriefParticipant{Participant: p}
+		if bp.Actor, err = s.Actor(ctx, p.ActorID); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: participant: %w", m.ID, err)
+		}
+		if bp.Relations, err = s.RelationsOf(ctx, p.ActorID); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: relations of %s: %w", m.ID, p.ActorID, err)
+		}
+		if bp.Statements, err = s.Statements(ctx, StatementFilter{ActorID: p.ActorID}); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: statements of %s: %w", m.ID, p.ActorID, err)
+		}
+		b.Participants = append(b.Participants, bp)
+	}
+	for _, id := range m.DisputeIDs {
+		d, err := s.Dispute(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+		}
+		b.Disputes = append(b.Disputes, d)
+	}
+	if err := s.recentStatements(ctx, b); err != nil {
+		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+	}
+	if err := s.citedSources(ctx, b); err != nil {
+		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+	}
+	return b, nil
+}
+
+// recentStatements collects statements linked to the meeting or one of its disputes, newest
+// first, and their speakers.
+func (s *Store) recentStatements(ctx context.Context, b *Briefing) error {
+	filters := []StatementFilter{{MeetingID: b.Meeting.ID}}
+	for _, d := range b.Disputes {
+		filters = append(filters, StatementFilter{DisputeID: d.ID})
+	}
+	seen := map[string]bool{}
+	for _, f := range filters {
+		sts, err := s.Statements(ctx, f)
+		if err != nil {
+			return fmt.Errorf("statements: %w", err)
+		}
+		for _, st := range sts {
+			if !seen[st.ID] {
+				seen[st.ID] = true
+				b.RecentStatements = append(b.RecentStatements, st)
+			}
+		}
+	}
+	sort.SliceStable(b.RecentStatements, func(i, j int) bool {
+		a, c := b.RecentStatements[i], b.RecentStatements[j]
+		if !a.When.Lower().Equal(c.When.Lower()) {
+			return a.When.Lower().After(c.When.Lower())
+		}
+		return a.ID < c.ID
+	})
+	for _, st := range b.RecentStatements {
+		if _, ok := b.Speakers[st.ActorID]; ok {
+			continue
+		}
+		a, err := s.Actor(ctx, st.ActorID)
+		if err != nil {
+			return fmt.Errorf("speaker: %w", err)
+		}
+		b.Speakers[st.ActorID] = a
+	}
+	return nil
+}
+
+// citedSources loads every source a record in the briefing cites.
+func (s *Store) citedSources(ctx context.Context, b *Briefing) error {
+	var ids []string
+	for _, p := range b.Participants {
+		for _, st := range p.Statements {
+			ids = append(ids, st.SourceID)
+		}
+	}
+	for _, d := range b.Disputes {
+		for _, f := range d.Facts {
+			ids = append(ids, f.SourceID)
+		}
+		for _, e := range d.Timeline {
+			ids = append(ids, e.SourceID)
+		}
+	}
+	for _, m := range append([]Meeting{b.Meeting, b.PreviousRound}, b.TrackMeetings...) {
+		for _, c := range m.StatusHistory {
+			ids = append(ids, c.SourceID)
+		}
+	}
+	for _, st := range b.RecentStatements {
+		ids = append(ids, st.SourceID)
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if _, ok := b.Sources[id]; ok {
+			continue
+		}
+		src, err := s.Source(ctx, id)
+		if err != nil {
+			return fmt.Errorf("source: %w", err)
+		}
+		b.Sources[id] = src
+	}
+	return nil
+}
