@@ -53,7 +53,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	lock, err := acquireLock(path + ".lock")
+	lockPath := path + ".lock"
+	_, statErr := os.Stat(lockPath)
+	lockIsNew := errors.Is(statErr, fs.ErrNotExist)
+	lock, err := acquireLock(lockPath)
 	if err != nil {
 		if created {
 			os.Remove(path)
@@ -69,6 +72,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s, err := open(ctx, path, created)
 	if err != nil {
 		lock.release()
+		if lockIsNew {
+			os.Remove(lockPath)
+		}
 		if created {
 			removeDatabase(path)
 		}
