@@ -140,7 +140,7 @@ func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: pageW, Ht: pageH}})
 	pdf.SetMargins(marginL, contentTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	prepared := opt.PreparedOn.UTC()
 	pdf.SetCreationDate(prepared)

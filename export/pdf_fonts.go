@@ -66,6 +66,9 @@ func (f fontID) bytes() []byte {
 type metrics struct {
 	width   [0x10000]uint16
 	covered [0x10000]bool
+	// printable, filled in the regular font's metrics only, marks what the pack can print
+	// with one of its fonts (see computePrintable).
+	printable [0x10000]bool
 }
 
 const noGlyph = 0
@@ -101,6 +104,7 @@ func loadMetrics() ([fontCount]*metrics, error) {
 			}
 			fontMetrics[id] = m
 		}
+		computePrintable(fontMetrics)
 	})
 	return fontMetrics, metricsErr
 }

@@ -167,11 +167,24 @@ func unshapedScript(r rune) string {
 
 // printable reports whether r can be drawn by an embedded font as it is.
 func (t *typesetter) printable(r rune) bool {
-	if r > 0xFFFF || unshapedScript(r) != "" {
-		return false
+	return r >= 0 && r <= 0xFFFF && t.m[fontRegular].printable[r]
+}
+
+// computePrintable fills the printable table of m (the regular font's metrics): a code point
+// prints when it belongs to no unshaped script and some embedded font has its glyph.
+func computePrintable(fonts [fontCount]*metrics) {
+	m := fonts[fontRegular]
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if r >= 0x0530 && unshapedScript(r) != "" {
+			continue
+		}
+		for _, f := range fonts {
+			if f.has(r) {
+				m.printable[r] = true
+				break
+			}
+		}
 	}
-	_, ok := t.fontFor(r, style{})
-	return ok
 }
 
 // hiddenScript names the first script in s the pack cannot print ("Arabic"), "characters" for
@@ -269,27 +282,32 @@ func (t *typesetter) atoms(spans []span) []atom {
 		cur = atom{}
 		have = false
 	}
-	addRune := func(r rune, sp *span, f fontID) {
+	// A run is a slice of one span's cleaned text: runSpan and runStart say where the last
+	// run of the current atom starts, so that extending it is a reslice, not a copy.
+	runSpan, runStart := -1, 0
+	addRune := func(r rune, si, at int, text string, sp *span, f fontID) {
 		w := t.m[f].advance(r) * sp.st.size / 1000 * ptToMM
+		end := at + utf8.RuneLen(r)
 		n := len(cur.runs)
-		if n > 0 {
+		if n > 0 && runSpan == si {
 			last := &cur.runs[n-1]
 			if last.font == f && last.st == sp.st && last.link == sp.link && last.url == sp.url {
-				last.text += string(r)
+				last.text = text[runStart:end]
 				last.w += w
 				cur.w += w
 				have = true
 				return
 			}
 		}
-		cur.runs = append(cur.runs, run{text: string(r), font: f, st: sp.st, w: w, link: sp.link, url: sp.url})
+		cur.runs = append(cur.runs, run{text: text[at:end], font: f, st: sp.st, w: w, link: sp.link, url: sp.url})
+		runSpan, runStart = si, at
 		cur.w += w
 		have = true
 	}
-	for i := range spans {
-		sp := &spans[i]
+	for si := range spans {
+		sp := &spans[si]
 		text := t.clean(sp.text)
-		for _, r := range text {
+		for at, r := range text {
 			switch {
 			case r == '\n':
 				if !have && len(out) > 0 && out[len(out)-1].brk {
@@ -318,7 +336,7 @@ func (t *typesetter) atoms(spans []span) []atom {
 				if have && (cjk && !noBreakBefore(r) || isCJK(lastRune)) && !noBreakAfter(lastRune) && !(cjk && noBreakBefore(r)) {
 					flush()
 				}
-				addRune(r, sp, f)
+				addRune(r, si, at, text, sp, f)
 			}
 			lastRune = r
 		}
