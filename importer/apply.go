@@ -65,10 +65,12 @@ func ImportICS(ctx context.Context, store *storage.Store, r io.Reader) (Report, 
 //     the event and everything Parley alone holds (participants, objectives, lines to take,
 //     questions, background, links, tags…) is kept. A status change is appended to the
 //     history. Where another calendar dropped Parley's X-PARLEY properties, what Parley
-//     wrote is recognised and kept: a month shown on its first day stays a month, and a
-//     proposed meeting shown as TENTATIVE stays proposed;
-//   - a match whose Parley copy was changed after the event's LAST-MODIFIED is left alone and
-//     reported as skipped, so an older calendar file cannot undo newer work.
+//     wrote is recognised and kept: a month shown on its first day stays a month, an unknown
+//     length shown as DefaultMeetingMinutes stays unknown, and a proposed meeting shown as
+//     TENTATIVE stays proposed;
+//   - a match that the event would change, but whose Parley copy was changed after the event's
+//     LAST-MODIFIED, is left alone and reported as skipped, so that an older calendar file
+//     cannot undo newer work.
 func Apply(ctx context.Context, store *storage.Store, res Result, now time.Time) (Report, error) {
 	now = now.UTC().Truncate(time.Millisecond)
 	rep := Report{Skipped: append([]Skipped(nil), res.Skipped...), Notes: append([]string(nil), res.Notes...)}
@@ -96,15 +98,15 @@ func Apply(ctx context.Context, store *storage.Store, res Result, now time.Time)
 			continue
 		}
 		matched[existing.ID] = ev.Line
+		m, changed := merge(existing, ev)
+		if !changed {
+			rep.Unchanged++
+			continue
+		}
 		if !ev.LastModified.IsZero() && existing.Updated.After(ev.LastModified) {
 			rep.Skipped = append(rep.Skipped, Skipped{ev.Line, ev.Meeting.ICalUID, ev.Meeting.Title,
 				fmt.Sprintf("Parley's copy was changed (%s) after this calendar entry (%s); Parley's was kept",
 					existing.Updated.UTC().Format("2 Jan 2006 15:04 MST"), ev.LastModified.UTC().Format("2 Jan 2006 15:04 MST"))})
-			continue
-		}
-		m, changed := merge(existing, ev)
-		if !changed {
-			rep.Unchanged++
 			continue
 		}
 		if m.Status != existing.Status {
@@ -135,6 +137,10 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 	cal := ev.Meeting
 	m.Title = cal.Title
 	m.When, m.DurationMinutes = cal.When, cal.DurationMinutes
+	if old.DurationMinutes == 0 && cal.DurationMinutes == export.DefaultMeetingMinutes {
+		// The length Parley shows for a meeting whose length it does not know.
+		m.DurationMinutes = 0
+	}
 	if cal.When.Kind == storage.DateDay && !old.When.IsDay() && !old.When.IsZero() {
 		// Parley showed a month, year, deadline or range on its first day; a calendar that
 		// dropped X-PARLEY-DATE still shows that day, which does not make the date exact.

@@ -61,7 +61,7 @@ func checkStructure(data []byte) ([]component, error) {
 			return malformed(line, "%s", err)
 		}
 		if closed {
-			return malformed(line, "%s after END:VCALENDAR (one calendar per file)", name)
+			return malformed(line, "%q after END:VCALENDAR (one calendar per file)", clip(text))
 		}
 		if !started {
 			if name != "BEGIN" || !strings.EqualFold(value, "VCALENDAR") {
@@ -181,7 +181,7 @@ func splitContentLine(s string) (name, value string, err error) {
 		}
 	}
 	if i >= len(s) || s[i] != ':' {
-		return "", "", fmt.Errorf("%s: the colon before the value is missing", name)
+		return "", "", fmt.Errorf("%q is not a content line (NAME:value): the colon before the value is missing", clip(s))
 	}
 	value = s[i+1:]
 	for k := 0; k < len(value); k++ {

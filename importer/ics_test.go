@@ -1,0 +1,230 @@
+package importer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// crlf turns a readable calendar (one content line per source line) into iCalendar text.
+func crlf(lines ...string) string { return strings.Join(lines, "\r\n") + "\r\n" }
+
+func TestReadICSOtherCalendars(t *testing.T) {
+	file := crlf(
+		"BEGIN:VCALENDAR",
+		"VERSION:2.0",
+		"PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+		"X-WR-TIMEZONE:Europe/Berlin",
+		"BEGIN:VTIMEZONE",
+		"TZID:Tokyo Standard Time",
+		"BEGIN:STANDARD",
+		"DTSTART:16010101T000000",
+		"TZOFFSETFROM:+0900",
+		"TZOFFSETTO:+0900",
+		"END:STANDARD",
+		"END:VTIMEZONE",
+		"BEGIN:VEVENT", // line 13
+		"UID:040000008200E00074C5B7101A82E008000000001",
+		"DTSTAMP:20160601T080000Z",
+		`DTSTART;TZID="Tokyo Standard Time":20160622T100000`,
+		`DTEND;TZID="Tokyo Standard Time":20160622T123000`,
+		"SUMMARY:Peace treaty consultations",
+		"LOCATION:Iikura House\\, Tokyo",
+		"DESCRIPTION:Agenda: new approach\\; economy.\\nBring the fact sheet.",
+		"STATUS:CONFIRMED",
+		"BEGIN:VALARM",
+		"ACTION:DISPLAY",
+		"TRIGGER:-PT15M",
+		"END:VALARM",
+		"END:VEVENT",
+		"BEGIN:VEVENT", // line 27
+		"UID:weekly-sync@example.org",
+		"DTSTART;TZID=Europe/Berlin:20160606T090000",
+		"RRULE:FREQ=WEEKLY",
+		"SUMMARY:Weekly sync",
+		"END:VEVENT",
+		"BEGIN:VEVENT", // line 33
+		"UID:floating@example.org",
+		"DTSTART:20160607T150000",
+		"DURATION:PT45M",
+		"SUMMARY:Floating call",
+		"END:VEVENT",
+		"BEGIN:VEVENT", // line 39
+		"UID:no-start@example.org",
+		"SUMMARY:Someday",
+		"END:VEVENT",
+		"BEGIN:VEVENT", // line 43
+		"UID:mars@example.org",
+		"DTSTART;TZID=Mars/Olympus_Mons:20160608T100000",
+		"SUMMARY:Conference call",
+		"END:VEVENT",
+		"BEGIN:VEVENT", // line 48
+		"UID:conf@example.org",
+		"DTSTART;VALUE=DATE:20160905",
+		"DTEND;VALUE=DATE:20160908",
+		"SUMMARY:Eastern Economic Forum",
+		"LOCATION:Vladivostok",
+		"STATUS:TENTATIVE",
+		"END:VEVENT",
+		"BEGIN:VTODO", // line 56
+		"UID:todo@example.org",
+		"SUMMARY:Book interpreters",
+		"END:VTODO",
+		"BEGIN:VEVENT", // line 60
+		"UID:moz@example.org",
+		"DTSTART;TZID=/mozilla.org/20050126_1/Europe/Moscow:20161012T110000",
+		"DTEND;TZID=/mozilla.org/20050126_1/Europe/Moscow:20161012T120000",
+		"SUMMARY:Round 3",
+		"STATUS:CANCELLED",
+		"END:VEVENT",
+		"END:VCALENDAR",
+	)
+	res, err := ReadICS(strings.NewReader(file))
+	require.NoError(t, err)
+
+	byUID := map[string]Event{}
+	for _, e := range res.Events {
+		byUID[e.Meeting.ICalUID] = e
+	}
+	require.Len(t, byUID, 4)
+
+	outlook := byUID["040000008200E00074C5B7101A82E008000000001"]
+	assert.Equal(t, 13, outlook.Line)
+	assert.Equal(t, "Peace treaty consultations", outlook.Meeting.Title)
+	assert.Equal(t, storage.DateExact, outlook.Meeting.When.Kind)
+	assert.Equal(t, "Asia/Tokyo", outlook.Meeting.When.Zone, "Windows zone name mapped to IANA")
+	assert.Equal(t, "2016-06-22 10:00 Asia/Tokyo", outlook.Meeting.When.Text())
+	assert.Equal(t, 150, outlook.Meeting.DurationMinutes)
+	assert.Equal(t, storage.StatusScheduled, outlook.Meeting.Status)
+	assert.Equal(t, "Iikura House, Tokyo", outlook.Meeting.Venue, "a foreign LOCATION is the venue")
+	assert.Equal(t, "Agenda: new approach; economy.\nBring the fact sheet.", outlook.Meeting.Purpose)
+
+	floating := byUID["floating@example.org"]
+	assert.Equal(t, "2016-06-07 15:00 Europe/Berlin", floating.Meeting.When.Text(), "floating time in X-WR-TIMEZONE")
+	assert.Equal(t, 45, floating.Meeting.DurationMinutes)
+
+	conf := byUID["conf@example.org"]
+	assert.Equal(t, storage.OnDay(2016, time.September, 5), conf.Meeting.When)
+	assert.Equal(t, storage.StatusTentative, conf.Meeting.Status)
+
+	moz := byUID["moz@example.org"]
+	assert.Equal(t, "2016-10-12 11:00 Europe/Moscow", moz.Meeting.When.Text())
+	assert.Equal(t, storage.StatusCancelled, moz.Meeting.Status)
+
+	reasons := map[int]string{}
+	for _, s := range res.Skipped {
+		reasons[s.Line] = s.Reason
+	}
+	assert.Len(t, reasons, 4)
+	assert.Contains(t, reasons[27], "recurring event")
+	assert.Contains(t, reasons[39], "no start date")
+	assert.Contains(t, reasons[43], `the time zone "Mars/Olympus_Mons" is not one Parley knows`)
+	assert.Contains(t, reasons[56], "to-do")
+	assert.Equal(t, []string{"line 48: “Eastern Economic Forum”: spans 3 days; Parley keeps the first day"}, res.Notes)
+}
+
+// TestReadICSRefusesMalformed: a file that is not iCalendar is refused with the line where it
+// goes wrong.
+func TestReadICSRefusesMalformed(t *testing.T) {
+	event := []string{"BEGIN:VEVENT", "UID:x@example.org", "DTSTART;VALUE=DATE:20160622", "SUMMARY:Talks", "END:VEVENT"}
+	cal := func(body ...string) string {
+		return crlf(append(append([]string{"BEGIN:VCALENDAR", "VERSION:2.0"}, body...), "END:VCALENDAR")...)
+	}
+	for _, tc := range []struct {
+		name, file string
+		line       int
+		reason     string
+	}{
+		{"truncated", crlf("BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:x@example.org", "DTSTART;VALUE=DATE:20160622"),
+			3, "BEGIN:VEVENT is never closed: the file ends at line 5 without END:VEVENT"},
+		{"garbage line", cal(event[0], event[1], "this is not a property", event[2], event[3], event[4]),
+			5, `"this is not a property" is not a content line (NAME:value)`},
+		{"missing colon", cal(event[0], event[1], "SUMMARY Talks", event[4]), 5, "SUMMARY Talks"},
+		{"bad parameter", cal(event[0], event[1], "DTSTART;VALUE:20160622", event[3], event[4]),
+			5, "DTSTART: a parameter must look like ;NAME=value"},
+		{"unclosed quote", cal(event[0], event[1], `DTSTART;TZID="Asia/Tokyo:20160622T100000`, event[4]),
+			5, "a quoted parameter value is never closed"},
+		{"mismatched END", cal(event[0], event[1], event[2], event[3], "END:VTODO"),
+			7, "END:VTODO, but the open component is VEVENT (BEGIN on line 3)"},
+		{"END without BEGIN", crlf("BEGIN:VCALENDAR", "END:VCALENDAR", "END:VEVENT"), 3, `"END:VEVENT" after END:VCALENDAR`},
+		{"not a calendar", crlf("BEGIN:VCARD", "FN:Igor Morgulov", "END:VCARD"), 1, "starts with BEGIN:VCALENDAR"},
+		{"empty", "", 1, "empty"},
+		{"continuation first", crlf(" VERSION:2.0", "BEGIN:VCALENDAR", "END:VCALENDAR"), 1, "continuation line"},
+		{"control character", cal(event[0], event[1], "SUMMARY:Tal\x01ks", event[4]), 5, "control character"},
+		{"not UTF-8", cal(event[0], event[1], "SUMMARY:Talks \xff\xfe", event[4]), 5, "not UTF-8"},
+		{"nested calendar", cal("BEGIN:VCALENDAR", "END:VCALENDAR"), 3, "BEGIN:VCALENDAR inside VCALENDAR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadICS(strings.NewReader(tc.file))
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrMalformed))
+			var me *MalformedError
+			require.True(t, errors.As(err, &me), "%v", err)
+			assert.Equal(t, tc.line, me.Line, "%v", err)
+			assert.Contains(t, err.Error(), tc.reason)
+			assert.True(t, strings.HasPrefix(err.Error(), "line "), err.Error())
+		})
+	}
+}
+
+func TestReadICSFoldedAndLFOnly(t *testing.T) {
+	// Folded lines (with a tab too), LF line ends and a byte-order mark are all accepted.
+	file := "\ufeffBEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:fold@example.org\nDTSTART;VALUE=DATE:20\n 160622\n" +
+		"SUMMARY:Peace treaty consul\n\ttations — Токио\nEND:VEVENT\nEND:VCALENDAR\n"
+	res, err := ReadICS(strings.NewReader(file))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	assert.Equal(t, "Peace treaty consultations — Токио", res.Events[0].Meeting.Title)
+	assert.Equal(t, storage.OnDay(2016, time.June, 22), res.Events[0].Meeting.When)
+	assert.Equal(t, 3, res.Events[0].Line)
+}
+
+func TestParseDuration(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+	}{
+		{"PT1H30M", 90 * time.Minute}, {"P1D", 24 * time.Hour}, {"P1W", 7 * 24 * time.Hour},
+		{"P1DT2H", 26 * time.Hour}, {"-PT15M", -15 * time.Minute}, {"PT45S", 45 * time.Second},
+	} {
+		d, err := parseDuration(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, d, tc.in)
+	}
+	for _, bad := range []string{"", "P", "PT", "1H", "PT1X", "P1H", "PTH"} {
+		_, err := parseDuration(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
+func TestResolveZone(t *testing.T) {
+	for tzid, want := range map[string]string{
+		"Asia/Tokyo":                            "Asia/Tokyo",
+		"UTC":                                   "UTC",
+		"Russian Standard Time":                 "Europe/Moscow",
+		"/mozilla.org/20050126_1/Europe/Berlin": "Europe/Berlin",
+		"/softwarestudio.org/Olson_20011030_5/America/New_York": "America/New_York",
+		"W. Europe Standard Time":                               "Europe/Berlin",
+	} {
+		name, loc, ok := resolveZone(tzid)
+		require.True(t, ok, tzid)
+		assert.Equal(t, want, name, tzid)
+		assert.NotNil(t, loc)
+	}
+	for _, bad := range []string{"", "Local", "Mars/Olympus_Mons", "Berlin"} {
+		_, _, ok := resolveZone(bad)
+		assert.False(t, ok, bad)
+	}
+	// Every Windows name maps to a zone Go's embedded database knows.
+	for win, iana := range windowsZones {
+		_, err := time.LoadLocation(iana)
+		assert.NoError(t, err, "%s → %s", win, iana)
+	}
+}
