@@ -108,7 +108,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	var sqlText string
 	if len(long) > 0 {
 		sqlText = fmt.Sprintf(`SELECT d.kind, d.id, search.title,
-				snippet(search, -1, '[', ']', '…', 24), bm25(search, %g, 1.0) AS rank
+				snippet(search, -1, '[', ']', '…', 48), bm25(search, %g, 1.0) AS rank
 			FROM search JOIN search_docs d ON d.doc = search.rowid
 			WHERE %s ORDER BY rank, search.title LIMIT ?`, titleWeight, strings.Join(where, " AND "))
 	} else {
@@ -125,6 +125,10 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, classify(err))
+	}
+	// One line per snippet: the body joins the record's fields with line breaks.
+	for i := range hits {
+		hits[i].Snippet = strings.Join(strings.Fields(hits[i].Snippet), " ")
 	}
 	if len(long) == 0 {
 		for i := range hits {
@@ -206,13 +210,27 @@ func markSnippet(text string, terms []string, width int) string {
 	start, end := 0, len(runes)
 	if first > width {
 		start = first - width
+		// Start at a word, not in the middle of one.
+		for i := start; i < first; i++ {
+			if runes[i] == ' ' {
+				start = i + 1
+				break
+			}
+		}
 	}
-	if first >= 0 && first+2*width < end {
+	if first < 0 {
+		first = 0
+	}
+	if first+2*width < end {
 		end = first + 2*width
-	} else if first < 0 && 2*width < end {
-		end = 2 * width
+		for i := end; i > first+1; i-- {
+			if runes[i] == ' ' {
+				end = i
+				break
+			}
+		}
 	}
-	out := markTerms(string(runes[start:end]), terms)
+	out := markTerms(strings.TrimSpace(string(runes[start:end])), terms)
 	if start > 0 {
 		out = "…" + out
 	}

@@ -1,0 +1,219 @@
+//go:build sqlite_fts5
+
+package storage
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMeetingRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	w := buildWorld(t, s)
+
+	got, err := s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "2016-06-22 10:00 Asia/Tokyo", got.When.Text())
+	assert.True(t, got.When.At.Equal(w.tokyo.When.At))
+	assert.Equal(t, "Asia/Tokyo", got.When.At.Location().String())
+	assert.Equal(t, w.tokyo.Participants, got.Participants)
+	assert.Equal(t, w.tokyo.Questions, got.Questions)
+	assert.Equal(t, w.tokyo.Objectives, got.Objectives)
+	assert.Equal(t, w.tokyo.LinesToTake, got.LinesToTake)
+	assert.Equal(t, []string{w.dispute.ID}, got.DisputeIDs)
+	assert.Equal(t, []string{"round"}, got.Tags)
+	assert.Equal(t, w.moscow.ID, got.PreviousRoundID)
+	assert.Equal(t, 180, got.DurationMinutes)
+	require.Len(t, got.StatusHistory, 1, "creation records the first status")
+	assert.Equal(t, StatusChange{Recorded: got.Created, To: StatusScheduled, When: got.StatusHistory[0].When}, got.StatusHistory[0])
+
+	got.Participants = []Participant{{ActorID: w.morgulov.ID, Role: RoleHost, Note: "hosts the lunch"}}
+	got.DisputeIDs = nil
+	got.Tags = []string{"second round", "Tokyo"}
+	got.Outcome = "Agreed to meet again."
+	require.NoError(t, s.UpdateMeeting(ctx, &got))
+	again, err := s.Meeting(ctx, got.ID)
+	require.NoError(t, err)
+	assert.Equal(t, got.Participants, again.Participants)
+	assert.Empty(t, again.DisputeIDs)
+	assert.Equal(t, got.Tags, again.Tags)
+	assert.Equal(t, "Agreed to meet again.", again.Outcome)
+	assert.Len(t, again.StatusHistory, 1, "same status, no change recorded")
+
+	require.NoError(t, s.DeleteMeeting(ctx, w.moscow.ID))
+	again, err = s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "", again.PreviousRoundID, "the later round loses its link")
+}
+
+func TestStatusHistoryAndPostponedFrom(t *testing.T) {
+	ctx := context.Background()
+	s, clk := newStore(t)
+	w := buildWorld(t, s)
+
+	clk.step(24 * time.Hour)
+	require.NoError(t, s.ChangeMeetingStatus(ctx, w.visit.ID, StatusPostponed, "annexation of Crimea", w.source.ID))
+	clk.step(24 * time.Hour)
+	m, err := s.Meeting(ctx, w.visit.ID)
+	require.NoError(t, err)
+	assert.Equal(t, StatusPostponed, m.Status)
+	m.When = mustDate(t, "by 2016")
+	m.Status = StatusTentative
+	require.NoError(t, s.UpdateMeeting(ctx, &m))
+
+	got, err := s.Meeting(ctx, w.visit.ID)
+	require.NoError(t, err)
+	require.Len(t, got.StatusHistory, 3)
+	h := got.StatusHistory
+	assert.Equal(t, StatusScheduled, h[0].To)
+	assert.Equal(t, StatusScheduled, h[1].From)
+	assert.Equal(t, StatusPostponed, h[1].To)
+	assert.Equal(t, "annexation of Crimea", h[1].Reason)
+	assert.Equal(t, w.source.ID, h[1].SourceID)
+	assert.Equal(t, "2014", h[1].When.Text(), "the date as it stood when postponed")
+	assert.Equal(t, StatusPostponed, h[2].From)
+	assert.Equal(t, StatusTentative, h[2].To)
+	assert.Equal(t, "2014", h[2].When.Text(), "the date before this update")
+	assert.Equal(t, clk.t, h[2].Recorded)
+	assert.Equal(t, h, m.StatusHistory, "UpdateMeeting hands back the stored history")
+
+	list, err := s.Meetings(ctx, MeetingFilter{})
+	require.NoError(t, err)
+	for _, sum := range list {
+		if sum.ID == w.visit.ID {
+			assert.Equal(t, "2014", sum.PostponedFrom.Text())
+			assert.Equal(t, "by end of 2016", sum.When.String())
+			assert.Equal(t, StatusTentative, sum.Status)
+		} else {
+			assert.True(t, sum.PostponedFrom.IsZero(), sum.Title)
+		}
+	}
+
+	// Postponed twice: the latest postponement counts.
+	require.NoError(t, s.ChangeMeetingStatus(ctx, w.visit.ID, StatusPostponed, "", ""))
+	list, err = s.Meetings(ctx, MeetingFilter{Statuses: []Status{StatusPostponed}})
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	assert.Equal(t, "by 2016", list[0].PostponedFrom.Text())
+}
+
+// orderWorld stores one meeting of every kind of date.
+func orderWorld(t *testing.T, s *Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	ids := map[string]string{}
+	for _, m := range []struct{ title, when string }{
+		{"undated", ""},
+		{"exact 22 Jun 10:00 Tokyo", "2016-06-22 10:00 Asia/Tokyo"},
+		{"day 22 Jun", "2016-06-22"},
+		{"month Jun", "2016-06"},
+		{"a range Jun", "2016-06-01..2016-06-30"},
+		{"year 2016", "2016"},
+		{"by 2016", "by 2016"},
+		{"month Sep", "2016-09"},
+		{"range Aug–Oct", "2016-08..2016-10"},
+		{"exact 31 Aug 23:30 UTC", "2016-08-31 23:30 UTC"},
+		{"day 1 Oct", "2016-10-01"},
+		{"year 2015", "2015"},
+	} {
+		mt := Meeting{Title: m.title, Status: StatusProposed, When: mustDate(t, m.when)}
+		require.NoError(t, s.CreateMeeting(ctx, &mt))
+		ids[m.title] = mt.ID
+	}
+	return ids
+}
+
+func titles(list []MeetingSummary) []string {
+	out := []string{}
+	for _, m := range list {
+		out = append(out, m.Title)
+	}
+	return out
+}
+
+func TestMeetingsOrderByFuzzyDate(t *testing.T) {
+	s, _ := newStore(t)
+	orderWorld(t, s)
+	list, err := s.Meetings(context.Background(), MeetingFilter{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"year 2015",
+		"by 2016", "year 2016", // both from 1 Jan 2016, then by title
+		"a range Jun", "month Jun", // both from 1 Jun
+		"day 22 Jun",               // 22 Jun 00:00 UTC
+		"exact 22 Jun 10:00 Tokyo", // 22 Jun 01:00 UTC
+		"range Aug–Oct",
+		"exact 31 Aug 23:30 UTC",
+		"month Sep",
+		"day 1 Oct",
+		"undated",
+	}, titles(list))
+}
+
+func TestMeetingsFilter(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	ids := orderWorld(t, s)
+	tr := Track{Title: "Track"}
+	require.NoError(t, s.CreateTrack(ctx, &tr))
+	moscow := Meeting{Title: "Консультации", Status: StatusHeld, TrackID: tr.ID, City: "Москва", When: mustDate(t, "2015-10")}
+	require.NoError(t, s.CreateMeeting(ctx, &moscow))
+	require.NoError(t, s.ChangeMeetingStatus(ctx, ids["month Sep"], StatusScheduled, "", ""))
+
+	sep := time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		f    MeetingFilter
+		want []string
+	}{
+		{"September window", MeetingFilter{From: sep, To: sep.AddDate(0, 1, 0)},
+			[]string{"by 2016", "year 2016", "range Aug–Oct", "month Sep"}},
+		{"22 June", MeetingFilter{From: time.Date(2016, 6, 22, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 6, 23, 0, 0, 0, 0, time.UTC)},
+			[]string{"by 2016", "year 2016", "a range Jun", "month Jun", "day 22 Jun", "exact 22 Jun 10:00 Tokyo"}},
+		{"from October on", MeetingFilter{From: time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{"by 2016", "year 2016", "range Aug–Oct", "day 1 Oct"}},
+		{"before 2016", MeetingFilter{To: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)},
+			[]string{"year 2015", "Консультации"}},
+		{"status", MeetingFilter{Statuses: []Status{StatusHeld, StatusScheduled}}, []string{"Консультации", "month Sep"}},
+		{"track", MeetingFilter{TrackID: tr.ID}, []string{"Консультации"}},
+		{"text in title, any case", MeetingFilter{Text: "EXACT"}, []string{"exact 22 Jun 10:00 Tokyo", "exact 31 Aug 23:30 UTC"}},
+		{"Cyrillic text in city, any case", MeetingFilter{Text: "москва"}, []string{"Консультации"}},
+		{"two words", MeetingFilter{Text: "exact tokyo"}, []string{"exact 22 Jun 10:00 Tokyo"}},
+		{"limit", MeetingFilter{Limit: 2}, []string{"year 2015", "Консультации"}},
+		{"limit with text", MeetingFilter{Text: "day", Limit: 1}, []string{"day 22 Jun"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := s.Meetings(ctx, tt.f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, titles(list))
+		})
+	}
+}
+
+func TestMeetingByICalUID(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	w := buildWorld(t, s)
+	imported := Meeting{Title: "From Outlook", Status: StatusScheduled, ICalUID: "040000008200E00074C5B7101A82E008@outlook"}
+	require.NoError(t, s.CreateMeeting(ctx, &imported))
+
+	m, err := s.MeetingByICalUID(ctx, imported.ICalUID)
+	require.NoError(t, err)
+	assert.Equal(t, imported.ID, m.ID)
+
+	m, err = s.MeetingByICalUID(ctx, w.tokyo.ID+"@parley")
+	require.NoError(t, err)
+	assert.Equal(t, w.tokyo.ID, m.ID)
+	assert.Equal(t, w.tokyo.Participants, m.Participants)
+
+	_, err = s.MeetingByICalUID(ctx, w.tokyo.ID)
+	assert.ErrorIs(t, err, ErrNotFound, "a bare ID is not a calendar UID")
+	_, err = s.MeetingByICalUID(ctx, "")
+	assert.ErrorIs(t, err, ErrNotFound)
+}
