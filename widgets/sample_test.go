@@ -77,3 +77,28 @@ func sampleRecent() []AgendaItem {
 			Subtitle: "Moscow", Status: StatusHeld},
 	}
 }
+
+func sampleNames() []Column {
+	return []Column{
+		{Heading: "Japan", Paragraphs: []string{"Northern Territories (Hoppō Ryōdo)", "Etorofu, Kunashiri, Shikotan and the Habomai islets"}},
+		{Heading: "Russia", Paragraphs: []string{"Southern Kurils (Южные Курилы)", "Iturup, Kunashir, Shikotan and the Khabomai islets"}},
+	}
+}
+
+func sampleFacts() []Fact {
+	return []Fact{
+		{Label: "Administered by", Value: "Russia, since 1945"},
+		{Label: "Claimed by", Value: "Japan"},
+		{Label: "Area", Value: "About 5,000 km² in all", Citation: "1"},
+		{Label: "1956 Joint Declaration", Value: "The Soviet Union agreed to hand over Shikotan and the Habomai islets to Japan once a peace treaty is concluded; both parliaments ratified it.", Citation: "2"},
+	}
+}
+
+func sampleMorgulov() Profile {
+	return Profile{
+		Name:       "Igor Morgulov",
+		NativeName: "Игорь Владимирович Моргулов",
+		Title:      "Deputy Minister of Foreign Affairs of the Russian Federation",
+		Side:       "Russia",
+	}
+}

@@ -1,0 +1,242 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// rowEditor is the shared core of StringListEditor and QAEditor: an ordered list of items,
+// each shown as a row of fields with move up, move down and remove buttons, and an Add
+// button below. Rows are rebuilt only when the list's shape changes, so typing keeps focus.
+type rowEditor[T any] struct {
+	items []T
+	// fields builds the inputs of row i; set stores an edited item; focus is the input that
+	// gets the keyboard after Add.
+	fields  func(i int, item T, set func(T)) (row fyne.CanvasObject, focus fyne.Focusable)
+	changed func()
+
+	box     *fyne.Container
+	add     *widget.Button
+	content *fyne.Container
+	rows    []editorRow
+}
+
+type editorRow struct {
+	up, down, remove *widget.Button
+	focus            fyne.Focusable
+}
+
+func newRowEditor[T any](items []T, addText string) *rowEditor[T] {
+	e := &rowEditor[T]{items: append([]T(nil), items...), box: container.NewVBox()}
+	e.add = widget.NewButtonWithIcon(addText, theme.ContentAddIcon(), e.append)
+	e.content = container.NewVBox(e.box, container.NewHBox(e.add))
+	return e
+}
+
+func (e *rowEditor[T]) notify() {
+	if e.changed != nil {
+		e.changed()
+	}
+}
+
+func (e *rowEditor[T]) append() {
+	var zero T
+	e.items = append(e.items, zero)
+	e.rebuild()
+	e.notify()
+	if f := e.rows[len(e.rows)-1].focus; f != nil {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e.content); c != nil {
+			c.Focus(f)
+		}
+	}
+}
+
+func (e *rowEditor[T]) remove(i int) {
+	e.items = append(e.items[:i], e.items[i+1:]...)
+	e.rebuild()
+	e.notify()
+}
+
+func (e *rowEditor[T]) move(i, j int) {
+	if j < 0 || j >= len(e.items) {
+		return
+	}
+	e.items[i], e.items[j] = e.items[j], e.items[i]
+	e.rebuild()
+	e.notify()
+}
+
+func (e *rowEditor[T]) setItems(items []T) {
+	e.items = append([]T(nil), items...)
+	e.rebuild()
+}
+
+// rebuild makes one row per item.
+func (e *rowEditor[T]) rebuild() {
+	objs := make([]fyne.CanvasObject, 0, len(e.items))
+	e.rows = e.rows[:0]
+	for i, item := range e.items {
+		fields, focus := e.fields(i, item, func(v T) {
+			e.items[i] = v
+			e.notify()
+		})
+		row := editorRow{
+			up:     widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(i, i-1) }),
+			down:   widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, i+1) }),
+			remove: widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(i) }),
+			focus:  focus,
+		}
+		for _, b := range []*widget.Button{row.up, row.down, row.remove} {
+			b.Importance = widget.LowImportance
+		}
+		if i == 0 {
+			row.up.Disable()
+		}
+		if i == len(e.items)-1 {
+			row.down.Disable()
+		}
+		e.rows = append(e.rows, row)
+		buttons := container.NewHBox(row.up, row.down, row.remove)
+		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewVBox(buttons), fields))
+	}
+	e.box.Objects = objs
+	e.box.Refresh()
+}
+
+// StringListEditor edits an ordered list of strings — lines to take, spellings of a name —
+// as one entry per row with buttons to move a row up or down or remove it, and an Add button.
+// Blank rows are kept (a new row starts blank); callers storing the list usually drop them.
+type StringListEditor struct {
+	widget.BaseWidget
+
+	// OnChanged is called with the whole list after every edit, addition, removal or move.
+	OnChanged func(items []string) `json:"-"`
+
+	ed          *rowEditor[string]
+	placeHolder string
+	multiLine   bool
+}
+
+var _ fyne.Widget = (*StringListEditor)(nil)
+
+// NewStringListEditor returns an editor of a copy of items.
+func NewStringListEditor(items []string) *StringListEditor {
+	e := &StringListEditor{ed: newRowEditor(items, "Add")}
+	e.ed.fields = e.fields
+	e.ed.changed = func() {
+		if e.OnChanged != nil {
+			e.OnChanged(e.Items())
+		}
+	}
+	e.ExtendBaseWidget(e)
+	e.ed.rebuild()
+	return e
+}
+
+func (e *StringListEditor) fields(_ int, item string, set func(string)) (fyne.CanvasObject, fyne.Focusable) {
+	entry := widget.NewEntry()
+	if e.multiLine {
+		entry = widget.NewMultiLineEntry()
+		entry.Wrapping = fyne.TextWrapWord
+		entry.SetMinRowsVisible(2)
+	}
+	entry.SetPlaceHolder(e.placeHolder)
+	entry.SetText(item)
+	entry.OnChanged = set
+	return entry, entry
+}
+
+// Items returns a copy of the list as it stands.
+func (e *StringListEditor) Items() []string { return append([]string(nil), e.ed.items...) }
+
+// SetItems replaces the list without calling OnChanged.
+func (e *StringListEditor) SetItems(items []string) { e.ed.setItems(items) }
+
+// SetPlaceHolder sets the hint shown in blank rows.
+func (e *StringListEditor) SetPlaceHolder(text string) {
+	e.placeHolder = text
+	e.ed.rebuild()
+}
+
+// SetMultiLine makes every row a wrapping entry of two or more lines, for sentences.
+func (e *StringListEditor) SetMultiLine(multiLine bool) {
+	e.multiLine = multiLine
+	e.ed.rebuild()
+}
+
+// SetAddText sets the label of the Add button.
+func (e *StringListEditor) SetAddText(text string) { e.ed.add.SetText(text) }
+
+// CreateRenderer returns the renderer.
+func (e *StringListEditor) CreateRenderer() fyne.WidgetRenderer {
+	e.ExtendBaseWidget(e)
+	return widget.NewSimpleRenderer(e.ed.content)
+}
+
+// QA is a question and the answer prepared for it.
+type QA struct {
+	Question string
+	Answer   string
+}
+
+// QAEditor edits anticipated questions and their answers: a question entry above a wrapping
+// answer entry per row, with move up, move down and remove buttons, and an Add button.
+type QAEditor struct {
+	widget.BaseWidget
+
+	// OnChanged is called with all pairs after every edit, addition, removal or move.
+	OnChanged func(items []QA) `json:"-"`
+
+	ed *rowEditor[QA]
+}
+
+var _ fyne.Widget = (*QAEditor)(nil)
+
+// NewQAEditor returns an editor of a copy of items.
+func NewQAEditor(items []QA) *QAEditor {
+	e := &QAEditor{ed: newRowEditor(items, "Add question")}
+	e.ed.fields = e.fields
+	e.ed.changed = func() {
+		if e.OnChanged != nil {
+			e.OnChanged(e.Items())
+		}
+	}
+	e.ExtendBaseWidget(e)
+	e.ed.rebuild()
+	return e
+}
+
+func (e *QAEditor) fields(i int, item QA, set func(QA)) (fyne.CanvasObject, fyne.Focusable) {
+	q := widget.NewEntry()
+	q.SetPlaceHolder("Question")
+	q.SetText(item.Question)
+	a := widget.NewMultiLineEntry()
+	a.Wrapping = fyne.TextWrapWord
+	a.SetMinRowsVisible(2)
+	a.SetPlaceHolder("Answer")
+	a.SetText(item.Answer)
+	q.OnChanged = func(s string) { set(QA{Question: s, Answer: a.Text}) }
+	a.OnChanged = func(s string) { set(QA{Question: q.Text, Answer: s}) }
+	var rule fyne.CanvasObject = widget.NewSeparator()
+	if i == 0 {
+		rule = nil
+	}
+	return container.NewBorder(rule, nil, nil, nil, container.NewVBox(q, a)), q
+}
+
+// Items returns a copy of the pairs as they stand.
+func (e *QAEditor) Items() []QA { return append([]QA(nil), e.ed.items...) }
+
+// SetItems replaces the pairs without calling OnChanged.
+func (e *QAEditor) SetItems(items []QA) { e.ed.setItems(items) }
+
+// SetAddText sets the label of the Add button.
+func (e *QAEditor) SetAddText(text string) { e.ed.add.SetText(text) }
+
+// CreateRenderer returns the renderer.
+func (e *QAEditor) CreateRenderer() fyne.WidgetRenderer {
+	e.ExtendBaseWidget(e)
+	return widget.NewSimpleRenderer(e.ed.content)
+}
