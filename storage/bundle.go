@@ -230,6 +230,12 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		v.SetZero()
 		return nil
 	}
+	if v.Type() == reflect.TypeFor[time.Time]() {
+		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+			return &fieldError{path, fmt.Sprintf("%s is not a time like 2016-06-20T09:00:00Z", bytes.TrimSpace(raw))}
+		}
+		return nil
+	}
 	if reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
 			return &fieldError{path, unwrapJSON(err)}
