@@ -1,0 +1,766 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
+)
+
+// actorPage is an actor's profile: names, posts, side, biography and stance as an editable
+// form with an explicit Save, and their relationships, statements and meetings, which are
+// recorded at once.
+type actorPage struct {
+	u  *ui
+	a  storage.Actor // as stored; ID "" for a new actor
+	ed editState
+	fs *fields
+
+	hdr                           *header
+	saveBtn, deleteBtn            *widget.Button
+	kind                          *widget.Select
+	name, native, pronunciation   *widget.Entry
+	otherNames                    *widget.Entry
+	titleE, organisation, country *widget.Entry
+	role, tags                    *widget.Entry
+	biography, stance             *widget.Entry
+	posts                         *postsEditor
+	photo                         []byte
+	profile                       *widgets.ProfileHeader
+	removePhoto                   *widget.Button
+	relBox, stmtBox, meetBox      *fyne.Container
+	relAdd, stmtAdd               *widget.Button
+	relations                     []storage.RelationView
+	statements                    []storage.Statement
+	meetings                      []storage.MeetingSummary
+	actors                        []storage.Actor
+	sources                       []storage.Source
+	disputes                      []storage.Dispute
+	root                          fyne.CanvasObject
+	loaded                        bool
+}
+
+// actorData is what the profile loads.
+type actorData struct {
+	a          storage.Actor
+	relations  []storage.RelationView
+	statements []storage.Statement
+	meetings   []storage.MeetingSummary
+	actors     []storage.Actor
+	sources    []storage.Source
+	disputes   []storage.Dispute
+}
+
+func newActorPage(u *ui, id string) *actorPage {
+	p := &actorPage{u: u, a: storage.Actor{ID: id}}
+	p.build()
+	return p
+}
+
+func newActorDraft(u *ui) *actorPage {
+	p := &actorPage{u: u, a: storage.Actor{Kind: storage.ActorPerson}}
+	p.build()
+	return p
+}
+
+func (p *actorPage) isNew() bool { return p.a.ID == "" }
+func (p *actorPage) title() string {
+	if p.a.Name == "" {
+		return "New actor"
+	}
+	return p.a.Name
+}
+func (p *actorPage) view() fyne.CanvasObject { return p.root }
+func (p *actorPage) dirty() bool             { return p.ed.changed }
+
+func (p *actorPage) build() {
+	e := &p.ed
+	p.fs = newFields()
+	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
+	p.saveBtn.Importance = widget.HighImportance
+	p.saveBtn.Disable()
+	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
+	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
+	e.onDirty = func(on bool) {
+		p.hdr.setUnsaved(on)
+		if on {
+			p.saveBtn.Enable()
+		} else {
+			p.saveBtn.Disable()
+		}
+	}
+
+	p.kind = selectOf(e, []string{string(storage.ActorPerson), string(storage.ActorOrganisation)})
+	p.name = textEntry(e, "display name in Latin script, e.g. Igor Morgulov")
+	p.native = textEntry(e, "in the actor's own script, e.g. Игорь Моргулов")
+	p.otherNames = textArea(e, "other spellings and transliterations, one per line", 2)
+	p.pronunciation = textEntry(e, "e.g. EE-gor mor-GOO-lov")
+	p.titleE = textEntry(e, "current title, e.g. Deputy Minister of Foreign Affairs")
+	p.organisation = textEntry(e, "e.g. Ministry of Foreign Affairs of Russia")
+	p.country = textEntry(e, "the side they are on, e.g. Russia")
+	p.role = textEntry(e, "their role in this negotiation, e.g. head of the Russian delegation")
+	p.biography = textArea(e, "career, background", 5)
+	p.stance = textArea(e, "stance and interests on the questions at stake", 4)
+	p.tags = textEntry(e, "comma-separated")
+	p.posts = newPostsEditor(e)
+
+	fs := p.fs
+	fs.add("kind", "Kind", p.kind)
+	fs.add("name", "Name", p.name)
+	fs.add("native_name", "Native script", p.native)
+	fs.add("other_names", "Other spellings", p.otherNames)
+	fs.add("pronunciation", "Pronunciation", p.pronunciation)
+	fs.add("title", "Title", p.titleE)
+	fs.add("organisation", "Organisation", p.organisation)
+	fs.add("country", "Side", p.country)
+	fs.add("role", "Role in the talks", p.role)
+	fs.add("posts", "Post history", p.posts.view())
+	fs.add("biography", "Biography", p.biography)
+	fs.add("stance", "Stance", p.stance)
+	fs.add("tags", "Tags", p.tags)
+	fs.add("photo", "Photo", widget.NewLabel(""))
+
+	p.profile = widgets.NewProfileHeader(widgets.Profile{})
+	choose := widget.NewButtonWithIcon("Choose photo…", theme.FileImageIcon(), p.onChoosePhoto)
+	p.removePhoto = widget.NewButtonWithIcon("Remove photo", theme.ContentRemoveIcon(), func() {
+		p.photo = nil
+		p.ed.touch()
+		p.refreshPhoto()
+	})
+	p.removePhoto.Importance = widget.LowImportance
+	photoCol := container.NewVBox(p.profile, container.NewHBox(choose, p.removePhoto), fs.rows["photo"].msg)
+
+	p.relBox = container.NewVBox()
+	p.stmtBox = container.NewVBox()
+	p.meetBox = container.NewVBox()
+	p.relAdd = widget.NewButtonWithIcon("Add relationship…", theme.ContentAddIcon(), p.onAddRelation)
+	p.stmtAdd = widget.NewButtonWithIcon("Add statement…", theme.ContentAddIcon(), func() { p.editStatement(storage.Statement{ActorID: p.a.ID}) })
+
+	names := section("Names", fs.grid("kind", "name", "native_name", "other_names", "pronunciation"))
+	top := container.NewVBox(photoCol, names)
+	body := container.NewVBox(
+		fs.general,
+		top,
+		section("Position", fs.grid("title", "organisation", "country", "role")),
+		section("Post history", fs.rows["posts"].cell),
+		section("Biography", fs.rows["biography"].cell),
+		section("Stance and interests", fs.rows["stance"].cell),
+		section("Relationships", p.relBox, container.NewHBox(p.relAdd)),
+		section("Statements", p.stmtBox, container.NewHBox(p.stmtAdd)),
+		section("Meetings", p.meetBox),
+		section("Tags", fs.rows["tags"].cell),
+	)
+	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	p.refreshHeader()
+	p.refreshPhoto()
+}
+
+func (p *actorPage) show() {
+	if p.loaded && p.dirty() {
+		p.reloadRelated()
+		return
+	}
+	st, id, draft := p.u.store, p.a.ID, p.a
+	run(p.u, "", func(ctx context.Context) (actorData, error) {
+		return loadActor(ctx, st, id, draft)
+	}, p.apply)
+}
+
+func loadActor(ctx context.Context, st *storage.Store, id string, draft storage.Actor) (actorData, error) {
+	d := actorData{a: draft}
+	var err error
+	if id != "" {
+		if d.a, err = st.Actor(ctx, id); err != nil {
+			return d, err
+		}
+		if err = loadActorRelated(ctx, st, id, &d); err != nil {
+			return d, err
+		}
+	}
+	if d.actors, err = st.Actors(ctx); err != nil {
+		return d, err
+	}
+	if d.sources, err = st.Sources(ctx); err != nil {
+		return d, err
+	}
+	d.disputes, err = st.Disputes(ctx)
+	return d, err
+}
+
+// loadActorRelated reads what is recorded about the actor outside their own record.
+func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *actorData) error {
+	var err error
+	if d.relations, err = st.RelationsOf(ctx, id); err != nil {
+		return err
+	}
+	if d.statements, err = st.Statements(ctx, storage.StatementFilter{ActorID: id}); err != nil {
+		return err
+	}
+	d.meetings, err = st.MeetingsOfActor(ctx, id)
+	return err
+}
+
+func (p *actorPage) apply(d actorData, err error) {
+	if err != nil {
+		p.u.showError("open the actor", err)
+		return
+	}
+	p.loaded = true
+	p.a = d.a
+	p.actors, p.sources, p.disputes = d.actors, d.sources, d.disputes
+	p.ed.fill(func() { p.fill(d.a) })
+	p.ed.clean()
+	p.fs.clearErrors()
+	p.setRelated(d)
+	p.refreshHeader()
+}
+
+// reloadRelated refreshes relationships, statements and meetings behind unsaved edits.
+func (p *actorPage) reloadRelated() {
+	if p.isNew() {
+		return
+	}
+	st, id := p.u.store, p.a.ID
+	run(p.u, "", func(ctx context.Context) (actorData, error) {
+		var d actorData
+		err := loadActorRelated(ctx, st, id, &d)
+		return d, err
+	}, func(d actorData, err error) {
+		if err != nil {
+			p.u.showError("refresh the profile", err)
+			return
+		}
+		p.setRelated(d)
+	})
+}
+
+func (p *actorPage) fill(a storage.Actor) {
+	p.kind.SetSelected(string(a.Kind))
+	p.name.SetText(a.Name)
+	p.native.SetText(a.NativeName)
+	p.otherNames.SetText(strings.Join(a.OtherNames, "\n"))
+	p.pronunciation.SetText(a.Pronunciation)
+	p.titleE.SetText(a.Title)
+	p.organisation.SetText(a.Organisation)
+	p.country.SetText(a.Country)
+	p.role.SetText(a.Role)
+	p.biography.SetText(a.Biography)
+	p.stance.SetText(a.Stance)
+	p.tags.SetText(strings.Join(a.Tags, ", "))
+	p.posts.set(a.Posts)
+	p.photo = a.Photo
+	p.refreshPhoto()
+}
+
+func (p *actorPage) refreshHeader() {
+	if p.isNew() {
+		p.hdr.setTitle("New actor", "Fill in what is known and press Save (Ctrl+S).")
+		p.deleteBtn.Disable()
+		p.relAdd.Disable()
+		p.stmtAdd.Disable()
+		p.relBox.Objects = []fyne.CanvasObject{note("Save the actor first; then add relationships and statements here.")}
+		p.relBox.Refresh()
+		return
+	}
+	title := p.a.Name
+	if p.a.NativeName != "" {
+		title += " · " + p.a.NativeName
+	}
+	var sub []string
+	for _, s := range []string{p.a.Title, p.a.Organisation, p.a.Country} {
+		if s != "" {
+			sub = append(sub, s)
+		}
+	}
+	if p.a.Pronunciation != "" {
+		sub = append(sub, "say “"+p.a.Pronunciation+"”")
+	}
+	p.hdr.setTitle(title, strings.Join(sub, " · "))
+	p.deleteBtn.Enable()
+	p.relAdd.Enable()
+	p.stmtAdd.Enable()
+}
+
+// refreshPhoto shows the profile head: the photo (or initials) with the names as stored.
+func (p *actorPage) refreshPhoto() {
+	p.profile.SetProfile(widgets.Profile{
+		Name: p.a.Name, NativeName: p.a.NativeName, Title: p.a.Title, Side: p.a.Country,
+		Photo: widgets.PhotoResource("photo-"+p.a.ID, p.photo),
+	})
+	if len(p.photo) > 0 {
+		p.removePhoto.Show()
+	} else {
+		p.removePhoto.Hide()
+	}
+}
+
+func (p *actorPage) onChoosePhoto() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.u.showError("choose a photo", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		run(p.u, "Reading the photo…", func(context.Context) ([]byte, error) {
+			defer r.Close()
+			return io.ReadAll(io.LimitReader(r, 8<<20))
+		}, func(b []byte, err error) {
+			if err != nil {
+				p.u.showError("read the photo", err)
+				return
+			}
+			p.photo = b
+			p.ed.touch()
+			p.refreshPhoto()
+		})
+	}, p.u.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// setRelated shows relationships, statements and meetings.
+func (p *actorPage) setRelated(d actorData) {
+	if p.isNew() {
+		return
+	}
+	p.relations, p.statements, p.meetings = d.relations, d.statements, d.meetings
+
+	p.relBox.Objects = nil
+	if len(p.relations) == 0 {
+		p.relBox.Add(note("No relationships recorded."))
+	}
+	for _, r := range p.relations {
+		r := r
+		var text string
+		if r.Outgoing {
+			text = p.a.Name + " is " + r.Kind + " " + r.OtherName
+		} else {
+			text = r.OtherName + " is " + r.Kind + " " + p.a.Name
+		}
+		if r.Note != "" {
+			text += " — " + r.Note
+		}
+		other := widget.NewHyperlink(r.OtherName, nil)
+		other.OnTapped = func() { p.u.push(newActorPage(p.u, r.OtherID)) }
+		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.onRemoveRelation(r) })
+		rm.Importance = widget.LowImportance
+		line := wrapLabel(text)
+		p.relBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(other, rm), line))
+	}
+	p.relBox.Refresh()
+
+	p.stmtBox.Objects = nil
+	if len(p.statements) == 0 {
+		p.stmtBox.Add(note("No statements recorded — add what they said, with when and where, and the source."))
+	}
+	for _, s := range p.statements {
+		p.stmtBox.Add(p.statementRow(s))
+	}
+	p.stmtBox.Refresh()
+
+	p.meetBox.Objects = nil
+	if len(p.meetings) == 0 {
+		p.meetBox.Add(note("Not a participant of any meeting yet — add them from a meeting's Participants."))
+	}
+	for _, m := range p.meetings {
+		m := m
+		link := widget.NewHyperlink(m.Title, nil)
+		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
+		when := widget.NewLabel(whenText(m))
+		p.meetBox.Add(container.NewBorder(nil, nil, container.New(&columns{widths: []float32{240}}, when), nil, link))
+	}
+	p.meetBox.Refresh()
+}
+
+func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
+	head := s.When.String()
+	if s.Occasion != "" {
+		head += " · " + s.Occasion
+	}
+	if s.SourceID != "" {
+		head += " · source: " + p.sourceTitle(s.SourceID)
+	}
+	h := boldLabel(head)
+	h.Wrapping = fyne.TextWrapWord
+	text := wrapLabel("“" + s.Text + "”")
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.editStatement(s) })
+	edit.Importance = widget.LowImportance
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		p.u.confirmDelete("this statement", "", func() {
+			st := p.u.store
+			run(p.u, "Deleting the statement…", func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, st.DeleteStatement(ctx, s.ID)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					p.u.showError("delete the statement", err)
+					return
+				}
+				p.u.setStatus("Deleted the statement")
+				p.reloadRelated()
+			})
+		})
+	})
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(h, text))
+}
+
+func (p *actorPage) sourceTitle(id string) string {
+	for _, s := range p.sources {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
+}
+
+// collect reads the form into an actor, marking what is wrong.
+func (p *actorPage) collect() (storage.Actor, bool) {
+	p.fs.clearErrors()
+	a := p.a
+	ok := true
+	a.Kind = storage.ActorKind(p.kind.Selected)
+	if a.Kind == "" {
+		a.Kind = storage.ActorPerson
+	}
+	a.Name = strings.TrimSpace(p.name.Text)
+	if a.Name == "" {
+		p.fs.setError("name", "Give the actor's name in Latin script")
+		ok = false
+	}
+	a.NativeName = strings.TrimSpace(p.native.Text)
+	a.OtherNames = lines(p.otherNames.Text)
+	a.Pronunciation = strings.TrimSpace(p.pronunciation.Text)
+	a.Title = strings.TrimSpace(p.titleE.Text)
+	a.Organisation = strings.TrimSpace(p.organisation.Text)
+	a.Country = strings.TrimSpace(p.country.Text)
+	a.Role = strings.TrimSpace(p.role.Text)
+	a.Biography = strings.TrimSpace(p.biography.Text)
+	a.Stance = strings.TrimSpace(p.stance.Text)
+	a.Tags = commaList(p.tags.Text)
+	a.Photo = p.photo
+	posts, err := p.posts.get()
+	if err != nil {
+		p.fs.setError("posts", err.Error())
+		ok = false
+	}
+	a.Posts = posts
+	if !ok {
+		p.u.setStatus("Not saved — correct the fields marked in red")
+	}
+	return a, ok
+}
+
+func (p *actorPage) save(then func()) {
+	a, ok := p.collect()
+	if !ok {
+		return
+	}
+	st, isNew := p.u.store, p.isNew()
+	run(p.u, "Saving "+a.Name+"…", func(ctx context.Context) (actorData, error) {
+		var err error
+		if isNew {
+			err = st.CreateActor(ctx, &a)
+		} else {
+			err = st.UpdateActor(ctx, &a)
+		}
+		if err != nil {
+			return actorData{}, err
+		}
+		d := actorData{}
+		if d.a, err = st.Actor(ctx, a.ID); err != nil {
+			return d, err
+		}
+		err = loadActorRelated(ctx, st, a.ID, &d)
+		return d, err
+	}, func(d actorData, err error) {
+		if err != nil {
+			if p.fs.showStoreError(err) {
+				p.u.setStatus("Not saved — correct the field marked in red")
+				return
+			}
+			p.u.showError("save the actor", err)
+			return
+		}
+		p.a = d.a
+		p.ed.clean()
+		p.refreshHeader()
+		p.refreshPhoto()
+		p.setRelated(d)
+		p.u.setStatus("Saved " + d.a.Name)
+		then()
+	})
+}
+
+func (p *actorPage) onDelete() {
+	if p.isNew() {
+		return
+	}
+	st, id, name := p.u.store, p.a.ID, p.a.Name
+	run(p.u, "", func(ctx context.Context) (storage.ActorUsage, error) {
+		return st.ActorUsage(ctx, id)
+	}, func(use storage.ActorUsage, err error) {
+		if err != nil {
+			p.u.showError("check what refers to "+name, err)
+			return
+		}
+		p.u.confirmDelete(name, usageSentence(use), func() {
+			run(p.u, "Deleting "+name+"…", func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, st.DeleteActor(ctx, id)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					p.u.showError("delete "+name, err)
+					return
+				}
+				p.ed.clean()
+				p.u.setStatus("Deleted " + name)
+				p.u.closePage(p)
+			})
+		})
+	})
+}
+
+// usageSentence says what goes with an actor: "Their place in 3 meetings, 2 statements and 4
+// relationships go with them; the meetings stay."
+func usageSentence(u storage.ActorUsage) string {
+	var parts []string
+	if u.Meetings > 0 {
+		parts = append(parts, plural(u.Meetings, "their place in 1 meeting", "their place in %d meetings"))
+	}
+	if u.Statements > 0 {
+		parts = append(parts, plural(u.Statements, "1 statement", "%d statements"))
+	}
+	if u.Relations > 0 {
+		parts = append(parts, plural(u.Relations, "1 relationship", "%d relationships"))
+	}
+	if len(parts) == 0 {
+		return "Nothing else refers to them."
+	}
+	s := parts[0]
+	if len(parts) > 1 {
+		s = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	msg := firstUpper(s) + " go with them"
+	if u.Meetings > 0 {
+		msg += "; the meetings themselves stay"
+	}
+	return msg + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// onAddRelation records a relationship in either direction.
+func (p *actorPage) onAddRelation() {
+	ids := map[string]string{}
+	var names []string
+	for _, a := range p.actors {
+		if a.ID == p.a.ID {
+			continue
+		}
+		l := uniqueLabel(ids, a.Name)
+		ids[l] = a.ID
+		names = append(names, l)
+	}
+	if len(names) == 0 {
+		p.u.showChoice("No one to relate to", "Add another actor first; a relationship ties two actors.", nil, []choice{{label: "OK", important: true}})
+		return
+	}
+	thisIs := p.a.Name + " is … of the other"
+	otherIs := "the other is … of " + p.a.Name
+	dir := widget.NewRadioGroup([]string{thisIs, otherIs}, nil)
+	dir.SetSelected(thisIs)
+	kind := widget.NewEntry()
+	kind.SetPlaceHolder("e.g. close aide of, deputy to, counterpart of")
+	kind.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("say how they are related")
+		}
+		return nil
+	}
+	other := widget.NewSelect(names, nil)
+	noteE := widget.NewEntry()
+	d := dialog.NewForm("Add a relationship", "Add", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Direction", dir),
+		widget.NewFormItem("Relationship", kind),
+		widget.NewFormItem("Other actor", other),
+		widget.NewFormItem("Note", noteE),
+	}, func(ok bool) {
+		if !ok || other.Selected == "" {
+			return
+		}
+		from, to := p.a.ID, ids[other.Selected]
+		if dir.Selected == otherIs {
+			from, to = to, from
+		}
+		rel := storage.Relation{ActorID: to, Kind: strings.TrimSpace(kind.Text), Note: strings.TrimSpace(noteE.Text)}
+		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation { return append(rs, rel) })
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 340))
+	d.Show()
+}
+
+func (p *actorPage) onRemoveRelation(r storage.RelationView) {
+	from, to := p.a.ID, r.OtherID
+	if !r.Outgoing {
+		from, to = to, from
+	}
+	p.u.confirmDelete("the relationship “"+r.Kind+"”", "", func() {
+		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation {
+			out := rs[:0:0]
+			for _, x := range rs {
+				if !(x.ActorID == to && x.Kind == r.Kind) {
+					out = append(out, x)
+				}
+			}
+			return out
+		})
+	})
+}
+
+// changeRelations edits the stored relations of actor owner (this one or the other side)
+// and stores them at once; unsaved edits of this profile stay as they are.
+func (p *actorPage) changeRelations(owner string, change func([]storage.Relation) []storage.Relation) {
+	st := p.u.store
+	run(p.u, "Saving the relationship…", func(ctx context.Context) (storage.Actor, error) {
+		a, err := st.Actor(ctx, owner)
+		if err != nil {
+			return a, err
+		}
+		a.Relations = change(a.Relations)
+		if err := st.UpdateActor(ctx, &a); err != nil {
+			return a, err
+		}
+		return st.Actor(ctx, owner)
+	}, func(a storage.Actor, err error) {
+		if err != nil {
+			p.u.showError("save the relationship", err)
+			return
+		}
+		if a.ID == p.a.ID {
+			p.a.Relations = a.Relations
+			p.a.Updated = a.Updated
+		}
+		p.u.setStatus("Relationships of " + a.Name + " saved")
+		p.reloadRelated()
+	})
+}
+
+// editStatement shows the form of a statement (new when s.ID is empty) and stores it.
+func (p *actorPage) editStatement(s storage.Statement) {
+	text := widget.NewMultiLineEntry()
+	text.Wrapping = fyne.TextWrapWord
+	text.SetMinRowsVisible(4)
+	text.SetText(s.Text)
+	text.Validator = func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("give what was said")
+		}
+		return nil
+	}
+	when := widget.NewEntry()
+	when.SetPlaceHolder("2016-06-20, 2016-06 or 2016")
+	when.SetText(s.When.Text())
+	when.Validator = func(v string) error {
+		_, err := storage.ParseFuzzyDate(v)
+		return err
+	}
+	occasion := widget.NewEntry()
+	occasion.SetPlaceHolder("where or on what occasion, e.g. press conference in Tokyo")
+	occasion.SetText(s.Occasion)
+
+	meetIDs := map[string]string{noPrevious: ""}
+	meetOpts := []string{noPrevious}
+	for _, m := range p.meetings {
+		l := uniqueLabel(meetIDs, whenText(m)+" — "+m.Title)
+		meetIDs[l] = m.ID
+		meetOpts = append(meetOpts, l)
+	}
+	meeting := widget.NewSelect(meetOpts, nil)
+	meeting.SetSelected(orNone(labelFor(meetIDs, s.MeetingID), noPrevious))
+	dispIDs := map[string]string{noPrevious: ""}
+	dispOpts := []string{noPrevious}
+	for _, d := range p.disputes {
+		l := uniqueLabel(dispIDs, d.Title)
+		dispIDs[l] = d.ID
+		dispOpts = append(dispOpts, l)
+	}
+	dispute := widget.NewSelect(dispOpts, nil)
+	dispute.SetSelected(orNone(labelFor(dispIDs, s.DisputeID), noPrevious))
+	srcIDs := map[string]string{noSource: ""}
+	srcOpts := []string{noSource}
+	for _, src := range p.sources {
+		l := uniqueLabel(srcIDs, src.Title)
+		srcIDs[l] = src.ID
+		srcOpts = append(srcOpts, l)
+	}
+	source := widget.NewSelect(srcOpts, nil)
+	source.SetSelected(orNone(labelFor(srcIDs, s.SourceID), noSource))
+
+	heading := "New statement by " + p.a.Name
+	if s.ID != "" {
+		heading = "Edit statement by " + p.a.Name
+	}
+	d := dialog.NewForm(heading, "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("What they said", text),
+		widget.NewFormItem("When", when),
+		widget.NewFormItem("Occasion", occasion),
+		widget.NewFormItem("Meeting", meeting),
+		widget.NewFormItem("Dispute", dispute),
+		widget.NewFormItem("Source", source),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		w, err := storage.ParseFuzzyDate(when.Text)
+		if err != nil {
+			return
+		}
+		s.ActorID = p.a.ID
+		s.Text = strings.TrimSpace(text.Text)
+		s.When = w
+		s.Occasion = strings.TrimSpace(occasion.Text)
+		s.MeetingID = meetIDs[meeting.Selected]
+		s.DisputeID = dispIDs[dispute.Selected]
+		s.SourceID = srcIDs[source.Selected]
+		st := p.u.store
+		run(p.u, "Saving the statement…", func(ctx context.Context) (struct{}, error) {
+			if s.ID == "" {
+				return struct{}{}, st.CreateStatement(ctx, &s)
+			}
+			return struct{}{}, st.UpdateStatement(ctx, &s)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				p.u.showError("save the statement", err)
+				return
+			}
+			p.u.setStatus("Saved the statement by " + p.a.Name)
+			p.reloadRelated()
+		})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}

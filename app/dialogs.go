@@ -1,0 +1,121 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// choice is one button of a dialog made by showChoice.
+type choice struct {
+	label     string
+	action    func() // nil: just close the dialog
+	important bool
+	quit      bool // the button ends the program; it is drawn as a warning
+}
+
+// showChoice shows a message with buttons, and with err's detail folded away under "Details".
+func (u *ui) showChoice(title, msg string, err error, choices []choice) {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(text)
+	if err != nil {
+		content.Add(details(err))
+	}
+	d := dialog.NewCustomWithoutButtons(title, content, u.win)
+	var buttons []fyne.CanvasObject
+	for _, c := range choices {
+		b := widget.NewButton(c.label, nil)
+		if c.important {
+			b.Importance = widget.HighImportance
+		}
+		if c.quit {
+			b.Importance = widget.DangerImportance
+		}
+		action := c.action
+		b.OnTapped = func() {
+			d.Hide()
+			if action != nil {
+				action()
+			}
+		}
+		buttons = append(buttons, b)
+	}
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(520, content.MinSize().Height+120))
+	d.Show()
+}
+
+// details is the technical text of err, folded away.
+func details(err error) fyne.CanvasObject {
+	e := widget.NewLabel(err.Error())
+	e.Wrapping = fyne.TextWrapWord
+	e.Selectable = true
+	return widget.NewAccordion(widget.NewAccordionItem("Details", e))
+}
+
+// showError logs err and tells the user what went wrong in a sentence they can act on.
+func (u *ui) showError(doing string, err error) {
+	fyne.LogError(doing, err)
+	u.setStatus("Could not " + doing)
+	u.showChoice("Could not "+doing, errorMessage(err), err, []choice{{label: "OK", important: true}})
+}
+
+// errorMessage turns a store or file error into advice.
+func errorMessage(err error) string {
+	var ve *storage.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return "Nothing was saved: " + ve.Field + " — " + ve.Reason + "."
+	case errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "database or disk is full"):
+		return "The disk is full, so nothing was saved. Free some space and try again."
+	case errors.Is(err, storage.ErrReadOnly) || strings.Contains(err.Error(), "readonly database"):
+		return "The database file cannot be written (it is read-only, or on a read-only disk), so nothing was saved. Copy it to a folder you can write to and open the copy."
+	case errors.Is(err, storage.ErrLocked) || strings.Contains(err.Error(), "database is locked"):
+		return "Another Parley window is using this database. Close it and try again."
+	case errors.Is(err, storage.ErrNotFound):
+		return "That record is no longer in the dossier; it may have been deleted. The list has been refreshed."
+	case errors.Is(err, storage.ErrInUse):
+		return firstUpper(plainReason(err)) + ". Remove those references first."
+	case errors.Is(err, storage.ErrNotParley), errors.Is(err, storage.ErrDamaged), errors.Is(err, storage.ErrNewerSchema):
+		return firstUpper(plainReason(err)) + "."
+	}
+	return "Something went wrong: " + plainReason(err) + ". The details below may help whoever looks after your computer."
+}
+
+// plainReason is the last part of an error chain, without the "op path:" prefixes.
+func plainReason(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 && i+2 < len(s) {
+		s = s[i+2:]
+	}
+	return strings.TrimSuffix(s, ".")
+}
+
+func firstUpper(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// confirmDelete asks before deleting what, saying what goes with it.
+func (u *ui) confirmDelete(what, consequence string, del func()) {
+	msg := "Delete " + what + "?"
+	if consequence != "" {
+		msg += " " + consequence
+	}
+	msg += " This cannot be undone."
+	u.showChoice("Delete "+what, msg, nil, []choice{
+		{label: "Delete", action: del, quit: true},
+		{label: "Cancel"},
+	})
+}

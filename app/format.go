@@ -1,0 +1,153 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// whenText is a meeting's date as honestly as it is known: "Wed 22 Jun 2016, 10:00 JST",
+// "Sep 2016", "by end of 2016", and for a postponed meeting "postponed — was 2014".
+func whenText(m storage.MeetingSummary) string {
+	if m.Status == storage.StatusPostponed && !m.PostponedFrom.IsZero() {
+		was := "postponed — was " + m.PostponedFrom.String()
+		if m.When.IsZero() || m.When == m.PostponedFrom {
+			return was
+		}
+		return m.When.String() + " (" + was + ")"
+	}
+	return m.When.String()
+}
+
+// summaryOf is the list form of a full meeting.
+func summaryOf(m storage.Meeting) storage.MeetingSummary {
+	s := storage.MeetingSummary{
+		ID: m.ID, TrackID: m.TrackID, Title: m.Title, Format: m.Format, Status: m.Status,
+		When: m.When, Venue: m.Venue, City: m.City, Country: m.Country, Round: m.Round,
+	}
+	for i := len(m.StatusHistory) - 1; i >= 0; i-- {
+		if m.StatusHistory[i].To == storage.StatusPostponed {
+			s.PostponedFrom = m.StatusHistory[i].When
+			break
+		}
+	}
+	return s
+}
+
+// place joins venue, city and country, leaving out what is unknown.
+func place(venue, city, country string) string {
+	var parts []string
+	for _, p := range []string{venue, city, country} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// statusText is a status as a reader sees it: "Scheduled".
+func statusText(s storage.Status) string { return firstUpper(string(s)) }
+
+// homeZone is the user's own time zone and its IANA name when the system tells it
+// ("Europe/London"), else the zone's abbreviation.
+func homeZone() (*time.Location, string) {
+	if tz := os.Getenv("TZ"); tz != "" {
+		if loc, err := time.LoadLocation(strings.TrimPrefix(tz, ":")); err == nil {
+			return loc, loc.String()
+		}
+	}
+	if b, err := os.ReadFile("/etc/timezone"); err == nil {
+		name := strings.TrimSpace(string(b))
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc, name
+		}
+	}
+	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
+		if i := strings.Index(target, "zoneinfo/"); i >= 0 {
+			name := target[i+len("zoneinfo/"):]
+			if loc, err := time.LoadLocation(name); err == nil {
+				return loc, name
+			}
+		}
+	}
+	abbr, _ := time.Now().Zone()
+	return time.Local, abbr
+}
+
+// bothZones shows an exact meeting time in the venue's zone and in the user's home zone:
+// "Wed 22 Jun 2016, 10:00 JST in Asia/Tokyo · 02:00 BST your time (Europe/London)".
+func bothZones(f storage.FuzzyDate, home *time.Location, homeName string) string {
+	if !f.IsExact() {
+		return ""
+	}
+	venue := f.At.In(f.Location())
+	s := venue.Format("Mon 2 Jan 2006, 15:04 MST") + " in " + f.Zone
+	mine := f.At.In(home)
+	if mine.Format("15:04 MST") == venue.Format("15:04 MST") && mine.Day() == venue.Day() {
+		return s + " — the same as your time (" + homeName + ")"
+	}
+	layout := "15:04 MST"
+	if mine.YearDay() != venue.YearDay() || mine.Year() != venue.Year() {
+		layout = "Mon 2 Jan, 15:04 MST"
+	}
+	return s + " · " + mine.Format(layout) + " your time (" + homeName + ")"
+}
+
+// packFileName is a sensible name for a meeting's briefing pack: "2016-06-22 Tokyo round.pdf".
+func packFileName(m storage.Meeting) string {
+	title := safeFileName(m.Title)
+	if title == "" {
+		title = "Meeting"
+	}
+	if r := []rune(title); len(r) > 60 {
+		title = strings.TrimSpace(string(r[:60]))
+	}
+	prefix := ""
+	if d, ok := m.When.Day(); ok {
+		prefix = d.ISO() + " "
+	} else if !m.When.IsZero() {
+		prefix = m.When.From.ISO() + " "
+	}
+	return prefix + title + ".pdf"
+}
+
+// safeFileName keeps letters, digits, spaces and a little punctuation; everything a file
+// system might refuse becomes a space.
+func safeFileName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), strings.ContainsRune(" -_.,()–'", r):
+			b.WriteRune(r)
+		default:
+			b.WriteRune(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// lines splits a one-item-per-line text into trimmed, non-empty items.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// commaList splits "Japan, Russia" into items.
+func commaList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,1078 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+const (
+	noTrack    = "(no track)"
+	noPrevious = "(none)"
+	noSource   = "(no source)"
+)
+
+// meetingPage shows one meeting, or a new one, as a briefing officer reads it: logistics,
+// purpose, lines to take, questions, background, participants, disputes, rounds, outcome and
+// status. It has an explicit Save; status changes are recorded at once with their reason.
+type meetingPage struct {
+	u  *ui
+	m  storage.Meeting // as stored; for a new meeting, its starting values (ID "")
+	ed editState
+	fs *fields
+
+	hdr                              *header
+	saveBtn, exportBtn, deleteBtn    *widget.Button
+	titleE, when, timeOfDay, zone    *widget.Entry
+	duration, round                  *widget.Entry
+	venue, city, country             *widget.Entry
+	interpreters, press, logistics   *widget.Entry
+	purpose, background              *widget.Entry
+	outcome, nextSteps, tags         *widget.Entry
+	objectives, linesToTake          *listEditor
+	questions                        *qaEditor
+	format, track, previous, status  *widget.Select
+	zonesInfo                        *widget.Label
+	participants                     []storage.Participant
+	partBox                          *fyne.Container
+	disputes                         *widget.CheckGroup
+	statusNow                        *widget.Label
+	changeStatus                     *widget.Button
+	historyBox                       *fyne.Container
+	recordInfo                       *widget.Label
+	actors                           []storage.Actor
+	actorByID                        map[string]storage.Actor
+	disputeList                      []storage.Dispute
+	tracks                           []storage.Track
+	sources                          []storage.Source
+	rounds                           []storage.MeetingSummary
+	trackIDs, previousIDs, disputeID map[string]string // option label → ID
+	root                             fyne.CanvasObject
+	loaded                           bool
+}
+
+// meetingData is what the page loads off the Fyne goroutine.
+type meetingData struct {
+	m        storage.Meeting
+	actors   []storage.Actor
+	disputes []storage.Dispute
+	tracks   []storage.Track
+	sources  []storage.Source
+	rounds   []storage.MeetingSummary
+}
+
+// newMeetingPage opens the meeting with id.
+func newMeetingPage(u *ui, id string) *meetingPage {
+	p := &meetingPage{u: u, m: storage.Meeting{ID: id}}
+	p.build()
+	return p
+}
+
+// newMeetingDraft opens a form for a meeting not yet stored, starting from m.
+func newMeetingDraft(u *ui, m storage.Meeting) *meetingPage {
+	m.ID = ""
+	if m.Status == "" {
+		m.Status = storage.StatusProposed
+	}
+	p := &meetingPage{u: u, m: m}
+	p.build()
+	return p
+}
+
+func (p *meetingPage) isNew() bool { return p.m.ID == "" }
+
+func (p *meetingPage) title() string {
+	if p.m.Title == "" {
+		return "New meeting"
+	}
+	return p.m.Title
+}
+
+func (p *meetingPage) view() fyne.CanvasObject { return p.root }
+func (p *meetingPage) dirty() bool             { return p.ed.changed }
+
+func (p *meetingPage) build() {
+	e := &p.ed
+	p.fs = newFields()
+	e.onDirty = func(on bool) {
+		p.hdr.setUnsaved(on)
+		if on {
+			p.saveBtn.Enable()
+		} else {
+			p.saveBtn.Disable()
+		}
+	}
+
+	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
+	p.saveBtn.Importance = widget.HighImportance
+	p.saveBtn.Disable()
+	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
+	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
+	p.hdr = newHeader(p.saveBtn, p.exportBtn, p.deleteBtn)
+
+	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
+	p.when = textEntry(e, "2016-06-22, 2016-09, by 2016, 2016-09-01..2016-09-30")
+	p.timeOfDay = textEntry(e, "10:00 (optional)")
+	p.zone = textEntry(e, "Asia/Tokyo")
+	for _, w := range []*widget.Entry{p.when, p.timeOfDay, p.zone} {
+		w := w
+		w.OnChanged = func(string) { e.touch(); p.updateZonesInfo() }
+	}
+	p.zone.OnChanged = func(string) { e.touch(); p.checkZone(); p.updateZonesInfo() }
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), p.pickDay)
+	p.zonesInfo = note("")
+	p.duration = textEntry(e, "minutes, e.g. 90")
+	p.round = textEntry(e, "e.g. 2")
+	p.venue = textEntry(e, "e.g. Iikura Guest House")
+	p.city = textEntry(e, "e.g. Tokyo")
+	p.country = textEntry(e, "e.g. Japan")
+	p.interpreters = textEntry(e, "who interprets, which languages")
+	p.press = textArea(e, "press arrangements, statements, photo opportunities", 2)
+	p.logistics = textArea(e, "seating, transport, security, format of the talks…", 2)
+	p.purpose = textArea(e, "why this meeting, what it should achieve", 3)
+	p.objectives = newListEditor(e, "Add an objective")
+	p.linesToTake = newListEditor(e, "Add a line to take")
+	p.questions = newQAEditor(e)
+	p.background = textArea(e, "history, context, what happened last time", 4)
+	p.outcome = textArea(e, "what was agreed or happened", 3)
+	p.nextSteps = textArea(e, "follow-up, next round", 2)
+	p.tags = textEntry(e, "comma-separated, e.g. peace treaty, economic cooperation")
+
+	formats := make([]string, len(storage.Formats))
+	for i, f := range storage.Formats {
+		formats[i] = string(f)
+	}
+	p.format = selectOf(e, formats)
+	p.track = selectOf(e, []string{noTrack})
+	p.track.OnChanged = func(string) { e.touch(); p.loadRounds() }
+	p.previous = selectOf(e, []string{noPrevious})
+	statuses := make([]string, len(storage.Statuses))
+	for i, s := range storage.Statuses {
+		statuses[i] = statusText(s)
+	}
+	p.status = selectOf(e, statuses)
+
+	fs := p.fs
+	fs.add("title", "Title", p.titleE)
+	fs.add("track_id", "Track", p.track)
+	fs.add("round", "Round", p.round)
+	fs.add("previous_round_id", "Previous round", p.previous)
+	fs.add("format", "Format", p.format)
+	fs.add("when", "When", container.NewBorder(nil, nil, nil, pick, p.when))
+	fs.add("time", "Time", p.timeOfDay)
+	fs.add("zone", "Time zone", p.zone)
+	fs.add("duration_minutes", "Duration", p.duration)
+	fs.add("venue", "Venue", p.venue)
+	fs.add("city", "City", p.city)
+	fs.add("country", "Country", p.country)
+	fs.add("interpreters", "Interpreters", p.interpreters)
+	fs.add("press", "Press", p.press)
+	fs.add("logistics", "Arrangements", p.logistics)
+	fs.add("purpose", "Purpose", p.purpose)
+	fs.add("objectives", "Objectives", p.objectives.view())
+	fs.add("lines_to_take", "Lines to take", p.linesToTake.view())
+	fs.add("questions", "Questions", p.questions.view())
+	fs.add("background", "Background", p.background)
+	fs.add("participants", "Participants", widget.NewLabel(""))
+	fs.add("dispute_ids", "Disputes", widget.NewLabel(""))
+	fs.add("outcome", "Outcome", p.outcome)
+	fs.add("next_steps", "Next steps", p.nextSteps)
+	fs.add("status", "Status", p.status)
+	fs.add("tags", "Tags", p.tags)
+
+	p.partBox = container.NewVBox()
+	addPart := widget.NewButtonWithIcon("Add participant…", theme.ContentAddIcon(), p.onAddParticipant)
+	newActor := widget.NewButtonWithIcon("New actor…", theme.AccountIcon(), p.onNewActor)
+	p.disputes = widget.NewCheckGroup(nil, func([]string) { e.touch() })
+	p.disputes.Horizontal = false
+
+	p.statusNow = widget.NewLabel("")
+	p.statusNow.TextStyle = fyne.TextStyle{Bold: true}
+	p.changeStatus = widget.NewButtonWithIcon("Change status…", theme.MediaReplayIcon(), p.onChangeStatus)
+	p.historyBox = container.NewVBox()
+	p.recordInfo = note("")
+
+	body := container.NewVBox(
+		fs.general,
+		section("The meeting", fs.grid("title", "track_id", "round", "previous_round_id", "format")),
+		section("Logistics",
+			fs.grid("when", "time", "zone"),
+			p.zonesInfo,
+			fs.grid("duration_minutes", "venue", "city", "country", "interpreters", "press", "logistics")),
+		section("Purpose and objectives", fs.grid("purpose", "objectives")),
+		section("Lines to take", fs.rows["lines_to_take"].cell),
+		section("Anticipated questions", fs.rows["questions"].cell),
+		section("Background", fs.rows["background"].cell),
+		section("Participants", p.partBox, fs.rows["participants"].msg, container.NewHBox(addPart, newActor)),
+		section("Linked disputes", p.disputes, fs.rows["dispute_ids"].msg),
+		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
+		section("Status", container.NewHBox(p.statusNow, p.changeStatus), fs.grid("status"), p.historyBox),
+		section("Tags", fs.rows["tags"].cell),
+		p.recordInfo,
+	)
+	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	p.refreshHeader()
+}
+
+// show loads the meeting; with unsaved edits it only refreshes the names it shows.
+func (p *meetingPage) show() {
+	if p.loaded && p.dirty() {
+		p.reloadLookups()
+		return
+	}
+	st, id, m := p.u.store, p.m.ID, p.m
+	run(p.u, "", func(ctx context.Context) (meetingData, error) {
+		return loadMeeting(ctx, st, id, m)
+	}, p.apply)
+}
+
+// loadMeeting reads the meeting (or keeps the draft m when id is "") and everything its
+// drop-downs offer.
+func loadMeeting(ctx context.Context, st *storage.Store, id string, m storage.Meeting) (meetingData, error) {
+	var d meetingData
+	var err error
+	if id != "" {
+		if m, err = st.Meeting(ctx, id); err != nil {
+			return d, err
+		}
+	}
+	d.m = m
+	if d.actors, err = st.Actors(ctx); err != nil {
+		return d, err
+	}
+	if d.disputes, err = st.Disputes(ctx); err != nil {
+		return d, err
+	}
+	if d.tracks, err = st.Tracks(ctx); err != nil {
+		return d, err
+	}
+	if d.sources, err = st.Sources(ctx); err != nil {
+		return d, err
+	}
+	d.rounds, err = loadRounds(ctx, st, m.TrackID, m.ID)
+	return d, err
+}
+
+// maxRoundChoices bounds the previous-round drop-down: the latest rounds of the track.
+const maxRoundChoices = 200
+
+func loadRounds(ctx context.Context, st *storage.Store, trackID, self string) ([]storage.MeetingSummary, error) {
+	if trackID == "" {
+		return nil, nil
+	}
+	ms, err := st.Meetings(ctx, storage.MeetingFilter{TrackID: trackID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]storage.MeetingSummary, 0, len(ms))
+	for _, m := range ms {
+		if m.ID != self {
+			out = append(out, m)
+		}
+	}
+	if len(out) > maxRoundChoices {
+		out = out[len(out)-maxRoundChoices:]
+	}
+	return out, nil
+}
+
+// apply fills the page from what load read.
+func (p *meetingPage) apply(d meetingData, err error) {
+	if err != nil {
+		p.u.showError("open the meeting", err)
+		return
+	}
+	p.loaded = true
+	p.m = d.m
+	p.setLookups(d)
+	p.ed.fill(func() { p.fill(d.m) })
+	p.ed.clean()
+	p.fs.clearErrors()
+	p.refreshHeader()
+}
+
+func (p *meetingPage) setLookups(d meetingData) {
+	p.actors = d.actors
+	p.actorByID = make(map[string]storage.Actor, len(d.actors))
+	for _, a := range d.actors {
+		p.actorByID[a.ID] = a
+	}
+	p.disputeList = d.disputes
+	p.tracks = d.tracks
+	p.sources = d.sources
+	p.rounds = d.rounds
+
+	p.trackIDs = map[string]string{noTrack: ""}
+	opts := []string{noTrack}
+	for _, t := range d.tracks {
+		label := uniqueLabel(p.trackIDs, t.Title)
+		p.trackIDs[label] = t.ID
+		opts = append(opts, label)
+	}
+	p.ed.fill(func() { p.track.SetOptions(opts) })
+	p.setRoundOptions()
+
+	p.disputeID = map[string]string{}
+	var dopts []string
+	for _, dp := range d.disputes {
+		label := uniqueLabel(p.disputeID, dp.Title)
+		p.disputeID[label] = dp.ID
+		dopts = append(dopts, label)
+	}
+	p.ed.fill(func() {
+		sel := p.disputes.Selected
+		p.disputes.Options = dopts
+		p.disputes.Selected = sel
+		p.disputes.Refresh()
+	})
+}
+
+func (p *meetingPage) setRoundOptions() {
+	p.previousIDs = map[string]string{noPrevious: ""}
+	opts := []string{noPrevious}
+	for i := len(p.rounds) - 1; i >= 0; i-- { // latest first
+		r := p.rounds[i]
+		label := uniqueLabel(p.previousIDs, whenText(r)+" — "+r.Title)
+		p.previousIDs[label] = r.ID
+		opts = append(opts, label)
+	}
+	p.ed.fill(func() {
+		sel := p.previous.Selected
+		p.previous.SetOptions(opts)
+		if _, ok := p.previousIDs[sel]; ok {
+			p.previous.SetSelected(sel)
+		} else {
+			p.previous.SetSelected(noPrevious)
+		}
+	})
+}
+
+// uniqueLabel returns label, or label with a number when taken already.
+func uniqueLabel(taken map[string]string, label string) string {
+	if strings.TrimSpace(label) == "" {
+		label = "(untitled)"
+	}
+	out := label
+	for i := 2; ; i++ {
+		if _, ok := taken[out]; !ok {
+			return out
+		}
+		out = fmt.Sprintf("%s (%d)", label, i)
+	}
+}
+
+func labelFor(ids map[string]string, id string) string {
+	for l, v := range ids {
+		if v == id {
+			return l
+		}
+	}
+	return ""
+}
+
+// reloadLookups refreshes actors, disputes, tracks and sources behind unsaved edits.
+func (p *meetingPage) reloadLookups() {
+	st, trackID, self := p.u.store, p.trackIDs[p.track.Selected], p.m.ID
+	run(p.u, "", func(ctx context.Context) (meetingData, error) {
+		var d meetingData
+		var err error
+		if d.actors, err = st.Actors(ctx); err != nil {
+			return d, err
+		}
+		if d.disputes, err = st.Disputes(ctx); err != nil {
+			return d, err
+		}
+		if d.tracks, err = st.Tracks(ctx); err != nil {
+			return d, err
+		}
+		if d.sources, err = st.Sources(ctx); err != nil {
+			return d, err
+		}
+		d.rounds, err = loadRounds(ctx, st, trackID, self)
+		return d, err
+	}, func(d meetingData, err error) {
+		if err != nil {
+			p.u.showError("refresh the meeting", err)
+			return
+		}
+		track := p.track.Selected
+		p.setLookups(d)
+		p.ed.fill(func() { p.track.SetSelected(track) })
+		p.refreshParticipants()
+	})
+}
+
+// loadRounds refreshes the previous-round choices for the chosen track.
+func (p *meetingPage) loadRounds() {
+	if p.ed.loading {
+		return
+	}
+	st, trackID, self := p.u.store, p.trackIDs[p.track.Selected], p.m.ID
+	run(p.u, "", func(ctx context.Context) ([]storage.MeetingSummary, error) {
+		return loadRounds(ctx, st, trackID, self)
+	}, func(rs []storage.MeetingSummary, err error) {
+		if err != nil {
+			p.u.showError("list the rounds of the track", err)
+			return
+		}
+		p.rounds = rs
+		p.setRoundOptions()
+	})
+}
+
+// fill sets every input from m.
+func (p *meetingPage) fill(m storage.Meeting) {
+	p.titleE.SetText(m.Title)
+	p.track.SetSelected(labelFor(p.trackIDs, m.TrackID))
+	if m.TrackID == "" {
+		p.track.SetSelected(noTrack)
+	}
+	p.round.SetText(intText(m.Round))
+	if l := labelFor(p.previousIDs, m.PreviousRoundID); l != "" {
+		p.previous.SetSelected(l)
+	} else {
+		p.previous.SetSelected(noPrevious)
+	}
+	p.format.SetSelected(string(m.Format))
+	if m.Format == "" {
+		p.format.ClearSelected()
+	}
+	if m.When.IsExact() {
+		at := m.When.At.In(m.When.Location())
+		p.when.SetText(at.Format("2006-01-02"))
+		p.timeOfDay.SetText(at.Format("15:04"))
+		p.zone.SetText(m.When.Zone)
+	} else {
+		p.when.SetText(m.When.Text())
+		p.timeOfDay.SetText("")
+		p.zone.SetText("")
+	}
+	p.duration.SetText(intText(m.DurationMinutes))
+	p.venue.SetText(m.Venue)
+	p.city.SetText(m.City)
+	p.country.SetText(m.Country)
+	p.interpreters.SetText(m.Interpreters)
+	p.press.SetText(m.Press)
+	p.logistics.SetText(m.Logistics)
+	p.purpose.SetText(m.Purpose)
+	p.objectives.set(m.Objectives)
+	p.linesToTake.set(m.LinesToTake)
+	p.questions.set(m.Questions)
+	p.background.SetText(m.Background)
+	p.outcome.SetText(m.Outcome)
+	p.nextSteps.SetText(m.NextSteps)
+	p.tags.SetText(strings.Join(m.Tags, ", "))
+	p.status.SetSelected(statusText(m.Status))
+	p.participants = append([]storage.Participant(nil), m.Participants...)
+	p.refreshParticipants()
+	var sel []string
+	for _, id := range m.DisputeIDs {
+		if l := labelFor(p.disputeID, id); l != "" {
+			sel = append(sel, l)
+		}
+	}
+	p.disputes.SetSelected(sel)
+	p.refreshStatus()
+	p.updateZonesInfo()
+}
+
+func intText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// refreshHeader shows the title, the date and the state of the record.
+func (p *meetingPage) refreshHeader() {
+	if p.isNew() {
+		p.hdr.setTitle("New meeting", "Fill in what is known and press Save (Ctrl+S).")
+		p.exportBtn.Disable()
+		p.deleteBtn.Disable()
+		return
+	}
+	sub := whenText(summaryOf(p.m))
+	if pl := place(p.m.Venue, p.m.City, p.m.Country); pl != "" {
+		sub += " · " + pl
+	}
+	sub += " · " + statusText(p.m.Status)
+	p.hdr.setTitle(p.m.Title, sub)
+	p.exportBtn.Enable()
+	p.deleteBtn.Enable()
+}
+
+// refreshStatus shows the status, its history and how to change it.
+func (p *meetingPage) refreshStatus() {
+	fsStatus := p.fs.rows["status"]
+	if p.isNew() {
+		p.statusNow.Hide()
+		p.changeStatus.Hide()
+		fsStatus.label.Show()
+		fsStatus.cell.Show()
+		p.historyBox.Objects = []fyne.CanvasObject{note("The status you choose is recorded as the first entry of the history when you save.")}
+		p.historyBox.Refresh()
+		p.recordInfo.SetText("")
+		return
+	}
+	fsStatus.label.Hide()
+	fsStatus.cell.Hide()
+	p.statusNow.SetText(statusText(p.m.Status))
+	p.statusNow.Show()
+	p.changeStatus.Show()
+	p.historyBox.Objects = nil
+	if len(p.m.StatusHistory) == 0 {
+		p.historyBox.Add(note("No status changes recorded yet."))
+	}
+	for i := len(p.m.StatusHistory) - 1; i >= 0; i-- {
+		p.historyBox.Add(p.historyRow(p.m.StatusHistory[i]))
+	}
+	p.historyBox.Refresh()
+	info := "Created " + p.m.Created.Local().Format("2 Jan 2006 15:04") + " · last saved " + p.m.Updated.Local().Format("2 Jan 2006 15:04")
+	if p.m.ICalUID != "" {
+		info += " · imported from a calendar event (UID " + p.m.ICalUID + ")"
+	}
+	p.recordInfo.SetText(info)
+}
+
+func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
+	change := statusText(c.To)
+	if c.From != "" {
+		change = statusText(c.From) + " → " + statusText(c.To)
+	}
+	line := c.Recorded.Local().Format("2 Jan 2006") + " · " + change
+	if !c.When.IsZero() {
+		line += " · the date then: " + c.When.String()
+	}
+	head := widget.NewLabel(line)
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	box := container.NewVBox(head)
+	var more []string
+	if c.Reason != "" {
+		more = append(more, c.Reason)
+	}
+	if c.SourceID != "" {
+		more = append(more, "Source: "+p.sourceTitle(c.SourceID))
+	}
+	if len(more) > 0 {
+		box.Add(wrapLabel(strings.Join(more, " — ")))
+	}
+	return box
+}
+
+func (p *meetingPage) sourceTitle(id string) string {
+	for _, s := range p.sources {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
+}
+
+// refreshParticipants redraws the participant rows.
+func (p *meetingPage) refreshParticipants() {
+	p.partBox.Objects = nil
+	if len(p.participants) == 0 {
+		p.partBox.Add(note("No participants yet — add them from the actors in the dossier, or create a new actor."))
+	}
+	roles := make([]string, len(storage.Roles))
+	for i, r := range storage.Roles {
+		roles[i] = string(r)
+	}
+	for i := range p.participants {
+		i := i
+		part := p.participants[i]
+		a, ok := p.actorByID[part.ActorID]
+		name := a.Name
+		if !ok {
+			name = "(actor not found)"
+		}
+		if a.NativeName != "" {
+			name += " · " + a.NativeName
+		}
+		link := widget.NewHyperlink(name, nil)
+		link.OnTapped = func() {
+			if ok {
+				p.u.push(newActorPage(p.u, part.ActorID))
+			}
+		}
+		role := widget.NewSelect(roles, func(s string) {
+			if p.participants[i].Role != storage.Role(s) {
+				p.participants[i].Role = storage.Role(s)
+				p.ed.touch()
+			}
+		})
+		role.SetSelected(string(part.Role))
+		noteEntry := widget.NewEntry()
+		noteEntry.SetPlaceHolder("note, e.g. leads on economic cooperation")
+		noteEntry.SetText(part.Note)
+		noteEntry.OnChanged = func(s string) {
+			p.participants[i].Note = s
+			p.ed.touch()
+		}
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			p.participants = append(p.participants[:i:i], p.participants[i+1:]...)
+			p.ed.touch()
+			p.refreshParticipants()
+		})
+		remove.Importance = widget.LowImportance
+		side := a.Country
+		if a.Title != "" {
+			side = strings.TrimPrefix(side+" · "+a.Title, " · ")
+		}
+		sideLbl := widget.NewLabel(side)
+		sideLbl.Truncation = fyne.TextTruncateEllipsis
+		p.partBox.Add(container.New(&columns{widths: []float32{260, 220, 170, 0, 40}},
+			link, sideLbl, role, noteEntry, remove))
+	}
+	p.partBox.Refresh()
+}
+
+// updateZonesInfo shows an exact time in the venue's zone and the user's.
+func (p *meetingPage) updateZonesInfo() {
+	f, err := p.parseWhen()
+	if err != nil || !f.IsExact() {
+		p.zonesInfo.SetText("A time and a zone give the meeting's time in the venue's zone and yours.")
+		return
+	}
+	home, name := homeZone()
+	p.zonesInfo.SetText(bothZones(f, home, name))
+}
+
+// checkZone shows at once whether the typed zone exists.
+func (p *meetingPage) checkZone() {
+	z := strings.TrimSpace(p.zone.Text)
+	r := p.fs.rows["zone"]
+	if z == "" {
+		r.msg.Hide()
+		return
+	}
+	if _, err := time.LoadLocation(z); err != nil {
+		p.fs.setError("zone", fmt.Sprintf("%q is not a known time zone (use a name such as Asia/Tokyo or Europe/Moscow)", z))
+		return
+	}
+	r.msg.Hide()
+}
+
+// parseWhen reads the date, time and zone inputs into one fuzzy date.
+func (p *meetingPage) parseWhen() (storage.FuzzyDate, error) {
+	return parseWhenInputs(p.when.Text, p.timeOfDay.Text, p.zone.Text)
+}
+
+// whenError is a problem with one of the date inputs.
+type whenError struct {
+	field string
+	msg   string
+}
+
+func (e *whenError) Error() string { return e.msg }
+
+func parseWhenInputs(whenText, timeText, zoneText string) (storage.FuzzyDate, error) {
+	whenText, timeText, zoneText = strings.TrimSpace(whenText), strings.TrimSpace(timeText), strings.TrimSpace(zoneText)
+	if zoneText != "" {
+		if _, err := time.LoadLocation(zoneText); err != nil {
+			return storage.FuzzyDate{}, &whenError{"zone", fmt.Sprintf("%q is not a known time zone (use a name such as Asia/Tokyo or Europe/Moscow)", zoneText)}
+		}
+	}
+	if timeText == "" {
+		f, err := storage.ParseFuzzyDate(whenText)
+		if err != nil {
+			return f, &whenError{"when", firstUpper(err.Error())}
+		}
+		if zoneText != "" && !f.IsExact() {
+			return f, &whenError{"time", "Give the time as well (e.g. 10:00), or leave the time zone empty"}
+		}
+		return f, nil
+	}
+	if _, err := time.Parse("15:04", timeText); err != nil {
+		return storage.FuzzyDate{}, &whenError{"time", fmt.Sprintf("%q is not a time like 10:00 or 14:30", timeText)}
+	}
+	d, err := storage.ParsePartialDate(whenText)
+	if err != nil {
+		return storage.FuzzyDate{}, &whenError{"when", firstUpper(err.Error())}
+	}
+	if d.Day == 0 {
+		return storage.FuzzyDate{}, &whenError{"when", "A time needs a full date such as 2016-06-22"}
+	}
+	if zoneText == "" {
+		return storage.FuzzyDate{}, &whenError{"zone", "Give the time zone of the venue, e.g. Asia/Tokyo: a time means nothing without it"}
+	}
+	f, err := storage.ParseFuzzyDate(d.ISO() + " " + timeText + " " + zoneText)
+	if err != nil {
+		return f, &whenError{"when", firstUpper(err.Error())}
+	}
+	return f, nil
+}
+
+// collect reads the form into a meeting, showing every problem it finds next to its input.
+func (p *meetingPage) collect() (storage.Meeting, bool) {
+	p.fs.clearErrors()
+	ok := true
+	m := p.m
+	m.Title = strings.TrimSpace(p.titleE.Text)
+	if m.Title == "" {
+		p.fs.setError("title", "Give the meeting a title")
+		ok = false
+	}
+	m.TrackID = p.trackIDs[p.track.Selected]
+	m.PreviousRoundID = p.previousIDs[p.previous.Selected]
+	m.Format = storage.Format(p.format.Selected)
+	when, err := p.parseWhen()
+	if err != nil {
+		we := err.(*whenError)
+		p.fs.setError(we.field, we.msg)
+		ok = false
+	}
+	m.When = when
+	if m.Round, err = optionalInt(p.round.Text); err != nil {
+		p.fs.setError("round", "The round is a number such as 2")
+		ok = false
+	}
+	if m.DurationMinutes, err = optionalInt(p.duration.Text); err != nil || m.DurationMinutes < 0 {
+		p.fs.setError("duration_minutes", "The duration is a number of minutes such as 90")
+		ok = false
+	}
+	m.Venue = strings.TrimSpace(p.venue.Text)
+	m.City = strings.TrimSpace(p.city.Text)
+	m.Country = strings.TrimSpace(p.country.Text)
+	m.Interpreters = strings.TrimSpace(p.interpreters.Text)
+	m.Press = strings.TrimSpace(p.press.Text)
+	m.Logistics = strings.TrimSpace(p.logistics.Text)
+	m.Purpose = strings.TrimSpace(p.purpose.Text)
+	m.Objectives = p.objectives.get()
+	m.LinesToTake = p.linesToTake.get()
+	m.Questions = p.questions.get()
+	m.Background = strings.TrimSpace(p.background.Text)
+	m.Outcome = strings.TrimSpace(p.outcome.Text)
+	m.NextSteps = strings.TrimSpace(p.nextSteps.Text)
+	m.Tags = commaList(p.tags.Text)
+	m.Participants = append([]storage.Participant(nil), p.participants...)
+	m.DisputeIDs = nil
+	for _, l := range p.disputes.Selected {
+		m.DisputeIDs = append(m.DisputeIDs, p.disputeID[l])
+	}
+	if p.isNew() {
+		for _, s := range storage.Statuses {
+			if statusText(s) == p.status.Selected {
+				m.Status = s
+			}
+		}
+	}
+	if !ok {
+		p.u.setStatus("Not saved — correct the fields marked in red")
+	}
+	return m, ok
+}
+
+func optionalInt(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(s)
+}
+
+// save validates the form and stores the meeting; then runs once it is stored.
+func (p *meetingPage) save(then func()) {
+	m, ok := p.collect()
+	if !ok {
+		return
+	}
+	st, isNew := p.u.store, p.isNew()
+	run(p.u, "Saving “"+m.Title+"”…", func(ctx context.Context) (storage.Meeting, error) {
+		var err error
+		if isNew {
+			err = st.CreateMeeting(ctx, &m)
+		} else {
+			err = st.UpdateMeeting(ctx, &m)
+		}
+		if err != nil {
+			return m, err
+		}
+		return st.Meeting(ctx, m.ID)
+	}, func(saved storage.Meeting, err error) {
+		if err != nil {
+			if p.fs.showStoreError(err) {
+				p.u.setStatus("Not saved — correct the field marked in red")
+				return
+			}
+			p.u.showError("save the meeting", err)
+			return
+		}
+		p.m = saved
+		p.ed.clean()
+		p.refreshHeader()
+		p.refreshStatus()
+		p.u.setStatus("Saved “" + saved.Title + "”")
+		then()
+	})
+}
+
+// onDelete asks, then deletes the meeting and goes back.
+func (p *meetingPage) onDelete() {
+	if p.isNew() {
+		return
+	}
+	id, title, st := p.m.ID, p.m.Title, p.u.store
+	p.u.confirmDelete("the meeting “"+title+"”",
+		"Its participants and dispute links go with it; the actors, disputes and statements stay in the dossier.",
+		func() {
+			run(p.u, "Deleting “"+title+"”…", func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, st.DeleteMeeting(ctx, id)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					p.u.showError("delete the meeting", err)
+					return
+				}
+				p.ed.clean()
+				p.u.setStatus("Deleted “" + title + "”")
+				p.u.closePage(p)
+			})
+		})
+}
+
+// pickDay opens a month calendar and puts the chosen day into the When input.
+func (p *meetingPage) pickDay() {
+	start := p.u.now()
+	if f, err := storage.ParseFuzzyDate(p.when.Text); err == nil && !f.IsZero() {
+		start = f.Lower()
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		p.when.SetText(t.Format("2006-01-02"))
+		pop.Hide()
+	})
+	pop = widget.NewPopUp(cal, p.u.win.Canvas())
+	pop.ShowAtRelativePosition(fyne.NewPos(0, p.when.Size().Height), p.when)
+}
+
+// onAddParticipant asks for an actor from the dossier and a role.
+func (p *meetingPage) onAddParticipant() {
+	if len(p.actors) == 0 {
+		p.onNewActor()
+		return
+	}
+	ids := map[string]string{}
+	var names []string
+	for _, a := range p.actors {
+		label := a.Name
+		if a.Title != "" {
+			label += " — " + a.Title
+		}
+		label = uniqueLabel(ids, label)
+		ids[label] = a.ID
+		names = append(names, label)
+	}
+	sort.Strings(names)
+	actor := widget.NewSelectEntry(names)
+	actor.SetPlaceHolder("type to narrow the list")
+	actor.OnChanged = func(s string) {
+		var match []string
+		for _, n := range names {
+			if strings.Contains(strings.ToLower(n), strings.ToLower(s)) {
+				match = append(match, n)
+			}
+		}
+		actor.SetOptions(match)
+	}
+	role := widget.NewSelect(roleOptions(), nil)
+	role.SetSelected(string(storage.RoleMember))
+	noteEntry := widget.NewEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem("Actor", actor),
+		widget.NewFormItem("Role", role),
+		widget.NewFormItem("Note", noteEntry),
+	}
+	actor.Validator = func(s string) error {
+		if _, ok := ids[s]; !ok {
+			return fmt.Errorf("choose an actor from the list")
+		}
+		return nil
+	}
+	d := dialog.NewForm("Add participant", "Add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 280))
+	d.Show()
+}
+
+func roleOptions() []string {
+	out := make([]string, len(storage.Roles))
+	for i, r := range storage.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// addParticipant adds part to the form (an unsaved edit).
+func (p *meetingPage) addParticipant(part storage.Participant) {
+	for _, q := range p.participants {
+		if q.ActorID == part.ActorID {
+			p.u.setStatus(p.actorByID[part.ActorID].Name + " is a participant already")
+			return
+		}
+	}
+	p.participants = append(p.participants, part)
+	p.ed.touch()
+	p.refreshParticipants()
+}
+
+// onNewActor creates an actor on the spot and adds them as a participant.
+func (p *meetingPage) onNewActor() {
+	name := widget.NewEntry()
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give a name")
+		}
+		return nil
+	}
+	native := widget.NewEntry()
+	native.SetPlaceHolder("e.g. Игорь Моргулов")
+	title := widget.NewEntry()
+	title.SetPlaceHolder("e.g. Deputy Foreign Minister")
+	country := widget.NewEntry()
+	country.SetPlaceHolder("the side they are on, e.g. Russia")
+	kind := widget.NewSelect([]string{string(storage.ActorPerson), string(storage.ActorOrganisation)}, nil)
+	kind.SetSelected(string(storage.ActorPerson))
+	role := widget.NewSelect(roleOptions(), nil)
+	role.SetSelected(string(storage.RoleMember))
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Native script", native),
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Side", country),
+		widget.NewFormItem("Kind", kind),
+		widget.NewFormItem("Role here", role),
+	}
+	d := dialog.NewForm("New actor", "Create and add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := storage.Actor{
+			Kind: storage.ActorKind(kind.Selected), Name: strings.TrimSpace(name.Text),
+			NativeName: strings.TrimSpace(native.Text), Title: strings.TrimSpace(title.Text),
+			Country: strings.TrimSpace(country.Text),
+		}
+		r := storage.Role(role.Selected)
+		st := p.u.store
+		run(p.u, "Creating "+a.Name+"…", func(ctx context.Context) (storage.Actor, error) {
+			err := st.CreateActor(ctx, &a)
+			return a, err
+		}, func(a storage.Actor, err error) {
+			if err != nil {
+				p.u.showError("create the actor", err)
+				return
+			}
+			p.actors = append(p.actors, a)
+			p.actorByID[a.ID] = a
+			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
+			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
+		})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
+
+// onChangeStatus asks for the new status, the reason and a source, and records the change.
+func (p *meetingPage) onChangeStatus() {
+	if p.isNew() {
+		return
+	}
+	var opts []string
+	for _, s := range storage.Statuses {
+		if s != p.m.Status {
+			opts = append(opts, statusText(s))
+		}
+	}
+	to := widget.NewSelect(opts, nil)
+	reason := widget.NewMultiLineEntry()
+	reason.SetPlaceHolder("why, e.g. postponed at Russia's request pending the leaders' meeting")
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	reason.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give the reason")
+		}
+		return nil
+	}
+	srcIDs := map[string]string{noSource: ""}
+	srcOpts := []string{noSource}
+	for _, s := range p.sources {
+		l := uniqueLabel(srcIDs, s.Title)
+		srcIDs[l] = s.ID
+		srcOpts = append(srcOpts, l)
+	}
+	src := widget.NewSelect(srcOpts, nil)
+	src.SetSelected(noSource)
+	items := []*widget.FormItem{
+		widget.NewFormItem("New status", to),
+		widget.NewFormItem("Reason", reason),
+		widget.NewFormItem("Source", src),
+	}
+	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
+		if !ok || to.Selected == "" {
+			return
+		}
+		var status storage.Status
+		for _, s := range storage.Statuses {
+			if statusText(s) == to.Selected {
+				status = s
+			}
+		}
+		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected])
+	}, p.u.win)
+	d.Resize(fyne.NewSize(600, 360))
+	d.Show()
+}
+
+// recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.
+func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string) {
+	st, id := p.u.store, p.m.ID
+	run(p.u, "Recording the status…", func(ctx context.Context) (storage.Meeting, error) {
+		if err := st.ChangeMeetingStatus(ctx, id, to, reason, sourceID); err != nil {
+			return storage.Meeting{}, err
+		}
+		return st.Meeting(ctx, id)
+	}, func(m storage.Meeting, err error) {
+		if err != nil {
+			p.u.showError("change the status", err)
+			return
+		}
+		p.m.Status = m.Status
+		p.m.StatusHistory = m.StatusHistory
+		p.m.Updated = m.Updated
+		p.refreshStatus()
+		p.refreshHeader()
+		p.u.setStatus("“" + m.Title + "” is now " + string(m.Status))
+	})
+}
+
+// onExport makes the briefing pack of the saved meeting.
+func (p *meetingPage) onExport() {
+	if p.isNew() {
+		return
+	}
+	if p.dirty() {
+		p.u.showChoice("Unsaved changes", "The briefing pack is made from the saved meeting. Save your changes first?", nil, []choice{
+			{label: "Save and export", important: true, action: func() { p.save(func() { p.u.exportPack(p.m) }) }},
+			{label: "Export the saved version", action: func() { p.u.exportPack(p.m) }},
+			{label: "Cancel"},
+		})
+		return
+	}
+	p.u.exportPack(p.m)
+}

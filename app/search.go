@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// searchLimit is how many hits one search shows.
+const searchLimit = 200
+
+// kindOrder is the order the result groups appear in, with their headings.
+var kindOrder = []struct{ kind, heading string }{
+	{"meeting", "Meetings"}, {"actor", "Actors"}, {"dispute", "Disputes"},
+	{"statement", "Statements"}, {"source", "Sources"}, {"track", "Tracks"},
+}
+
+// searchPage shows full-text search results grouped by kind, with snippets.
+type searchPage struct {
+	u       *ui
+	q       string
+	heading *widget.Label
+	results *fyne.Container
+	hits    []storage.Hit
+	root    fyne.CanvasObject
+	gen     int
+}
+
+func newSearchPage(u *ui) *searchPage {
+	p := &searchPage{u: u}
+	p.heading = widget.NewLabel("")
+	p.heading.SizeName = "subHeadingText"
+	p.heading.TextStyle = fyne.TextStyle{Bold: true}
+	p.results = container.NewVBox()
+	p.root = container.NewBorder(container.NewPadded(container.NewVBox(p.heading, widget.NewSeparator())), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(p.results)))
+	return p
+}
+
+func (p *searchPage) title() string           { return "Search" }
+func (p *searchPage) view() fyne.CanvasObject { return p.root }
+func (p *searchPage) show() {
+	if p.q != "" {
+		p.query(p.q)
+	}
+}
+
+// query runs a search off the Fyne goroutine.
+func (p *searchPage) query(q string) {
+	p.q = strings.TrimSpace(q)
+	if p.q == "" {
+		p.apply(nil, nil)
+		return
+	}
+	p.gen++
+	gen, st, query := p.gen, p.u.store, p.q
+	run(p.u, "Searching for “"+query+"”…", func(ctx context.Context) ([]storage.Hit, error) {
+		return st.Search(ctx, query, searchLimit)
+	}, func(hits []storage.Hit, err error) {
+		if gen != p.gen {
+			return
+		}
+		p.apply(hits, err)
+	})
+}
+
+func (p *searchPage) apply(hits []storage.Hit, err error) {
+	if err != nil {
+		p.u.showError("search", err)
+		return
+	}
+	p.hits = hits
+	p.results.Objects = nil
+	switch {
+	case p.q == "":
+		p.heading.SetText("Search")
+		p.results.Add(emptyState("Type words into the search field (Ctrl+F) and press Enter: titles, names in any script, places, statements and notes are all searched."))
+	case len(hits) == 0:
+		p.heading.SetText("No results for “" + p.q + "”")
+		p.results.Add(emptyState("Nothing in the dossier matches. Try fewer or other words, another spelling, or the name in its own script."))
+	default:
+		n := fmt.Sprintf("%d results", len(hits))
+		if len(hits) == 1 {
+			n = "1 result"
+		}
+		if len(hits) == searchLimit {
+			n = fmt.Sprintf("The first %d results", searchLimit)
+		}
+		p.heading.SetText(n + " for “" + p.q + "”")
+	}
+	groups := map[string][]storage.Hit{}
+	for _, h := range hits {
+		groups[h.Kind] = append(groups[h.Kind], h)
+	}
+	for _, k := range kindOrder {
+		hs := groups[k.kind]
+		if len(hs) == 0 {
+			continue
+		}
+		p.results.Add(section(fmt.Sprintf("%s (%d)", k.heading, len(hs))))
+		for _, h := range hs {
+			p.results.Add(p.hitView(h))
+		}
+	}
+	p.results.Refresh()
+	p.u.setStatus(p.heading.Text)
+}
+
+// hitView is one result: its title, which opens it, and the snippet with the matched words
+// in bold.
+func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
+	link := widget.NewHyperlink(h.Title, nil)
+	link.OnTapped = func() { p.open(h) }
+	snip := widget.NewRichText(snippetSegments(h.Snippet)...)
+	snip.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(link, snip)
+}
+
+// snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words bold.
+func snippetSegments(s string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for s != "" {
+		i := strings.Index(s, "[")
+		j := strings.Index(s, "]")
+		if i < 0 || j < i {
+			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
+			break
+		}
+		if i > 0 {
+			segs = append(segs, &widget.TextSegment{Text: s[:i], Style: widget.RichTextStyleInline})
+		}
+		bold := widget.RichTextStyleStrong
+		bold.Inline = true
+		segs = append(segs, &widget.TextSegment{Text: s[i+1 : j], Style: bold})
+		s = s[j+1:]
+	}
+	return segs
+}
+
+// open shows the record of a hit.
+func (p *searchPage) open(h storage.Hit) {
+	u := p.u
+	switch h.Kind {
+	case "meeting":
+		u.push(newMeetingPage(u, h.ID))
+	case "actor":
+		u.push(newActorPage(u, h.ID))
+	case "dispute":
+		u.push(newDisputePage(u, h.ID))
+	case "source":
+		u.push(newSourcePage(u, h.ID))
+	case "statement":
+		st := u.store
+		run(u, "", func(ctx context.Context) (storage.Statement, error) {
+			return st.Statement(ctx, h.ID)
+		}, func(s storage.Statement, err error) {
+			if err != nil {
+				u.showError("open the statement", err)
+				return
+			}
+			u.push(newActorPage(u, s.ActorID))
+		})
+	case "track":
+		u.leaveAll(func() {
+			u.resetTo(screenTalks)
+			u.talks.showTrack(h.ID)
+		})
+	}
+}

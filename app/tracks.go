@@ -1,0 +1,123 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// showTracks lists the negotiation tracks with their edit and delete buttons; changed runs
+// after any change so the caller can refresh.
+func showTracks(u *ui, changed func()) {
+	if u.store == nil {
+		return
+	}
+	st := u.store
+	run(u, "", func(ctx context.Context) ([]storage.Track, error) {
+		return st.Tracks(ctx)
+	}, func(tracks []storage.Track, err error) {
+		if err != nil {
+			u.showError("list the tracks", err)
+			return
+		}
+		var d dialog.Dialog
+		reopen := func() {
+			d.Hide()
+			changed()
+			showTracks(u, changed)
+		}
+		rows := container.NewVBox()
+		if len(tracks) == 0 {
+			rows.Add(emptyState("No tracks yet. A track is a negotiation process, such as the Japan–Russia peace treaty talks; its meetings are its rounds."))
+		}
+		for _, t := range tracks {
+			t := t
+			title := boldLabel(t.Title)
+			title.Truncation = fyne.TextTruncateEllipsis
+			parties := note(strings.Join(t.Parties, " · "))
+			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { editTrack(u, t, reopen) })
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+				u.confirmDelete("the track “"+t.Title+"”", "Its meetings stay in the dossier, without a track.", func() {
+					run(u, "Deleting the track…", func(ctx context.Context) (struct{}, error) {
+						return struct{}{}, st.DeleteTrack(ctx, t.ID)
+					}, func(_ struct{}, err error) {
+						if err != nil {
+							u.showError("delete the track", err)
+							return
+						}
+						u.setStatus("Deleted the track “" + t.Title + "”")
+						reopen()
+					})
+				})
+			})
+			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(title, parties)))
+		}
+		add := widget.NewButtonWithIcon("New track…", theme.ContentAddIcon(), func() { editTrack(u, storage.Track{}, reopen) })
+		scroll := container.NewVScroll(rows)
+		scroll.SetMinSize(fyne.NewSize(520, 260))
+		d = dialog.NewCustom("Negotiation tracks", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll), u.win)
+		d.Show()
+	})
+}
+
+// editTrack shows the form of a track (a new one when t.ID is empty) and stores it.
+func editTrack(u *ui, t storage.Track, done func()) {
+	title := widget.NewEntry()
+	title.SetText(t.Title)
+	title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give the track a title")
+		}
+		return nil
+	}
+	parties := widget.NewEntry()
+	parties.SetPlaceHolder("comma-separated, e.g. Japan, Russia")
+	parties.SetText(strings.Join(t.Parties, ", "))
+	summary := widget.NewMultiLineEntry()
+	summary.Wrapping = fyne.TextWrapWord
+	summary.SetMinRowsVisible(4)
+	summary.SetText(t.Summary)
+	heading := "New track"
+	if t.ID != "" {
+		heading = "Edit “" + t.Title + "”"
+	}
+	d := dialog.NewForm(heading, "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Parties", parties),
+		widget.NewFormItem("Summary", summary),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		t.Title = strings.TrimSpace(title.Text)
+		t.Parties = commaList(parties.Text)
+		t.Summary = strings.TrimSpace(summary.Text)
+		st := u.store
+		run(u, "Saving the track…", func(ctx context.Context) (storage.Track, error) {
+			var err error
+			if t.ID == "" {
+				err = st.CreateTrack(ctx, &t)
+			} else {
+				err = st.UpdateTrack(ctx, &t)
+			}
+			return t, err
+		}, func(t storage.Track, err error) {
+			if err != nil {
+				u.showError("save the track", err)
+				return
+			}
+			u.setStatus("Saved the track “" + t.Title + "”")
+			done()
+		})
+	}, u.win)
+	d.Resize(fyne.NewSize(560, 360))
+	d.Show()
+}

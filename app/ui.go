@@ -1,0 +1,448 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// page is one thing the body of the window can show: a top-level screen (Calendar, Talks…) or
+// a record opened from one (a meeting, an actor…). Pages are stacked: opening a record pushes
+// it, Back pops it, the sidebar starts a new stack.
+type page interface {
+	title() string
+	view() fyne.CanvasObject // built once; the same object every call
+	show()                   // the page came to the top: (re)load what it displays
+}
+
+// editor is a page with an explicit Save. Leaving one with unsaved changes asks first.
+type editor interface {
+	page
+	dirty() bool
+	// save validates and stores the page; then runs only once the record is stored.
+	save(then func())
+}
+
+// The top-level screens, in sidebar order.
+const (
+	screenCalendar = "Calendar"
+	screenTalks    = "Talks"
+	screenActors   = "Actors"
+	screenDisputes = "Disputes"
+	screenSources  = "Sources"
+)
+
+var screenNames = []string{screenCalendar, screenTalks, screenActors, screenDisputes, screenSources}
+
+// screenIcon is the sidebar icon of a screen (read from the theme when drawn).
+func screenIcon(name string) fyne.Resource {
+	switch name {
+	case screenTalks:
+		return theme.ListIcon()
+	case screenActors:
+		return theme.AccountIcon()
+	case screenDisputes:
+		return theme.DocumentIcon()
+	case screenSources:
+		return theme.FileTextIcon()
+	}
+	return theme.CalendarIcon()
+}
+
+// ui is the window and everything in it. Every field is touched only on the Fyne goroutine.
+type ui struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+
+	now   func() time.Time
+	spawn func(func()) // starts slow work: `go f()` in the program, `f()` in tests
+	ctx   context.Context
+
+	store *storage.Store
+
+	nav       *widget.List
+	navIndex  int
+	syncing   bool // the nav selection is being set by code, not by the user
+	search    *widget.Entry
+	status    *widget.Label
+	activity  *widget.Activity
+	busyCount int
+	body      *fyne.Container
+	backBar   *fyne.Container
+	backBtn   *widget.Button
+	root      fyne.CanvasObject
+
+	screens map[string]page
+	stack   []page
+	screen  string
+
+	calendar *calendarScreen
+	talks    *talksScreen
+}
+
+func newUI(a fyne.App, opts Options) *ui {
+	u := &ui{
+		app:   a,
+		opts:  opts,
+		now:   realClock,
+		spawn: func(f func()) { go f() },
+		ctx:   context.Background(),
+	}
+	u.win = a.NewWindow("Parley")
+	u.buildChrome()
+	u.win.SetContent(u.root)
+	u.win.SetMainMenu(u.mainMenu())
+	u.restoreSize()
+	u.win.SetCloseIntercept(u.quit)
+	u.setOpening("")
+	return u
+}
+
+// run does load off the Fyne goroutine and hands its result to apply on it, with the activity
+// indicator spinning and what in the status line meanwhile.
+func run[T any](u *ui, what string, load func(context.Context) (T, error), apply func(T, error)) {
+	u.busyStart(what)
+	ctx := u.ctx
+	u.spawn(func() {
+		r, err := load(ctx)
+		fyne.Do(func() {
+			u.busyStop()
+			apply(r, err)
+		})
+	})
+}
+
+func (u *ui) busyStart(what string) {
+	u.busyCount++
+	if what != "" {
+		u.status.SetText(what)
+	}
+	u.activity.Show()
+	u.activity.Start()
+}
+
+func (u *ui) busyStop() {
+	u.busyCount--
+	if u.busyCount <= 0 {
+		u.busyCount = 0
+		u.activity.Stop()
+		u.activity.Hide()
+	}
+}
+
+func (u *ui) setStatus(s string) { u.status.SetText(s) }
+
+// buildChrome lays out the sidebar (search and screens), the body and the status line.
+func (u *ui) buildChrome() {
+	u.search = widget.NewEntry()
+	u.search.SetPlaceHolder("Search (Ctrl+F)")
+	u.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.onSearch(u.search.Text) })
+	u.search.OnSubmitted = u.onSearch
+
+	u.nav = widget.NewList(
+		func() int { return len(screenNames) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.CalendarIcon()), widget.NewLabel("Disputes and more"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(screenIcon(screenNames[id]))
+			row.Objects[1].(*widget.Label).SetText(screenNames[id])
+		})
+	u.nav.OnSelected = u.onNav
+
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.activity = widget.NewActivity()
+	u.activity.Hide()
+
+	u.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), u.back)
+	u.backBar = container.NewHBox(u.backBtn)
+	u.backBar.Hide()
+	u.body = container.NewStack()
+
+	side := container.NewBorder(container.NewPadded(u.search), nil, nil, nil, u.nav)
+	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
+	split := container.NewHSplit(side, main)
+	split.SetOffset(0.16)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
+	u.root = container.NewBorder(nil, statusBar, nil, nil, split)
+}
+
+// setOpening fills the body while a database opens.
+func (u *ui) setOpening(path string) {
+	if u.store != nil {
+		return
+	}
+	msg := "Opening the dossier…"
+	if path != "" {
+		msg = "Opening " + filepath.Base(path) + "…"
+	}
+	act := widget.NewActivity()
+	act.Start()
+	u.body.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(act, widget.NewLabel(msg)))}
+	u.body.Refresh()
+}
+
+// setWelcome fills the body when no database could be opened.
+func (u *ui) setWelcome(msg string) {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	lbl.Alignment = fyne.TextAlignCenter
+	box := container.NewVBox(
+		lbl,
+		container.NewCenter(container.NewHBox(
+			widget.NewButton("Open another database…", u.onOpenDatabase),
+			widget.NewButton("Create a new database…", u.onNewDatabase),
+		)),
+	)
+	u.body.Objects = []fyne.CanvasObject{container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(560, box.MinSize().Height+40)), box))}
+	u.body.Refresh()
+}
+
+// showChrome makes the sidebar usable once a dossier is open, and starts fresh screens on it.
+func (u *ui) showChrome() {
+	u.screens = map[string]page{}
+	u.stack = nil
+}
+
+// screenPage returns the page of a top-level screen, making it on first use.
+func (u *ui) screenPage(name string) page {
+	if p, ok := u.screens[name]; ok {
+		return p
+	}
+	var p page
+	switch name {
+	case screenTalks:
+		u.talks = newTalksScreen(u)
+		p = u.talks
+	case screenActors:
+		p = newActorsScreen(u)
+	case screenDisputes:
+		p = newDisputesScreen(u)
+	case screenSources:
+		p = newSourcesScreen(u)
+	default:
+		u.calendar = newCalendarScreen(u)
+		p = u.calendar
+	}
+	u.screens[name] = p
+	return p
+}
+
+// startScreen is the screen shown last, else the calendar.
+func (u *ui) startScreen() string {
+	s := u.app.Preferences().StringWithFallback(prefLastScreen, screenCalendar)
+	for _, n := range screenNames {
+		if n == s {
+			return s
+		}
+	}
+	return screenCalendar
+}
+
+func (u *ui) onNav(id widget.ListItemID) {
+	if u.syncing || id < 0 || id >= len(screenNames) {
+		return
+	}
+	name := screenNames[id]
+	if u.store == nil {
+		u.selectNav(u.screen)
+		return
+	}
+	if name == u.screen && len(u.stack) == 1 {
+		return
+	}
+	// The sidebar only follows once any unsaved page has been dealt with.
+	u.selectNav(u.screen)
+	u.goScreen(name)
+}
+
+// selectNav shows name as the selected screen without acting on it.
+func (u *ui) selectNav(name string) {
+	for i, n := range screenNames {
+		if n == name {
+			u.syncing = true
+			u.nav.Select(i)
+			u.syncing = false
+			return
+		}
+	}
+}
+
+// goScreen leaves the open pages (asking about unsaved changes) and shows screen name.
+func (u *ui) goScreen(name string) {
+	if u.store == nil {
+		return
+	}
+	u.leaveAll(func() { u.resetTo(name) })
+}
+
+// resetTo shows screen name as the only page on the stack.
+func (u *ui) resetTo(name string) {
+	u.screen = name
+	u.app.Preferences().SetString(prefLastScreen, name)
+	u.selectNav(name)
+	u.stack = []page{u.screenPage(name)}
+	u.showTop()
+}
+
+// push opens p above the current page.
+func (u *ui) push(p page) {
+	if u.store == nil {
+		return
+	}
+	u.stack = append(u.stack, p)
+	u.showTop()
+}
+
+// replaceTop swaps the top page for p without asking (the old one has nothing unsaved).
+func (u *ui) replaceTop(p page) {
+	if len(u.stack) == 0 {
+		u.push(p)
+		return
+	}
+	u.stack[len(u.stack)-1] = p
+	u.showTop()
+}
+
+// back closes the top page, asking first when it has unsaved changes.
+func (u *ui) back() {
+	if len(u.stack) < 2 {
+		return
+	}
+	u.leave(u.top(), u.pop)
+}
+
+// pop closes the top page without asking.
+func (u *ui) pop() {
+	if len(u.stack) < 2 {
+		return
+	}
+	u.stack = u.stack[:len(u.stack)-1]
+	u.showTop()
+}
+
+func (u *ui) top() page {
+	if len(u.stack) == 0 {
+		return nil
+	}
+	return u.stack[len(u.stack)-1]
+}
+
+func (u *ui) showTop() {
+	p := u.top()
+	if p == nil {
+		return
+	}
+	if len(u.stack) > 1 {
+		u.backBtn.SetText("Back to " + u.stack[len(u.stack)-2].title())
+		u.backBar.Show()
+	} else {
+		u.backBar.Hide()
+	}
+	u.body.Objects = []fyne.CanvasObject{p.view()}
+	u.body.Refresh()
+	p.show()
+}
+
+// leave runs then once p has no unsaved changes: saved, discarded, or there were none.
+// Cancel leaves everything as it was.
+func (u *ui) leave(p page, then func()) {
+	ed, ok := p.(editor)
+	if !ok || !ed.dirty() {
+		then()
+		return
+	}
+	u.showChoice("Unsaved changes", "“"+p.title()+"” has changes that are not saved. Save them before leaving?", nil, []choice{
+		{label: "Save", action: func() { ed.save(then) }, important: true},
+		{label: "Discard", action: then},
+		{label: "Cancel"},
+	})
+}
+
+// leaveAll deals with every page on the stack, top first, bringing an unsaved one to the top
+// before asking about it, and then runs then.
+func (u *ui) leaveAll(then func()) {
+	for len(u.stack) > 0 {
+		top := u.top()
+		if ed, ok := top.(editor); ok && ed.dirty() {
+			if u.body.Objects == nil || u.body.Objects[0] != top.view() {
+				u.showTop()
+			}
+			u.leave(top, func() {
+				u.stack = u.stack[:len(u.stack)-1]
+				u.leaveAll(then)
+			})
+			return
+		}
+		u.stack = u.stack[:len(u.stack)-1]
+	}
+	then()
+}
+
+// quit closes the window once unsaved changes are dealt with, remembering its size.
+func (u *ui) quit() {
+	u.leaveAll(func() {
+		u.saveSize()
+		u.app.Quit()
+	})
+}
+
+func (u *ui) restoreSize() {
+	p := u.app.Preferences()
+	w := p.FloatWithFallback(prefWindowWidth, defaultWidth)
+	h := p.FloatWithFallback(prefWindowHeight, defaultHeight)
+	if w < 640 || h < 480 {
+		w, h = defaultWidth, defaultHeight
+	}
+	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
+}
+
+func (u *ui) saveSize() {
+	s := u.win.Canvas().Size()
+	if s.Width < 640 || s.Height < 480 {
+		return
+	}
+	p := u.app.Preferences()
+	p.SetFloat(prefWindowWidth, float64(s.Width))
+	p.SetFloat(prefWindowHeight, float64(s.Height))
+}
+
+// focusSearch puts the cursor in the search field (Ctrl+F).
+func (u *ui) focusSearch() {
+	u.win.Canvas().Focus(u.search)
+}
+
+func (u *ui) onSearch(q string) {
+	if u.store == nil {
+		return
+	}
+	if p, ok := u.top().(*searchPage); ok {
+		p.query(q)
+		return
+	}
+	sp := newSearchPage(u)
+	u.push(sp)
+	sp.query(q)
+}
+
+// closePage takes p off the stack without asking (it was deleted), showing what is beneath.
+func (u *ui) closePage(p page) {
+	for i, q := range u.stack {
+		if q == p && i > 0 {
+			u.stack = append(u.stack[:i:i], u.stack[i+1:]...)
+			u.showTop()
+			return
+		}
+	}
+}
