@@ -6,6 +6,9 @@
 #   make build   build bin/parley
 #   make bench   run the benchmarks
 #   make deps    install missing build packages (Debian/Ubuntu), or say what to install
+#   make package          Parley.tar.xz for Linux: binary, .desktop entry and icon
+#   make package-windows  Parley.exe for Windows, cross-built with mingw-w64 (slow: not in test)
+#   make icon             redraw Icon.png (cmd/mkicon)
 
 GO      ?= go
 TAGS    ?= sqlite_fts5
@@ -81,3 +84,38 @@ deps:
 
 clean:
 	rm -rf bin
+
+# Packaging with the fyne tool (fyne.io/tools v1.7.4), pinned in tools/go.mod rather than in
+# go.mod because it requires a newer Fyne than the one Parley is built against. `go tool`
+# builds it on first use. FyneApp.toml gives the name, ID, version, icon and desktop metadata;
+# docs/packaging.md has sizes and build times.
+FYNE     := $(GO) tool -modfile=tools/go.mod fyne
+MINGW_CC := x86_64-w64-mingw32-gcc
+
+.PHONY: package package-windows icon
+
+package: deps
+	@command -v xz >/dev/null 2>&1 || { echo "xz is missing (Debian/Ubuntu: apt-get install xz-utils)."; exit 1; }
+	rm -f Parley.tar.xz
+	$(FYNE) package --os linux --tags $(TAGS) --release
+	@tar tJf Parley.tar.xz
+
+# The fyne tool sets GOOS=windows and CGO_ENABLED=1 for the build it runs; CC picks the
+# cross-compiler. GOOS must not be set here, or `go tool` would build the fyne tool itself
+# for Windows.
+package-windows: deps
+	@command -v $(MINGW_CC) >/dev/null 2>&1 || { \
+		if command -v apt-get >/dev/null 2>&1; then \
+			sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+			echo "Installing: gcc-mingw-w64-x86-64"; \
+			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64; \
+		else \
+			echo "$(MINGW_CC) is missing: install mingw-w64 (the x86_64 GCC cross-compiler)."; exit 1; \
+		fi; }
+	rm -f Parley.exe
+	CC=$(MINGW_CC) CGO_ENABLED=1 $(FYNE) package --os windows --tags $(TAGS) --release
+	@file Parley.exe
+
+icon:
+	$(GO) run ./cmd/mkicon -o Icon.png -size 1024
