@@ -373,6 +373,9 @@ func ParseFuzzyDate(s string) (FuzzyDate, error) {
 		}
 		return FuzzyDate{Kind: [...]DateKind{"", DateYear, DateMonth, DateDay}[precision(d)], From: d}, nil
 	case 2:
+		if _, err := time.Parse("2006-01-02 15:04", s); err != nil {
+			break // not a date and a time: say what Parley understands
+		}
 		return FuzzyDate{}, fmt.Errorf("%q: give the time zone after the time, e.g. %s Asia/Tokyo", s, s)
 	case 3:
 		loc, err := time.LoadLocation(fields[2])
