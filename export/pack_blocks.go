@@ -193,13 +193,22 @@ func (r *renderer) cellLines(t *table, row [][]span) ([][]line, int) {
 	n := 0
 	for c := range t.widths {
 		if c < len(row) {
-			out[c] = r.ts.layout(row[c], t.widths[c]-2*cellPadX)
+			out[c] = r.ts.layout(row[c], t.widths[c]-t.padLeft()-cellPadX)
 		}
 		if len(out[c]) > n {
 			n = len(out[c])
 		}
 	}
 	return out, n
+}
+
+// padLeft is the space before a cell's text: none in a label–value list, which aligns with
+// the text around it.
+func (t *table) padLeft() float64 {
+	if t.plain {
+		return 0
+	}
+	return cellPadX
 }
 
 // padY is the space above and below a cell's text: less in a label–value list.
@@ -306,7 +315,7 @@ func (r *renderer) drawRow(t *table, cells [][]line, from, to int, h float64, he
 	for c, w := range t.widths {
 		y := r.y + t.padY()
 		for i := from; i < to && i < len(cells[c]); i++ {
-			r.drawLine(cells[c][i], x+cellPadX, y, cellLine)
+			r.drawLine(cells[c][i], x+t.padLeft(), y, cellLine)
 			y += cellLine
 		}
 		x += w

@@ -77,15 +77,6 @@ func (r *renderer) drawSection(s *section, blocks []block) {
 
 func text(s string, st style) []span { return []span{{text: s, st: st}} }
 
-// quoted puts typographic quotation marks round a statement unless it has its own.
-func quoted(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsRune("“\"«„「『", []rune(s)[0]) {
-		return s
-	}
-	return "“" + s + "”"
-}
-
 // cite is the citation mark for a source, "[3]", glued to the text before it; nothing for a
 // record without a known source.
 func (r *renderer) cite(sourceID string, st style) []span {
@@ -388,7 +379,7 @@ func (r *renderer) participants(s *section) {
 	t := &table{widths: columns(contentW, 29, 24, 27, 10, 15), header: []string{"Name", "Native-script name", "Title", "Side", "Role"}, rows: rows}
 	r.drawSection(s, []block{r.tableBlock(t, 4)})
 	for i, p := range r.b.Participants {
-		r.profile(p, s.subs[i])
+		r.profile(p, s.subs[i], i == 0)
 	}
 }
 
@@ -413,7 +404,7 @@ const (
 
 // profile draws one participant's profile. It starts on a new page unless its heading, its
 // key facts and its photo fit on this one.
-func (r *renderer) profile(p storage.BriefParticipant, e *entry) {
+func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 	a := p.Actor
 	var ph photo
 	hasPhoto := false
@@ -462,15 +453,22 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry) {
 		_, n := r.cellLines(facts, row)
 		factsH += facts.rowHeight(n)
 	}
-	lead := head + math.Min(factsH, 30)
+	// The heading stays with the whole key-facts list unless that list is very long.
+	lead := head + factsH
+	if factsH > 90 {
+		lead = head + 30
+	}
 	if hasPhoto {
 		lead = math.Max(lead, head+photoH+2)
 	}
 	// A profile never starts in the last lines of a page.
 	if r.y > contentTop+0.01 {
-		if r.y+8+lead > contentBot {
+		switch {
+		case r.y+8+lead > contentBot:
 			r.newPage()
-		} else {
+		case first:
+			r.y += 6 // the participants table's last rule separates it already
+		default:
 			r.y += 4
 			r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
 			r.pdf.SetLineWidth(0.2)
@@ -565,7 +563,7 @@ func (r *renderer) statementSpans(st storage.Statement, speaker []span) []span {
 		meta += " · " + st.Occasion
 	}
 	spans = append(spans, span{text: meta + "\n", st: smallStyle})
-	spans = append(spans, span{text: quoted(st.Text), st: bodyStyle})
+	spans = append(spans, span{text: strings.TrimSpace(st.Text), st: bodyStyle})
 	spans = append(spans, r.cite(st.SourceID, bodyStyle)...)
 	return spans
 }
@@ -866,9 +864,10 @@ func (r *renderer) sources(s *section) {
 			spans = append(spans, span{text: ". " + strings.Join(meta, ", ") + ".", st: bodyStyle})
 		}
 		if ref := strings.TrimSpace(src.Reference); ref != "" {
-			sp := span{text: "\n" + ref, st: bodyStyle.withColor(navyColour)}
+			sp := span{text: "\n" + ref, st: bodyStyle}
 			if strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") {
 				sp.url = ref
+				sp.st = sp.st.withColor(navyColour)
 			}
 			spans = append(spans, sp)
 		}

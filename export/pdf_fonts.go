@@ -10,8 +10,9 @@ import (
 
 // The pack's fonts travel inside the binary, so a pack renders the same on every machine with
 // nothing to install. Noto Sans (SIL OFL 1.1, the copy Fyne bundles) covers Latin, Cyrillic and
-// Greek; Droid Sans Fallback (Apache 2.0) covers Chinese, Japanese and Korean. Both are TrueType
-// with glyf outlines, the only kind gofpdf can embed. Licences sit beside them in fonts/.
+// Greek; Droid Sans Fallback (Apache 2.0) covers Chinese and Japanese; NanumSquare (SIL OFL 1.1)
+// covers Korean, whose syllables Droid Sans Fallback lacks. All are TrueType with glyf
+// outlines, the only kind gofpdf can embed. Licences sit beside them in fonts/.
 var (
 	//go:embed fonts/NotoSans-Regular.ttf
 	notoRegular []byte
@@ -21,6 +22,8 @@ var (
 	notoItalic []byte
 	//go:embed fonts/DroidSansFallbackFull.ttf
 	droidFallback []byte
+	//go:embed fonts/NanumSquareR.ttf
+	nanumSquare []byte
 )
 
 // fontID names one embedded font file.
@@ -31,6 +34,7 @@ const (
 	fontBold
 	fontItalic
 	fontCJK
+	fontKorean
 	fontCount
 )
 
@@ -43,6 +47,8 @@ func (f fontID) family() (family, style string) {
 		return "noto", "I"
 	case fontCJK:
 		return "droidcjk", ""
+	case fontKorean:
+		return "nanumsquare", ""
 	}
 	return "noto", ""
 }
@@ -55,6 +61,8 @@ func (f fontID) bytes() []byte {
 		return notoItalic
 	case fontCJK:
 		return droidFallback
+	case fontKorean:
+		return nanumSquare
 	}
 	return notoRegular
 }

@@ -8,8 +8,8 @@ import (
 
 // This file is the pack's small typesetter. gofpdf draws a string in one font and knows
 // nothing of scripts, so text is cut into runs that each use the font holding their glyphs
-// (Noto Sans for Latin, Cyrillic and Greek, Droid Sans Fallback for Chinese, Japanese and
-// Korean), and lines are broken here, measuring every run in its own font: between words,
+// (Noto Sans for Latin, Cyrillic and Greek, Droid Sans Fallback for Chinese and Japanese,
+// NanumSquare for Korean), and lines are broken here, measuring every run in its own font: between words,
 // between any two CJK characters, and inside a word or URL too long for its column.
 
 // rgb is a colour in 0–255 components.
@@ -81,6 +81,9 @@ func (t *typesetter) fontFor(r rune, st style) (fontID, bool) {
 	case st.italic:
 		latin = fontItalic
 	}
+	if isHangul(r) && t.m[fontKorean].has(r) {
+		return fontKorean, true
+	}
 	if isCJK(r) && t.m[fontCJK].has(r) {
 		return fontCJK, true
 	}
@@ -90,8 +93,10 @@ func (t *typesetter) fontFor(r rune, st style) (fontID, bool) {
 	if t.m[fontRegular].has(r) {
 		return fontRegular, true
 	}
-	if t.m[fontCJK].has(r) {
-		return fontCJK, true
+	for _, f := range []fontID{fontCJK, fontKorean} {
+		if t.m[f].has(r) {
+			return f, true
+		}
 	}
 	return fontRegular, false
 }
@@ -124,6 +129,12 @@ func isCJK(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isHangul reports whether r is Korean script (syllables and jamo).
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7AF || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F ||
+		r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF
 }
 
 // noBreakBefore are CJK characters a line must not start with (closing punctuation, the
@@ -171,11 +182,12 @@ func (t *typesetter) printable(r rune) bool {
 }
 
 // computePrintable fills the printable table of m (the regular font's metrics): a code point
-// prints when it belongs to no unshaped script and some embedded font has its glyph.
+// prints when it is no control or format character, belongs to no unshaped script, and some
+// embedded font has its glyph.
 func computePrintable(fonts [fontCount]*metrics) {
 	m := fonts[fontRegular]
 	for r := rune(0); r <= 0xFFFF; r++ {
-		if r >= 0x0530 && unshapedScript(r) != "" {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r >= 0x0530 && unshapedScript(r) != "" {
 			continue
 		}
 		for _, f := range fonts {
