@@ -12,12 +12,13 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// exporter writes the whole dossier in one file format.
-type exporter func(ctx context.Context, s *storage.Store, w io.Writer) error
+// exportFormat writes the whole dossier in one file format to w, and what a user should know about
+// it (records a format cannot hold) to out.
+type exportFormat func(ctx context.Context, s *storage.Store, w, out io.Writer) error
 
 // exporters maps a file extension (lower case, with the dot) to its format. Other files of this
 // package add formats in their init functions (ics.go adds ".ics").
-var exporters = map[string]exporter{
+var exporters = map[string]exportFormat{
 	".json": exportBundle,
 }
 
@@ -27,8 +28,8 @@ var now = time.Now
 func init() {
 	register(command{
 		name:    "export",
-		usage:   "[--db FILE] -o FILE.json",
-		summary: "Write the whole dossier to a file; the extension chooses the format (.json: a Parley bundle).",
+		usage:   "[--db FILE] -o FILE.json|FILE.ics",
+		summary: "Write the whole dossier to a file; the extension chooses the format (.json: a Parley bundle; .ics: the dated meetings as calendar events).",
 		run:     runExport,
 	})
 }
@@ -60,14 +61,14 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	err = writeFile(*out, func(w io.Writer) error { return export(ctx, s, w) })
+	err = writeFile(*out, func(w io.Writer) error { return export(ctx, s, w, stdout) })
 	if err != nil {
 		return explain(path, err)
 	}
 	return say(stdout, fmt.Sprintf("Exported %s to %s.", path, *out))
 }
 
-func exportBundle(ctx context.Context, s *storage.Store, w io.Writer) error {
+func exportBundle(ctx context.Context, s *storage.Store, w, _ io.Writer) error {
 	d, err := s.Dossier(ctx)
 	if err != nil {
 		return err
