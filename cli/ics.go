@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/export"
-	calimport "github.com/parley-app/parley/importer" // the package name is taken by import.go's importer type
+	"github.com/parley-app/parley/importer"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -44,8 +44,8 @@ func exportICS(ctx context.Context, s *storage.Store, w, out io.Writer) error {
 }
 
 func importICS(ctx context.Context, s *storage.Store, r io.Reader, out io.Writer) error {
-	rep, err := calimport.ImportICS(ctx, s, r)
-	if errors.Is(err, calimport.ErrMalformed) {
+	rep, err := importer.ImportICS(ctx, s, r)
+	if errors.Is(err, importer.ErrMalformed) {
 		return &problem{sentence: "Nothing was imported: the file is not a calendar Parley can read", err: err}
 	}
 	if err != nil {
