@@ -49,7 +49,7 @@ type BriefParticipant struct {
 func (s *Store) Briefing(ctx context.Context, meetingID string) (*Briefing, error) {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
-		return nil, fmt.Errorf("briefing: %w", err)
+		return nil, err // already "meeting ID: not found" and the like
 	}
 	b := &Briefing{Meeting: m, Speakers: map[string]Actor{}, Sources: map[string]Source{}}
 	if b.Marking, err = s.Setting(ctx, "marking"); err != nil {

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+)
+
+// packCLI runs the command line as main would.
+func packCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = Run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// packSampleDB makes a database holding the sample dossier.
+func packSampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	code, _, errOut := packCLI("init", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	return db
+}
+
+func pdfToText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
+	require.NoError(t, err, string(out))
+	return string(out)
+}
+
+func TestPackOneMeeting(t *testing.T) {
+	db := packSampleDB(t)
+	out := filepath.Join(t.TempDir(), "tokyo.pdf")
+	code, stdout, stderr := packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "Wrote the briefing pack")
+	txt := pdfToText(t, out)
+	assert.Contains(t, txt, sample.Marking, "the dossier's marking by default")
+	assert.Contains(t, txt, "Europe/London")
+	assert.Contains(t, txt, "Моргулов")
+
+	code, _, stderr = packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--marking", "SECRET — UK EYES ONLY")
+	require.Equal(t, 0, code, stderr)
+	txt = pdfToText(t, out)
+	assert.Contains(t, txt, "SECRET — UK EYES ONLY")
+	assert.NotContains(t, txt, sample.Marking)
+}
+
+func TestPackRefusals(t *testing.T) {
+	db := packSampleDB(t)
+	dir := t.TempDir()
+	aFile := filepath.Join(t.TempDir(), "notes.txt")
+	require.NoError(t, os.WriteFile(aFile, []byte("notes"), 0o600))
+	cases := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"unknown meeting", []string{"--meeting", "no-such-meeting", "-o", filepath.Join(dir, "x.pdf")}, 1, "There is no meeting no-such-meeting"},
+		{"unwritable folder", []string{"--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "missing", "x.pdf")}, 1, "does not exist"},
+		{"inside a file", []string{"--meeting", sample.TokyoRoundID, "-o", filepath.Join(aFile, "x.pdf")}, 1, "Cannot write"},
+		{"not a pdf name", []string{"--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "x.txt")}, 2, "must end in .pdf"},
+		{"no meeting", []string{"-o", filepath.Join(dir, "x.pdf")}, 2, "--meeting"},
+		{"half a range", []string{"--from", "2016", "-o", dir}, 2, "both --from and --to"},
+		{"both", []string{"--meeting", sample.TokyoRoundID, "--from", "2016", "--to", "2016", "-o", dir}, 2, "not both"},
+		{"bad zone", []string{"--meeting", sample.TokyoRoundID, "--zone", "Mars/Olympus", "-o", filepath.Join(dir, "x.pdf")}, 2, "not a known time zone"},
+		{"bad date", []string{"--from", "2016-13", "--to", "2016", "-o", dir}, 2, "month 13"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := packCLI(append([]string{"pack", "--db", db}, c.args...)...)
+			assert.Equal(t, c.code, code, stderr)
+			assert.Contains(t, stderr, c.says)
+		})
+	}
+	left, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, left, "a refused pack leaves no file behind")
+}
+
+func TestPackDateRange(t *testing.T) {
+	db := packSampleDB(t)
+	dir := filepath.Join(t.TempDir(), "packs")
+	code, stdout, stderr := packCLI("pack", "--db", db, "--from", "2016-06", "--to", "2016-06-30", "-o", dir)
+	require.Equal(t, 0, code, stderr)
+	// June 2016 holds Naryshkin's call on Abe, the Tokyo round, and Putin's visit "by end of
+	// 2016", which may fall in June too.
+	assert.Contains(t, stdout, "3 packs written")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{
+		"2016-06-16-naryshkin-calls-on-prime-minister-abe.pdf",
+		"2016-06-22-peace-treaty-consultations-round-2-tokyo.pdf",
+		"2016-president-putins-official-visit-to-japan.pdf",
+	}, names)
+	for _, n := range names {
+		assert.Contains(t, pdfToText(t, filepath.Join(dir, n)), "BRIEFING PACK")
+	}
+
+	code, stdout, stderr = packCLI("pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "No meetings")
+}
+
+func TestPackFileName(t *testing.T) {
+	cases := []struct {
+		name string
+		m    storage.MeetingSummary
+		want string
+	}{
+		{"day", storage.MeetingSummary{Title: "Peace treaty consultations, round 2 — Tokyo", When: storage.OnDay(2016, time.June, 22)}, "2016-06-22-peace-treaty-consultations-round-2-tokyo.pdf"},
+		{"month", storage.MeetingSummary{Title: "Abe–Putin meeting", When: storage.InMonth(2016, time.September)}, "2016-09-abe-putin-meeting.pdf"},
+		{"by", storage.MeetingSummary{Title: "Visit", When: storage.By(storage.PartialDate{Year: 2016})}, "2016-visit.pdf"},
+		{"Cyrillic", storage.MeetingSummary{Title: "Переговоры в Москве", When: storage.InYear(2015)}, "2015-переговоры-в-москве.pdf"},
+		{"no title", storage.MeetingSummary{When: storage.InYear(2015)}, "2015.pdf"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, packFileName(c.m))
+		})
+	}
+	used := map[string]bool{}
+	assert.Equal(t, "a.pdf", uniqueName("a.pdf", used))
+	assert.Equal(t, "a-2.pdf", uniqueName("a.pdf", used))
+}
