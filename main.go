@@ -15,6 +15,8 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/cli"
+	// Before anything of Fyne: a C.UTF-8 locale would make Fyne log an error at start-up.
+	_ "github.com/parley-app/parley/cli/fynelocale"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; it defaults to the version

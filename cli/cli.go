@@ -87,13 +87,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintf(stdout, "%s\n\n%s\n", strings.TrimSpace("Usage: parley "+c.name+" "+c.usage), c.summary)
+		_ = say(stdout, c.help())
 		return 0
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "parley %s: %s\n%s\n", c.name, usage.msg, strings.TrimSpace("Usage: parley "+c.name+" "+c.usage))
 		return 2
 	case errors.As(err, &prob):
-		fmt.Fprintf(stderr, "parley %s: %s\n", c.name, prob.sentence)
+		fmt.Fprintf(stderr, "parley %s: %s\n", c.name, sentence(prob.sentence))
 		if prob.err != nil {
 			fmt.Fprintf(stderr, "  detail: %v\n", prob.err)
 		}
@@ -102,6 +102,19 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parley %s: %v\n", c.name, err)
 		return 1
 	}
+}
+
+// help is the text of `parley help NAME`.
+func (c command) help() string {
+	return strings.TrimSpace("Usage: parley "+c.name+" "+c.usage) + "\n\n" + c.summary
+}
+
+// sentence ends s with a full stop unless it ends with punctuation already.
+func sentence(s string) string {
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
 }
 
 // commandNames lists the subcommands in alphabetical order.

@@ -29,7 +29,7 @@ func runHelp(ctx context.Context, args []string, stdout io.Writer) error {
 		if !ok {
 			return usagef("%q is not a command", rest[0])
 		}
-		return say(stdout, strings.TrimSpace("Usage: parley "+c.name+" "+c.usage)+"\n\n"+c.summary)
+		return say(stdout, c.help())
 	}
 	return usagef("ask about one command at a time")
 }
@@ -43,7 +43,7 @@ func writeHelp(w io.Writer) error {
 	}
 	b.WriteString("\nCommands:\n")
 	for _, name := range commandNames() {
-		fmt.Fprintf(&b, "  %-8s %s\n", name, commands[name].summary)
+		fmt.Fprintf(&b, "  %-8s %s\n", name, firstClause(commands[name].summary))
 	}
 	b.WriteString("\nWithout --db, Parley uses the database in your data folder.\n")
 	b.WriteString("Run \"parley help COMMAND\" for one command.\n")
@@ -51,4 +51,16 @@ func writeHelp(w io.Writer) error {
 		return fmt.Errorf("write output: %w", err)
 	}
 	return nil
+}
+
+// firstClause is a summary up to its first full stop or semicolon, for the overview; `parley
+// help COMMAND` shows the rest.
+func firstClause(summary string) string {
+	end := len(summary)
+	for _, sep := range []string{". ", "; "} {
+		if i := strings.Index(summary, sep); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return sentence(summary[:end])
 }

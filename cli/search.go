@@ -11,7 +11,7 @@ func init() {
 	register(command{
 		name:    "search",
 		usage:   "[--db FILE] [--json] [--limit N] WORDS…",
-		summary: "Search the whole dossier (any script: Моргулов, 北方領土) and show the best matches with snippets.",
+		summary: "Search the whole dossier in any script (Моргулов, 北方領土); best matches first, with snippets.",
 		run:     runSearch,
 	})
 }

@@ -1,0 +1,408 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+)
+
+// run runs the command line as main would and returns its exit status and output.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// sampleDB creates a database with the sample dossier in a temporary folder.
+func sampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	code, out, errOut := run(t, "init", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "with the sample dossier")
+	return db
+}
+
+func TestInitAndListMeetings(t *testing.T) {
+	db := sampleDB(t)
+	code, out, errOut := run(t, "list", "--db", db, "meetings")
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, errOut)
+	for _, want := range []string{
+		"Oct 2015", "May 2016", "Thu 16 Jun 2016",
+		"Wed 22 Jun 2016, 10:00 JST", "Sep 2016", "by end of 2016",
+		"Peace treaty consultations, round 2 — Tokyo", "scheduled", "proposed",
+		sample.TokyoRoundID,
+	} {
+		assert.Contains(t, out, want)
+	}
+	// Oldest first, undated last.
+	assert.Less(t, strings.Index(out, "Oct 2015"), strings.Index(out, "Wed 22 Jun 2016"))
+	assert.Less(t, strings.Index(out, "Wed 22 Jun 2016"), strings.Index(out, "Sep 2016"))
+	// A meeting that was postponed once keeps saying so.
+	assert.Contains(t, out, "postponed from 2014")
+}
+
+func TestListJSON(t *testing.T) {
+	db := sampleDB(t)
+	code, out, errOut := run(t, "list", "--json", "--db", db, "meetings")
+	require.Equal(t, 0, code, errOut)
+	var meetings []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &meetings))
+	require.Len(t, meetings, len(sample.Dossier().Meetings))
+	when := map[string]any{}
+	for _, m := range meetings {
+		require.NotEmpty(t, m["id"])
+		when[m["id"].(string)] = m["when"]
+	}
+	assert.Equal(t, map[string]any{"date": "2016-06-22T10:00:00+09:00", "precision": "exact", "zone": "Asia/Tokyo"}, when[sample.TokyoRoundID])
+	assert.Equal(t, map[string]any{"date": "2016-09", "precision": "month"}, when[sample.VladivostokID])
+	assert.Equal(t, map[string]any{"date": "2016", "precision": "year", "qualifier": "by"}, when[sample.PutinVisitID])
+}
+
+func TestListKinds(t *testing.T) {
+	db := sampleDB(t)
+	d := sample.Dossier()
+	cases := []struct {
+		kind  string
+		count int
+		want  []string
+	}{
+		{"actors", len(d.Actors), []string{"Igor Morgulov", "Игорь Моргулов", "岸田文雄", "Deputy Minister of Foreign Affairs", "Russia"}},
+		{"disputes", len(d.Disputes), []string{"Northern Territories 北方領土 (Japan)", "Southern Kurils Южные Курилы (Russia)", sample.DisputeID}},
+		{"sources", len(d.Sources), []string{"Japan, Russia to hold talks on territorial row this week in Tokyo", "20–21 Jun 2016"}},
+		{"tracks", len(d.Tracks), []string{"Japan–Russia peace treaty talks", "Japan, Russia", sample.TrackID}},
+	}
+	for _, c := range cases {
+		t.Run(c.kind, func(t *testing.T) {
+			code, out, errOut := run(t, "list", "--db", db, c.kind)
+			require.Equal(t, 0, code, errOut)
+			for _, w := range c.want {
+				assert.Contains(t, out, w)
+			}
+			assert.Len(t, strings.Split(strings.TrimSpace(out), "\n"), c.count+1, "a header and a line each")
+
+			code, out, errOut = run(t, "list", "--db", db, "--json", c.kind)
+			require.Equal(t, 0, code, errOut)
+			var records []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(out), &records))
+			require.Len(t, records, c.count)
+			for _, r := range records {
+				assert.NotEmpty(t, r["id"])
+			}
+		})
+	}
+}
+
+// Japanese names are two columns wide on a terminal: the column after them still lines up.
+func TestListAlignsWideCharacters(t *testing.T) {
+	db := sampleDB(t)
+	code, out, _ := run(t, "list", "--db", db, "actors")
+	require.Equal(t, 0, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	titleCol := displayWidth(lines[0][:strings.Index(lines[0], "TITLE")])
+	titles := map[string]string{"岸田文雄": "Minister for Foreign Affairs", "Игорь Моргулов": "Deputy Minister of Foreign Affairs"}
+	for native, title := range titles {
+		found := false
+		for _, l := range lines[1:] {
+			if strings.Contains(l, native) {
+				found = true
+				assert.Equal(t, titleCol, displayWidth(l[:strings.Index(l, title)]), l)
+			}
+		}
+		assert.True(t, found, native)
+	}
+	assert.Equal(t, 8, displayWidth("岸田文雄"))
+	assert.Equal(t, 14, displayWidth("Игорь Моргулов"))
+}
+
+func TestInitEmpty(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "empty.db")
+	code, out, errOut := run(t, "init", "--empty", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "empty database")
+	code, out, _ = run(t, "list", "--db", db, "meetings")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "No meetings yet.\n", out)
+	code, out, _ = run(t, "list", "--db", db, "--json", "actors")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "[]\n", out)
+}
+
+func TestInitRefusesExistingFile(t *testing.T) {
+	db := sampleDB(t)
+	before, err := os.ReadFile(db)
+	require.NoError(t, err)
+	code, _, errOut := run(t, "init", "--db", db)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "There is already a file at "+db)
+	after, err := os.ReadFile(db)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+}
+
+func TestSearch(t *testing.T) {
+	db := sampleDB(t)
+	cases := []struct {
+		name, query, wantID string
+	}{
+		{"Cyrillic", "Моргулов", sample.MorgulovID},
+		{"Cyrillic, any case", "моргулов", sample.MorgulovID},
+		{"Japanese", "北方領土", sample.DisputeID},
+		{"Russian place name", "Курилы", sample.DisputeID},
+		{"Latin", "Naryshkin", sample.NaryshkinID},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errOut := run(t, "search", "--db", db, c.query)
+			require.Equal(t, 0, code, errOut)
+			assert.Contains(t, out, c.wantID)
+			assert.Contains(t, out, "[", "snippets mark the match")
+
+			code, out, errOut = run(t, "search", "--db", db, "--json", c.query)
+			require.Equal(t, 0, code, errOut)
+			var hits []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(out), &hits))
+			var ids []any
+			for _, h := range hits {
+				ids = append(ids, h["id"])
+			}
+			assert.Contains(t, ids, c.wantID)
+		})
+	}
+
+	code, out, _ := run(t, "search", "--db", db, "zyxwvut")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Nothing in the dossier matches")
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	fixed := time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
+	now = func() time.Time { return fixed }
+	t.Cleanup(func() { now = time.Now })
+
+	dir := t.TempDir()
+	first := sampleDB(t)
+	bundle := filepath.Join(dir, "dossier.json")
+	code, out, errOut := run(t, "export", "--db", first, "-o", bundle)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, bundle)
+
+	second := filepath.Join(dir, "second.db")
+	code, out, errOut = run(t, "import", "--db", second, bundle)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Created a new database")
+	assert.Contains(t, fieldLines(out), "meetings 6 0 0", "six meetings created")
+
+	again := filepath.Join(dir, "again.JSON") // the extension is matched in any case
+	code, _, errOut = run(t, "export", "--db", second, "-o", again)
+	require.Equal(t, 0, code, errOut)
+
+	a, err := os.ReadFile(bundle)
+	require.NoError(t, err)
+	b, err := os.ReadFile(again)
+	require.NoError(t, err)
+	assert.Equal(t, string(a), string(b), "export → import → export gives the same bundle")
+
+	// Importing the same bundle again changes nothing.
+	code, out, errOut = run(t, "import", "--db", second, bundle)
+	require.Equal(t, 0, code, errOut)
+	assert.NotContains(t, out, "Created a new database")
+	assert.Contains(t, fieldLines(out), "meetings 0 0 6", "six meetings unchanged")
+
+	info, err := os.Stat(bundle)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "exports are readable by their owner only")
+}
+
+// fieldLines is out with each line's fields joined by one space.
+func fieldLines(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		lines = append(lines, strings.Join(strings.Fields(l), " "))
+	}
+	return lines
+}
+
+func TestImportRefusesBadBundle(t *testing.T) {
+	dir := t.TempDir()
+	db := sampleDB(t)
+	bundle := filepath.Join(dir, "dossier.json")
+	code, _, errOut := run(t, "export", "--db", db, "-o", bundle)
+	require.Equal(t, 0, code, errOut)
+	good, err := os.ReadFile(bundle)
+	require.NoError(t, err)
+	require.Contains(t, string(good), `"2016-09"`)
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, bytes.Replace(good, []byte(`"2016-09"`), []byte(`"2016-13"`), 1), 0o600))
+
+	_, before, _ := run(t, "list", "--db", db, "--json", "meetings")
+	code, _, errOut = run(t, "import", "--db", db, bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "Nothing was imported")
+	assert.Contains(t, errOut, "2016-13")
+	_, after, _ := run(t, "list", "--db", db, "--json", "meetings")
+	assert.Equal(t, before, after, "the database is unchanged")
+
+	// A refused import into a new database leaves no database behind.
+	fresh := filepath.Join(dir, "fresh.db")
+	code, _, _ = run(t, "import", "--db", fresh, bad)
+	assert.Equal(t, 1, code)
+	assert.NoFileExists(t, fresh)
+}
+
+func TestBackup(t *testing.T) {
+	db := sampleDB(t)
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	code, out, errOut := run(t, "backup", "--db", db, "-o", copyPath)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Backed up")
+
+	code, out, errOut = run(t, "list", "--db", copyPath, "meetings")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Wed 22 Jun 2016")
+
+	code, _, errOut = run(t, "backup", "--db", db, "-o", copyPath)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "already a file")
+}
+
+func TestMissingDatabase(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nowhere.db")
+	cases := map[string][]string{
+		"list":   {"list", "--db", missing, "meetings"},
+		"search": {"search", "--db", missing, "Abe"},
+		"export": {"export", "--db", missing, "-o", filepath.Join(dir, "out.json")},
+		"backup": {"backup", "--db", missing, "-o", filepath.Join(dir, "out.db")},
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			code, out, errOut := run(t, args...)
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, "There is no database at "+missing)
+			assert.Contains(t, errOut, "parley init --db "+missing)
+			assert.NoFileExists(t, missing, "a read command creates nothing")
+		})
+	}
+	assert.NoFileExists(t, filepath.Join(dir, "out.json"))
+}
+
+func TestRefusesOtherFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("These are not the minutes you are looking for.\n")
+	require.NoError(t, os.WriteFile(path, content, 0o600))
+	code, _, errOut := run(t, "list", "--db", path, "meetings")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, path+" is not a Parley database")
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, content, got, "the file is left as it was")
+}
+
+func TestBadArguments(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "parley.db")
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"nothing", nil, "Usage:"},
+		{"unknown command", []string{"frobnicate"}, `"frobnicate" is not a command`},
+		{"list without a kind", []string{"list", "--db", db}, "say what to list"},
+		{"list of an unknown kind", []string{"list", "--db", db, "treaties"}, `cannot list "treaties"`},
+		{"unknown option", []string{"list", "--bogus", "meetings"}, "unknown option -bogus"},
+		{"option without value", []string{"list", "meetings", "--db"}, "option -db needs a value"},
+		{"search without words", []string{"search", "--db", db}, "say what to search for"},
+		{"search limit", []string{"search", "--db", db, "--limit", "0", "Abe"}, "--limit must be at least 1"},
+		{"export without -o", []string{"export", "--db", db}, "-o FILE"},
+		{"export to unknown format", []string{"export", "--db", db, "-o", "x.docx"}, "must end in"},
+		{"import without a file", []string{"import", "--db", db}, "give the file to import"},
+		{"import of an unknown format", []string{"import", "--db", db, "notes.txt"}, "must end in"},
+		{"backup without -o", []string{"backup", "--db", db}, "-o FILE"},
+		{"init with a stray argument", []string{"init", "x.db"}, "unexpected argument"},
+		{"help for an unknown command", []string{"help", "frobnicate"}, "not a command"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errOut := run(t, c.args...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, c.want)
+		})
+	}
+	assert.NoFileExists(t, db, "no bad command line creates a database")
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, out, _ := run(t, "help")
+	assert.Equal(t, 0, code)
+	for _, name := range []string{"init", "list", "search", "export", "import", "backup", "version"} {
+		assert.Contains(t, out, "parley "+name)
+	}
+	code, out, _ = run(t, "--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "parley [--db FILE] [--empty]")
+
+	code, out, _ = run(t, "help", "list")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Usage: parley list [--db FILE] [--json] meetings|actors|disputes|sources|tracks")
+
+	code, out, _ = run(t, "list", "-h")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Usage: parley list")
+
+	code, out, _ = run(t, "version")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Parley "+Version)
+	assert.Contains(t, out, "full-text search built in")
+
+	assert.True(t, IsCommand("list"))
+	assert.True(t, IsCommand("--version"))
+	assert.False(t, IsCommand("--db"))
+}
+
+func TestFlagsAfterArguments(t *testing.T) {
+	db := sampleDB(t)
+	code, out, errOut := run(t, "list", "meetings", "--json", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	assert.True(t, strings.HasPrefix(out, "["))
+}
+
+func TestParseArgs(t *testing.T) {
+	cases := []struct {
+		name       string
+		args       []string
+		positional []string
+		json       bool
+	}{
+		{"flags first", []string{"--json", "a", "b"}, []string{"a", "b"}, true},
+		{"flags last", []string{"a", "b", "--json"}, []string{"a", "b"}, true},
+		{"flags between", []string{"a", "-json", "b"}, []string{"a", "b"}, true},
+		{"no flags", []string{"a"}, []string{"a"}, false},
+		{"dash dash", []string{"a", "--", "--json", "-x"}, []string{"a", "--json", "-x"}, false},
+		{"nothing", nil, nil, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fl := newFlags("test")
+			asJSON := fl.Bool("json", false, "")
+			got, err := parseArgs(fl, c.args)
+			require.NoError(t, err)
+			assert.Equal(t, c.positional, got)
+			assert.Equal(t, c.json, *asJSON)
+		})
+	}
+}
