@@ -532,8 +532,8 @@ func (p *actorPage) onDelete() {
 	})
 }
 
-// usageSentence says what goes with an actor: "Their place in 3 meetings, 2 statements and 4
-// relationships go with them; the meetings stay."
+// usageSentence says what goes with an actor: "This also removes their place in 3 meetings,
+// 2 statements and 4 relationships; the meetings themselves stay."
 func usageSentence(u storage.ActorUsage) string {
 	var parts []string
 	if u.Meetings > 0 {
@@ -552,7 +552,7 @@ func usageSentence(u storage.ActorUsage) string {
 	if len(parts) > 1 {
 		s = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 	}
-	msg := firstUpper(s) + " go with them"
+	msg := "This also removes " + s
 	if u.Meetings > 0 {
 		msg += "; the meetings themselves stay"
 	}

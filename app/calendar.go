@@ -252,6 +252,8 @@ func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming
 	if err != nil {
 		return nil, nil, err
 	}
+	// A meeting due "by end of 2016" comes up at its deadline, not at the start of the year.
+	sortMeetings(upcoming, sortDate, false)
 	// The recent ones: a year back first, everything past when that is not enough.
 	for _, back := range []time.Time{now.AddDate(-1, 0, 0), {}} {
 		past, err := st.Meetings(ctx, storage.MeetingFilter{From: back, To: now})

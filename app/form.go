@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,7 +138,7 @@ func (fs *fields) grid(keys ...string) *fyne.Container {
 		r := fs.rows[k]
 		objs = append(objs, r.label, r.cell)
 	}
-	return container.New(layout.NewFormLayout(), objs...)
+	return container.New(&formGrid{}, objs...)
 }
 
 // setError shows msg under the input of key (or of the list key belongs to, for
@@ -308,5 +307,61 @@ func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w + pad
+	}
+}
+
+// labelWidth is the least width of the label column of every form, so that the inputs of
+// all sections of a page line up.
+const labelWidth = 150
+
+// formGrid lays out label, input pairs in two columns, like layout.NewFormLayout, with the
+// label column at least labelWidth wide.
+type formGrid struct{}
+
+func (g *formGrid) labelColumn(objs []fyne.CanvasObject) float32 {
+	w := float32(labelWidth)
+	for i := 0; i+1 < len(objs); i += 2 {
+		if objs[i].Visible() {
+			w = max(w, objs[i].MinSize().Width)
+		}
+	}
+	return w
+}
+
+func (g *formGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	lw := g.labelColumn(objs)
+	var w, h float32
+	rows := 0
+	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
+		in := objs[i+1].MinSize()
+		w = max(w, in.Width)
+		h += max(objs[i].MinSize().Height, in.Height)
+		rows++
+	}
+	if rows > 1 {
+		h += pad * float32(rows-1)
+	}
+	return fyne.NewSize(lw+pad+w, h)
+}
+
+func (g *formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	lw := g.labelColumn(objs)
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		label, input := objs[i], objs[i+1]
+		if !input.Visible() {
+			continue
+		}
+		h := max(label.MinSize().Height, input.MinSize().Height)
+		label.Move(fyne.NewPos(0, y))
+		label.Resize(fyne.NewSize(lw, label.MinSize().Height))
+		input.Move(fyne.NewPos(lw+pad, y))
+		input.Resize(fyne.NewSize(size.Width-lw-pad, h))
+		y += h + pad
 	}
 }

@@ -131,7 +131,7 @@ func (p *meetingPage) build() {
 	}
 	p.zone.OnChanged = func(string) { e.touch(); p.checkZone(); p.updateZonesInfo() }
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), p.pickDay)
-	p.zonesInfo = note("")
+	p.zonesInfo = wrapLabel("")
 	p.duration = textEntry(e, "minutes, e.g. 90")
 	p.round = textEntry(e, "e.g. 2")
 	p.venue = textEntry(e, "e.g. Iikura Guest House")
@@ -172,6 +172,7 @@ func (p *meetingPage) build() {
 	fs.add("when", "When", container.NewBorder(nil, nil, nil, pick, p.when))
 	fs.add("time", "Time", p.timeOfDay)
 	fs.add("zone", "Time zone", p.zone)
+	fs.add("zones", "Times", p.zonesInfo)
 	fs.add("duration_minutes", "Duration", p.duration)
 	fs.add("venue", "Venue", p.venue)
 	fs.add("city", "City", p.city)
@@ -207,9 +208,7 @@ func (p *meetingPage) build() {
 		fs.general,
 		section("The meeting", fs.grid("title", "track_id", "round", "previous_round_id", "format")),
 		section("Logistics",
-			fs.grid("when", "time", "zone"),
-			p.zonesInfo,
-			fs.grid("duration_minutes", "venue", "city", "country", "interpreters", "press", "logistics")),
+			fs.grid("when", "time", "zone", "zones", "duration_minutes", "venue", "city", "country", "interpreters", "press", "logistics")),
 		section("Purpose and objectives", fs.grid("purpose", "objectives")),
 		section("Lines to take", fs.rows["lines_to_take"].cell),
 		section("Anticipated questions", fs.rows["questions"].cell),
