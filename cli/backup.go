@@ -13,7 +13,7 @@ func init() {
 	register(command{
 		name:    "backup",
 		usage:   "[--db FILE] -o FILE",
-		summary: "Write a consistent copy of the database, safe to run while Parley is open.",
+		summary: "Write a consistent copy of the database to a new file; it never overwrites one.",
 		run:     runBackup,
 	})
 }
