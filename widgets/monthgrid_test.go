@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -331,4 +332,19 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, time.Wednesday, tokyoRoundDay.Weekday())
 	assert.Equal(t, "2016-06-22", tokyoRoundDay.String())
 	assert.Equal(t, tokyoRoundDay, DateOf(time.Date(2016, 6, 22, 23, 59, 0, 0, time.FixedZone("JST", 9*3600))))
+}
+
+func TestMonthGridFollowsTheTheme(t *testing.T) {
+	test.NewTempApp(t)
+	_, r := showGrid(t, sampleGrid())
+	_, cr := cellOf(t, r, tokyoRoundDay)
+	before := cr.bg.FillColor
+
+	ugly := test.NewTheme()
+	test.ApplyTheme(t, ugly)
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	assert.NotEqual(t, before, cr.bg.FillColor)
+	assert.Equal(t, ugly.Color(theme.ColorNameBackground, variant), cr.bg.FillColor)
+	assert.Equal(t, ugly.Color(theme.ColorNameSeparator, variant), r.gridBg.FillColor)
+	assert.Equal(t, ugly.Size(theme.SizeNameCaptionText), test.WidgetRenderer(cr.views[0]).(*chipRenderer).text.TextSize)
 }
