@@ -46,13 +46,18 @@ func linesHeight(lines []line, lineH float64) float64 {
 }
 
 // drawLines draws lines at x from the cursor down, continuing on new pages as needed. A
-// paragraph that does not fit starts on the next page unless at least two of its lines fit,
-// and it never leaves a single line alone at the top of the next page.
+// paragraph of up to three lines is kept whole; a longer one that does not fit starts on the
+// next page unless at least two of its lines fit, and it never leaves a single line alone at
+// the top of the next page.
 func (r *renderer) drawLines(lines []line, x, lineH float64) {
 	if len(lines) == 0 {
 		return
 	}
-	r.ensure(math.Min(linesHeight(lines, lineH), 2*lineH))
+	if len(lines) <= 3 {
+		r.ensure(linesHeight(lines, lineH)) // too short to split without an orphan or a widow
+	} else {
+		r.ensure(2 * lineH)
+	}
 	for i := 0; i < len(lines); {
 		fit := int((r.space() + 0.01) / lineH)
 		if fit <= 0 {
@@ -88,10 +93,14 @@ func (r *renderer) para(spans []span, indent, lineH, after float64) {
 	r.y += after
 }
 
-// paraLead is the height a paragraph needs on the page it starts on (at most two lines).
+// paraLead is the height a paragraph needs on the page it starts on: all of it up to three
+// lines, else two.
 func (r *renderer) paraLead(spans []span, indent, lineH float64) float64 {
 	lines := r.ts.layout(spans, contentW-indent)
-	return math.Min(linesHeight(lines, lineH), 2*lineH)
+	if len(lines) <= 3 {
+		return linesHeight(lines, lineH)
+	}
+	return 2 * lineH
 }
 
 // heading draws a heading, first making sure that it and lead millimetres of what follows
@@ -152,7 +161,11 @@ func (r *renderer) list(items []listItem, indent, lineH, gap float64) {
 		if len(lines) == 0 {
 			continue
 		}
-		r.ensure(math.Min(linesHeight(lines, lineH), 2*lineH))
+		if len(lines) <= 3 {
+			r.ensure(linesHeight(lines, lineH))
+		} else {
+			r.ensure(2 * lineH)
+		}
 		if it.target != 0 {
 			r.pdf.SetLink(it.target, r.y, r.pdf.PageNo())
 		}

@@ -3,6 +3,9 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -148,4 +151,41 @@ func TestPackBig(t *testing.T) {
 	assert.Greater(t, pages, 40)
 	assert.Contains(t, txt, "Event 67 in the history")
 	assert.Contains(t, txt, "Statement 400:")
+}
+
+// portrait draws a stand-in photo: a head-and-shoulders silhouette on a soft gradient, with a
+// transparent margin to exercise the flattening onto white.
+func portrait(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.NRGBA{R: uint8(180 - 60*y/h), G: uint8(190 - 50*y/h), B: uint8(205 - 30*y/h), A: 255}
+			dx, dy := float64(x-w/2)/float64(w), float64(y)/float64(h)
+			if dx*dx/0.04+(dy-0.35)*(dy-0.35)/0.03 < 1 || (dy > 0.6 && dx*dx < 0.12*(dy-0.45)) {
+				c = color.NRGBA{R: 60, G: 66, B: 80, A: 255}
+			}
+			if x < 4 || y < 4 {
+				c.A = 0
+			}
+			img.SetNRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	return buf.Bytes()
+}
+
+func TestPackPhotos(t *testing.T) {
+	b := fixtureBriefing()
+	b.Participants[0].Actor.Photo = portrait(t, 900, 1200)
+	b.Participants[1].Actor.Photo = []byte("not an image at all")
+	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	list := tool(t, "pdfimages", "-list", path)
+	lines := strings.Split(strings.TrimSpace(list), "\n")
+	require.Len(t, lines, 3, "one image: the unreadable photo is left out\n%s", list)
+	f := strings.Fields(lines[2])
+	assert.Equal(t, strconv.Itoa(maxPhotoPixels*900/1200), f[3], "scaled down to %d pixels high", maxPhotoPixels)
+	assert.Equal(t, strconv.Itoa(maxPhotoPixels), f[4])
 }
