@@ -22,8 +22,6 @@ type dayCell struct {
 	outside bool // the day belongs to the previous or next month
 	today   bool
 	chips   []Chip
-
-	shown int // chips shown by the last layout
 }
 
 func newDayCell(g *MonthGrid) *dayCell {
@@ -111,7 +109,6 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	n := len(r.c.chips)
 	shown := min(n, fit, len(r.views))
 	hidden := n - shown
-	r.c.shown = shown
 
 	y := top
 	for i, v := range r.views {
