@@ -147,7 +147,7 @@ func (p *actorPage) build() {
 	p.stmtAdd = widget.NewButtonWithIcon("Add statement…", theme.ContentAddIcon(), func() { p.editStatement(storage.Statement{ActorID: p.a.ID}) })
 
 	names := section("Names", fs.grid("kind", "name", "native_name", "other_names", "pronunciation"))
-	top := container.NewVBox(photoCol, names)
+	top := container.NewBorder(nil, nil, container.NewPadded(photoCol), nil, names)
 	body := container.NewVBox(
 		fs.general,
 		top,

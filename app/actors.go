@@ -64,7 +64,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 	newBtn.Importance = widget.HighImportance
 	header := container.New(&columns{widths: []float32{260, 220, 0, 160}},
 		boldLabel("Name"), boldLabel("Native script"), boldLabel("Title"), boldLabel("Side"))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.filter), header, widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, heading("Actors"), newBtn, s.filter), header, widget.NewSeparator())
 	s.root = container.NewPadded(container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty))))
 	return s
 }

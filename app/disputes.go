@@ -51,7 +51,7 @@ func newDisputesScreen(u *ui) *disputesScreen {
 	s.empty.Hide()
 	newBtn := widget.NewButtonWithIcon("New dispute", theme.ContentAddIcon(), func() { u.push(newDisputeDraft(u)) })
 	newBtn.Importance = widget.HighImportance
-	s.root = container.NewPadded(container.NewBorder(container.NewBorder(nil, nil, nil, newBtn), nil, nil, nil,
+	s.root = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, heading("Disputes"), newBtn), widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(s.list, container.NewCenter(s.empty))))
 	return s
 }

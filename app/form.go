@@ -207,6 +207,14 @@ func section(title string, content ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(append([]fyne.CanvasObject{h}, content...)...)
 }
 
+// heading is the title of a list screen.
+func heading(text string) *widget.Label {
+	h := widget.NewLabel(text)
+	h.SizeName = theme.SizeNameSubHeadingText
+	h.TextStyle = fyne.TextStyle{Bold: true}
+	return h
+}
+
 // note is a small grey explanatory line.
 func note(text string) *widget.Label {
 	l := widget.NewLabel(text)

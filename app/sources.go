@@ -59,7 +59,7 @@ func newSourcesScreen(u *ui) *sourcesScreen {
 	newBtn := widget.NewButtonWithIcon("New source", theme.ContentAddIcon(), func() { u.push(newSourceDraft(u)) })
 	newBtn.Importance = widget.HighImportance
 	header := container.New(cols(), boldLabel("Title"), boldLabel("Publisher"), boldLabel("Published"), boldLabel("Reliability"))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn), header, widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, heading("Sources"), newBtn), header, widget.NewSeparator())
 	s.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty))))
 	return s
 }
@@ -95,7 +95,7 @@ type sourcePage struct {
 	hdr                                     *header
 	saveBtn, deleteBtn                      *widget.Button
 	titleE, publisher, published, reference *widget.Entry
-	reliability                             *widget.SelectEntry
+	reliability                             *widget.Entry
 	openRef                                 *widget.Button
 	citedBy                                 *fyne.Container
 	citations                               []storage.Citation
@@ -151,9 +151,7 @@ func (p *sourcePage) build() {
 	p.published = textEntry(e, "2016-06-20, 2016-06 or 2016")
 	p.reference = textEntry(e, "URL or citation")
 	p.reference.OnChanged = func(string) { e.touch(); p.refreshOpenRef() }
-	p.reliability = widget.NewSelectEntry([]string{"primary document", "official statement", "news report", "reference work", "compiler's note"})
-	p.reliability.SetPlaceHolder("how far to trust it")
-	p.reliability.OnChanged = func(string) { e.touch() }
+	p.reliability = textArea(e, "how far to trust it, e.g. primary text; a single news report", 2)
 	p.openRef = widget.NewButtonWithIcon("Open", theme.ComputerIcon(), func() {
 		if u, err := url.Parse(strings.TrimSpace(p.reference.Text)); err == nil {
 			if err := p.u.app.OpenURL(u); err != nil {
