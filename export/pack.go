@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
+	"reflect"
+	"sort"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -134,6 +136,7 @@ type renderer struct {
 	sourceOrder  []string
 	sourceLinks  map[string]int
 	profileLinks map[string]int
+	runes        []rune // see usedRunes
 }
 
 func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer {
@@ -226,7 +229,7 @@ func (r *renderer) ensure(h float64) {
 func (r *renderer) useFont(id fontID, size float64) {
 	fam, st := id.family()
 	if !r.fontsAdded[id] {
-		r.pdf.AddUTF8FontFromBytes(fam, st, id.bytes())
+		r.pdf.AddUTF8FontFromBytes(fam, st, r.fontBytes(id))
 		r.fontsAdded[id] = true
 	}
 	if r.fontValid && r.curFont == id && r.curSize == size {
@@ -234,6 +237,78 @@ func (r *renderer) useFont(id fontID, size float64) {
 	}
 	r.pdf.SetFont(fam, st, size)
 	r.curFont, r.curSize, r.fontValid = id, size, true
+}
+
+// fontBytes is the font file handed to gofpdf: the Latin fonts whole, the big CJK and Korean
+// fonts cut down to the characters this briefing uses (see subsetFont).
+func (r *renderer) fontBytes(id fontID) []byte {
+	if id != fontCJK && id != fontKorean {
+		return id.bytes()
+	}
+	var runes []rune
+	for _, c := range r.usedRunes() {
+		if f, ok := r.ts.fontFor(c, style{}); ok && f == id {
+			runes = append(runes, c)
+		}
+	}
+	sub, err := subsetFont(id.bytes(), r.ts.m[id], runes)
+	if err != nil {
+		return id.bytes() // the whole font works too, only slower
+	}
+	return sub
+}
+
+// usedRunes are the distinct characters of every text in the briefing and the options, in
+// order: whatever the pack prints comes from them or from its own English words.
+func (r *renderer) usedRunes() []rune {
+	if r.runes != nil {
+		return r.runes
+	}
+	seen := map[rune]bool{}
+	add := func(s string) {
+		for _, c := range s {
+			seen[c] = true
+		}
+	}
+	add(r.opt.Marking)
+	collectStrings(reflect.ValueOf(r.b), add)
+	r.runes = make([]rune, 0, len(seen))
+	for c := range seen {
+		r.runes = append(r.runes, c)
+	}
+	sort.Slice(r.runes, func(i, j int) bool { return r.runes[i] < r.runes[j] })
+	return r.runes
+}
+
+// collectStrings calls add with every exported string reachable from v.
+func collectStrings(v reflect.Value, add func(string)) {
+	switch v.Kind() {
+	case reflect.String:
+		add(v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			collectStrings(v.Elem(), add)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				collectStrings(v.Field(i), add)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // photos
+		}
+		for i := 0; i < v.Len(); i++ {
+			collectStrings(v.Index(i), add)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			collectStrings(it.Key(), add)
+			collectStrings(it.Value(), add)
+		}
+	}
 }
 
 // frame draws what every page carries: the marking at the top and bottom, the meeting's

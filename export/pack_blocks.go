@@ -1,11 +1,16 @@
 package export
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // The pack's building blocks: paragraphs, lists, headings and tables that break across pages
 // without overflowing them, and that keep a heading with the start of what it introduces.
 
-// drawLine draws one typeset line with its line box's top at y.
+// drawLine draws one typeset line with its line box's top at y. Neighbouring runs in the same
+// font, size, colour and link, separated by nothing or by one ordinary space, are drawn as one
+// string: a line costs a few PDF text operations, not one per word.
 func (r *renderer) drawLine(ln line, x, y, lineH float64) {
 	size := 0.0
 	for _, a := range ln.atoms {
@@ -15,23 +20,53 @@ func (r *renderer) drawLine(ln line, x, y, lineH float64) {
 	}
 	sizeMM := size * ptToMM
 	baseline := y + (lineH-sizeMM)/2 + 0.78*sizeMM
+
+	var seg run // the text gathered so far, drawn at segX
+	var segX float64
+	var text strings.Builder
+	flush := func() {
+		if text.Len() == 0 {
+			return
+		}
+		r.useFont(seg.font, seg.st.size)
+		r.pdf.SetTextColor(seg.st.color.r, seg.st.color.g, seg.st.color.b)
+		r.pdf.Text(segX, baseline, text.String())
+		switch {
+		case seg.link != 0:
+			r.pdf.Link(segX, y, seg.w, lineH, seg.link)
+		case seg.url != "":
+			r.pdf.LinkString(segX, y, seg.w, lineH, seg.url)
+		}
+		text.Reset()
+	}
+	gap := 0.0 // space between the end of the segment and the next run
 	for _, a := range ln.atoms {
 		for _, rn := range a.runs {
-			if rn.text != "" {
-				r.useFont(rn.font, rn.st.size)
-				r.pdf.SetTextColor(rn.st.color.r, rn.st.color.g, rn.st.color.b)
-				r.pdf.Text(x, baseline, rn.text)
-				switch {
-				case rn.link != 0:
-					r.pdf.Link(x, y, rn.w, lineH, rn.link)
-				case rn.url != "":
-					r.pdf.LinkString(x, y, rn.w, lineH, rn.url)
-				}
+			if rn.text == "" {
+				gap += rn.w
+				continue
 			}
-			x += rn.w
+			same := text.Len() > 0 && rn.font == seg.font && rn.st == seg.st && rn.link == seg.link && rn.url == seg.url
+			switch {
+			case same && gap == 0:
+				text.WriteString(rn.text)
+				seg.w += rn.w
+			case same && math.Abs(gap-r.ts.width(" ", rn.font, rn.st.size)) < 1e-9:
+				text.WriteByte(' ')
+				text.WriteString(rn.text)
+				seg.w += gap + rn.w
+			default:
+				flush()
+				seg = rn
+				segX = x + gap
+				text.WriteString(rn.text)
+			}
+			x += gap + rn.w
+			gap = 0
 		}
-		x += a.space
+		gap += a.space
 	}
+	flush()
 }
 
 // linesHeight is the height of lines set at lineH, paragraph gaps included.

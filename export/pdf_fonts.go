@@ -74,6 +74,7 @@ func (f fontID) bytes() []byte {
 type metrics struct {
 	width   [0x10000]uint16
 	covered [0x10000]bool
+	glyph   [0x10000]uint16 // glyph index of each code point, for subsetting
 	// printable, filled in the regular font's metrics only, marks what the pack can print
 	// with one of its fonts (see computePrintable).
 	printable [0x10000]bool
@@ -163,6 +164,7 @@ func parseMetrics(font []byte) (*metrics, error) {
 			continue
 		}
 		m.covered[r] = true
+		m.glyph[r] = uint16(g)
 		m.width[r] = uint16(math.Round(scale * float64(advance(g))))
 	}
 	return m, nil

@@ -343,6 +343,16 @@ func (t *typesetter) atoms(spans []span) []atom {
 					out[len(out)-1].space += sw
 				}
 			default:
+				if !have && (r == '—' || r == '–') && len(out) > 0 && !out[len(out)-1].brk && out[len(out)-1].space > 0 {
+					// A dash between spaces never starts a line: it joins the word before it,
+					// space included.
+					cur, out = out[len(out)-1], out[:len(out)-1]
+					cur.runs = append(cur.runs, run{text: " ", font: fontRegular, st: sp.st, w: cur.space, link: sp.link, url: sp.url})
+					cur.w += cur.space
+					cur.space = 0
+					runSpan = -1
+					have = true
+				}
 				f, _ := t.fontFor(r, sp.st)
 				cjk := isCJK(r)
 				if have && (cjk && !noBreakBefore(r) || isCJK(lastRune)) && !noBreakAfter(lastRune) && !(cjk && noBreakBefore(r)) {

@@ -99,6 +99,18 @@ func TestLayoutJapanesePunctuationStaysWithItsWord(t *testing.T) {
 	}
 }
 
+func TestLayoutNeverStartsALineWithADash(t *testing.T) {
+	ts := testTypesetter(t)
+	s := "Peace treaty consultations, round 2 — Tokyo – and more – words — here"
+	for w := 20.0; w < 120; w += 1 {
+		lines := ts.layout(text(s, bodyStyle), w)
+		for _, ln := range lines {
+			lt := lineText(ln)
+			assert.False(t, strings.HasPrefix(lt, "—") || strings.HasPrefix(lt, "–"), "width %.0f: %q", w, lt)
+		}
+	}
+}
+
 func TestFontForScripts(t *testing.T) {
 	ts := testTypesetter(t)
 	cases := []struct {
