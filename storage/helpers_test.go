@@ -50,14 +50,14 @@ type world struct {
 	quote                             Statement
 }
 
-func mustDate(t *testing.T, s string) FuzzyDate {
+func mustDate(t testing.TB, s string) FuzzyDate {
 	t.Helper()
 	f, err := ParseFuzzyDate(s)
 	require.NoError(t, err)
 	return f
 }
 
-func buildWorld(t *testing.T, s *Store) *world {
+func buildWorld(t testing.TB, s *Store) *world {
 	t.Helper()
 	ctx := context.Background()
 	w := &world{}

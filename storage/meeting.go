@@ -558,6 +558,10 @@ const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, 
 
 const summaryOrder = ` ORDER BY m.when_lower IS NULL, m.when_lower, m.title, m.id`
 
+// wideSpan is the longest date span (a leap year) that Meetings reads from a narrow stretch
+// of the when_lower index; the few dates wider than that are read by their span.
+const wideSpan = 366 * 24 * time.Hour
+
 func scanSummary(rows *sql.Rows) (MeetingSummary, error) {
 	var m MeetingSummary
 	var when, was dateCols
@@ -584,35 +588,37 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 	err := s.read(ctx, func(q querier) error {
 		var where []string
 		var args []any
+		param := func(v any) string {
+			args = append(args, v)
+			return fmt.Sprintf("?%d", len(args))
+		}
 		if f.TrackID != "" {
-			where = append(where, `m.track_id = ?`)
-			args = append(args, f.TrackID)
+			where = append(where, `m.track_id = `+param(f.TrackID))
 		}
 		if len(f.Statuses) > 0 {
-			marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Statuses)), ", ")
-			where = append(where, `m.status IN (`+marks+`)`)
+			var marks []string
 			for _, st := range f.Statuses {
-				args = append(args, st)
+				marks = append(marks, param(st))
 			}
+			where = append(where, `m.status IN (`+strings.Join(marks, ", ")+`)`)
 		}
-		if !f.To.IsZero() {
-			where = append(where, `m.when_lower < ?`)
-			args = append(args, f.To.Unix())
-		}
-		if !f.From.IsZero() {
-			where = append(where, `m.when_upper > ?`)
-			args = append(args, f.From.Unix())
-			if !f.To.IsZero() {
-				// A meeting that overlaps the window starts no earlier than From minus the
-				// longest span stored; bounding when_lower from both sides lets the index
-				// read only the rows near the window.
-				var span sql.NullInt64
-				if err := q.QueryRowContext(ctx, `SELECT max(when_upper - when_lower) FROM meetings`).Scan(&span); err != nil {
-					return err
-				}
-				where = append(where, `m.when_lower > ?`)
-				args = append(args, f.From.Unix()-span.Int64)
-			}
+		switch {
+		case !f.From.IsZero() && !f.To.IsZero():
+			// A date spanning at most wideSpan that overlaps the window starts after
+			// From − wideSpan, so its rows are read from a narrow stretch of meetings_when;
+			// wider ones are few and read through meetings_span.
+			from, to, wide := param(f.From.Unix()), param(f.To.Unix()), param(int64(wideSpan/time.Second))
+			where = append(where, strings.NewReplacer("FROM_", from, "TO_", to, "WIDE_", wide).Replace(`m.rowid IN (
+				SELECT rowid FROM meetings
+				WHERE when_lower > FROM_ - WIDE_ AND when_lower < TO_ AND when_upper > FROM_
+					AND when_upper - when_lower <= WIDE_
+				UNION ALL
+				SELECT rowid FROM meetings
+				WHERE when_upper - when_lower > WIDE_ AND when_lower < TO_ AND when_upper > FROM_)`))
+		case !f.From.IsZero():
+			where = append(where, `m.when_upper > `+param(f.From.Unix()))
+		case !f.To.IsZero():
+			where = append(where, `m.when_lower < `+param(f.To.Unix()))
 		}
 		query := summaryQuery
 		if len(where) > 0 {
@@ -621,8 +627,7 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 		query += summaryOrder
 		text := strings.Fields(strings.ToLower(f.Text))
 		if f.Limit > 0 && len(text) == 0 {
-			query += ` LIMIT ?`
-			args = append(args, f.Limit)
+			query += ` LIMIT ` + param(f.Limit)
 		}
 		rows, err := q.QueryContext(ctx, query, args...)
 		if err != nil {

@@ -164,6 +164,9 @@ func TestMeetingsFilter(t *testing.T) {
 	moscow := Meeting{Title: "Консультации", Status: StatusHeld, TrackID: tr.ID, City: "Москва", When: mustDate(t, "2015-10")}
 	require.NoError(t, s.CreateMeeting(ctx, &moscow))
 	require.NoError(t, s.ChangeMeetingStatus(ctx, ids["month Sep"], StatusScheduled, "", ""))
+	// Wider than a year: read through the span index, not the when_lower stretch.
+	decade := Meeting{Title: "decade 2010s", Status: StatusProposed, When: mustDate(t, "2010..2019")}
+	require.NoError(t, s.CreateMeeting(ctx, &decade))
 
 	sep := time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -171,20 +174,21 @@ func TestMeetingsFilter(t *testing.T) {
 		f    MeetingFilter
 		want []string
 	}{
+		{"a window after everything", MeetingFilter{From: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2030, 2, 1, 0, 0, 0, 0, time.UTC)}, []string{}},
 		{"September window", MeetingFilter{From: sep, To: sep.AddDate(0, 1, 0)},
-			[]string{"by 2016", "year 2016", "range Aug–Oct", "month Sep"}},
+			[]string{"decade 2010s", "by 2016", "year 2016", "range Aug–Oct", "month Sep"}},
 		{"22 June", MeetingFilter{From: time.Date(2016, 6, 22, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 6, 23, 0, 0, 0, 0, time.UTC)},
-			[]string{"by 2016", "year 2016", "a range Jun", "month Jun", "day 22 Jun", "exact 22 Jun 10:00 Tokyo"}},
+			[]string{"decade 2010s", "by 2016", "year 2016", "a range Jun", "month Jun", "day 22 Jun", "exact 22 Jun 10:00 Tokyo"}},
 		{"from October on", MeetingFilter{From: time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC)},
-			[]string{"by 2016", "year 2016", "range Aug–Oct", "day 1 Oct"}},
+			[]string{"decade 2010s", "by 2016", "year 2016", "range Aug–Oct", "day 1 Oct"}},
 		{"before 2016", MeetingFilter{To: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)},
-			[]string{"year 2015", "Консультации"}},
+			[]string{"decade 2010s", "year 2015", "Консультации"}},
 		{"status", MeetingFilter{Statuses: []Status{StatusHeld, StatusScheduled}}, []string{"Консультации", "month Sep"}},
 		{"track", MeetingFilter{TrackID: tr.ID}, []string{"Консультации"}},
 		{"text in title, any case", MeetingFilter{Text: "EXACT"}, []string{"exact 22 Jun 10:00 Tokyo", "exact 31 Aug 23:30 UTC"}},
 		{"Cyrillic text in city, any case", MeetingFilter{Text: "москва"}, []string{"Консультации"}},
 		{"two words", MeetingFilter{Text: "exact tokyo"}, []string{"exact 22 Jun 10:00 Tokyo"}},
-		{"limit", MeetingFilter{Limit: 2}, []string{"year 2015", "Консультации"}},
+		{"limit", MeetingFilter{Limit: 2}, []string{"decade 2010s", "year 2015"}},
 		{"limit with text", MeetingFilter{Text: "day", Limit: 1}, []string{"day 22 Jun"}},
 	}
 	for _, tt := range tests {

@@ -107,16 +107,27 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	}
 	var sqlText string
 	if len(long) > 0 {
-		sqlText = fmt.Sprintf(`SELECT d.kind, d.id, search.title,
-				snippet(search, -1, '[', ']', '…', 48), bm25(search, %g, 1.0) AS rank
-			FROM search JOIN search_docs d ON d.doc = search.rowid
-			WHERE %s ORDER BY rank, search.title LIMIT ?`, titleWeight, strings.Join(where, " AND "))
+		// Rank every match but make snippets only for the hits returned: snippet() is the
+		// costly part, and a common word can match most of the dossier.
+		sqlText = fmt.Sprintf(`WITH top AS (
+				SELECT rowid AS doc, bm25(search, %g, 1.0) AS rank FROM search
+				WHERE %s ORDER BY rank LIMIT ?)
+			SELECT d.kind, d.id, search.title, snippet(search, -1, '[', ']', '…', 48), top.rank
+			FROM top
+			JOIN search ON search.rowid = top.doc
+			JOIN search_docs d ON d.doc = top.doc
+			WHERE search MATCH ?
+			ORDER BY top.rank, search.title`, titleWeight, strings.Join(where, " AND "))
 	} else {
+		// Terms shorter than a trigram cannot use the index; the scan stops at the limit.
 		sqlText = `SELECT d.kind, d.id, search.title, search.body, 0.0
 			FROM search JOIN search_docs d ON d.doc = search.rowid
-			WHERE ` + strings.Join(where, " AND ") + ` ORDER BY search.title LIMIT ?`
+			WHERE ` + strings.Join(where, " AND ") + ` LIMIT ?`
 	}
 	args = append(args, limit)
+	if len(long) > 0 {
+		args = append(args, matchExpr(long))
+	}
 
 	hits, err := collect(ctx, s.db, sqlText, args, func(rows *sql.Rows) (Hit, error) {
 		var h Hit

@@ -107,7 +107,7 @@ func open(ctx context.Context, path string, created bool) (*Store, error) {
 // even with # or % in its name; only a path with a ? needs the URI form, because the driver
 // splits the name at the first ?.
 func dsn(path string) string {
-	const params = "_foreign_keys=1&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate"
+	const params = "_foreign_keys=1&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_stmt_cache_size=64"
 	if strings.ContainsRune(path, '?') {
 		return fileURI(path, params)
 	}
@@ -225,28 +225,41 @@ func inspect(ctx context.Context, path string) error {
 		return fmt.Errorf("open %s: marked as Parley but has no schema version: %w", path, ErrDamaged)
 	}
 
-	rows, err := conn.QueryContext(ctx, `PRAGMA quick_check`)
+	problems, err := quickCheck(ctx, conn)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, classify(err))
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return fmt.Errorf("open %s: %w", path, classify(err))
-		}
-		if line != "ok" && len(problems) < 3 {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("open %s: %w", path, classify(err))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("open %s: %w (%s)", path, ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// quickCheck runs PRAGMA quick_check table by table over the ordinary tables, which include
+// the search index's own storage. A plain quick_check would also run FTS5's integrity check,
+// which compares the whole index with its content and takes seconds on a large dossier,
+// while the page-level check of the same tables takes a fraction of that.
+func quickCheck(ctx context.Context, conn *sql.Conn) ([]string, error) {
+	tables, err := collect(ctx, conn, `SELECT name FROM sqlite_schema
+		WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+		UNION ALL SELECT 'sqlite_schema' ORDER BY 1`, nil, scanString)
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	for _, t := range tables {
+		// PRAGMA takes no parameters; the name is quoted as an identifier.
+		lines, err := collect(ctx, conn, `PRAGMA quick_check("`+strings.ReplaceAll(t, `"`, `""`)+`")`, nil, scanString)
+		if err != nil {
+			return nil, err
+		}
+		for _, line := range lines {
+			if line != "ok" && len(problems) < 3 {
+				problems = append(problems, line)
+			}
+		}
+	}
+	return problems, nil
 }
 
 // removeDatabase removes a database file Open made and could not finish, with its WAL files.

@@ -204,11 +204,12 @@ CREATE TABLE meetings (
 	updated           TEXT NOT NULL
 ) STRICT;
 
--- Month and week views ask for meetings whose [lower, upper) overlaps a window. The span
--- index lets Meetings bound the scan of when_lower by the longest span stored.
-CREATE INDEX meetings_when ON meetings (when_lower, title);
+-- Month and week views ask for meetings whose [lower, upper) overlaps a window. Meetings
+-- reads short-span dates (a day, a month, a year) through meetings_when, bounded on both
+-- sides, and the rare wide ones (long ranges) through meetings_span.
+CREATE INDEX meetings_when ON meetings (when_lower, when_upper);
 CREATE INDEX meetings_upper ON meetings (when_upper);
-CREATE INDEX meetings_span ON meetings (when_upper - when_lower);
+CREATE INDEX meetings_span ON meetings (when_upper - when_lower, when_lower, when_upper);
 CREATE INDEX meetings_track ON meetings (track_id) WHERE track_id IS NOT NULL;
 CREATE INDEX meetings_previous ON meetings (previous_round_id) WHERE previous_round_id IS NOT NULL;
 CREATE INDEX meetings_ical_uid ON meetings (ical_uid) WHERE ical_uid <> '';
