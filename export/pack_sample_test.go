@@ -51,6 +51,7 @@ func TestPackSampleTokyoRound(t *testing.T) {
 	}
 	assert.NotContains(t, txt, "Not prepared")
 	assert.NotContains(t, txt, "not shown", "the sample has no script the pack cannot print")
+	checkNoOrphanedHeadings(t, txt)
 }
 
 // Every meeting of the sample exports a valid pack.

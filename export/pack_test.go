@@ -117,6 +117,7 @@ func TestPackFixture(t *testing.T) {
 	}
 	assert.Equal(t, pages*2, strings.Count(txt, "OFFICIAL-SENSITIVE"), "the marking is at the top and bottom of every page")
 	assert.NotContains(t, txt, "Not prepared")
+	checkNoOrphanedHeadings(t, txt)
 }
 
 func TestPackTitleOnly(t *testing.T) {
@@ -151,6 +152,34 @@ func TestPackBig(t *testing.T) {
 	assert.Greater(t, pages, 40)
 	assert.Contains(t, txt, "Event 67 in the history")
 	assert.Contains(t, txt, "Statement 400:")
+	checkNoOrphanedHeadings(t, txt)
+}
+
+// checkNoOrphanedHeadings: no page ends with a heading, the content it introduces overleaf.
+func checkNoOrphanedHeadings(t *testing.T, txt string) {
+	t.Helper()
+	headings := map[string]bool{}
+	for _, h := range []string{titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes, titleHistory, titleStatements, titleSources,
+		"Objectives", "Background", "Outcome", "Next steps", "Posts held", "Biography", "Stance and interests", "Relationships",
+		"Statements, newest first", "Names by party", "Key facts", "Positions", "Timeline", "Earlier meetings",
+		"Later and planned meetings", "Status changes"} {
+		headings[h] = true
+	}
+	for n, page := range strings.Split(txt, "\f") {
+		var last string
+		for _, l := range strings.Split(page, "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.Contains(l, "Page ") || strings.Contains(l, "OFFICIAL-SENSITIVE") {
+				continue
+			}
+			last = l
+		}
+		// Section headings carry their number: "4   Participants".
+		if i := strings.IndexFunc(last, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
+			last = strings.TrimSpace(last[i:])
+		}
+		assert.False(t, headings[last], "page %d ends with the heading %q", n+1, last)
+	}
 }
 
 // portrait draws a stand-in photo: a head-and-shoulders silhouette on a soft gradient, with a
