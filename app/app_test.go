@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,7 @@ func newTestUI(t *testing.T, now time.Time) (*ui, *storage.Store) {
 	u := newUI(a, Options{Version: "test"})
 	u.now = func() time.Time { return now }
 	u.spawn = func(f func()) { f() }
+	u.typingPause = 0
 	u.useStore(st)
 	t.Cleanup(u.closeStore)
 	return u, st
@@ -614,4 +616,57 @@ func TestEveryScreenOpens(t *testing.T) {
 	require.NotEmpty(t, sp.citations, "the article is cited")
 	assert.Contains(t, texts(sp.citedBy), sp.citations[0].Title)
 	assert.Equal(t, "Japan, Russia to hold talks on territorial row this week in Tokyo", sp.titleE.Text)
+}
+
+// TestHundredThousandMeetings checks the talks list and the calendar stay quick with a big
+// dossier: the list draws only the rows in view, and the month reads only its own meetings.
+func TestHundredThousandMeetings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a dossier of 100,000 meetings")
+	}
+	const n = 100_000
+	ctx := context.Background()
+	d := &storage.Dossier{}
+	stamp := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		day := start.AddDate(0, 0, i/10)
+		d.Meetings = append(d.Meetings, storage.Meeting{
+			ID: fmt.Sprintf("m-%06d", i), Title: fmt.Sprintf("Working group %d", i),
+			Status: storage.Statuses[i%len(storage.Statuses)], When: storage.OnDay(day.Year(), day.Month(), day.Day()),
+			City: "Geneva", Created: stamp, Updated: stamp,
+		})
+	}
+	path := filepath.Join(t.TempDir(), "big.db")
+	st, err := storage.Open(ctx, path)
+	require.NoError(t, err)
+	_, err = st.ImportDossier(ctx, d)
+	require.NoError(t, err)
+
+	a := test.NewTempApp(t)
+	u := newUI(a, Options{})
+	u.now = func() time.Time { return time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC) }
+	u.spawn = func(f func()) { f() }
+	u.useStore(st)
+	t.Cleanup(u.closeStore)
+
+	began := time.Now()
+	u.goScreen(screenTalks)
+	took := time.Since(began)
+	require.Len(t, u.talks.rows, n)
+	t.Logf("talks list of %d meetings loaded and shown in %v", n, took)
+	drawn := len(find[*widgets.StatusBadge](u.talks.list))
+	assert.Less(t, drawn, 100, "only the rows in view are drawn")
+	u.talks.list.ScrollToBottom()
+	assert.Less(t, len(find[*widgets.StatusBadge](u.talks.list)), 100)
+
+	began = time.Now()
+	u.goScreen(screenCalendar)
+	t.Logf("calendar with agenda shown in %v", time.Since(began))
+	y, m := u.calendar.grid.Month()
+	assert.Equal(t, 2010, y)
+	assert.Equal(t, time.June, m)
+	md, err := loadMonth(ctx, st, u.now(), 2010, time.June, time.Monday)
+	require.NoError(t, err)
+	assert.Len(t, md.days[widgets.Date{Year: 2010, Month: time.June, Day: 1}], 10)
 }

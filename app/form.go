@@ -68,7 +68,15 @@ func newHeader(buttons ...fyne.CanvasObject) *header {
 	h.unsaved.Importance = widget.WarningImportance
 	h.unsaved.TextStyle = fyne.TextStyle{Bold: true}
 	h.unsaved.Hide()
-	right := container.NewHBox(append([]fyne.CanvasObject{h.unsaved}, buttons...)...)
+	objs := []fyne.CanvasObject{h.unsaved}
+	for _, b := range buttons {
+		if _, ok := b.(*widget.Button); ok {
+			objs = append(objs, b)
+		} else {
+			objs = append(objs, container.NewCenter(b)) // a badge sits in the middle of the row
+		}
+	}
+	right := container.NewHBox(objs...)
 	h.box = container.NewVBox(
 		container.NewBorder(nil, nil, nil, right, h.title),
 		h.sub,

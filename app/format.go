@@ -121,7 +121,7 @@ func safeFileName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), strings.ContainsRune(" -_.,()–'", r):
+		case unicode.IsLetter(r), unicode.IsDigit(r), strings.ContainsRune(" -_.,()–—'", r):
 			b.WriteRune(r)
 		default:
 			b.WriteRune(' ')

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 const (
@@ -48,7 +49,8 @@ type meetingPage struct {
 	partBox                          *fyne.Container
 	disputes                         *widget.CheckGroup
 	statusNow                        *widget.Label
-	changeStatus                     *widget.Button
+	changeStatus, headStatus         *widget.Button
+	badge                            *widgets.StatusBadge
 	historyBox                       *fyne.Container
 	recordInfo                       *widget.Label
 	actors                           []storage.Actor
@@ -119,7 +121,9 @@ func (p *meetingPage) build() {
 	p.saveBtn.Disable()
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
 	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
-	p.hdr = newHeader(p.saveBtn, p.exportBtn, p.deleteBtn)
+	p.badge = widgets.NewStatusBadge("")
+	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
+	p.hdr = newHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
 	p.when = textEntry(e, "2016-06-22, 2016-09, by 2016, 2016-09-01..2016-09-30")
@@ -500,13 +504,17 @@ func (p *meetingPage) refreshHeader() {
 		p.hdr.setTitle("New meeting", "Fill in what is known and press Save (Ctrl+S).")
 		p.exportBtn.Disable()
 		p.deleteBtn.Disable()
+		p.badge.Hide()
+		p.headStatus.Hide()
 		return
 	}
+	p.badge.SetStatus(string(p.m.Status))
+	p.badge.Show()
+	p.headStatus.Show()
 	sub := whenText(summaryOf(p.m))
 	if pl := place(p.m.Venue, p.m.City, p.m.Country); pl != "" {
 		sub += " · " + pl
 	}
-	sub += " · " + statusText(p.m.Status)
 	p.hdr.setTitle(p.m.Title, sub)
 	p.exportBtn.Enable()
 	p.deleteBtn.Enable()
@@ -1023,7 +1031,11 @@ func (p *meetingPage) onChangeStatus() {
 		widget.NewFormItem("Source", src),
 	}
 	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
-		if !ok || to.Selected == "" {
+		if !ok {
+			return
+		}
+		if to.Selected == "" {
+			p.u.showChoice("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil, []choice{{label: "OK", important: true}})
 			return
 		}
 		var status storage.Status

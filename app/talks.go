@@ -49,6 +49,7 @@ type talksScreen struct {
 	gen              int
 	settingTrackOpts bool
 	wantTrack        string // a track to select once the tracks are loaded
+	pending          *time.Timer
 }
 
 // talksData is one load of the list.
@@ -76,7 +77,7 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.text = widget.NewEntry()
 	t.text.SetPlaceHolder("Filter by title or place")
 	for _, e := range []*widget.Entry{t.from, t.to, t.text} {
-		e.OnChanged = func(string) { t.filterChanged() }
+		e.OnChanged = func(string) { t.typed() }
 	}
 	t.filterMsg = widget.NewLabel("")
 	t.filterMsg.Importance = widget.DangerImportance
@@ -189,6 +190,19 @@ func (t *talksScreen) filter() (storage.MeetingFilter, error) {
 		return f, fmt.Errorf("the range ends before it starts")
 	}
 	return f, nil
+}
+
+// typed reloads once typing in a filter pauses, so that a big dossier is not read again for
+// every key.
+func (t *talksScreen) typed() {
+	if t.u.typingPause <= 0 {
+		t.filterChanged()
+		return
+	}
+	if t.pending != nil {
+		t.pending.Stop()
+	}
+	t.pending = time.AfterFunc(t.u.typingPause, func() { fyne.Do(t.filterChanged) })
 }
 
 func (t *talksScreen) filterChanged() {

@@ -65,7 +65,10 @@ type ui struct {
 
 	now   func() time.Time
 	spawn func(func()) // starts slow work: `go f()` in the program, `f()` in tests
-	ctx   context.Context
+	// typingPause is how long typing in a filter must pause before the list is read again
+	// (0 in tests: at once).
+	typingPause time.Duration
+	ctx         context.Context
 
 	store *storage.Store
 
@@ -95,7 +98,9 @@ func newUI(a fyne.App, opts Options) *ui {
 		opts:  opts,
 		now:   realClock,
 		spawn: func(f func()) { go f() },
-		ctx:   context.Background(),
+
+		typingPause: 300 * time.Millisecond,
+		ctx:         context.Background(),
 	}
 	u.win = a.NewWindow("Parley")
 	u.buildChrome()
