@@ -137,6 +137,10 @@ func BenchmarkOpen(b *testing.B) {
 		{"100k-meetings", largeDossier(b)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
+			info, err := os.Stat(c.path)
+			if err != nil {
+				b.Fatal(err)
+			}
 			for b.Loop() {
 				s, err := Open(ctx, c.path)
 				if err != nil {
@@ -146,6 +150,7 @@ func BenchmarkOpen(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(info.Size())/(1<<20), "MB")
 		})
 	}
 }

@@ -266,3 +266,32 @@ func TestSettings(t *testing.T) {
 	var ve *ValidationError
 	require.ErrorAs(t, s.SetSetting(ctx, " ", "x"), &ve)
 }
+
+func TestWriteWhileAnotherProgramHoldsTheWriteLock(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s busy timeout")
+	}
+	ctx := context.Background()
+	s, _ := newStore(t)
+
+	// Another program (the sqlite3 shell, say) opens a write transaction and keeps it.
+	other, err := sql.Open("sqlite3", s.Path()+"?_busy_timeout=100")
+	require.NoError(t, err)
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
+	require.NoError(t, err)
+
+	tr := Track{Title: "Blocked"}
+	err = s.CreateTrack(ctx, &tr)
+	require.ErrorIs(t, err, ErrLocked)
+
+	// Reading goes on meanwhile (WAL), and writing once the other program lets go.
+	_, err = s.Tracks(ctx)
+	require.NoError(t, err)
+	_, err = conn.ExecContext(ctx, `ROLLBACK`)
+	require.NoError(t, err)
+	require.NoError(t, s.CreateTrack(ctx, &tr))
+}
