@@ -105,6 +105,7 @@ func openStore(ctx context.Context, path string, withSample bool) (opened, error
 // it; a refusal becomes a dialog that offers another file. The current dossier, if any, stays
 // open until the new one has opened.
 func (u *ui) openDatabase(path string, withSample bool) {
+	u.tried = path
 	u.setOpening(path)
 	run(u, "Opening "+filepath.Base(path)+"…", func(ctx context.Context) (opened, error) {
 		return openStore(ctx, path, withSample)
@@ -174,6 +175,7 @@ func (u *ui) rememberDatabase(path string) {
 // running whatever the user picks; with no dossier open yet, Quit ends the program.
 func (u *ui) openFailed(path string, err error) {
 	fyne.LogError("open "+path, err)
+	u.setStatus("Could not open " + filepath.Base(path))
 	msg := openErrorMessage(path, err)
 	if u.store == nil {
 		u.setWelcome(msg)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -669,4 +670,51 @@ func TestHundredThousandMeetings(t *testing.T) {
 	md, err := loadMonth(ctx, st, u.now(), 2010, time.June, time.Monday)
 	require.NoError(t, err)
 	assert.Len(t, md.days[widgets.Date{Year: 2010, Month: time.June, Day: 1}], 10)
+}
+
+func TestFileMenuRoundTrips(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	dir := t.TempDir()
+	write := func(name string) fyne.URIWriteCloser {
+		w, err := fynestorage.Writer(fynestorage.NewFileURI(filepath.Join(dir, name)))
+		require.NoError(t, err)
+		return w
+	}
+	read := func(name string) fyne.URIReadCloser {
+		r, err := fynestorage.Reader(fynestorage.NewFileURI(filepath.Join(dir, name)))
+		require.NoError(t, err)
+		return r
+	}
+	u.writeExport(write("dossier.json"), ".json")
+	assert.Contains(t, texts(overlay(t, u)), "6 meetings, 6 actors")
+	u.writeExport(write("talks.ics"), ".ics")
+	assert.Contains(t, texts(overlay(t, u)), "6 meetings written as calendar events")
+	u.backupTo(filepath.Join(dir, "backup.db"))
+	assert.Contains(t, texts(overlay(t, u)), "The dossier was copied to")
+
+	// A second window on an empty dossier imports the bundle, then the calendar.
+	a := test.NewTempApp(t)
+	empty, err := storage.Open(context.Background(), filepath.Join(dir, "empty.db"))
+	require.NoError(t, err)
+	u2 := newUI(a, Options{})
+	u2.now = func() time.Time { return afterSample }
+	u2.spawn = func(f func()) { f() }
+	u2.useStore(empty)
+	t.Cleanup(u2.closeStore)
+	u2.importFrom(read("dossier.json"))
+	assert.Contains(t, texts(overlay(t, u2)), "Meetings: 6 new, 0 updated, 0 unchanged")
+	ms, err := empty.Meetings(context.Background(), storage.MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, ms, 6)
+	u2.importFrom(read("talks.ics"))
+	assert.Contains(t, texts(overlay(t, u2)), "unchanged")
+
+	backup, err := storage.Open(context.Background(), filepath.Join(dir, "backup.db"))
+	require.NoError(t, err)
+	defer backup.Close()
+	orig, err := st.Meetings(context.Background(), storage.MeetingFilter{})
+	require.NoError(t, err)
+	copied, err := backup.Meetings(context.Background(), storage.MeetingFilter{})
+	require.NoError(t, err)
+	assert.Equal(t, orig, copied)
 }

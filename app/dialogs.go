@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"syscall"
 
@@ -49,7 +50,7 @@ func (u *ui) showChoice(title, msg string, err error, choices []choice) {
 		buttons = append(buttons, b)
 	}
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(520, content.MinSize().Height+120))
+	d.Resize(fyne.NewSize(520, 1)) // as high as the text needs at this width
 	d.Show()
 }
 
@@ -80,6 +81,10 @@ func errorMessage(err error) string {
 		return "The database file cannot be written (it is read-only, or on a read-only disk), so nothing was saved. Copy it to a folder you can write to and open the copy."
 	case errors.Is(err, storage.ErrLocked) || strings.Contains(err.Error(), "database is locked"):
 		return "Another Parley window is using this database. Close it and try again."
+	case errors.Is(err, fs.ErrNotExist):
+		return "That file or folder does not exist. Check the name and the folder, and try again."
+	case errors.Is(err, fs.ErrPermission):
+		return "You may not read or write there. Choose a file or folder of your own."
 	case errors.Is(err, storage.ErrNotFound):
 		return "That record is no longer in the dossier; it may have been deleted. The list has been refreshed."
 	case errors.Is(err, storage.ErrInUse):

@@ -26,6 +26,8 @@ func (u *ui) startIn(d *dialog.FileDialog) {
 	dir := ""
 	if u.store != nil {
 		dir = filepath.Dir(u.store.Path())
+	} else if u.tried != "" {
+		dir = filepath.Dir(u.tried)
 	} else if home, err := os.UserHomeDir(); err == nil {
 		dir = home
 	}
@@ -197,6 +199,11 @@ func (u *ui) exportAs(ext string) {
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
+	if ext == ".ics" {
+		d.SetTitleText("Export the talks as a calendar")
+	} else {
+		d.SetTitleText("Export the dossier as a Parley bundle")
+	}
 	u.startIn(d)
 	d.Show()
 }
@@ -272,22 +279,28 @@ func (u *ui) onBackup() {
 		// The dialog made an empty file (or emptied one the user agreed to replace); the backup
 		// writes a new one.
 		os.Remove(path)
-		st := u.store
-		run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, st.Backup(ctx, path)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				u.showError("back up the dossier", err)
-				return
-			}
-			u.setStatus("Backed up to " + path)
-			u.showChoice("Backed up", "The dossier was copied to "+path+". Open it with File → Open database… to restore from it.", nil, []choice{{label: "OK", important: true}})
-		})
+		u.backupTo(path)
 	}, u.win)
 	d.SetFileName(base + " backup " + u.now().Format("2006-01-02") + ".db")
+	d.SetTitleText("Back up the dossier")
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db"}))
 	u.startIn(d)
 	d.Show()
+}
+
+// backupTo copies the dossier into a new file at path.
+func (u *ui) backupTo(path string) {
+	st := u.store
+	run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, st.Backup(ctx, path)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			u.showError("back up the dossier", err)
+			return
+		}
+		u.setStatus("Backed up to " + path)
+		u.showChoice("Backed up", "The dossier was copied to "+path+". Open it with File → Open database… to restore from it.", nil, []choice{{label: "OK", important: true}})
+	})
 }
 
 // describeImport says in words what a bundle import changed.

@@ -71,6 +71,7 @@ type ui struct {
 	ctx         context.Context
 
 	store *storage.Store
+	tried string // the database the window last tried to open
 
 	nav       *widget.List
 	navIndex  int
