@@ -107,14 +107,15 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	}
 	var sqlText string
 	if len(long) > 0 {
-		// Rank every match but make snippets only for the hits returned: snippet() is the
-		// costly part, and a common word can match most of the dossier.
+		// Rank every match but make snippets only for the hits returned: snippet() is costly
+		// and a common word can match most of the dossier. CROSS JOIN keeps search as the
+		// inner table, looked up by rowid, instead of matching the whole index a second time.
 		sqlText = fmt.Sprintf(`WITH top AS (
 				SELECT rowid AS doc, bm25(search, %g, 1.0) AS rank FROM search
 				WHERE %s ORDER BY rank LIMIT ?)
 			SELECT d.kind, d.id, search.title, snippet(search, -1, '[', ']', '…', 48), top.rank
 			FROM top
-			JOIN search ON search.rowid = top.doc
+			CROSS JOIN search ON search.rowid = top.doc
 			JOIN search_docs d ON d.doc = top.doc
 			WHERE search MATCH ?
 			ORDER BY top.rank, search.title`, titleWeight, strings.Join(where, " AND "))
