@@ -764,3 +764,11 @@ func orNone(s, none string) string {
 	}
 	return s
 }
+
+// initialFocus puts the cursor in the first input of a new record.
+func (p *actorPage) initialFocus() fyne.Focusable {
+	if p.isNew() {
+		return p.name
+	}
+	return nil
+}

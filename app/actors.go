@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -65,7 +66,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 	header := container.New(&columns{widths: []float32{260, 220, 0, 160}},
 		boldLabel("Name"), boldLabel("Native script"), boldLabel("Title"), boldLabel("Side"))
 	top := container.NewVBox(container.NewBorder(nil, nil, heading("Actors"), newBtn, s.filter), header, widget.NewSeparator())
-	s.root = container.NewPadded(container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty))))
+	s.root = container.NewPadded(container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
 	return s
 }
 

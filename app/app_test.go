@@ -718,3 +718,26 @@ func TestFileMenuRoundTrips(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, orig, copied)
 }
+
+func TestEveryMenuItemDoesSomething(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	var check func(m *fyne.Menu)
+	check = func(m *fyne.Menu) {
+		for _, it := range m.Items {
+			switch {
+			case it.IsSeparator:
+			case it.ChildMenu != nil:
+				check(it.ChildMenu)
+			case it.Disabled:
+				assert.Equal(t, "No databases opened yet", it.Label)
+			default:
+				assert.NotNil(t, it.Action, "menu item %q", it.Label)
+			}
+		}
+	}
+	for _, m := range u.mainMenu().Items {
+		check(m)
+	}
+	u.showAbout()
+	assert.Contains(t, texts(overlay(t, u)), "Parley test")
+}

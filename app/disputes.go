@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,7 +53,7 @@ func newDisputesScreen(u *ui) *disputesScreen {
 	newBtn := widget.NewButtonWithIcon("New dispute", theme.ContentAddIcon(), func() { u.push(newDisputeDraft(u)) })
 	newBtn.Importance = widget.HighImportance
 	s.root = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, heading("Disputes"), newBtn), widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(s.list, container.NewCenter(s.empty))))
+		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
 	return s
 }
 
@@ -534,4 +535,12 @@ func (p *disputePage) onDelete() {
 				p.u.closePage(p)
 			})
 		})
+}
+
+// initialFocus puts the cursor in the first input of a new record.
+func (p *disputePage) initialFocus() fyne.Focusable {
+	if p.isNew() {
+		return p.titleE
+	}
+	return nil
 }

@@ -1087,3 +1087,11 @@ func (p *meetingPage) onExport() {
 	}
 	p.u.exportPack(p.m)
 }
+
+// initialFocus puts the cursor in the first input of a new record.
+func (p *meetingPage) initialFocus() fyne.Focusable {
+	if p.isNew() {
+		return p.titleE
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,7 +61,7 @@ func newSourcesScreen(u *ui) *sourcesScreen {
 	newBtn.Importance = widget.HighImportance
 	header := container.New(cols(), boldLabel("Title"), boldLabel("Publisher"), boldLabel("Published"), boldLabel("Reliability"))
 	top := container.NewVBox(container.NewBorder(nil, nil, heading("Sources"), newBtn), header, widget.NewSeparator())
-	s.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty))))
+	s.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
 	return s
 }
 
@@ -363,4 +364,12 @@ func (p *sourcePage) onDelete() {
 			p.u.closePage(p)
 		})
 	})
+}
+
+// initialFocus puts the cursor in the first input of a new record.
+func (p *sourcePage) initialFocus() fyne.Focusable {
+	if p.isNew() {
+		return p.titleE
+	}
+	return nil
 }

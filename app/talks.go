@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,7 +119,7 @@ func newTalksScreen(u *ui) *talksScreen {
 		container.NewGridWithColumns(5, t.text, t.track, t.status, t.from, t.to))
 	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
 	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
-		container.NewStack(t.list, container.NewCenter(t.empty))))
+		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
 }
 
@@ -360,7 +361,7 @@ func (t *talksScreen) apply(d talksData, err error) {
 	switch {
 	case len(d.rows) > 0:
 		t.empty.Hide()
-		t.count.SetText(fmt.Sprintf("%d meetings", len(d.rows)))
+		t.count.SetText(thousands(len(d.rows)) + " meetings")
 		if len(d.rows) == 1 {
 			t.count.SetText("1 meeting")
 		}

@@ -204,14 +204,11 @@ func (u *ui) setWelcome(msg string) {
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
 	lbl.Alignment = fyne.TextAlignCenter
-	box := container.NewVBox(
-		lbl,
-		container.NewCenter(container.NewHBox(
-			widget.NewButton("Open another database…", u.onOpenDatabase),
-			widget.NewButton("Create a new database…", u.onNewDatabase),
-		)),
-	)
-	u.body.Objects = []fyne.CanvasObject{container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(560, box.MinSize().Height+40)), box))}
+	buttons := container.NewCenter(container.NewHBox(
+		widget.NewButton("Open another database…", u.onOpenDatabase),
+		widget.NewButton("Create a new database…", u.onNewDatabase),
+	))
+	u.body.Objects = []fyne.CanvasObject{container.NewPadded(container.NewVBox(layout.NewSpacer(), lbl, buttons, layout.NewSpacer()))}
 	u.body.Refresh()
 }
 
@@ -359,6 +356,11 @@ func (u *ui) showTop() {
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
 	p.show()
+	if f, ok := p.(interface{ initialFocus() fyne.Focusable }); ok {
+		if w := f.initialFocus(); w != nil {
+			u.win.Canvas().Focus(w)
+		}
+	}
 }
 
 // leave runs then once p has no unsaved changes: saved, discarded, or there were none.
