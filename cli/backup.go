@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/parley-app/parley/storage"
 )
 
 func init() {
@@ -39,12 +41,12 @@ func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	s, err := openExisting(ctx, path)
-	if err != nil {
-		return err
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return missingDatabase(path)
 	}
-	defer s.Close()
-	if err := s.Backup(ctx, *out); err != nil {
+	// BackupFile reads without taking the database's lock, so a backup works while the
+	// window has the database open.
+	if err := storage.BackupFile(ctx, path, *out); err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) {
 			return outputError(*out, err)
 		}

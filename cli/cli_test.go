@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
 )
 
 // run runs the command line as main would and returns its exit status and output.
@@ -276,6 +278,15 @@ func TestBackup(t *testing.T) {
 	code, _, errOut = run(t, "backup", "--db", db, "-o", copyPath)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "already a file")
+
+	// While a window (here: an open Store) holds the database, a backup still works.
+	held, err := storage.Open(context.Background(), db)
+	require.NoError(t, err)
+	defer held.Close()
+	second := filepath.Join(t.TempDir(), "second.db")
+	code, _, errOut = run(t, "backup", "--db", db, "-o", second)
+	require.Equal(t, 0, code, errOut)
+	assert.FileExists(t, second)
 }
 
 func TestMissingDatabase(t *testing.T) {

@@ -35,13 +35,18 @@ func dbPath(flagValue string) (string, error) {
 // file is an error, not a new empty database.
 func openExisting(ctx context.Context, path string) (*storage.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, &problem{sentence: fmt.Sprintf("There is no database at %s. Create one with: parley init --db %s", path, shellQuote(path))}
+		return nil, missingDatabase(path)
 	}
 	s, err := storage.Open(ctx, path)
 	if err != nil {
 		return nil, explain(path, err)
 	}
 	return s, nil
+}
+
+// missingDatabase says what to do when a command needs a database that is not there.
+func missingDatabase(path string) error {
+	return &problem{sentence: fmt.Sprintf("There is no database at %s. Create one with: parley init --db %s", path, shellQuote(path))}
 }
 
 // openOrCreate opens the database at path, creating an empty one when there is none.

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,38 @@ import (
 // snapshot and so works while the database is being written. It refuses a dest that exists.
 // The copy is private to the user (mode 0600) like the database itself.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	return vacuumInto(ctx, s.db, dest)
+}
+
+// BackupFile writes a consistent copy of the Parley database at src to dest without opening
+// it for writing and without taking its lock, so it works while a Parley window has the
+// database open: the copy is made inside one read transaction, which sees the database as it
+// stood when the copy began. The source is checked as Open checks it (a file that is not a
+// Parley database, or is damaged or newer, is refused and left untouched).
+func BackupFile(ctx context.Context, src, dest string) error {
+	info, err := os.Stat(src)
+	if err != nil {
+		return openError(src, err)
+	}
+	if info.IsDir() || info.Size() == 0 {
+		return fmt.Errorf("open %s: %w", src, ErrNotParley)
+	}
+	if err := checkMagic(src); err != nil {
+		return err
+	}
+	if err := inspect(ctx, src); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", fileURI(src, "mode=ro&_busy_timeout=5000"))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", src, err)
+	}
+	defer db.Close()
+	return vacuumInto(ctx, db, dest)
+}
+
+// vacuumInto claims dest (it must not exist) and has SQLite write a compacted copy into it.
+func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
 	if dest == "" {
 		return errors.New("backup: no destination given")
 	}
@@ -32,7 +65,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err != nil {
 		abs = dest
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
 		os.Remove(dest)
 		return fmt.Errorf("backup to %s: %w", dest, classify(err))
 	}

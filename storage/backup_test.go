@@ -91,3 +91,33 @@ func TestBackupIntoMissingFolder(t *testing.T) {
 	_, err := os.Stat(dest)
 	assert.ErrorIs(t, err, fs.ErrNotExist, "nothing half-written is left")
 }
+
+// BackupFile copies a database another Store holds open (a Parley window) without its lock.
+func TestBackupFileWhileOpenElsewhere(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	w := buildWorld(t, s)
+	_, err := Open(ctx, s.Path())
+	require.ErrorIs(t, err, ErrLocked, "a second Store is refused…")
+
+	dest := filepath.Join(t.TempDir(), "copy.db")
+	require.NoError(t, BackupFile(ctx, s.Path(), dest), "…but a backup is not")
+	c, err := Open(ctx, dest)
+	require.NoError(t, err)
+	defer c.Close()
+	m, err := c.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, w.tokyo.Title, m.Title)
+}
+
+func TestBackupFileRefusesWhatIsNotParley(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "notes.txt")
+	require.NoError(t, os.WriteFile(src, []byte("not a database at all, just notes"), 0o600))
+	before := fileSum(t, src)
+	dest := filepath.Join(dir, "copy.db")
+	require.ErrorIs(t, BackupFile(context.Background(), src, dest), ErrNotParley)
+	assert.Equal(t, before, fileSum(t, src))
+	_, err := os.Stat(dest)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}

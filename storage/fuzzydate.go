@@ -202,6 +202,16 @@ func (f FuzzyDate) Lower() time.Time {
 	return time.Time{}
 }
 
+// SortKey is where the date stands in a list ordered by date: its Lower bound, except for a
+// deadline, which sorts on its last day ("by end of 2016" after "Sep 2016"): a reader scanning
+// a list of talks expects a deadline where it falls due, not at the start of its period.
+func (f FuzzyDate) SortKey() time.Time {
+	if f.Kind == DateBy {
+		return f.From.after().Add(-24 * time.Hour)
+	}
+	return f.Lower()
+}
+
 // Upper is the instant just after the latest the date can mean (exclusive, UTC).
 func (f FuzzyDate) Upper() time.Time {
 	switch f.Kind {

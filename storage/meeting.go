@@ -556,7 +556,9 @@ const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, 
 	LEFT JOIN status_changes p ON p.id = (
 		SELECT max(id) FROM status_changes WHERE meeting_id = m.id AND to_status = 'postponed')`
 
-const summaryOrder = ` ORDER BY m.when_lower IS NULL, m.when_lower, m.title, m.id`
+// summaryOrder sorts as FuzzyDate.SortKey does: a deadline on its last day.
+const summaryOrder = ` ORDER BY m.when_lower IS NULL,
+	CASE m.when_kind WHEN 'by' THEN m.when_upper - 86400 ELSE m.when_lower END, m.title, m.id`
 
 // wideSpan is the longest date span (a leap year) that Meetings reads from a narrow stretch
 // of the when_lower index; the few dates wider than that are read by their span.
@@ -580,7 +582,7 @@ func scanSummary(rows *sql.Rows) (MeetingSummary, error) {
 	return m, nil
 }
 
-// Meetings lists the meetings the filter selects, by date (Lower, then title), undated last.
+// Meetings lists the meetings the filter selects, by date (SortKey, then title), undated last.
 // A date window selects the meetings whose [Lower, Upper) overlaps [From, To); undated
 // meetings fall outside every window.
 func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, error) {

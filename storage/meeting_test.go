@@ -143,14 +143,15 @@ func TestMeetingsOrderByFuzzyDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"year 2015",
-		"by 2016", "year 2016", // both from 1 Jan 2016, then by title
-		"a range Jun", "month Jun", // both from 1 Jun
+		"year 2016",                // from 1 Jan 2016
+		"a range Jun", "month Jun", // both from 1 Jun, then by title
 		"day 22 Jun",               // 22 Jun 00:00 UTC
 		"exact 22 Jun 10:00 Tokyo", // 22 Jun 01:00 UTC
 		"range Aug–Oct",
 		"exact 31 Aug 23:30 UTC",
 		"month Sep",
 		"day 1 Oct",
+		"by 2016", // a deadline sorts on its last day, 31 Dec 2016
 		"undated",
 	}, titles(list))
 }
@@ -176,11 +177,11 @@ func TestMeetingsFilter(t *testing.T) {
 	}{
 		{"a window after everything", MeetingFilter{From: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2030, 2, 1, 0, 0, 0, 0, time.UTC)}, []string{}},
 		{"September window", MeetingFilter{From: sep, To: sep.AddDate(0, 1, 0)},
-			[]string{"decade 2010s", "by 2016", "year 2016", "range Aug–Oct", "month Sep"}},
+			[]string{"decade 2010s", "year 2016", "range Aug–Oct", "month Sep", "by 2016"}},
 		{"22 June", MeetingFilter{From: time.Date(2016, 6, 22, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 6, 23, 0, 0, 0, 0, time.UTC)},
-			[]string{"decade 2010s", "by 2016", "year 2016", "a range Jun", "month Jun", "day 22 Jun", "exact 22 Jun 10:00 Tokyo"}},
+			[]string{"decade 2010s", "year 2016", "a range Jun", "month Jun", "day 22 Jun", "exact 22 Jun 10:00 Tokyo", "by 2016"}},
 		{"from October on", MeetingFilter{From: time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC)},
-			[]string{"decade 2010s", "by 2016", "year 2016", "range Aug–Oct", "day 1 Oct"}},
+			[]string{"decade 2010s", "year 2016", "range Aug–Oct", "day 1 Oct", "by 2016"}},
 		{"before 2016", MeetingFilter{To: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)},
 			[]string{"decade 2010s", "year 2015", "Консультации"}},
 		{"status", MeetingFilter{Statuses: []Status{StatusHeld, StatusScheduled}}, []string{"Консультации", "month Sep"}},

@@ -128,6 +128,27 @@ func fileURI(path, query string) string {
 	return u.String()
 }
 
+// checkMagic refuses a file that does not start like a SQLite database, reading only its
+// header.
+func checkMagic(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return openError(path, err)
+	}
+	defer f.Close()
+	header := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, header); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return fmt.Errorf("open %s: %w", path, ErrNotParley)
+		}
+		return openError(path, err)
+	}
+	if string(header) != sqliteMagic {
+		return fmt.Errorf("open %s: %w", path, ErrNotParley)
+	}
+	return nil
+}
+
 // prepareFile creates a missing database file with mode 0600 (and its folder with 0700), or
 // checks that an existing one starts like a SQLite database. It never writes to an existing
 // file.
@@ -153,20 +174,8 @@ func prepareFile(path string) (created bool, err error) {
 	case info.Size() == 0:
 		return false, fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, openError(path, err)
-	}
-	defer f.Close()
-	header := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, header); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return false, fmt.Errorf("open %s: %w", path, ErrNotParley)
-		}
-		return false, openError(path, err)
-	}
-	if string(header) != sqliteMagic {
-		return false, fmt.Errorf("open %s: %w", path, ErrNotParley)
+	if err := checkMagic(path); err != nil {
+		return false, err
 	}
 	// A database Parley cannot write is refused here rather than at the first save.
 	w, err := os.OpenFile(path, os.O_RDWR, 0)
