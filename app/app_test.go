@@ -470,8 +470,11 @@ func TestSearchGroupsByKind(t *testing.T) {
 	assert.Contains(t, shown, "Actors (")
 	assert.Contains(t, shown, "Igor Morgulov")
 	// The snippet marks the matched word in bold.
-	segs := snippetSegments("the [Tokyo] round")
+	segs := snippetSegments("[Illustrative] the [Tokyo] round", "tokyo")
 	require.Len(t, segs, 3)
+	assert.Equal(t, "[Illustrative] the ", segs[0].(*widget.TextSegment).Text, "brackets of the text itself stay")
+	assert.False(t, segs[0].(*widget.TextSegment).Style.TextStyle.Bold)
+	assert.Equal(t, "Tokyo", segs[1].(*widget.TextSegment).Text)
 	assert.True(t, segs[1].(*widget.TextSegment).Style.TextStyle.Bold)
 
 	u.onSearch("zzzznothing")

@@ -64,7 +64,7 @@ func newHeader(buttons ...fyne.CanvasObject) *header {
 	h.title.TextStyle = fyne.TextStyle{Bold: true}
 	h.title.Truncation = fyne.TextTruncateEllipsis
 	h.sub.Truncation = fyne.TextTruncateEllipsis
-	h.sub.Importance = widget.LowImportance
+	h.sub.TextStyle = fyne.TextStyle{Italic: true}
 	h.unsaved.Importance = widget.WarningImportance
 	h.unsaved.TextStyle = fyne.TextStyle{Bold: true}
 	h.unsaved.Hide()

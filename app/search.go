@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -104,7 +105,10 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 			continue
 		}
 		p.results.Add(section(fmt.Sprintf("%s (%d)", k.heading, len(hs))))
-		for _, h := range hs {
+		for i, h := range hs {
+			if i > 0 {
+				p.results.Add(widget.NewSeparator())
+			}
 			p.results.Add(p.hitView(h))
 		}
 	}
@@ -117,27 +121,58 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
 	link := widget.NewHyperlink(h.Title, nil)
 	link.OnTapped = func() { p.open(h) }
-	snip := widget.NewRichText(snippetSegments(h.Snippet)...)
+	snip := widget.NewRichText(snippetSegments(h.Snippet, p.q)...)
 	snip.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(link, snip)
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), link, snip)
 }
 
 // snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words bold.
-func snippetSegments(s string) []widget.RichTextSegment {
+// The store marks matches with [ and ], which the dossier's own text may hold too
+// ("[Illustrative] …"), so only brackets around a word of the query are taken as marks.
+func snippetSegments(s, query string) []widget.RichTextSegment {
+	var terms []string
+	for _, t := range strings.Fields(strings.ToLower(query)) {
+		if t = strings.Trim(t, `"'*()`); t != "" {
+			terms = append(terms, t)
+		}
+	}
+	isMatch := func(w string) bool {
+		w = strings.ToLower(w)
+		for _, t := range terms {
+			if strings.Contains(w, t) || strings.HasPrefix(t, w) {
+				return true
+			}
+		}
+		return false
+	}
 	var segs []widget.RichTextSegment
+	plain := func(t string) {
+		if t == "" {
+			return
+		}
+		if n := len(segs); n > 0 {
+			if last, ok := segs[n-1].(*widget.TextSegment); ok && !last.Style.TextStyle.Bold {
+				last.Text += t
+				return
+			}
+		}
+		segs = append(segs, &widget.TextSegment{Text: t, Style: widget.RichTextStyleInline})
+	}
 	for s != "" {
 		i := strings.Index(s, "[")
 		j := strings.Index(s, "]")
 		if i < 0 || j < i {
-			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
+			plain(s)
 			break
 		}
-		if i > 0 {
-			segs = append(segs, &widget.TextSegment{Text: s[:i], Style: widget.RichTextStyleInline})
+		plain(s[:i])
+		if w := s[i+1 : j]; isMatch(w) {
+			bold := widget.RichTextStyleStrong
+			bold.Inline = true
+			segs = append(segs, &widget.TextSegment{Text: w, Style: bold})
+		} else {
+			plain(s[i : j+1])
 		}
-		bold := widget.RichTextStyleStrong
-		bold.Inline = true
-		segs = append(segs, &widget.TextSegment{Text: s[i+1 : j], Style: bold})
 		s = s[j+1:]
 	}
 	return segs

@@ -152,7 +152,7 @@ func (p *sourcePage) build() {
 	p.published = textEntry(e, "2016-06-20, 2016-06 or 2016")
 	p.reference = textEntry(e, "URL or citation")
 	p.reference.OnChanged = func(string) { e.touch(); p.refreshOpenRef() }
-	p.reliability = textArea(e, "how far to trust it, e.g. primary text; a single news report", 2)
+	p.reliability = textArea(e, "how far to trust it, e.g. primary text; a single news report", 3)
 	p.openRef = widget.NewButtonWithIcon("Open", theme.ComputerIcon(), func() {
 		if u, err := url.Parse(strings.TrimSpace(p.reference.Text)); err == nil {
 			if err := p.u.app.OpenURL(u); err != nil {
@@ -259,7 +259,7 @@ func (p *sourcePage) refreshCitations() {
 		link := widget.NewHyperlink(c.Title, nil)
 		link.OnTapped = func() { p.openCitation(c) }
 		kind := widget.NewLabel(firstUpper(c.Kind))
-		kind.Importance = widget.LowImportance
+		kind.TextStyle = fyne.TextStyle{Italic: true}
 		p.citedBy.Add(container.New(&columns{widths: []float32{160, 0}}, kind, link))
 	}
 	p.citedBy.Refresh()
