@@ -30,7 +30,7 @@ type actorPage struct {
 	saveBtn, deleteBtn            *widget.Button
 	kind                          *widget.Select
 	name, native, pronunciation   *widget.Entry
-	otherNames                    *widget.Entry
+	otherNames                    *widgets.StringListEditor
 	titleE, organisation, country *widget.Entry
 	role, tags                    *widget.Entry
 	biography, stance             *widget.Entry
@@ -103,7 +103,7 @@ func (p *actorPage) build() {
 	p.kind = selectOf(e, []string{string(storage.ActorPerson), string(storage.ActorOrganisation)})
 	p.name = textEntry(e, "display name in Latin script, e.g. Igor Morgulov")
 	p.native = textEntry(e, "in the actor's own script, e.g. Игорь Моргулов")
-	p.otherNames = textArea(e, "other spellings and transliterations, one per line", 2)
+	p.otherNames = stringList(e, false, "another spelling or transliteration", "Add a spelling")
 	p.pronunciation = textEntry(e, "e.g. EE-gor mor-GOO-lov")
 	p.titleE = textEntry(e, "current title, e.g. Deputy Minister of Foreign Affairs")
 	p.organisation = textEntry(e, "e.g. Ministry of Foreign Affairs of Russia")
@@ -249,7 +249,7 @@ func (p *actorPage) fill(a storage.Actor) {
 	p.kind.SetSelected(string(a.Kind))
 	p.name.SetText(a.Name)
 	p.native.SetText(a.NativeName)
-	p.otherNames.SetText(strings.Join(a.OtherNames, "\n"))
+	p.otherNames.SetItems(a.OtherNames)
 	p.pronunciation.SetText(a.Pronunciation)
 	p.titleE.SetText(a.Title)
 	p.organisation.SetText(a.Organisation)
@@ -441,7 +441,7 @@ func (p *actorPage) collect() (storage.Actor, bool) {
 		ok = false
 	}
 	a.NativeName = strings.TrimSpace(p.native.Text)
-	a.OtherNames = lines(p.otherNames.Text)
+	a.OtherNames = nonEmpty(p.otherNames.Items())
 	a.Pronunciation = strings.TrimSpace(p.pronunciation.Text)
 	a.Title = strings.TrimSpace(p.titleE.Text)
 	a.Organisation = strings.TrimSpace(p.organisation.Text)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // editState is the unsaved-changes bookkeeping every editor page shares.
@@ -107,7 +108,7 @@ func (h *header) setUnsaved(on bool) {
 type fieldRow struct {
 	label *widget.Label
 	input fyne.CanvasObject
-	msg   *widget.Label
+	msg   *widgets.FieldError
 	cell  *fyne.Container
 }
 
@@ -128,10 +129,7 @@ func newFields() *fields {
 
 // add registers input under key with a label.
 func (fs *fields) add(key, label string, input fyne.CanvasObject) *fieldRow {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
+	msg := widgets.NewFieldError()
 	l := widget.NewLabel(label)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	r := &fieldRow{label: l, input: input, msg: msg, cell: container.NewVBox(input, msg)}
@@ -159,7 +157,6 @@ func (fs *fields) setError(key, msg string) {
 		return
 	}
 	r.msg.SetText(msg)
-	r.msg.Show()
 }
 
 func (fs *fields) row(key string) *fieldRow {
@@ -186,7 +183,6 @@ func (fs *fields) errorOf(key string) string {
 func (fs *fields) clearErrors() {
 	for _, r := range fs.rows {
 		r.msg.SetText("")
-		r.msg.Hide()
 	}
 	fs.general.SetText("")
 	fs.general.Hide()

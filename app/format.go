@@ -131,17 +131,6 @@ func safeFileName(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// lines splits a one-item-per-line text into trimmed, non-empty items.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // commaList splits "Japan, Russia" into items.
 func commaList(s string) []string {
 	var out []string

@@ -10,156 +10,29 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
-// listEditor edits a list of texts (objectives, lines to take): one entry per item, each with
-// a remove button, and a button that adds an empty item.
-type listEditor struct {
-	ed      *editState
-	entries []*widget.Entry
-	box     *fyne.Container
-	root    *fyne.Container
-}
-
-func newListEditor(ed *editState, addLabel string) *listEditor {
-	l := &listEditor{ed: ed, box: container.NewVBox()}
-	add := widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
-		l.append("")
-		l.ed.touch()
-		l.redraw()
-		if n := len(l.entries); n > 0 {
-			if c := fyne.CurrentApp().Driver().CanvasForObject(l.root); c != nil {
-				c.Focus(l.entries[n-1])
-			}
-		}
-	})
-	add.Importance = widget.LowImportance
-	l.root = container.NewVBox(l.box, container.NewHBox(add))
+// stringList is an editor of a list of texts (objectives, lines to take, spellings) that
+// marks e edited on every change.
+func stringList(e *editState, multiLine bool, placeholder, addText string) *widgets.StringListEditor {
+	l := widgets.NewStringListEditor(nil)
+	l.SetMultiLine(multiLine)
+	l.SetPlaceHolder(placeholder)
+	l.SetAddText(addText)
+	l.OnChanged = func([]string) { e.touch() }
 	return l
 }
 
-func (l *listEditor) view() fyne.CanvasObject { return l.root }
-
-func (l *listEditor) append(text string) {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(2)
-	e.SetText(text)
-	e.OnChanged = func(string) { l.ed.touch() }
-	l.entries = append(l.entries, e)
-}
-
-// set replaces the items.
-func (l *listEditor) set(items []string) {
-	l.entries = nil
-	for _, it := range items {
-		l.append(it)
-	}
-	l.redraw()
-}
-
-// get returns the non-empty items, trimmed, in order.
-func (l *listEditor) get() []string {
+// nonEmpty returns the items that are not blank, trimmed, in order.
+func nonEmpty(items []string) []string {
 	var out []string
-	for _, e := range l.entries {
-		if t := strings.TrimSpace(e.Text); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-func (l *listEditor) redraw() {
-	l.box.Objects = nil
-	for i, e := range l.entries {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
-			l.entries = append(l.entries[:i:i], l.entries[i+1:]...)
-			l.ed.touch()
-			l.redraw()
-		})
-		rm.Importance = widget.LowImportance
-		l.box.Add(container.NewBorder(nil, nil, nil, rm, e))
-	}
-	l.box.Refresh()
-}
-
-// qaEditor edits anticipated questions with their prepared answers.
-type qaEditor struct {
-	ed   *editState
-	rows []qaRow
-	box  *fyne.Container
-	root *fyne.Container
-}
-
-type qaRow struct {
-	q, a *widget.Entry
-}
-
-func newQAEditor(ed *editState) *qaEditor {
-	q := &qaEditor{ed: ed, box: container.NewVBox()}
-	add := widget.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), func() {
-		q.append(storage.QA{})
-		q.ed.touch()
-		q.redraw()
-	})
-	add.Importance = widget.LowImportance
-	q.root = container.NewVBox(q.box, container.NewHBox(add))
-	return q
-}
-
-func (q *qaEditor) view() fyne.CanvasObject { return q.root }
-
-func (q *qaEditor) append(qa storage.QA) {
-	qe := widget.NewEntry()
-	qe.SetPlaceHolder("Question")
-	qe.SetText(qa.Question)
-	qe.OnChanged = func(string) { q.ed.touch() }
-	ae := widget.NewMultiLineEntry()
-	ae.SetPlaceHolder("Prepared answer")
-	ae.Wrapping = fyne.TextWrapWord
-	ae.SetMinRowsVisible(2)
-	ae.SetText(qa.Answer)
-	ae.OnChanged = func(string) { q.ed.touch() }
-	q.rows = append(q.rows, qaRow{q: qe, a: ae})
-}
-
-func (q *qaEditor) set(items []storage.QA) {
-	q.rows = nil
 	for _, it := range items {
-		q.append(it)
-	}
-	q.redraw()
-}
-
-// get returns the questions that have a question or an answer.
-func (q *qaEditor) get() []storage.QA {
-	var out []storage.QA
-	for _, r := range q.rows {
-		qa := storage.QA{Question: strings.TrimSpace(r.q.Text), Answer: strings.TrimSpace(r.a.Text)}
-		if qa.Question != "" || qa.Answer != "" {
-			out = append(out, qa)
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
 		}
 	}
 	return out
-}
-
-func (q *qaEditor) redraw() {
-	q.box.Objects = nil
-	for i, r := range q.rows {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
-			q.rows = append(q.rows[:i:i], q.rows[i+1:]...)
-			q.ed.touch()
-			q.redraw()
-		})
-		rm.Importance = widget.LowImportance
-		q.box.Add(container.NewBorder(nil, nil, nil, rm, container.NewVBox(r.q, r.a)))
-		if i < len(q.rows)-1 {
-			q.box.Add(widget.NewSeparator())
-		}
-	}
-	q.box.Refresh()
 }
 
 // postsEditor edits an actor's post history: title, organisation, from and to.

@@ -41,8 +41,8 @@ type meetingPage struct {
 	interpreters, press, logistics   *widget.Entry
 	purpose, background              *widget.Entry
 	outcome, nextSteps, tags         *widget.Entry
-	objectives, linesToTake          *listEditor
-	questions                        *qaEditor
+	objectives, linesToTake          *widgets.StringListEditor
+	questions                        *widgets.QAEditor
 	format, track, previous, status  *widget.Select
 	zonesInfo                        *widget.Label
 	participants                     []storage.Participant
@@ -145,9 +145,11 @@ func (p *meetingPage) build() {
 	p.press = textArea(e, "press arrangements, statements, photo opportunities", 2)
 	p.logistics = textArea(e, "seating, transport, security, format of the talks…", 2)
 	p.purpose = textArea(e, "why this meeting, what it should achieve", 3)
-	p.objectives = newListEditor(e, "Add an objective")
-	p.linesToTake = newListEditor(e, "Add a line to take")
-	p.questions = newQAEditor(e)
+	p.objectives = stringList(e, true, "an objective of the meeting", "Add an objective")
+	p.linesToTake = stringList(e, true, "a line the delegation takes", "Add a line to take")
+	p.questions = widgets.NewQAEditor(nil)
+	p.questions.SetAddText("Add a question")
+	p.questions.OnChanged = func([]widgets.QA) { e.touch() }
 	p.background = textArea(e, "history, context, what happened last time", 4)
 	p.outcome = textArea(e, "what was agreed or happened", 3)
 	p.nextSteps = textArea(e, "follow-up, next round", 2)
@@ -185,9 +187,9 @@ func (p *meetingPage) build() {
 	fs.add("press", "Press", p.press)
 	fs.add("logistics", "Arrangements", p.logistics)
 	fs.add("purpose", "Purpose", p.purpose)
-	fs.add("objectives", "Objectives", p.objectives.view())
-	fs.add("lines_to_take", "Lines to take", p.linesToTake.view())
-	fs.add("questions", "Questions", p.questions.view())
+	fs.add("objectives", "Objectives", p.objectives)
+	fs.add("lines_to_take", "Lines to take", p.linesToTake)
+	fs.add("questions", "Questions", p.questions)
 	fs.add("background", "Background", p.background)
 	fs.add("participants", "Participants", widget.NewLabel(""))
 	fs.add("dispute_ids", "Disputes", widget.NewLabel(""))
@@ -470,9 +472,13 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.press.SetText(m.Press)
 	p.logistics.SetText(m.Logistics)
 	p.purpose.SetText(m.Purpose)
-	p.objectives.set(m.Objectives)
-	p.linesToTake.set(m.LinesToTake)
-	p.questions.set(m.Questions)
+	p.objectives.SetItems(m.Objectives)
+	p.linesToTake.SetItems(m.LinesToTake)
+	qs := make([]widgets.QA, len(m.Questions))
+	for i, q := range m.Questions {
+		qs[i] = widgets.QA{Question: q.Question, Answer: q.Answer}
+	}
+	p.questions.SetItems(qs)
 	p.background.SetText(m.Background)
 	p.outcome.SetText(m.Outcome)
 	p.nextSteps.SetText(m.NextSteps)
@@ -662,14 +668,14 @@ func (p *meetingPage) checkZone() {
 	z := strings.TrimSpace(p.zone.Text)
 	r := p.fs.rows["zone"]
 	if z == "" {
-		r.msg.Hide()
+		r.msg.SetText("")
 		return
 	}
 	if _, err := time.LoadLocation(z); err != nil {
 		p.fs.setError("zone", fmt.Sprintf("%q is not a known time zone (use a name such as Asia/Tokyo or Europe/Moscow)", z))
 		return
 	}
-	r.msg.Hide()
+	r.msg.SetText("")
 }
 
 // parseWhen reads the date, time and zone inputs into one fuzzy date.
@@ -757,9 +763,15 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Press = strings.TrimSpace(p.press.Text)
 	m.Logistics = strings.TrimSpace(p.logistics.Text)
 	m.Purpose = strings.TrimSpace(p.purpose.Text)
-	m.Objectives = p.objectives.get()
-	m.LinesToTake = p.linesToTake.get()
-	m.Questions = p.questions.get()
+	m.Objectives = nonEmpty(p.objectives.Items())
+	m.LinesToTake = nonEmpty(p.linesToTake.Items())
+	m.Questions = nil
+	for _, q := range p.questions.Items() {
+		qa := storage.QA{Question: strings.TrimSpace(q.Question), Answer: strings.TrimSpace(q.Answer)}
+		if qa.Question != "" || qa.Answer != "" {
+			m.Questions = append(m.Questions, qa)
+		}
+	}
 	m.Background = strings.TrimSpace(p.background.Text)
 	m.Outcome = strings.TrimSpace(p.outcome.Text)
 	m.NextSteps = strings.TrimSpace(p.nextSteps.Text)
