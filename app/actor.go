@@ -213,7 +213,7 @@ func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *acto
 
 func (p *actorPage) apply(d actorData, err error) {
 	if err != nil {
-		p.u.showError("open the actor", err)
+		p.u.openFailedPage(p, "open the actor", err)
 		return
 	}
 	p.loaded = true

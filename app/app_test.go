@@ -521,6 +521,8 @@ func TestHonestDates(t *testing.T) {
 		{"postponed, no new date", storage.MeetingSummary{Status: storage.StatusPostponed, PostponedFrom: was}, "postponed — was 2014"},
 		{"postponed to a deadline", storage.MeetingSummary{Status: storage.StatusPostponed, PostponedFrom: was,
 			When: storage.By(storage.PartialDate{Year: 2016})}, "by end of 2016 (postponed — was 2014)"},
+		{"re-planned after a postponement", storage.MeetingSummary{Status: storage.StatusTentative, PostponedFrom: was,
+			When: storage.By(storage.PartialDate{Year: 2016})}, "by end of 2016 (postponed — was 2014)"},
 		{"no date", storage.MeetingSummary{}, "date not set"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, whenText(tc.m)) })
@@ -743,4 +745,12 @@ func TestEveryMenuItemDoesSomething(t *testing.T) {
 	}
 	u.showAbout()
 	assert.Contains(t, texts(overlay(t, u)), "Parley test")
+}
+
+func TestRecordGoneClosesItsPage(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	require.NoError(t, st.DeleteMeeting(context.Background(), sample.VladivostokID))
+	u.push(newMeetingPage(u, sample.VladivostokID))
+	assert.Contains(t, texts(overlay(t, u)), "no longer in the dossier")
+	assert.Equal(t, screenCalendar, u.top().title())
 }

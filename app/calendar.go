@@ -238,9 +238,10 @@ func bandText(m storage.MeetingSummary) string {
 	if m.City != "" {
 		s += ", " + m.City
 	}
-	if m.Status == storage.StatusPostponed && !m.PostponedFrom.IsZero() {
+	if !m.PostponedFrom.IsZero() && m.PostponedFrom != m.When {
 		s += " (postponed — was " + m.PostponedFrom.String() + ")"
-	} else if m.Status == storage.StatusCancelled {
+	}
+	if m.Status == storage.StatusCancelled {
 		s += " (cancelled)"
 	}
 	return s

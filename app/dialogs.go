@@ -124,3 +124,12 @@ func (u *ui) confirmDelete(what, consequence string, del func()) {
 		{label: "Cancel"},
 	})
 }
+
+// openFailedPage reports that page p could not be read; when its record has gone it closes
+// the page, so that Back does not lead to an empty form.
+func (u *ui) openFailedPage(p page, doing string, err error) {
+	u.showError(doing, err)
+	if errors.Is(err, storage.ErrNotFound) {
+		u.closePage(p)
+	}
+}

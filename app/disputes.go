@@ -250,7 +250,7 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 
 func (p *disputePage) apply(d disputeData, err error) {
 	if err != nil {
-		p.u.showError("open the dispute", err)
+		p.u.openFailedPage(p, "open the dispute", err)
 		return
 	}
 	p.loaded = true

@@ -12,11 +12,12 @@ import (
 )
 
 // whenText is a meeting's date as honestly as it is known: "Wed 22 Jun 2016, 10:00 JST",
-// "Sep 2016", "by end of 2016", and for a postponed meeting "postponed — was 2014".
+// "Sep 2016", "by end of 2016"; a meeting postponed once says so: "postponed — was 2014" while
+// it has no new date, "by end of 2016 (postponed — was 2014)" once it has.
 func whenText(m storage.MeetingSummary) string {
-	if m.Status == storage.StatusPostponed && !m.PostponedFrom.IsZero() {
+	if !m.PostponedFrom.IsZero() && m.PostponedFrom != m.When {
 		was := "postponed — was " + m.PostponedFrom.String()
-		if m.When.IsZero() || m.When == m.PostponedFrom {
+		if m.When.IsZero() {
 			return was
 		}
 		return m.When.String() + " (" + was + ")"

@@ -296,7 +296,7 @@ func loadRounds(ctx context.Context, st *storage.Store, trackID, self string) ([
 // apply fills the page from what load read.
 func (p *meetingPage) apply(d meetingData, err error) {
 	if err != nil {
-		p.u.showError("open the meeting", err)
+		p.u.openFailedPage(p, "open the meeting", err)
 		return
 	}
 	p.loaded = true
@@ -564,9 +564,9 @@ func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
 	if c.From != "" {
 		change = statusText(c.From) + " → " + statusText(c.To)
 	}
-	line := c.Recorded.Local().Format("2 Jan 2006") + " · " + change
+	line := c.Recorded.Local().Format("2 Jan 2006") + " — " + change
 	if !c.When.IsZero() {
-		line += " · the date then: " + c.When.String()
+		line += " (the date then: " + c.When.String() + ")"
 	}
 	head := widget.NewLabel(line)
 	head.TextStyle = fyne.TextStyle{Bold: true}

@@ -211,7 +211,7 @@ func loadSource(ctx context.Context, st *storage.Store, id string) (sourceData, 
 
 func (p *sourcePage) apply(d sourceData, err error) {
 	if err != nil {
-		p.u.showError("open the source", err)
+		p.u.openFailedPage(p, "open the source", err)
 		return
 	}
 	p.loaded = true
