@@ -754,3 +754,118 @@ func TestRecordGoneClosesItsPage(t *testing.T) {
 	assert.Contains(t, texts(overlay(t, u)), "no longer in the dossier")
 	assert.Equal(t, screenCalendar, u.top().title())
 }
+
+func TestCreateActorSourceDisputeAndTrack(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+
+	u.goScreen(screenActors)
+	u.push(newActorDraft(u))
+	ap := u.top().(*actorPage)
+	assert.Same(t, ap.name, u.win.Canvas().Focused(), "the cursor starts in the name")
+	test.Type(ap.name, "Yuri Ushakov")
+	test.Type(ap.native, "Юрий Ушаков")
+	ap.otherNames.SetItems([]string{"Yury Ushakov", " "})
+	ap.posts.set([]storage.Post{{Title: "Aide to the President"}})
+	ap.posts.rows[0].from.SetText("2012-05")
+	test.Tap(ap.saveBtn)
+	require.NotEmpty(t, ap.a.ID)
+	a, err := st.Actor(ctx, ap.a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Юрий Ушаков", a.NativeName)
+	assert.Equal(t, []string{"Yury Ushakov"}, a.OtherNames)
+	require.Len(t, a.Posts, 1)
+	assert.Equal(t, "2012-05", a.Posts[0].From.ISO())
+
+	u.goScreen(screenSources)
+	u.push(newSourceDraft(u))
+	sp := u.top().(*sourcePage)
+	test.Type(sp.titleE, "Kremlin readout")
+	test.Type(sp.published, "2016-02-30")
+	test.Tap(sp.saveBtn)
+	assert.Contains(t, sp.fs.errorOf("published"), "does not exist")
+	assert.Empty(t, sp.s.ID, "not saved")
+	sp.published.SetText("2016-09-02")
+	test.Tap(sp.saveBtn)
+	require.NotEmpty(t, sp.s.ID)
+	src, err := st.Source(ctx, sp.s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Fri 2 Sep 2016", src.Published.String())
+
+	u.goScreen(screenDisputes)
+	u.push(newDisputeDraft(u))
+	dp := u.top().(*disputePage)
+	test.Type(dp.titleE, "Test dispute")
+	dp.names.set([][]string{{"Japan", "Name A", "ja", ""}, {"Russia", "Name B", "ru", ""}})
+	dp.tl.set([][]string{{"1956-10-19", "Joint Declaration", "Kremlin readout"}})
+	dp.ed.touch()
+	test.Tap(dp.saveBtn)
+	require.NotEmpty(t, dp.d.ID)
+	d, err := st.Dispute(ctx, dp.d.ID)
+	require.NoError(t, err)
+	require.Len(t, d.Names, 2)
+	require.Len(t, d.Timeline, 1)
+	assert.Equal(t, sp.s.ID, d.Timeline[0].SourceID)
+	assert.Contains(t, texts(dp.sheet), "Joint Declaration [1]")
+
+	editTrack(u, storage.Track{}, func() {})
+	dlg := overlay(t, u)
+	for _, e := range find[*widget.Entry](dlg) {
+		switch e.PlaceHolder {
+		case "":
+			if !e.MultiLine {
+				test.Type(e, "Test track")
+			}
+		case "comma-separated, e.g. Japan, Russia":
+			test.Type(e, "Japan, Russia")
+		}
+	}
+	tapButton(t, dlg, "Save")
+	tracks, err := st.Tracks(ctx)
+	require.NoError(t, err)
+	var titles []string
+	for _, tr := range tracks {
+		titles = append(titles, tr.Title)
+	}
+	assert.Contains(t, titles, "Test track")
+}
+
+func TestRelationshipsBothWays(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	u.push(newActorPage(u, sample.HaradaID))
+	p := u.top().(*actorPage)
+	before := len(p.relations)
+
+	// "the other is … of Harada": stored on Morgulov, shown on Harada's page as incoming.
+	p.onAddRelation()
+	dlg := overlay(t, u)
+	find[*widget.RadioGroup](dlg)[0].SetSelected("the other is … of Chikahito Harada")
+	for _, e := range find[*widget.Entry](dlg) {
+		if e.PlaceHolder == "e.g. close aide of, deputy to, counterpart of" {
+			test.Type(e, "counterpart of")
+		}
+	}
+	find[*widget.Select](dlg)[0].SetSelected("Igor Morgulov")
+	tapButton(t, dlg, "Add")
+	require.Len(t, p.relations, before+1)
+	assert.Contains(t, texts(p.relBox), "Igor Morgulov is counterpart of Chikahito Harada")
+	morgulov, err := st.Actor(ctx, sample.MorgulovID)
+	require.NoError(t, err)
+	var found bool
+	for _, r := range morgulov.Relations {
+		found = found || (r.ActorID == sample.HaradaID && r.Kind == "counterpart of")
+	}
+	assert.True(t, found, "stored on the other actor")
+	assert.False(t, p.dirty(), "relationships do not wait for Save")
+
+	var rel storage.RelationView
+	for _, r := range p.relations {
+		if r.OtherID == sample.MorgulovID && r.Kind == "counterpart of" {
+			rel = r
+		}
+	}
+	p.onRemoveRelation(rel)
+	tapButton(t, overlay(t, u), "Delete")
+	assert.Len(t, p.relations, before)
+}
