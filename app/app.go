@@ -171,8 +171,8 @@ func (u *ui) rememberDatabase(path string) {
 	u.refreshMenu()
 }
 
-// openFailed explains why path could not be opened and offers a way on. The window keeps
-// running whatever the user picks; with no dossier open yet, Quit ends the program.
+// openFailed explains why path could not be opened and offers a way on: another file, a new
+// one, or — with no dossier open yet — Quit, else staying in the dossier already open.
 func (u *ui) openFailed(path string, err error) {
 	fyne.LogError("open "+path, err)
 	u.setStatus("Could not open " + filepath.Base(path))
@@ -180,10 +180,14 @@ func (u *ui) openFailed(path string, err error) {
 	if u.store == nil {
 		u.setWelcome(msg)
 	}
+	last := choice{label: "Quit", action: u.quit, quit: true}
+	if u.store != nil {
+		last = choice{label: "Stay in " + filepath.Base(u.store.Path()), important: true}
+	}
 	u.showChoice("Cannot open "+filepath.Base(path), msg, err, []choice{
 		{label: "Open another database…", action: u.onOpenDatabase},
 		{label: "Create a new database…", action: u.onNewDatabase},
-		{label: "Quit", action: u.quit, quit: true},
+		last,
 	})
 }
 

@@ -869,3 +869,16 @@ func TestRelationshipsBothWays(t *testing.T) {
 	tapButton(t, overlay(t, u), "Delete")
 	assert.Len(t, p.relations, before)
 }
+
+func TestRefusedSwitchKeepsTheOpenDossier(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	require.NoError(t, os.WriteFile(junk, []byte("not sqlite"), 0o600))
+	u.switchDatabase(junk, false)
+	dlg := overlay(t, u)
+	assert.Contains(t, texts(dlg), "“junk.db” is not a Parley database")
+	tapButton(t, dlg, "Stay in test.db")
+	assert.Same(t, st, u.store)
+	assert.Equal(t, "Parley — test.db", u.win.Title())
+	assert.Equal(t, screenCalendar, u.top().title())
+}

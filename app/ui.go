@@ -378,22 +378,26 @@ func (u *ui) leave(p page, then func()) {
 	})
 }
 
-// leaveAll deals with every page on the stack, top first, bringing an unsaved one to the top
-// before asking about it, and then runs then.
+// leaveAll deals with every unsaved page on the stack, top first: it brings the page to the
+// top, asks, and closes it once saved or discarded; then it runs then. Pages without unsaved
+// changes stay, so that when then does not lead elsewhere (a database that would not open)
+// the window is as it was.
 func (u *ui) leaveAll(then func()) {
-	for len(u.stack) > 0 {
-		top := u.top()
-		if ed, ok := top.(editor); ok && ed.dirty() {
-			if u.body.Objects == nil || u.body.Objects[0] != top.view() {
-				u.showTop()
-			}
-			u.leave(top, func() {
-				u.stack = u.stack[:len(u.stack)-1]
-				u.leaveAll(then)
-			})
-			return
+	for i := len(u.stack) - 1; i > 0; i-- {
+		ed, ok := u.stack[i].(editor)
+		if !ok || !ed.dirty() {
+			continue
 		}
-		u.stack = u.stack[:len(u.stack)-1]
+		if i != len(u.stack)-1 {
+			u.stack = u.stack[:i+1]
+			u.showTop()
+		}
+		u.leave(ed, func() {
+			u.stack = u.stack[:i]
+			u.showTop()
+			u.leaveAll(then)
+		})
+		return
 	}
 	then()
 }
