@@ -132,7 +132,7 @@ func (u *ui) useStore(st *storage.Store) {
 	st.SetClock(u.now)
 	u.win.SetTitle("Parley — " + filepath.Base(st.Path()))
 	u.rememberDatabase(st.Path())
-	u.showChrome()
+	u.freshScreens()
 	u.resetTo(u.startScreen())
 	if old != nil {
 		go func() {

@@ -74,7 +74,6 @@ type ui struct {
 	tried string // the database the window last tried to open
 
 	nav       *widget.List
-	navIndex  int
 	syncing   bool // the nav selection is being set by code, not by the user
 	search    *widget.Entry
 	status    *widget.Label
@@ -212,8 +211,8 @@ func (u *ui) setWelcome(msg string) {
 	u.body.Refresh()
 }
 
-// showChrome makes the sidebar usable once a dossier is open, and starts fresh screens on it.
-func (u *ui) showChrome() {
+// freshScreens drops the screens of the previous dossier; they are made again on first use.
+func (u *ui) freshScreens() {
 	u.screens = map[string]page{}
 	u.stack = nil
 }

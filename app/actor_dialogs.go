@@ -1,0 +1,215 @@
+package app
+
+// The dialogs of the actor profile: relationships in either direction and statements, each
+// stored at once.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// onAddRelation records a relationship in either direction.
+func (p *actorPage) onAddRelation() {
+	ids := map[string]string{}
+	var names []string
+	for _, a := range p.actors {
+		if a.ID == p.a.ID {
+			continue
+		}
+		l := uniqueLabel(ids, a.Name)
+		ids[l] = a.ID
+		names = append(names, l)
+	}
+	if len(names) == 0 {
+		p.u.showChoice("No one to relate to", "Add another actor first; a relationship ties two actors.", nil, []choice{{label: "OK", important: true}})
+		return
+	}
+	thisIs := p.a.Name + " is … of the other"
+	otherIs := "the other is … of " + p.a.Name
+	dir := widget.NewRadioGroup([]string{thisIs, otherIs}, nil)
+	dir.SetSelected(thisIs)
+	kind := widget.NewEntry()
+	kind.SetPlaceHolder("e.g. close aide of, deputy to, counterpart of")
+	kind.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("say how they are related")
+		}
+		return nil
+	}
+	other := widget.NewSelect(names, nil)
+	noteE := widget.NewEntry()
+	d := dialog.NewForm("Add a relationship", "Add", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Direction", dir),
+		widget.NewFormItem("Relationship", kind),
+		widget.NewFormItem("Other actor", other),
+		widget.NewFormItem("Note", noteE),
+	}, func(ok bool) {
+		if !ok || other.Selected == "" {
+			return
+		}
+		from, to := p.a.ID, ids[other.Selected]
+		if dir.Selected == otherIs {
+			from, to = to, from
+		}
+		rel := storage.Relation{ActorID: to, Kind: strings.TrimSpace(kind.Text), Note: strings.TrimSpace(noteE.Text)}
+		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation { return append(rs, rel) })
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 340))
+	d.Show()
+}
+
+func (p *actorPage) onRemoveRelation(r storage.RelationView) {
+	from, to := p.a.ID, r.OtherID
+	if !r.Outgoing {
+		from, to = to, from
+	}
+	p.u.confirmDelete("the relationship “"+r.Kind+"”", "", func() {
+		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation {
+			out := rs[:0:0]
+			for _, x := range rs {
+				if !(x.ActorID == to && x.Kind == r.Kind) {
+					out = append(out, x)
+				}
+			}
+			return out
+		})
+	})
+}
+
+// changeRelations edits the stored relations of actor owner (this one or the other side)
+// and stores them at once; unsaved edits of this profile stay as they are.
+func (p *actorPage) changeRelations(owner string, change func([]storage.Relation) []storage.Relation) {
+	st := p.u.store
+	run(p.u, "Saving the relationship…", func(ctx context.Context) (storage.Actor, error) {
+		a, err := st.Actor(ctx, owner)
+		if err != nil {
+			return a, err
+		}
+		a.Relations = change(a.Relations)
+		if err := st.UpdateActor(ctx, &a); err != nil {
+			return a, err
+		}
+		return st.Actor(ctx, owner)
+	}, func(a storage.Actor, err error) {
+		if err != nil {
+			p.u.showError("save the relationship", err)
+			return
+		}
+		if a.ID == p.a.ID {
+			p.a.Relations = a.Relations
+			p.a.Updated = a.Updated
+		}
+		p.u.setStatus("Relationships of " + a.Name + " saved")
+		p.reloadRelated()
+	})
+}
+
+// editStatement shows the form of a statement (new when s.ID is empty) and stores it.
+func (p *actorPage) editStatement(s storage.Statement) {
+	text := widget.NewMultiLineEntry()
+	text.Wrapping = fyne.TextWrapWord
+	text.SetMinRowsVisible(4)
+	text.SetText(s.Text)
+	text.Validator = func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("give what was said")
+		}
+		return nil
+	}
+	when := widget.NewEntry()
+	when.SetPlaceHolder("2016-06-20, 2016-06 or 2016")
+	when.SetText(s.When.Text())
+	when.Validator = func(v string) error {
+		_, err := storage.ParseFuzzyDate(v)
+		return err
+	}
+	occasion := widget.NewEntry()
+	occasion.SetPlaceHolder("where or on what occasion, e.g. press conference in Tokyo")
+	occasion.SetText(s.Occasion)
+
+	meetIDs := map[string]string{noPrevious: ""}
+	meetOpts := []string{noPrevious}
+	for _, m := range p.meetings {
+		l := uniqueLabel(meetIDs, whenText(m)+" — "+m.Title)
+		meetIDs[l] = m.ID
+		meetOpts = append(meetOpts, l)
+	}
+	meeting := widget.NewSelect(meetOpts, nil)
+	meeting.SetSelected(orNone(labelFor(meetIDs, s.MeetingID), noPrevious))
+	dispIDs := map[string]string{noPrevious: ""}
+	dispOpts := []string{noPrevious}
+	for _, d := range p.disputes {
+		l := uniqueLabel(dispIDs, d.Title)
+		dispIDs[l] = d.ID
+		dispOpts = append(dispOpts, l)
+	}
+	dispute := widget.NewSelect(dispOpts, nil)
+	dispute.SetSelected(orNone(labelFor(dispIDs, s.DisputeID), noPrevious))
+	srcIDs := map[string]string{noSource: ""}
+	srcOpts := []string{noSource}
+	for _, src := range p.sources {
+		l := uniqueLabel(srcIDs, src.Title)
+		srcIDs[l] = src.ID
+		srcOpts = append(srcOpts, l)
+	}
+	source := widget.NewSelect(srcOpts, nil)
+	source.SetSelected(orNone(labelFor(srcIDs, s.SourceID), noSource))
+
+	heading := "New statement by " + p.a.Name
+	if s.ID != "" {
+		heading = "Edit statement by " + p.a.Name
+	}
+	d := dialog.NewForm(heading, "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("What they said", text),
+		widget.NewFormItem("When", when),
+		widget.NewFormItem("Occasion", occasion),
+		widget.NewFormItem("Meeting", meeting),
+		widget.NewFormItem("Dispute", dispute),
+		widget.NewFormItem("Source", source),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		w, err := storage.ParseFuzzyDate(when.Text)
+		if err != nil {
+			return
+		}
+		s.ActorID = p.a.ID
+		s.Text = strings.TrimSpace(text.Text)
+		s.When = w
+		s.Occasion = strings.TrimSpace(occasion.Text)
+		s.MeetingID = meetIDs[meeting.Selected]
+		s.DisputeID = dispIDs[dispute.Selected]
+		s.SourceID = srcIDs[source.Selected]
+		st := p.u.store
+		run(p.u, "Saving the statement…", func(ctx context.Context) (struct{}, error) {
+			if s.ID == "" {
+				return struct{}{}, st.CreateStatement(ctx, &s)
+			}
+			return struct{}{}, st.UpdateStatement(ctx, &s)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				p.u.showError("save the statement", err)
+				return
+			}
+			p.u.setStatus("Saved the statement by " + p.a.Name)
+			p.reloadRelated()
+		})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}

@@ -1,0 +1,241 @@
+package app
+
+// The dialogs of the meeting page: adding a participant, creating an actor on the spot,
+// changing the status with a reason, and exporting the briefing pack.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// onAddParticipant asks for an actor from the dossier and a role.
+func (p *meetingPage) onAddParticipant() {
+	if len(p.actors) == 0 {
+		p.onNewActor()
+		return
+	}
+	ids := map[string]string{}
+	var names []string
+	for _, a := range p.actors {
+		label := a.Name
+		if a.Title != "" {
+			label += " — " + a.Title
+		}
+		label = uniqueLabel(ids, label)
+		ids[label] = a.ID
+		names = append(names, label)
+	}
+	sort.Strings(names)
+	actor := widget.NewSelectEntry(names)
+	actor.SetPlaceHolder("type to narrow the list")
+	actor.OnChanged = func(s string) {
+		var match []string
+		for _, n := range names {
+			if strings.Contains(strings.ToLower(n), strings.ToLower(s)) {
+				match = append(match, n)
+			}
+		}
+		actor.SetOptions(match)
+	}
+	role := widget.NewSelect(roleOptions(), nil)
+	role.SetSelected(string(storage.RoleMember))
+	noteEntry := widget.NewEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem("Actor", actor),
+		widget.NewFormItem("Role", role),
+		widget.NewFormItem("Note", noteEntry),
+	}
+	actor.Validator = func(s string) error {
+		if _, ok := ids[s]; !ok {
+			return fmt.Errorf("choose an actor from the list")
+		}
+		return nil
+	}
+	d := dialog.NewForm("Add participant", "Add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 280))
+	d.Show()
+}
+
+func roleOptions() []string {
+	out := make([]string, len(storage.Roles))
+	for i, r := range storage.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// addParticipant adds part to the form (an unsaved edit).
+func (p *meetingPage) addParticipant(part storage.Participant) {
+	for _, q := range p.participants {
+		if q.ActorID == part.ActorID {
+			p.u.setStatus(p.actorByID[part.ActorID].Name + " is a participant already")
+			return
+		}
+	}
+	p.participants = append(p.participants, part)
+	p.ed.touch()
+	p.refreshParticipants()
+}
+
+// onNewActor creates an actor on the spot and adds them as a participant.
+func (p *meetingPage) onNewActor() {
+	name := widget.NewEntry()
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give a name")
+		}
+		return nil
+	}
+	native := widget.NewEntry()
+	native.SetPlaceHolder("e.g. Игорь Моргулов")
+	title := widget.NewEntry()
+	title.SetPlaceHolder("e.g. Deputy Foreign Minister")
+	country := widget.NewEntry()
+	country.SetPlaceHolder("the side they are on, e.g. Russia")
+	kind := widget.NewSelect([]string{string(storage.ActorPerson), string(storage.ActorOrganisation)}, nil)
+	kind.SetSelected(string(storage.ActorPerson))
+	role := widget.NewSelect(roleOptions(), nil)
+	role.SetSelected(string(storage.RoleMember))
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Native script", native),
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Side", country),
+		widget.NewFormItem("Kind", kind),
+		widget.NewFormItem("Role here", role),
+	}
+	d := dialog.NewForm("New actor", "Create and add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := storage.Actor{
+			Kind: storage.ActorKind(kind.Selected), Name: strings.TrimSpace(name.Text),
+			NativeName: strings.TrimSpace(native.Text), Title: strings.TrimSpace(title.Text),
+			Country: strings.TrimSpace(country.Text),
+		}
+		r := storage.Role(role.Selected)
+		st := p.u.store
+		run(p.u, "Creating "+a.Name+"…", func(ctx context.Context) (storage.Actor, error) {
+			err := st.CreateActor(ctx, &a)
+			return a, err
+		}, func(a storage.Actor, err error) {
+			if err != nil {
+				p.u.showError("create the actor", err)
+				return
+			}
+			p.actors = append(p.actors, a)
+			p.actorByID[a.ID] = a
+			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
+			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
+		})
+	}, p.u.win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
+
+// onChangeStatus asks for the new status, the reason and a source, and records the change.
+func (p *meetingPage) onChangeStatus() {
+	if p.isNew() {
+		return
+	}
+	var opts []string
+	for _, s := range storage.Statuses {
+		if s != p.m.Status {
+			opts = append(opts, statusText(s))
+		}
+	}
+	to := widget.NewSelect(opts, nil)
+	reason := widget.NewMultiLineEntry()
+	reason.SetPlaceHolder("why, e.g. postponed at Russia's request pending the leaders' meeting")
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	reason.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give the reason")
+		}
+		return nil
+	}
+	srcIDs := map[string]string{noSource: ""}
+	srcOpts := []string{noSource}
+	for _, s := range p.sources {
+		l := uniqueLabel(srcIDs, s.Title)
+		srcIDs[l] = s.ID
+		srcOpts = append(srcOpts, l)
+	}
+	src := widget.NewSelect(srcOpts, nil)
+	src.SetSelected(noSource)
+	items := []*widget.FormItem{
+		widget.NewFormItem("New status", to),
+		widget.NewFormItem("Reason", reason),
+		widget.NewFormItem("Source", src),
+	}
+	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if to.Selected == "" {
+			p.u.showChoice("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil, []choice{{label: "OK", important: true}})
+			return
+		}
+		var status storage.Status
+		for _, s := range storage.Statuses {
+			if statusText(s) == to.Selected {
+				status = s
+			}
+		}
+		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected])
+	}, p.u.win)
+	d.Resize(fyne.NewSize(600, 360))
+	d.Show()
+}
+
+// recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.
+func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string) {
+	st, id := p.u.store, p.m.ID
+	run(p.u, "Recording the status…", func(ctx context.Context) (storage.Meeting, error) {
+		if err := st.ChangeMeetingStatus(ctx, id, to, reason, sourceID); err != nil {
+			return storage.Meeting{}, err
+		}
+		return st.Meeting(ctx, id)
+	}, func(m storage.Meeting, err error) {
+		if err != nil {
+			p.u.showError("change the status", err)
+			return
+		}
+		p.m.Status = m.Status
+		p.m.StatusHistory = m.StatusHistory
+		p.m.Updated = m.Updated
+		p.refreshStatus()
+		p.refreshHeader()
+		p.u.setStatus("“" + m.Title + "” is now " + string(m.Status))
+	})
+}
+
+// onExport makes the briefing pack of the saved meeting.
+func (p *meetingPage) onExport() {
+	if p.isNew() {
+		return
+	}
+	if p.dirty() {
+		p.u.showChoice("Unsaved changes", "The briefing pack is made from the saved meeting. Save your changes first?", nil, []choice{
+			{label: "Save and export", important: true, action: func() { p.save(func() { p.u.exportPack(p.m) }) }},
+			{label: "Export the saved version", action: func() { p.u.exportPack(p.m) }},
+			{label: "Cancel"},
+		})
+		return
+	}
+	p.u.exportPack(p.m)
+}
