@@ -89,20 +89,25 @@ clean:
 # go.mod because it requires a newer Fyne than the one Parley is built against. `go tool`
 # builds it on first use. FyneApp.toml gives the name, ID, version, icon and desktop metadata;
 # docs/packaging.md has sizes and build times.
-FYNE     := $(GO) tool -modfile=tools/go.mod fyne
+GO_TOOL  := $(GO) tool -modfile=tools/go.mod
+FYNE     := $(GO_TOOL) fyne
 MINGW_CC := x86_64-w64-mingw32-gcc
+# `fyne package` counts builds by rewriting FyneApp.toml (Build + 1, comments dropped). The
+# build number is the committed one, so the file is put back however the packaging ends.
+KEEP_TOML := cp FyneApp.toml FyneApp.toml.orig && trap 'mv -f FyneApp.toml.orig FyneApp.toml' EXIT && \
+	trap 'exit 130' INT TERM &&
 
 .PHONY: package package-windows icon
 
 package: deps
 	@command -v xz >/dev/null 2>&1 || { echo "xz is missing (Debian/Ubuntu: apt-get install xz-utils)."; exit 1; }
 	rm -f Parley.tar.xz
-	$(FYNE) package --os linux --tags $(TAGS) --release
+	$(KEEP_TOML) $(FYNE) package --os linux --tags $(TAGS) --release
 	@tar tJf Parley.tar.xz
 
-# The fyne tool sets GOOS=windows and CGO_ENABLED=1 for the build it runs; CC picks the
-# cross-compiler. GOOS must not be set here, or `go tool` would build the fyne tool itself
-# for Windows.
+# The fyne tool sets GOOS=windows and CGO_ENABLED=1 for the app build it runs; CC picks the
+# cross-compiler. The tool itself is built first (`go tool -n` builds it and prints its path)
+# so that CC and GOOS never reach its own, native, build.
 package-windows: deps
 	@command -v $(MINGW_CC) >/dev/null 2>&1 || { \
 		if command -v apt-get >/dev/null 2>&1; then \
@@ -114,7 +119,8 @@ package-windows: deps
 			echo "$(MINGW_CC) is missing: install mingw-w64 (the x86_64 GCC cross-compiler)."; exit 1; \
 		fi; }
 	rm -f Parley.exe
-	CC=$(MINGW_CC) CGO_ENABLED=1 $(FYNE) package --os windows --tags $(TAGS) --release
+	$(KEEP_TOML) fyne="$$($(GO_TOOL) -n fyne)" && \
+		CC=$(MINGW_CC) CGO_ENABLED=1 "$$fyne" package --os windows --tags $(TAGS) --release
 	@file Parley.exe
 
 icon:
