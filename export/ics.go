@@ -26,8 +26,8 @@ type ICSReport struct {
 	Skipped []ICSSkipped // undated or invalid meetings, in input order
 }
 
-// WriteDossierICS writes every dated meeting of a dossier, ordered by date then title, with
-// participant names from the dossier's actors.
+// WriteDossierICS writes every dated meeting of a dossier in the order of Parley's lists (by
+// FuzzyDate.SortKey, then title), with participant names from the dossier's actors.
 func WriteDossierICS(w io.Writer, d *storage.Dossier, now time.Time) (ICSReport, error) {
 	actors := make(map[string]storage.Actor, len(d.Actors))
 	for _, a := range d.Actors {
@@ -35,7 +35,7 @@ func WriteDossierICS(w io.Writer, d *storage.Dossier, now time.Time) (ICSReport,
 	}
 	ms := append([]storage.Meeting(nil), d.Meetings...)
 	sort.SliceStable(ms, func(i, j int) bool {
-		li, lj := ms[i].When.Lower(), ms[j].When.Lower()
+		li, lj := ms[i].When.SortKey(), ms[j].When.SortKey()
 		if !li.Equal(lj) {
 			return li.Before(lj)
 		}

@@ -80,8 +80,8 @@ func ParleyStatus(icalStatus, hint string, when storage.FuzzyDate) storage.Statu
 
 // FirstDay is the calendar day an event shows for a date: the day itself, the venue's day for an
 // exact time, the first possible day of a month, year or range, and the first day of the period
-// a deadline falls in ("by 2016" → 1 Jan 2016, "by Sep 2016" → 1 Sep 2016; the same lower bound
-// Parley sorts and files the meeting by). ok is false for an unknown date.
+// a deadline falls in ("by 2016" → 1 Jan 2016, "by Sep 2016" → 1 Sep 2016): the date's Lower
+// bound, where Parley's date windows start counting it. ok is false for an unknown date.
 func FirstDay(f storage.FuzzyDate) (day time.Time, ok bool) {
 	if d, isDay := f.Day(); isDay {
 		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), true
