@@ -196,3 +196,23 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMeetingsAll lists every one of the 100,000 meetings, as the Talks screen does
+// before it filters.
+func BenchmarkMeetingsAll(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, largeDossier(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	for b.Loop() {
+		list, err := s.Meetings(ctx, MeetingFilter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(list)
+	}
+	b.ReportMetric(float64(n), "meetings/op")
+}
