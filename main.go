@@ -6,6 +6,7 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,9 +24,15 @@ import (
 // in FyneApp.toml.
 var version = "0.1.0"
 
+// icon is the application icon, for the window of a binary built without `fyne package`.
+//
+//go:embed Icon.png
+var icon []byte
+
 func main() {
 	cli.Version = version
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		attachConsole()
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 
@@ -43,7 +50,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "parley: %q is not a command. Run \"parley help\" to see them.\n", flags.Arg(0))
 		os.Exit(2)
 	}
-	if err := app.Run(app.Options{DBPath: *db, Empty: *empty, Version: version}); err != nil {
+	if err := app.Run(app.Options{DBPath: *db, Empty: *empty, Version: version, Icon: icon}); err != nil {
 		fmt.Fprintln(os.Stderr, "parley:", err)
 		os.Exit(1)
 	}

@@ -29,6 +29,9 @@ type Options struct {
 	DBPath  string // "" = the database opened last, else storage.DefaultPath()
 	Empty   bool   // a newly created database stays empty instead of receiving the sample dossier
 	Version string // shown in Help → About
+	// Icon is the PNG of the window and About icon. `fyne package` builds embed it in the
+	// binary's metadata; a plain `go build` has only what main hands over here.
+	Icon []byte
 }
 
 // Preference keys.
@@ -50,6 +53,9 @@ const (
 // Run opens the window, opens the dossier in it and returns when the window closes.
 func Run(opts Options) error {
 	a := fyneapp.NewWithID(ID)
+	if len(opts.Icon) > 0 {
+		a.SetIcon(fyne.NewStaticResource("Icon.png", opts.Icon))
+	}
 	u := newUI(a, opts)
 	path, err := u.startPath()
 	if err != nil {
