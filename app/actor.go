@@ -21,13 +21,9 @@ import (
 // form with an explicit Save, and their relationships, statements and meetings, which are
 // recorded at once.
 type actorPage struct {
-	u  *ui
-	a  storage.Actor // as stored; ID "" for a new actor
-	ed editState
-	fs *fields
+	recordPage
+	a storage.Actor // as stored; ID "" for a new actor
 
-	hdr                           *header
-	saveBtn, deleteBtn            *widget.Button
 	kind                          *widget.Select
 	name, native, pronunciation   *widget.Entry
 	otherNames                    *widgets.StringListEditor
@@ -46,8 +42,6 @@ type actorPage struct {
 	actors                        []storage.Actor
 	sources                       []storage.Source
 	disputes                      []storage.Dispute
-	root                          fyne.CanvasObject
-	loaded                        bool
 }
 
 // actorData is what the profile loads.
@@ -62,13 +56,13 @@ type actorData struct {
 }
 
 func newActorPage(u *ui, id string) *actorPage {
-	p := &actorPage{u: u, a: storage.Actor{ID: id}}
+	p := &actorPage{recordPage: recordPage{u: u}, a: storage.Actor{ID: id}}
 	p.build()
 	return p
 }
 
 func newActorDraft(u *ui) *actorPage {
-	p := &actorPage{u: u, a: storage.Actor{Kind: storage.ActorPerson}}
+	p := &actorPage{recordPage: recordPage{u: u}, a: storage.Actor{Kind: storage.ActorPerson}}
 	p.build()
 	return p
 }
@@ -80,25 +74,11 @@ func (p *actorPage) title() string {
 	}
 	return p.a.Name
 }
-func (p *actorPage) view() fyne.CanvasObject { return p.root }
-func (p *actorPage) dirty() bool             { return p.ed.changed }
 
 func (p *actorPage) build() {
 	e := &p.ed
-	p.fs = newFields()
-	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
-	p.saveBtn.Importance = widget.HighImportance
-	p.saveBtn.Disable()
-	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
+	p.initRecord(p.save, p.onDelete)
 	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
-	e.onDirty = func(on bool) {
-		p.hdr.setUnsaved(on)
-		if on {
-			p.saveBtn.Enable()
-		} else {
-			p.saveBtn.Disable()
-		}
-	}
 
 	p.kind = selectOf(e, []string{string(storage.ActorPerson), string(storage.ActorOrganisation)})
 	p.name = textEntry(e, "display name in Latin script, e.g. Igor Morgulov")
@@ -160,8 +140,7 @@ func (p *actorPage) build() {
 		section("Meetings", p.meetBox),
 		section("Tags", fs.rows["tags"].cell),
 	)
-	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	p.frame(container.NewVScroll(container.NewPadded(body)))
 	p.refreshHeader()
 	p.refreshPhoto()
 }
@@ -487,11 +466,7 @@ func (p *actorPage) save(then func()) {
 		return d, err
 	}, func(d actorData, err error) {
 		if err != nil {
-			if p.fs.showStoreError(err) {
-				p.u.setStatus("Not saved — correct the field marked in red")
-				return
-			}
-			p.u.showError("save the actor", err)
+			p.saveFailed("save the actor", err)
 			return
 		}
 		p.a = d.a
@@ -516,18 +491,8 @@ func (p *actorPage) onDelete() {
 			p.u.showError("check what refers to "+name, err)
 			return
 		}
-		p.u.confirmDelete(name, usageSentence(use), func() {
-			run(p.u, "Deleting "+name+"…", func(ctx context.Context) (struct{}, error) {
-				return struct{}{}, st.DeleteActor(ctx, id)
-			}, func(_ struct{}, err error) {
-				if err != nil {
-					p.u.showError("delete "+name, err)
-					return
-				}
-				p.ed.clean()
-				p.u.setStatus("Deleted " + name)
-				p.u.closePage(p)
-			})
+		p.deleteRecord(p, name, usageSentence(use), name, "delete "+name, func(ctx context.Context) error {
+			return st.DeleteActor(ctx, id)
 		})
 	})
 }

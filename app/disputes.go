@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,45 +15,23 @@ import (
 	"github.com/parley-app/parley/widgets"
 )
 
-// disputesScreen lists the dispute fact sheets.
-type disputesScreen struct {
-	u     *ui
-	list  *widget.List
-	empty *widget.Label
-	rows  []storage.Dispute
-	root  fyne.CanvasObject
-}
-
-func newDisputesScreen(u *ui) *disputesScreen {
-	s := &disputesScreen{u: u}
-	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject {
-		t := boldLabel("")
-		t.Truncation = fyne.TextTruncateEllipsis
-		sub := widget.NewLabel("")
-		sub.Truncation = fyne.TextTruncateEllipsis
-		return container.NewVBox(t, sub)
-	}, func(id widget.ListItemID, o fyne.CanvasObject) {
-		if id >= len(s.rows) {
-			return
-		}
-		d := s.rows[id]
-		c := o.(*fyne.Container)
-		c.Objects[0].(*widget.Label).SetText(d.Title)
-		c.Objects[1].(*widget.Label).SetText(disputeLine(d))
+// newDisputesScreen lists the dispute fact sheets.
+func newDisputesScreen(u *ui) *listScreen[storage.Dispute] {
+	return newListScreen(u, listSpec[storage.Dispute]{
+		name: screenDisputes, plural: "disputes", newLabel: "New dispute",
+		newPage: func() page { return newDisputeDraft(u) },
+		open:    func(d storage.Dispute) page { return newDisputePage(u, d.ID) },
+		empty:   "No disputes yet — press New dispute to write a fact sheet on a disputed question.",
+		load:    (*storage.Store).Disputes,
+		row: func() fyne.CanvasObject {
+			t := boldLabel("")
+			t.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(t, sub)
+		},
+		cells: func(d storage.Dispute) []string { return []string{d.Title, disputeLine(d)} },
 	})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		s.list.UnselectAll()
-		if id < len(s.rows) {
-			u.push(newDisputePage(u, s.rows[id].ID))
-		}
-	}
-	s.empty = emptyState("No disputes yet — press New dispute to write a fact sheet on a disputed question.")
-	s.empty.Hide()
-	newBtn := widget.NewButtonWithIcon("New dispute", theme.ContentAddIcon(), func() { u.push(newDisputeDraft(u)) })
-	newBtn.Importance = widget.HighImportance
-	s.root = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, heading("Disputes"), newBtn), widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
-	return s
 }
 
 // disputeLine is "Administered by Russia · claimed by Japan · Northern Territories / Южные Курилы".
@@ -76,37 +53,12 @@ func disputeLine(d storage.Dispute) string {
 	return firstUpper(strings.Join(parts, " · "))
 }
 
-func (s *disputesScreen) title() string           { return screenDisputes }
-func (s *disputesScreen) view() fyne.CanvasObject { return s.root }
-func (s *disputesScreen) show() {
-	st := s.u.store
-	run(s.u, "", func(ctx context.Context) ([]storage.Dispute, error) {
-		return st.Disputes(ctx)
-	}, func(ds []storage.Dispute, err error) {
-		if err != nil {
-			s.u.showError("list the disputes", err)
-			return
-		}
-		s.rows = ds
-		s.list.Refresh()
-		if len(ds) == 0 {
-			s.empty.Show()
-		} else {
-			s.empty.Hide()
-		}
-	})
-}
-
 // disputePage is a dispute's fact sheet, read as a sheet on its first tab and edited on the
 // second, with an explicit Save.
 type disputePage struct {
-	u  *ui
-	d  storage.Dispute // as stored; ID "" for a new one
-	ed editState
-	fs *fields
+	recordPage
+	d storage.Dispute // as stored; ID "" for a new one
 
-	hdr                         *header
-	saveBtn, deleteBtn          *widget.Button
 	tabs                        *container.AppTabs
 	sheet                       *fyne.Container
 	titleE, administrator       *widget.Entry
@@ -116,8 +68,6 @@ type disputePage struct {
 	statements                  []storage.Statement
 	speakers                    map[string]string
 	srcIDs                      map[string]string // source label → ID
-	root                        fyne.CanvasObject
-	loaded                      bool
 }
 
 type disputeData struct {
@@ -128,13 +78,13 @@ type disputeData struct {
 }
 
 func newDisputePage(u *ui, id string) *disputePage {
-	p := &disputePage{u: u, d: storage.Dispute{ID: id}}
+	p := &disputePage{recordPage: recordPage{u: u}, d: storage.Dispute{ID: id}}
 	p.build()
 	return p
 }
 
 func newDisputeDraft(u *ui) *disputePage {
-	p := &disputePage{u: u}
+	p := &disputePage{recordPage: recordPage{u: u}}
 	p.build()
 	p.tabs.SelectIndex(1)
 	return p
@@ -147,26 +97,12 @@ func (p *disputePage) title() string {
 	}
 	return p.d.Title
 }
-func (p *disputePage) view() fyne.CanvasObject { return p.root }
-func (p *disputePage) dirty() bool             { return p.ed.changed }
 
 func (p *disputePage) build() {
 	e := &p.ed
-	p.fs = newFields()
+	p.initRecord(p.save, p.onDelete)
 	p.srcIDs = map[string]string{noSource: ""}
-	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
-	p.saveBtn.Importance = widget.HighImportance
-	p.saveBtn.Disable()
-	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
 	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
-	e.onDirty = func(on bool) {
-		p.hdr.setUnsaved(on)
-		if on {
-			p.saveBtn.Enable()
-		} else {
-			p.saveBtn.Disable()
-		}
-	}
 	srcOpts := func() []string {
 		out := []string{noSource}
 		for _, s := range p.sources {
@@ -216,7 +152,7 @@ func (p *disputePage) build() {
 		container.NewTabItemWithIcon("Fact sheet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(p.sheet))),
 		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), container.NewVScroll(container.NewPadded(form))),
 	)
-	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil, p.tabs)
+	p.frame(p.tabs)
 	p.refreshHeader()
 }
 
@@ -501,12 +437,9 @@ func (p *disputePage) save(then func()) {
 		return loadDispute(ctx, st, d.ID)
 	}, func(dd disputeData, err error) {
 		if err != nil {
-			if p.fs.showStoreError(err) {
+			if p.saveFailed("save the dispute", err) {
 				p.tabs.SelectIndex(1)
-				p.u.setStatus("Not saved — correct the field marked in red")
-				return
 			}
-			p.u.showError("save the dispute", err)
 			return
 		}
 		p.apply(dd, nil)
@@ -520,20 +453,10 @@ func (p *disputePage) onDelete() {
 		return
 	}
 	st, id, title := p.u.store, p.d.ID, p.d.Title
-	p.u.confirmDelete("the fact sheet “"+title+"”",
+	p.deleteRecord(p, "the fact sheet “"+title+"”",
 		"Meetings linked to it lose the link and statements about it stay, no longer tied to it.",
-		func() {
-			run(p.u, "Deleting “"+title+"”…", func(ctx context.Context) (struct{}, error) {
-				return struct{}{}, st.DeleteDispute(ctx, id)
-			}, func(_ struct{}, err error) {
-				if err != nil {
-					p.u.showError("delete the dispute", err)
-					return
-				}
-				p.ed.clean()
-				p.u.setStatus("Deleted “" + title + "”")
-				p.u.closePage(p)
-			})
+		"“"+title+"”", "delete the dispute", func(ctx context.Context) error {
+			return st.DeleteDispute(ctx, id)
 		})
 }
 

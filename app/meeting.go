@@ -26,13 +26,10 @@ const (
 // purpose, lines to take, questions, background, participants, disputes, rounds, outcome and
 // status. It has an explicit Save; status changes are recorded at once with their reason.
 type meetingPage struct {
-	u  *ui
-	m  storage.Meeting // as stored; for a new meeting, its starting values (ID "")
-	ed editState
-	fs *fields
+	recordPage
+	m storage.Meeting // as stored; for a new meeting, its starting values (ID "")
 
-	hdr                              *header
-	saveBtn, exportBtn, deleteBtn    *widget.Button
+	exportBtn                        *widget.Button
 	titleE, when, timeOfDay, zone    *widget.Entry
 	duration, round                  *widget.Entry
 	venue, city, country             *widget.Entry
@@ -58,8 +55,6 @@ type meetingPage struct {
 	sources                          []storage.Source
 	rounds                           []storage.MeetingSummary
 	trackIDs, previousIDs, disputeID map[string]string // option label → ID
-	root                             fyne.CanvasObject
-	loaded                           bool
 }
 
 // meetingData is what the page loads off the Fyne goroutine.
@@ -74,7 +69,7 @@ type meetingData struct {
 
 // newMeetingPage opens the meeting with id.
 func newMeetingPage(u *ui, id string) *meetingPage {
-	p := &meetingPage{u: u, m: storage.Meeting{ID: id}}
+	p := &meetingPage{recordPage: recordPage{u: u}, m: storage.Meeting{ID: id}}
 	p.build()
 	return p
 }
@@ -85,7 +80,7 @@ func newMeetingDraft(u *ui, m storage.Meeting) *meetingPage {
 	if m.Status == "" {
 		m.Status = storage.StatusProposed
 	}
-	p := &meetingPage{u: u, m: m}
+	p := &meetingPage{recordPage: recordPage{u: u}, m: m}
 	p.build()
 	return p
 }
@@ -99,26 +94,10 @@ func (p *meetingPage) title() string {
 	return p.m.Title
 }
 
-func (p *meetingPage) view() fyne.CanvasObject { return p.root }
-func (p *meetingPage) dirty() bool             { return p.ed.changed }
-
 func (p *meetingPage) build() {
 	e := &p.ed
-	p.fs = newFields()
-	e.onDirty = func(on bool) {
-		p.hdr.setUnsaved(on)
-		if on {
-			p.saveBtn.Enable()
-		} else {
-			p.saveBtn.Disable()
-		}
-	}
-
-	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
-	p.saveBtn.Importance = widget.HighImportance
-	p.saveBtn.Disable()
+	p.initRecord(p.save, p.onDelete)
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
-	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
 	p.badge = widgets.NewStatusBadge("")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
 	p.hdr = newHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
@@ -224,8 +203,7 @@ func (p *meetingPage) build() {
 		section("Tags", fs.rows["tags"].cell),
 		p.recordInfo,
 	)
-	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	p.frame(container.NewVScroll(container.NewPadded(body)))
 	p.refreshHeader()
 }
 
@@ -820,11 +798,7 @@ func (p *meetingPage) save(then func()) {
 		return st.Meeting(ctx, m.ID)
 	}, func(saved storage.Meeting, err error) {
 		if err != nil {
-			if p.fs.showStoreError(err) {
-				p.u.setStatus("Not saved — correct the field marked in red")
-				return
-			}
-			p.u.showError("save the meeting", err)
+			p.saveFailed("save the meeting", err)
 			return
 		}
 		p.m = saved
@@ -842,20 +816,10 @@ func (p *meetingPage) onDelete() {
 		return
 	}
 	id, title, st := p.m.ID, p.m.Title, p.u.store
-	p.u.confirmDelete("the meeting “"+title+"”",
+	p.deleteRecord(p, "the meeting “"+title+"”",
 		"Its participants and dispute links go with it; the actors, disputes and statements stay in the dossier.",
-		func() {
-			run(p.u, "Deleting “"+title+"”…", func(ctx context.Context) (struct{}, error) {
-				return struct{}{}, st.DeleteMeeting(ctx, id)
-			}, func(_ struct{}, err error) {
-				if err != nil {
-					p.u.showError("delete the meeting", err)
-					return
-				}
-				p.ed.clean()
-				p.u.setStatus("Deleted “" + title + "”")
-				p.u.closePage(p)
-			})
+		"“"+title+"”", "delete the meeting", func(ctx context.Context) error {
+			return st.DeleteMeeting(ctx, id)
 		})
 }
 

@@ -7,101 +7,52 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
 )
 
-// sourcesScreen lists where the dossier's facts and quotes come from.
-type sourcesScreen struct {
-	u     *ui
-	list  *widget.List
-	empty *widget.Label
-	rows  []storage.Source
-	root  fyne.CanvasObject
-}
-
-func newSourcesScreen(u *ui) *sourcesScreen {
-	s := &sourcesScreen{u: u}
+// newSourcesScreen lists where the dossier's facts and quotes come from.
+func newSourcesScreen(u *ui) *listScreen[storage.Source] {
 	cols := func() *columns { return &columns{widths: []float32{0, 220, 140, 160}} }
-	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject {
-		t := boldLabel("")
-		t.Truncation = fyne.TextTruncateEllipsis
-		pub := widget.NewLabel("")
-		pub.Truncation = fyne.TextTruncateEllipsis
-		date := widget.NewLabel("")
-		rel := widget.NewLabel("")
-		rel.Truncation = fyne.TextTruncateEllipsis
-		return container.New(cols(), t, pub, date, rel)
-	}, func(id widget.ListItemID, o fyne.CanvasObject) {
-		if id >= len(s.rows) {
-			return
-		}
-		src := s.rows[id]
-		c := o.(*fyne.Container)
-		c.Objects[0].(*widget.Label).SetText(src.Title)
-		c.Objects[1].(*widget.Label).SetText(src.Publisher)
-		c.Objects[2].(*widget.Label).SetText(src.Published.String())
-		if src.Published.IsZero() {
-			c.Objects[2].(*widget.Label).SetText("")
-		}
-		c.Objects[3].(*widget.Label).SetText(src.Reliability)
-	})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		s.list.UnselectAll()
-		if id < len(s.rows) {
-			u.push(newSourcePage(u, s.rows[id].ID))
-		}
-	}
-	s.empty = emptyState("No sources yet — press New source to record where a fact or quote comes from.")
-	s.empty.Hide()
-	newBtn := widget.NewButtonWithIcon("New source", theme.ContentAddIcon(), func() { u.push(newSourceDraft(u)) })
-	newBtn.Importance = widget.HighImportance
-	header := container.New(cols(), boldLabel("Title"), boldLabel("Publisher"), boldLabel("Published"), boldLabel("Reliability"))
-	top := container.NewVBox(container.NewBorder(nil, nil, heading("Sources"), newBtn), header, widget.NewSeparator())
-	s.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
-	return s
-}
-
-func (s *sourcesScreen) title() string           { return screenSources }
-func (s *sourcesScreen) view() fyne.CanvasObject { return s.root }
-func (s *sourcesScreen) show() {
-	st := s.u.store
-	run(s.u, "", func(ctx context.Context) ([]storage.Source, error) {
-		return st.Sources(ctx)
-	}, func(rows []storage.Source, err error) {
-		if err != nil {
-			s.u.showError("list the sources", err)
-			return
-		}
-		s.rows = rows
-		s.list.Refresh()
-		if len(rows) == 0 {
-			s.empty.Show()
-		} else {
-			s.empty.Hide()
-		}
+	return newListScreen(u, listSpec[storage.Source]{
+		name: screenSources, plural: "sources", newLabel: "New source",
+		newPage: func() page { return newSourceDraft(u) },
+		open:    func(src storage.Source) page { return newSourcePage(u, src.ID) },
+		empty:   "No sources yet — press New source to record where a fact or quote comes from.",
+		load:    (*storage.Store).Sources,
+		row: func() fyne.CanvasObject {
+			t := boldLabel("")
+			t.Truncation = fyne.TextTruncateEllipsis
+			pub := widget.NewLabel("")
+			pub.Truncation = fyne.TextTruncateEllipsis
+			date := widget.NewLabel("")
+			rel := widget.NewLabel("")
+			rel.Truncation = fyne.TextTruncateEllipsis
+			return container.New(cols(), t, pub, date, rel)
+		},
+		cells: func(src storage.Source) []string {
+			published := src.Published.String()
+			if src.Published.IsZero() {
+				published = ""
+			}
+			return []string{src.Title, src.Publisher, published, src.Reliability}
+		},
+		columns: container.New(cols(), boldLabel("Title"), boldLabel("Publisher"), boldLabel("Published"), boldLabel("Reliability")),
 	})
 }
 
 // sourcePage edits one source and lists what cites it.
 type sourcePage struct {
-	u  *ui
-	s  storage.Source
-	ed editState
-	fs *fields
+	recordPage
+	s storage.Source
 
-	hdr                                     *header
-	saveBtn, deleteBtn                      *widget.Button
 	titleE, publisher, published, reference *widget.Entry
 	reliability                             *widget.Entry
 	openRef                                 *widget.Button
 	citedBy                                 *fyne.Container
 	citations                               []storage.Citation
-	root                                    fyne.CanvasObject
-	loaded                                  bool
 }
 
 type sourceData struct {
@@ -110,13 +61,13 @@ type sourceData struct {
 }
 
 func newSourcePage(u *ui, id string) *sourcePage {
-	p := &sourcePage{u: u, s: storage.Source{ID: id}}
+	p := &sourcePage{recordPage: recordPage{u: u}, s: storage.Source{ID: id}}
 	p.build()
 	return p
 }
 
 func newSourceDraft(u *ui) *sourcePage {
-	p := &sourcePage{u: u}
+	p := &sourcePage{recordPage: recordPage{u: u}}
 	p.build()
 	return p
 }
@@ -128,25 +79,11 @@ func (p *sourcePage) title() string {
 	}
 	return p.s.Title
 }
-func (p *sourcePage) view() fyne.CanvasObject { return p.root }
-func (p *sourcePage) dirty() bool             { return p.ed.changed }
 
 func (p *sourcePage) build() {
 	e := &p.ed
-	p.fs = newFields()
-	p.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { p.save(func() {}) })
-	p.saveBtn.Importance = widget.HighImportance
-	p.saveBtn.Disable()
-	p.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.onDelete)
+	p.initRecord(p.save, p.onDelete)
 	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
-	e.onDirty = func(on bool) {
-		p.hdr.setUnsaved(on)
-		if on {
-			p.saveBtn.Enable()
-		} else {
-			p.saveBtn.Disable()
-		}
-	}
 	p.titleE = textEntry(e, "e.g. Japan, Russia to hold second round of peace treaty talks")
 	p.publisher = textEntry(e, "e.g. Kyodo News")
 	p.published = textEntry(e, "2016-06-20, 2016-06 or 2016")
@@ -172,8 +109,7 @@ func (p *sourcePage) build() {
 	body := container.NewVBox(fs.general,
 		fs.grid("title", "publisher", "published", "reference", "reliability"),
 		section("Cited by", p.citedBy))
-	p.root = container.NewBorder(container.NewPadded(p.hdr.box), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	p.frame(container.NewVScroll(container.NewPadded(body)))
 	p.refreshHeader()
 }
 
@@ -329,11 +265,7 @@ func (p *sourcePage) save(then func()) {
 		return loadSource(ctx, st, s.ID)
 	}, func(d sourceData, err error) {
 		if err != nil {
-			if p.fs.showStoreError(err) {
-				p.u.setStatus("Not saved — correct the field marked in red")
-				return
-			}
-			p.u.showError("save the source", err)
+			p.saveFailed("save the source", err)
 			return
 		}
 		p.apply(d, nil)
@@ -351,18 +283,8 @@ func (p *sourcePage) onDelete() {
 		return
 	}
 	st, id, title := p.u.store, p.s.ID, p.s.Title
-	p.u.confirmDelete("the source “"+title+"”", "Nothing cites it.", func() {
-		run(p.u, "Deleting “"+title+"”…", func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, st.DeleteSource(ctx, id)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				p.u.showError("delete the source", err)
-				return
-			}
-			p.ed.clean()
-			p.u.setStatus("Deleted “" + title + "”")
-			p.u.closePage(p)
-		})
+	p.deleteRecord(p, "the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source", func(ctx context.Context) error {
+		return st.DeleteSource(ctx, id)
 	})
 }
 

@@ -1,0 +1,112 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// listScreen is a top-level list of records (actors, disputes, sources): a heading with a New
+// button, the rows, each opening its record, and a hint in place of the rows when there are
+// none.
+type listScreen[T any] struct {
+	u     *ui
+	spec  listSpec[T]
+	list  *widget.List
+	empty *widget.Label
+	rows  []T
+	root  fyne.CanvasObject
+}
+
+// listSpec says what a listScreen lists and how.
+type listSpec[T any] struct {
+	name     string // the screen's title, e.g. screenSources
+	plural   string // for errors, e.g. "sources"
+	newLabel string // e.g. "New source"
+	newPage  func() page
+	open     func(T) page
+	empty    string // the hint when there are no records
+	// load reads the records: a Store method such as (*storage.Store).Sources.
+	load func(*storage.Store, context.Context) ([]T, error)
+	// row makes an empty row: a container of labels; cells gives their texts for a record.
+	row   func() fyne.CanvasObject
+	cells func(T) []string
+	// Optional: an input beside the heading, column headings under it, a line under the list.
+	filter, columns, footer fyne.CanvasObject
+	// Optional: takes over what was loaded, to show some of it with setRows.
+	loaded func([]T)
+}
+
+func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
+	s := &listScreen[T]{u: u, spec: spec}
+	s.list = widget.NewList(func() int { return len(s.rows) }, spec.row, func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id >= len(s.rows) {
+			return
+		}
+		c := o.(*fyne.Container)
+		for i, text := range spec.cells(s.rows[id]) {
+			c.Objects[i].(*widget.Label).SetText(text)
+		}
+	})
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.list.UnselectAll()
+		if id < len(s.rows) {
+			u.push(spec.open(s.rows[id]))
+		}
+	}
+	s.empty = emptyState(spec.empty)
+	s.empty.Hide()
+	newBtn := widget.NewButtonWithIcon(spec.newLabel, theme.ContentAddIcon(), func() { u.push(spec.newPage()) })
+	newBtn.Importance = widget.HighImportance
+	var bar []fyne.CanvasObject
+	if spec.filter != nil {
+		bar = append(bar, spec.filter)
+	}
+	top := []fyne.CanvasObject{container.NewBorder(nil, nil, heading(spec.name), newBtn, bar...)}
+	if spec.columns != nil {
+		top = append(top, spec.columns)
+	}
+	top = append(top, widget.NewSeparator())
+	s.root = container.NewPadded(container.NewBorder(container.NewVBox(top...), spec.footer, nil, nil,
+		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
+	return s
+}
+
+func (s *listScreen[T]) title() string           { return s.spec.name }
+func (s *listScreen[T]) view() fyne.CanvasObject { return s.root }
+
+func (s *listScreen[T]) show() {
+	st, load := s.u.store, s.spec.load
+	run(s.u, "", func(ctx context.Context) ([]T, error) {
+		return load(st, ctx)
+	}, s.apply)
+}
+
+func (s *listScreen[T]) apply(rows []T, err error) {
+	if err != nil {
+		s.u.showError("list the "+s.spec.plural, err)
+		return
+	}
+	if s.spec.loaded != nil {
+		s.spec.loaded(rows)
+		return
+	}
+	s.setRows(rows)
+}
+
+// setRows shows rows, or the hint when there are none.
+func (s *listScreen[T]) setRows(rows []T) {
+	s.rows = rows
+	s.list.Refresh()
+	if len(rows) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+}

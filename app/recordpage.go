@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// recordPage is what every record page (a meeting, an actor, a dispute, a source) shares: the
+// unsaved-changes state, the labelled inputs, the header with its Save and Delete buttons, and
+// the page's root. A page embeds it and builds the rest.
+type recordPage struct {
+	u  *ui
+	ed editState
+	fs *fields
+
+	hdr                *header
+	saveBtn, deleteBtn *widget.Button
+	root               fyne.CanvasObject
+	loaded             bool
+}
+
+func (r *recordPage) view() fyne.CanvasObject { return r.root }
+func (r *recordPage) dirty() bool             { return r.ed.changed }
+
+// initRecord makes the inputs' bookkeeping and the Save and Delete buttons, which run save and
+// onDelete. The page then makes r.hdr with the buttons it wants; while there are unsaved
+// changes the header says so and Save is enabled.
+func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
+	r.fs = newFields()
+	r.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { save(func() {}) })
+	r.saveBtn.Importance = widget.HighImportance
+	r.saveBtn.Disable()
+	r.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), onDelete)
+	r.ed.onDirty = func(on bool) {
+		r.hdr.setUnsaved(on)
+		if on {
+			r.saveBtn.Enable()
+		} else {
+			r.saveBtn.Disable()
+		}
+	}
+}
+
+// frame makes the root: the header on top of content.
+func (r *recordPage) frame(content fyne.CanvasObject) {
+	r.root = container.NewBorder(container.NewPadded(r.hdr.box), nil, nil, nil, content)
+}
+
+// saveFailed reports a failed save and whether the store rejected a value: that is marked next
+// to its field; anything else goes to a dialog saying it could not doing.
+func (r *recordPage) saveFailed(doing string, err error) bool {
+	if r.fs.showStoreError(err) {
+		r.u.setStatus("Not saved — correct the field marked in red")
+		return true
+	}
+	r.u.showError(doing, err)
+	return false
+}
+
+// deleteRecord asks whether to delete what, saying the consequence; then deletes it with del
+// and closes self, the page that embeds r. name is how the status line calls the record.
+func (r *recordPage) deleteRecord(self page, what, consequence, name, doing string, del func(context.Context) error) {
+	r.u.confirmDelete(what, consequence, func() {
+		run(r.u, "Deleting "+name+"…", func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, del(ctx)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				r.u.showError(doing, err)
+				return
+			}
+			r.ed.clean()
+			r.u.setStatus("Deleted " + name)
+			r.u.closePage(self)
+		})
+	})
+}
