@@ -447,28 +447,20 @@ func (p *actorPage) save(then func()) {
 	if !ok {
 		return
 	}
-	st, isNew := p.u.store, p.isNew()
-	run(p.u, "Saving "+a.Name+"…", func(ctx context.Context) (actorData, error) {
-		var err error
-		if isNew {
-			err = st.CreateActor(ctx, &a)
-		} else {
-			err = st.UpdateActor(ctx, &a)
-		}
+	st := p.u.store
+	write := createOrUpdate(p.isNew(), st.CreateActor, st.UpdateActor)
+	saveRecord(&p.recordPage, "Saving "+a.Name+"…", "save the actor", func(ctx context.Context) (actorData, error) {
+		var d actorData
+		err := write(ctx, &a)
 		if err != nil {
-			return actorData{}, err
+			return d, err
 		}
-		d := actorData{}
 		if d.a, err = st.Actor(ctx, a.ID); err != nil {
 			return d, err
 		}
 		err = loadActorRelated(ctx, st, a.ID, &d)
 		return d, err
-	}, func(d actorData, err error) {
-		if err != nil {
-			p.saveFailed("save the actor", err)
-			return
-		}
+	}, func(d actorData) {
 		p.a = d.a
 		p.ed.clean()
 		p.refreshHeader()

@@ -153,6 +153,7 @@ func (p *disputePage) build() {
 		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), container.NewVScroll(container.NewPadded(form))),
 	)
 	p.frame(p.tabs)
+	p.showInputs = func() { p.tabs.SelectIndex(1) }
 	p.refreshHeader()
 }
 
@@ -423,25 +424,14 @@ func (p *disputePage) save(then func()) {
 	if !ok {
 		return
 	}
-	st, isNew := p.u.store, p.isNew()
-	run(p.u, "Saving “"+d.Title+"”…", func(ctx context.Context) (disputeData, error) {
-		var err error
-		if isNew {
-			err = st.CreateDispute(ctx, &d)
-		} else {
-			err = st.UpdateDispute(ctx, &d)
-		}
-		if err != nil {
+	st := p.u.store
+	write := createOrUpdate(p.isNew(), st.CreateDispute, st.UpdateDispute)
+	saveRecord(&p.recordPage, "Saving “"+d.Title+"”…", "save the dispute", func(ctx context.Context) (disputeData, error) {
+		if err := write(ctx, &d); err != nil {
 			return disputeData{}, err
 		}
 		return loadDispute(ctx, st, d.ID)
-	}, func(dd disputeData, err error) {
-		if err != nil {
-			if p.saveFailed("save the dispute", err) {
-				p.tabs.SelectIndex(1)
-			}
-			return
-		}
+	}, func(dd disputeData) {
 		p.apply(dd, nil)
 		p.u.setStatus("Saved “" + dd.d.Title + "”")
 		then()

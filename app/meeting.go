@@ -784,23 +784,14 @@ func (p *meetingPage) save(then func()) {
 	if !ok {
 		return
 	}
-	st, isNew := p.u.store, p.isNew()
-	run(p.u, "Saving “"+m.Title+"”…", func(ctx context.Context) (storage.Meeting, error) {
-		var err error
-		if isNew {
-			err = st.CreateMeeting(ctx, &m)
-		} else {
-			err = st.UpdateMeeting(ctx, &m)
-		}
-		if err != nil {
+	st := p.u.store
+	write := createOrUpdate(p.isNew(), st.CreateMeeting, st.UpdateMeeting)
+	saveRecord(&p.recordPage, "Saving “"+m.Title+"”…", "save the meeting", func(ctx context.Context) (storage.Meeting, error) {
+		if err := write(ctx, &m); err != nil {
 			return m, err
 		}
 		return st.Meeting(ctx, m.ID)
-	}, func(saved storage.Meeting, err error) {
-		if err != nil {
-			p.saveFailed("save the meeting", err)
-			return
-		}
+	}, func(saved storage.Meeting) {
 		p.m = saved
 		p.ed.clean()
 		p.refreshHeader()

@@ -21,6 +21,7 @@ type recordPage struct {
 	saveBtn, deleteBtn *widget.Button
 	root               fyne.CanvasObject
 	loaded             bool
+	showInputs         func() // optional: brings the inputs into view when the store refuses a value
 }
 
 func (r *recordPage) view() fyne.CanvasObject { return r.root }
@@ -50,15 +51,32 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	r.root = container.NewBorder(container.NewPadded(r.hdr.box), nil, nil, nil, content)
 }
 
-// saveFailed reports a failed save and whether the store rejected a value: that is marked next
-// to its field; anything else goes to a dialog saying it could not doing.
-func (r *recordPage) saveFailed(doing string, err error) bool {
-	if r.fs.showStoreError(err) {
-		r.u.setStatus("Not saved — correct the field marked in red")
-		return true
+// saveRecord stores a record off the Fyne goroutine with progress in the status line: store
+// writes it and reads back what the page shows, which done shows on the Fyne goroutine. A value
+// the store refuses is marked next to its field; any other failure goes to a dialog saying it
+// could not doing.
+func saveRecord[D any](r *recordPage, progress, doing string, store func(context.Context) (D, error), done func(D)) {
+	run(r.u, progress, store, func(d D, err error) {
+		switch {
+		case err == nil:
+			done(d)
+		case r.fs.showStoreError(err):
+			if r.showInputs != nil {
+				r.showInputs()
+			}
+			r.u.setStatus("Not saved — correct the field marked in red")
+		default:
+			r.u.showError(doing, err)
+		}
+	})
+}
+
+// createOrUpdate is how to store a record: create when it is new, else update.
+func createOrUpdate[T any](isNew bool, create, update func(context.Context, *T) error) func(context.Context, *T) error {
+	if isNew {
+		return create
 	}
-	r.u.showError(doing, err)
-	return false
+	return update
 }
 
 // deleteRecord asks whether to delete what, saying the consequence; then deletes it with del

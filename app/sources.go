@@ -251,23 +251,14 @@ func (p *sourcePage) save(then func()) {
 	if !ok {
 		return
 	}
-	st, isNew := p.u.store, p.isNew()
-	run(p.u, "Saving “"+s.Title+"”…", func(ctx context.Context) (sourceData, error) {
-		var err error
-		if isNew {
-			err = st.CreateSource(ctx, &s)
-		} else {
-			err = st.UpdateSource(ctx, &s)
-		}
-		if err != nil {
+	st := p.u.store
+	write := createOrUpdate(p.isNew(), st.CreateSource, st.UpdateSource)
+	saveRecord(&p.recordPage, "Saving “"+s.Title+"”…", "save the source", func(ctx context.Context) (sourceData, error) {
+		if err := write(ctx, &s); err != nil {
 			return sourceData{}, err
 		}
 		return loadSource(ctx, st, s.ID)
-	}, func(d sourceData, err error) {
-		if err != nil {
-			p.saveFailed("save the source", err)
-			return
-		}
+	}, func(d sourceData) {
 		p.apply(d, nil)
 		p.u.setStatus("Saved “" + d.s.Title + "”")
 		then()
