@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,12 +36,7 @@ func (p *actorPage) onAddRelation() {
 	dir.SetSelected(thisIs)
 	kind := widget.NewEntry()
 	kind.SetPlaceHolder("e.g. close aide of, deputy to, counterpart of")
-	kind.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("say how they are related")
-		}
-		return nil
-	}
+	kind.Validator = required("say how they are related")
 	other := widget.NewSelect(names, nil)
 	noteE := widget.NewEntry()
 	d := dialog.NewForm("Add a relationship", "Add", "Cancel", []*widget.FormItem{
@@ -117,12 +111,7 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(4)
 	text.SetText(s.Text)
-	text.Validator = func(v string) error {
-		if strings.TrimSpace(v) == "" {
-			return fmt.Errorf("give what was said")
-		}
-		return nil
-	}
+	text.Validator = required("give what was said")
 	when := widget.NewEntry()
 	when.SetPlaceHolder("2016-06-20, 2016-06 or 2016")
 	when.SetText(s.When.Text())
@@ -134,31 +123,15 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	occasion.SetPlaceHolder("where or on what occasion, e.g. press conference in Tokyo")
 	occasion.SetText(s.Occasion)
 
-	meetIDs := map[string]string{noPrevious: ""}
-	meetOpts := []string{noPrevious}
-	for _, m := range p.meetings {
-		l := uniqueLabel(meetIDs, whenText(m)+" — "+m.Title)
-		meetIDs[l] = m.ID
-		meetOpts = append(meetOpts, l)
-	}
+	meetOpts, meetIDs := choices(noPrevious, p.meetings, func(m storage.MeetingSummary) (string, string) {
+		return whenText(m) + " — " + m.Title, m.ID
+	})
 	meeting := widget.NewSelect(meetOpts, nil)
 	meeting.SetSelected(orNone(labelFor(meetIDs, s.MeetingID), noPrevious))
-	dispIDs := map[string]string{noPrevious: ""}
-	dispOpts := []string{noPrevious}
-	for _, d := range p.disputes {
-		l := uniqueLabel(dispIDs, d.Title)
-		dispIDs[l] = d.ID
-		dispOpts = append(dispOpts, l)
-	}
+	dispOpts, dispIDs := choices(noPrevious, p.disputes, func(d storage.Dispute) (string, string) { return d.Title, d.ID })
 	dispute := widget.NewSelect(dispOpts, nil)
 	dispute.SetSelected(orNone(labelFor(dispIDs, s.DisputeID), noPrevious))
-	srcIDs := map[string]string{noSource: ""}
-	srcOpts := []string{noSource}
-	for _, src := range p.sources {
-		l := uniqueLabel(srcIDs, src.Title)
-		srcIDs[l] = src.ID
-		srcOpts = append(srcOpts, l)
-	}
+	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
 	source := widget.NewSelect(srcOpts, nil)
 	source.SetSelected(orNone(labelFor(srcIDs, s.SourceID), noSource))
 

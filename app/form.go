@@ -377,3 +377,29 @@ func (g *formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += h + pad
 	}
 }
+
+// required is an entry's validator that refuses blank text with msg.
+func required(msg string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(msg)
+		}
+		return nil
+	}
+}
+
+// choices labels items for a drop-down that starts with none, which stands for no item: each
+// label made unique, in the order of items, with the map from label back to the item's ID.
+func choices[T any](none string, items []T, describe func(T) (label, id string)) ([]string, map[string]string) {
+	labels, ids := []string{none}, map[string]string{none: ""}
+	for _, it := range items {
+		label, id := describe(it)
+		l := uniqueLabel(ids, label)
+		ids[l] = id
+		labels = append(labels, l)
+	}
+	return labels, ids
+}
+
+// sourceChoice describes a source for choices.
+func sourceChoice(s storage.Source) (label, id string) { return s.Title, s.ID }

@@ -230,20 +230,28 @@ func loadMeeting(ctx context.Context, st *storage.Store, id string, m storage.Me
 		}
 	}
 	d.m = m
+	err = loadLookups(ctx, st, &d, m.TrackID, m.ID)
+	return d, err
+}
+
+// loadLookups reads what the page's drop-downs and names offer: actors, disputes, tracks,
+// sources and the rounds of track trackID other than meeting self.
+func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID, self string) error {
+	var err error
 	if d.actors, err = st.Actors(ctx); err != nil {
-		return d, err
+		return err
 	}
 	if d.disputes, err = st.Disputes(ctx); err != nil {
-		return d, err
+		return err
 	}
 	if d.tracks, err = st.Tracks(ctx); err != nil {
-		return d, err
+		return err
 	}
 	if d.sources, err = st.Sources(ctx); err != nil {
-		return d, err
+		return err
 	}
-	d.rounds, err = loadRounds(ctx, st, m.TrackID, m.ID)
-	return d, err
+	d.rounds, err = loadRounds(ctx, st, trackID, self)
+	return err
 }
 
 // maxRoundChoices bounds the previous-round drop-down: the latest rounds of the track.
@@ -295,13 +303,8 @@ func (p *meetingPage) setLookups(d meetingData) {
 	p.sources = d.sources
 	p.rounds = d.rounds
 
-	p.trackIDs = map[string]string{noTrack: ""}
-	opts := []string{noTrack}
-	for _, t := range d.tracks {
-		label := uniqueLabel(p.trackIDs, t.Title)
-		p.trackIDs[label] = t.ID
-		opts = append(opts, label)
-	}
+	var opts []string
+	opts, p.trackIDs = choices(noTrack, d.tracks, func(t storage.Track) (string, string) { return t.Title, t.ID })
 	p.ed.fill(func() { p.track.SetOptions(opts) })
 	p.setRoundOptions()
 
@@ -368,20 +371,7 @@ func (p *meetingPage) reloadLookups() {
 	st, trackID, self := p.u.store, p.trackIDs[p.track.Selected], p.m.ID
 	run(p.u, "", func(ctx context.Context) (meetingData, error) {
 		var d meetingData
-		var err error
-		if d.actors, err = st.Actors(ctx); err != nil {
-			return d, err
-		}
-		if d.disputes, err = st.Disputes(ctx); err != nil {
-			return d, err
-		}
-		if d.tracks, err = st.Tracks(ctx); err != nil {
-			return d, err
-		}
-		if d.sources, err = st.Sources(ctx); err != nil {
-			return d, err
-		}
-		d.rounds, err = loadRounds(ctx, st, trackID, self)
+		err := loadLookups(ctx, st, &d, trackID, self)
 		return d, err
 	}, func(d meetingData, err error) {
 		if err != nil {

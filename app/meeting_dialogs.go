@@ -93,12 +93,7 @@ func (p *meetingPage) addParticipant(part storage.Participant) {
 // onNewActor creates an actor on the spot and adds them as a participant.
 func (p *meetingPage) onNewActor() {
 	name := widget.NewEntry()
-	name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("give a name")
-		}
-		return nil
-	}
+	name.Validator = required("give a name")
 	native := widget.NewEntry()
 	native.SetPlaceHolder("e.g. Игорь Моргулов")
 	title := widget.NewEntry()
@@ -162,19 +157,8 @@ func (p *meetingPage) onChangeStatus() {
 	reason.SetPlaceHolder("why, e.g. postponed at Russia's request pending the leaders' meeting")
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
-	reason.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("give the reason")
-		}
-		return nil
-	}
-	srcIDs := map[string]string{noSource: ""}
-	srcOpts := []string{noSource}
-	for _, s := range p.sources {
-		l := uniqueLabel(srcIDs, s.Title)
-		srcIDs[l] = s.ID
-		srcOpts = append(srcOpts, l)
-	}
+	reason.Validator = required("give the reason")
+	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
 	src := widget.NewSelect(srcOpts, nil)
 	src.SetSelected(noSource)
 	items := []*widget.FormItem{

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -72,12 +71,7 @@ func showTracks(u *ui, changed func()) {
 func editTrack(u *ui, t storage.Track, done func()) {
 	title := widget.NewEntry()
 	title.SetText(t.Title)
-	title.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("give the track a title")
-		}
-		return nil
-	}
+	title.Validator = required("give the track a title")
 	parties := widget.NewEntry()
 	parties.SetPlaceHolder("comma-separated, e.g. Japan, Russia")
 	parties.SetText(strings.Join(t.Parties, ", "))
