@@ -1,6 +1,9 @@
 package widgets
 
 import (
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -11,24 +14,43 @@ import (
 // Chip is one item on a day of the month grid, typically a meeting.
 type Chip struct {
 	ID     string // passed to OnChipTapped
-	Label  string // short text shown on the chip, shortened with "…" when the day is narrow
+	Label  string // text shown on the chip, on two lines when the day has room, shortened with "…"
 	Status string // a meeting status ("scheduled", "held", …) choosing the colour; see StatusColour
 	Detail string // optional second line shown in the day's full list, e.g. "10:00 JST · Iikura House"
 }
 
 // chipView draws one Chip: a stripe in the status colour, a tint of it behind the label, and
-// the label shortened with "…" to the width it is given. Cancelled chips are struck through.
+// the label on one line, or on two when lines allows it and it does not fit one, shortened
+// with "…" to the width it is given. Cancelled chips are struck through.
 type chipView struct {
 	widget.BaseWidget
 	chip     Chip
 	sizeName fyne.ThemeSizeName
+	lines    int // the most lines the label may take: 1 (also when 0) or 2
 	onTap    func(id string)
 }
 
 func newChipView(c Chip, sizeName fyne.ThemeSizeName, onTap func(id string)) *chipView {
-	v := &chipView{chip: c, sizeName: sizeName, onTap: onTap}
+	v := &chipView{chip: c, sizeName: sizeName, lines: 1, onTap: onTap}
 	v.ExtendBaseWidget(v)
 	return v
+}
+
+// chipLineHeight is the height of one line of chip text at the theme size.
+func chipLineHeight(th fyne.Theme, sizeName fyne.ThemeSizeName) float32 {
+	return fyne.MeasureText("Ag", th.Size(sizeName), fyne.TextStyle{}).Height
+}
+
+// chipHeight is the height of a chip whose label takes the given number of lines.
+func chipHeight(th fyne.Theme, sizeName fyne.ThemeSizeName, lines int) float32 {
+	return float32(max(lines, 1))*chipLineHeight(th, sizeName) + th.Size(theme.SizeNameInnerPadding)/2
+}
+
+// wraps reports whether the label is too long for one line on a chip width wide.
+func (v *chipView) wraps(width float32) bool {
+	th := v.Theme()
+	avail := width - chipStripe - th.Size(theme.SizeNameInnerPadding)
+	return fyne.MeasureText(v.chip.Label, th.Size(v.sizeName), fyne.TextStyle{}).Width > avail
 }
 
 // Tapped reports the chip's ID.
@@ -43,11 +65,13 @@ func (v *chipView) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func (v *chipView) CreateRenderer() fyne.WidgetRenderer {
 	r := &chipRenderer{
-		v:      v,
-		bg:     &canvas.Rectangle{},
-		stripe: &canvas.Rectangle{},
-		text:   &canvas.Text{},
-		strike: &canvas.Line{StrokeWidth: 1},
+		v:       v,
+		bg:      &canvas.Rectangle{},
+		stripe:  &canvas.Rectangle{},
+		text:    &canvas.Text{},
+		text2:   &canvas.Text{},
+		strike:  &canvas.Line{StrokeWidth: 1},
+		strike2: &canvas.Line{StrokeWidth: 1},
 	}
 	r.Refresh()
 	return r
@@ -56,17 +80,27 @@ func (v *chipView) CreateRenderer() fyne.WidgetRenderer {
 const chipStripe = 3
 
 type chipRenderer struct {
-	v      *chipView
-	bg     *canvas.Rectangle
-	stripe *canvas.Rectangle
-	text   *canvas.Text
-	strike *canvas.Line
+	v       *chipView
+	bg      *canvas.Rectangle
+	stripe  *canvas.Rectangle
+	text    *canvas.Text // the first line
+	text2   *canvas.Text // the second line, hidden when the label takes one
+	strike  *canvas.Line
+	strike2 *canvas.Line
 }
 
 func (r *chipRenderer) Destroy() {}
 
 func (r *chipRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.stripe, r.text, r.strike}
+	return []fyne.CanvasObject{r.bg, r.stripe, r.text, r.text2, r.strike, r.strike2}
+}
+
+// lineCount is the number of lines the label takes as laid out.
+func (r *chipRenderer) lineCount() int {
+	if r.text2.Hidden {
+		return 1
+	}
+	return 2
 }
 
 func (r *chipRenderer) pad() float32 {
@@ -75,9 +109,8 @@ func (r *chipRenderer) pad() float32 {
 
 func (r *chipRenderer) MinSize() fyne.Size {
 	pad := r.pad()
-	h := fyne.MeasureText("Ag", r.text.TextSize, r.text.TextStyle).Height
 	w := fyne.MeasureText("…", r.text.TextSize, r.text.TextStyle).Width
-	return fyne.NewSize(chipStripe+2*pad+w, h+pad)
+	return fyne.NewSize(chipStripe+2*pad+w, chipHeight(r.v.Theme(), r.v.sizeName, r.v.lines))
 }
 
 func (r *chipRenderer) Layout(size fyne.Size) {
@@ -85,17 +118,87 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.stripe.Resize(fyne.NewSize(chipStripe, size.Height))
 	x := chipStripe + pad
-	text := ellipsis(r.v.chip.Label, r.text.TextSize, r.text.TextStyle, size.Width-x-pad)
-	if text != r.text.Text {
-		r.text.Text = text
-		canvas.Refresh(r.text)
+	avail := size.Width - x - pad
+	first, second := ellipsis(r.v.chip.Label, r.text.TextSize, r.text.TextStyle, avail), ""
+	if r.v.lines >= 2 {
+		first, second = twoLines(r.v.chip.Label, r.text.TextSize, r.text.TextStyle, avail)
 	}
-	ts := fyne.MeasureText(text, r.text.TextSize, r.text.TextStyle)
-	r.text.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
-	r.text.Resize(ts)
-	y := size.Height / 2
-	r.strike.Position1 = fyne.NewPos(x, y)
-	r.strike.Position2 = fyne.NewPos(x+ts.Width, y)
+	setText(r.text, first)
+	setText(r.text2, second)
+	r.text2.Hidden = second == ""
+	r.strike2.Hidden = r.text2.Hidden || !isCancelled(r.v.chip.Status)
+
+	ts := fyne.MeasureText(first, r.text.TextSize, r.text.TextStyle)
+	blockH := ts.Height
+	var ts2 fyne.Size
+	if second != "" {
+		ts2 = fyne.MeasureText(second, r.text2.TextSize, r.text2.TextStyle)
+		blockH += ts2.Height
+	}
+	y := (size.Height - blockH) / 2
+	placeLine(r.text, r.strike, x, y, ts)
+	if second != "" {
+		placeLine(r.text2, r.strike2, x, y+ts.Height, ts2)
+	}
+}
+
+// breakBefore is the last index i in (0, limit] where ok(runes[i], runes[i-1]) allows a line
+// to end before runes[i], or 0 if there is none.
+func breakBefore(runes []rune, limit int, ok func(r, prev rune) bool) int {
+	for i := limit; i > 0; i-- {
+		if ok(runes[i], runes[i-1]) {
+			return i
+		}
+	}
+	return 0
+}
+
+// setText changes t's text, refreshing it only when it changed.
+func setText(t *canvas.Text, text string) {
+	if t.Text != text {
+		t.Text = text
+		canvas.Refresh(t)
+	}
+}
+
+// placeLine puts a line of text of size ts at (x, y) and its strike-through across its middle.
+func placeLine(t *canvas.Text, strike *canvas.Line, x, y float32, ts fyne.Size) {
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(ts)
+	strike.Position1 = fyne.NewPos(x, y+ts.Height/2)
+	strike.Position2 = fyne.NewPos(x+ts.Width, y+ts.Height/2)
+}
+
+// twoLines breaks text for two lines of the given width: the first line ends after the last
+// word that fits, else after a dash or slash ("Lavrov–" / "Kishida"), else mid-word, and the
+// rest is shortened with "…" to fit the second. second is "" when text fits on one line.
+func twoLines(text string, size float32, style fyne.TextStyle, width float32) (first, second string) {
+	if fyne.MeasureText(text, size, style).Width <= width {
+		return text, ""
+	}
+	runes := []rune(text)
+	lo, hi := 0, len(runes)-1 // the longest prefix that fits is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid]), size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ellipsis(text, size, style, width), ""
+	}
+	cut := breakBefore(runes, lo, func(r, _ rune) bool { return unicode.IsSpace(r) })
+	if cut == 0 {
+		cut = breakBefore(runes, lo, func(_, prev rune) bool { return strings.ContainsRune("-‐–—/", prev) })
+	}
+	if cut == 0 {
+		cut = lo
+	}
+	first = strings.TrimRightFunc(string(runes[:cut]), unicode.IsSpace)
+	rest := strings.TrimLeftFunc(string(runes[cut:]), unicode.IsSpace)
+	return first, ellipsis(rest, size, style, width)
 }
 
 func (r *chipRenderer) Refresh() {
@@ -111,8 +214,10 @@ func (r *chipRenderer) Refresh() {
 	if isCancelled(c.Status) {
 		r.text.Color = th.Color(theme.ColorNamePlaceHolder, variant)
 	}
+	r.text2.TextSize, r.text2.Color = r.text.TextSize, r.text.Color
 	r.strike.StrokeColor = r.text.Color
-	r.text.Text = "" // recomputed for the width by Layout
+	r.strike2.StrokeColor = r.text.Color
+	r.text.Text, r.text2.Text = "", "" // recomputed for the width by Layout
 	r.Layout(r.v.Size())
 	canvas.Refresh(r.v)
 }

@@ -14,7 +14,9 @@ import (
 const maxChipViews = 16
 
 // dayCell is one day of the month grid: the day number (today in a circle of the primary
-// colour), as many chips as fit its height, and "+N more" when they do not all fit.
+// colour), as many chips as fit its height, and "+N more" when they do not all fit. When
+// every chip fits, the height left over lets long labels wrap onto a second line, chip by
+// chip from the top; a crowded day keeps every chip to one line.
 type dayCell struct {
 	widget.BaseWidget
 	grid    *MonthGrid
@@ -77,10 +79,10 @@ func (r *dayCellRenderer) markSize() float32 {
 	return max(s.Width, s.Height) + 4
 }
 
+// chipHeight is the height of a one-line chip; the number of chips a day shows is counted in
+// these.
 func (r *dayCellRenderer) chipHeight() float32 {
-	th := r.c.Theme()
-	return fyne.MeasureText("Ag", th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Height +
-		th.Size(theme.SizeNameInnerPadding)/2
+	return chipHeight(r.c.Theme(), theme.SizeNameCaptionText, 1)
 }
 
 func (r *dayCellRenderer) MinSize() fyne.Size {
@@ -110,16 +112,27 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	shown := min(n, fit, len(r.views))
 	hidden := n - shown
 
+	// The room left below the one-line chips goes, a line at a time, to the chips whose
+	// label does not fit one line, from the top; only when no chip is hidden, so that a
+	// crowded day shows as many chips as its height allows.
+	spare := size.Height - top - pad/2 - (float32(shown)*(chipH+gap) - gap)
+	lineH := chipLineHeight(r.c.Theme(), theme.SizeNameCaptionText)
 	y := top
 	for i, v := range r.views {
 		if i >= shown {
 			v.Hide()
 			continue
 		}
+		v.lines = 1
+		if hidden == 0 && spare+0.01 >= lineH && v.wraps(width) {
+			v.lines = 2
+			spare -= lineH
+		}
+		h := chipH + float32(v.lines-1)*lineH
 		v.Show()
 		v.Move(fyne.NewPos(pad/2, y))
-		v.Resize(fyne.NewSize(width, chipH))
-		y += chipH + gap
+		v.Resize(fyne.NewSize(width, h))
+		y += h + gap
 	}
 
 	// "+N more" sits on the number row, right-aligned, so that every line below the number

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -347,4 +348,152 @@ func TestMonthGridFollowsTheTheme(t *testing.T) {
 	assert.Equal(t, ugly.Color(theme.ColorNameBackground, variant), cr.bg.FillColor)
 	assert.Equal(t, ugly.Color(theme.ColorNameSeparator, variant), r.gridBg.FillColor)
 	assert.Equal(t, ugly.Size(theme.SizeNameCaptionText), test.WidgetRenderer(cr.views[0]).(*chipRenderer).text.TextSize)
+}
+
+// longTitleDays is sampleDays with the titles Parley's sample dossier really gives the Tokyo
+// round and a courtesy call: too long for one line of a day.
+func longTitleDays() map[Date][]Chip {
+	days := sampleDays()
+	days[tokyoRoundDay][0].Label = "Peace treaty consultations, round 2 — Tokyo"
+	days[Date{2016, time.June, 16}] = []Chip{{ID: "naryshkin", Label: "Naryshkin calls on Prime Minister Abe", Status: StatusHeld}}
+	return days
+}
+
+// chipLines is what a day's chip i shows, one string per line.
+func chipLines(t *testing.T, cr *dayCellRenderer, i int) []string {
+	t.Helper()
+	require.Greater(t, len(cr.views), i)
+	r := test.WidgetRenderer(cr.views[i]).(*chipRenderer)
+	if r.lineCount() == 1 {
+		return []string{r.text.Text}
+	}
+	return []string{r.text.Text, r.text2.Text}
+}
+
+func TestMonthGridWrapsLongChipsWhenThereIsRoom(t *testing.T) {
+	tests := []struct {
+		name        string
+		size        fyne.Size
+		crowdedMore string // "+N more" on the crowded 7 June, as before chips wrapped
+		crowdedShow int
+	}{
+		{"820×620", fyne.NewSize(820, 620), "+3 more", 2},
+		{"1400×900", fyne.NewSize(1400, 900), "+1 more", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			g := sampleGrid()
+			g.SetEntries(longTitleDays(), sampleBand())
+			w, r := showGrid(t, g)
+			w.Resize(tt.size)
+
+			for _, d := range []Date{tokyoRoundDay, {2016, time.June, 16}} {
+				cell, cr := cellOf(t, r, d)
+				label := cr.views[0].chip.Label
+				lines := chipLines(t, cr, 0)
+				require.Len(t, lines, 2, "a lone long title takes two lines on %s", d)
+				assert.NotContains(t, lines[0], "…", "the first line ends at a word")
+				assert.True(t, strings.HasPrefix(label, lines[0]+" "), "%q breaks after a word of %q", lines[0], label)
+				rest := strings.TrimPrefix(label, lines[0]+" ")
+				if !strings.HasSuffix(lines[1], "…") {
+					assert.Equal(t, rest, lines[1])
+				} else {
+					assert.True(t, strings.HasPrefix(rest, strings.TrimSuffix(lines[1], "…")))
+				}
+				v := cr.views[0]
+				assert.Greater(t, v.Size().Height, cr.chipHeight(), "a two-line chip is taller")
+				assert.LessOrEqual(t, v.Position().Y+v.Size().Height, cell.Size().Height, "and stays inside its day")
+				assert.False(t, cr.more.Visible())
+			}
+
+			// A crowded day keeps to one line a chip, so as many chips as before show.
+			_, cr := cellOf(t, r, Date{2016, time.June, 7})
+			assert.Len(t, shownLabels(cr), tt.crowdedShow)
+			assert.Equal(t, tt.crowdedMore, cr.more.text)
+			for i, v := range cr.views {
+				if v.Visible() {
+					assert.Len(t, chipLines(t, cr, i), 1, "chip %d of a crowded day", i)
+				}
+			}
+
+			// A short title stays on one line.
+			_, jr := cellOf(t, r, Date{2016, time.July, 1})
+			assert.Equal(t, []string{"Debrief"}, chipLines(t, jr, 0))
+		})
+	}
+}
+
+func TestMonthGridLongChipsGolden(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	g.SetEntries(longTitleDays(), sampleBand())
+	w, _ := showGrid(t, g)
+	test.AssertRendersToMarkup(t, "monthgrid/june2016_long.xml", w.Canvas())
+}
+
+func TestMonthGridWrapsOnlyWhatFits(t *testing.T) {
+	test.NewTempApp(t)
+	g := sampleGrid()
+	days := longTitleDays()
+	days[tokyoRoundDay] = append(days[tokyoRoundDay],
+		Chip{ID: "t2", Label: "Working lunch hosted by Vice-Minister Hara", Status: StatusScheduled},
+		Chip{ID: "t3", Label: "Joint press availability at Iikura House", Status: StatusTentative})
+	g.SetEntries(days, sampleBand())
+	w, r := showGrid(t, g)
+
+	// At 820×620 a day has room for two one-line chips: the third long title is counted in
+	// "+1 more", and the two shown keep to one line.
+	_, cr := cellOf(t, r, tokyoRoundDay)
+	require.Len(t, shownLabels(cr), 2)
+	assert.Equal(t, "+1 more", cr.more.text)
+	assert.Len(t, chipLines(t, cr, 0), 1)
+	assert.Len(t, chipLines(t, cr, 1), 1)
+
+	// At 1400×900 a day has room for four: all three show, and the room of the fourth gives
+	// a second line to the first two chips; the third, with no room left, keeps one.
+	w.Resize(fyne.NewSize(1400, 900))
+	require.Len(t, shownLabels(cr), 3)
+	assert.False(t, cr.more.Visible())
+	assert.Len(t, chipLines(t, cr, 0), 2)
+	assert.Len(t, chipLines(t, cr, 1), 2)
+	assert.Len(t, chipLines(t, cr, 2), 1)
+	last := cr.views[2]
+	assert.LessOrEqual(t, last.Position().Y+last.Size().Height, cr.c.Size().Height)
+
+	// At the grid's minimum size a day holds one one-line chip.
+	w.Resize(g.MinSize())
+	_, nr := cellOf(t, r, Date{2016, time.June, 16})
+	assert.Len(t, chipLines(t, nr, 0), 1)
+	assert.LessOrEqual(t, nr.views[0].Position().Y+nr.views[0].Size().Height, nr.c.Size().Height)
+}
+
+func TestTwoLines(t *testing.T) {
+	test.NewTempApp(t)
+	const size = 11
+	width := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	tests := []struct {
+		name          string
+		text          string
+		width         float32
+		first, second string
+	}{
+		{"fits one line", "Tokyo round", width("Tokyo round"), "Tokyo round", ""},
+		{"breaks after the last word that fits", "Naryshkin calls on Prime Minister Abe",
+			width("Naryshkin calls on Pri"), "Naryshkin calls on", "Prime Minister Abe"},
+		{"a space before a dash", "Phone call Lavrov–Kishida", width("Phone call Lavrov–"), "Phone call", "Lavrov–Kishida"},
+		{"after a dash when no space will do", "Lavrov–Kishida", width("Lavrov–Kish"), "Lavrov–", "Kishida"},
+		{"mid-word when nothing else will do", "Interpreters", width("Interpre"), "Interpre", "ters"},
+		{"the rest shortened", "Peace treaty consultations, round 2 — Tokyo", width("consultations,"),
+			"Peace treaty", ellipsis("consultations, round 2 — Tokyo", size, fyne.TextStyle{}, width("consultations,"))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, second := twoLines(tt.text, size, fyne.TextStyle{}, tt.width)
+			assert.Equal(t, tt.first, first)
+			assert.Equal(t, tt.second, second)
+			assert.LessOrEqual(t, width(first), tt.width)
+			assert.LessOrEqual(t, width(second), tt.width)
+		})
+	}
 }
