@@ -205,25 +205,17 @@ func writeActorParts(ctx context.Context, tx *sql.Tx, a *Actor) error {
 	if err := actorTags.replace(ctx, tx, a.ID, a.Tags); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM actor_posts WHERE actor_id = ?`, a.ID); err != nil {
+	err := replaceChildren(ctx, tx, `DELETE FROM actor_posts WHERE actor_id = ?`,
+		`INSERT INTO actor_posts (actor_id, seq, title, organisation, from_iso, to_iso) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Posts, func(p Post) []any { return []any{p.Title, p.Organisation, p.From.ISO(), p.To.ISO()} })
+	if err != nil {
 		return err
 	}
-	for i, p := range a.Posts {
-		_, err := tx.ExecContext(ctx, `INSERT INTO actor_posts (actor_id, seq, title, organisation, from_iso, to_iso)
-			VALUES (?, ?, ?, ?, ?, ?)`, a.ID, i, p.Title, p.Organisation, p.From.ISO(), p.To.ISO())
-		if err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM actor_relations WHERE actor_id = ?`, a.ID); err != nil {
+	err = replaceChildren(ctx, tx, `DELETE FROM actor_relations WHERE actor_id = ?`,
+		`INSERT INTO actor_relations (actor_id, seq, other_id, kind, note) VALUES (?, ?, ?, ?, ?)`,
+		a.ID, a.Relations, func(r Relation) []any { return []any{r.ActorID, r.Kind, r.Note} })
+	if err != nil {
 		return err
-	}
-	for i, r := range a.Relations {
-		_, err := tx.ExecContext(ctx, `INSERT INTO actor_relations (actor_id, seq, other_id, kind, note)
-			VALUES (?, ?, ?, ?, ?)`, a.ID, i, r.ActorID, r.Kind, r.Note)
-		if err != nil {
-			return err
-		}
 	}
 	var posts []string
 	for _, p := range a.Posts {
@@ -247,25 +239,12 @@ func (s *Store) DeleteActor(ctx context.Context, id string) error {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := rowsAffected(res, kindActor, id); err != nil {
-			return err
-		}
-		return unindex(ctx, tx, kindActor, id)
+		return deleteRecord(ctx, tx, kindActor, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete actor: %w", err)
 	}
 	return nil
-}
-
-func scanString(rows *sql.Rows) (string, error) {
-	var s string
-	err := rows.Scan(&s)
-	return s, err
 }
 
 // ActorUsage counts the meetings, statements and relations that refer to an actor.
@@ -286,10 +265,7 @@ func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
 			Scan(&u.Meetings, &u.Statements, &u.Relations)
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return ActorUsage{}, err
-		}
-		return ActorUsage{}, fmt.Errorf("usage of actor %s: %w", id, err)
+		return ActorUsage{}, wrapRead("usage of actor "+id, err)
 	}
 	return u, nil
 }
@@ -297,21 +273,18 @@ func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
 const actorColumns = `id, kind, name, native_name, pronunciation, country, organisation, title,
 	role, biography, stance, photo, created, updated`
 
-func scanActor(row interface{ Scan(...any) error }) (Actor, error) {
+func scanActor(r row) (Actor, error) {
 	var a Actor
-	var created, updated string
-	err := row.Scan(&a.ID, &a.Kind, &a.Name, &a.NativeName, &a.Pronunciation, &a.Country,
-		&a.Organisation, &a.Title, &a.Role, &a.Biography, &a.Stance, &a.Photo, &created, &updated)
+	var st stampCols
+	err := r.Scan(append([]any{&a.ID, &a.Kind, &a.Name, &a.NativeName, &a.Pronunciation, &a.Country,
+		&a.Organisation, &a.Title, &a.Role, &a.Biography, &a.Stance, &a.Photo}, st.dests()...)...)
 	if err != nil {
 		return Actor{}, err
 	}
 	if len(a.Photo) == 0 {
 		a.Photo = nil
 	}
-	if a.Created, err = parseStamp(created); err != nil {
-		return Actor{}, err
-	}
-	if a.Updated, err = parseStamp(updated); err != nil {
+	if err := st.parse(&a.Created, &a.Updated); err != nil {
 		return Actor{}, err
 	}
 	return a, nil
@@ -328,26 +301,13 @@ type actorParts struct {
 func loadActorParts(ctx context.Context, q querier, id string) (actorParts, error) {
 	var p actorParts
 	var err error
-	if id == "" {
-		if p.names, err = actorNames.loadAll(ctx, q); err != nil {
-			return p, err
-		}
-		if p.tags, err = actorTags.loadAll(ctx, q); err != nil {
-			return p, err
-		}
-	} else {
-		p.names, p.tags = map[string][]string{}, map[string][]string{}
-		if p.names[id], err = actorNames.load(ctx, q, id); err != nil {
-			return p, err
-		}
-		if p.tags[id], err = actorTags.load(ctx, q, id); err != nil {
-			return p, err
-		}
+	if p.names, err = actorNames.loadFor(ctx, q, id); err != nil {
+		return p, err
 	}
-	where, args := "", []any(nil)
-	if id != "" {
-		where, args = "WHERE actor_id = ?", []any{id}
+	if p.tags, err = actorTags.loadFor(ctx, q, id); err != nil {
+		return p, err
 	}
+	where, args := ownedBy("actor_id", id)
 	p.posts, err = collectByOwner(ctx, q, `SELECT actor_id, title, organisation, from_iso, to_iso
 		FROM actor_posts `+where+` ORDER BY actor_id, seq`, args, func(rows *sql.Rows) (string, Post, error) {
 		var owner string
@@ -368,12 +328,8 @@ func loadActorParts(ctx context.Context, q querier, id string) (actorParts, erro
 		return p, err
 	}
 	p.relations, err = collectByOwner(ctx, q, `SELECT actor_id, other_id, kind, note
-		FROM actor_relations `+where+` ORDER BY actor_id, seq`, args, func(rows *sql.Rows) (string, Relation, error) {
-		var owner string
-		var r Relation
-		err := rows.Scan(&owner, &r.ActorID, &r.Kind, &r.Note)
-		return owner, r, err
-	})
+		FROM actor_relations `+where+` ORDER BY actor_id, seq`, args,
+		scanOwned(func(r *Relation) []any { return []any{&r.ActorID, &r.Kind, &r.Note} }))
 	return p, err
 }
 
@@ -389,25 +345,12 @@ func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
 	var a Actor
 	err := s.read(ctx, func(q querier) error {
 		var err error
-		a, err = scanActor(q.QueryRowContext(ctx, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(kindActor, id)
-		}
-		if err != nil {
-			return err
-		}
-		parts, err := loadActorParts(ctx, q, id)
-		if err != nil {
-			return err
-		}
-		parts.fill(&a)
-		return nil
+		a, err = loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
+			scanActor, loadActorParts, actorParts.fill)
+		return err
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return Actor{}, err
-		}
-		return Actor{}, fmt.Errorf("actor %s: %w", id, err)
+		return Actor{}, wrapRead("actor "+id, err)
 	}
 	return a, nil
 }
@@ -427,18 +370,7 @@ func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
 }
 
 func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
-	actors, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Actor, error) { return scanActor(rows) })
-	if err != nil {
-		return nil, err
-	}
-	parts, err := loadActorParts(ctx, q, "")
-	if err != nil {
-		return nil, err
-	}
-	for i := range actors {
-		parts.fill(&actors[i])
-	}
-	return actors, nil
+	return loadWithParts(ctx, q, query, scanActor, loadActorParts, actorParts.fill)
 }
 
 // RelationsOf lists an actor's relations in both directions: theirs first, then those others
@@ -467,10 +399,7 @@ func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView
 		return err
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("relations of actor %s: %w", actorID, err)
+		return nil, wrapRead("relations of actor "+actorID, err)
 	}
 	return out, nil
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -126,49 +125,43 @@ func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 	if err := disputeTags.replace(ctx, tx, d.ID, d.Tags); err != nil {
 		return err
 	}
-	for _, clear := range []string{
-		`DELETE FROM dispute_names WHERE dispute_id = ?`,
-		`DELETE FROM key_facts WHERE dispute_id = ?`,
-		`DELETE FROM dispute_positions WHERE dispute_id = ?`,
-		`DELETE FROM timeline_events WHERE dispute_id = ?`,
-	} {
-		if _, err := tx.ExecContext(ctx, clear, d.ID); err != nil {
-			return err
-		}
+	err := replaceChildren(ctx, tx, `DELETE FROM dispute_names WHERE dispute_id = ?`,
+		`INSERT INTO dispute_names (dispute_id, seq, party, name, language, native) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Names, func(n PlaceName) []any { return []any{n.Party, n.Name, n.Language, n.Native} })
+	if err != nil {
+		return err
 	}
-	var text []string
-	for i, n := range d.Names {
-		_, err := tx.ExecContext(ctx, `INSERT INTO dispute_names (dispute_id, seq, party, name, language, native)
-			VALUES (?, ?, ?, ?, ?, ?)`, d.ID, i, n.Party, n.Name, n.Language, n.Native)
-		if err != nil {
-			return err
-		}
-		text = append(text, strings.TrimSpace(n.Name+" "+n.Native)+" ("+n.Party+")")
+	err = replaceChildren(ctx, tx, `DELETE FROM key_facts WHERE dispute_id = ?`,
+		`INSERT INTO key_facts (dispute_id, seq, label, value, source_id) VALUES (?, ?, ?, ?, ?)`,
+		d.ID, d.Facts, func(f KeyFact) []any { return []any{f.Label, f.Value, nullID(f.SourceID)} })
+	if err != nil {
+		return err
 	}
-	for i, f := range d.Facts {
-		_, err := tx.ExecContext(ctx, `INSERT INTO key_facts (dispute_id, seq, label, value, source_id)
-			VALUES (?, ?, ?, ?, ?)`, d.ID, i, f.Label, f.Value, nullID(f.SourceID))
-		if err != nil {
-			return err
-		}
-		text = append(text, f.Label+": "+f.Value)
+	err = replaceChildren(ctx, tx, `DELETE FROM dispute_positions WHERE dispute_id = ?`,
+		`INSERT INTO dispute_positions (dispute_id, seq, party, text) VALUES (?, ?, ?, ?)`,
+		d.ID, d.Positions, func(p Position) []any { return []any{p.Party, p.Text} })
+	if err != nil {
+		return err
 	}
-	for i, p := range d.Positions {
-		_, err := tx.ExecContext(ctx, `INSERT INTO dispute_positions (dispute_id, seq, party, text)
-			VALUES (?, ?, ?, ?)`, d.ID, i, p.Party, p.Text)
-		if err != nil {
-			return err
-		}
-		text = append(text, p.Party+": "+p.Text)
-	}
-	for i, e := range d.Timeline {
-		_, err := tx.ExecContext(ctx, `INSERT INTO timeline_events (dispute_id, seq,
+	err = replaceChildren(ctx, tx, `DELETE FROM timeline_events WHERE dispute_id = ?`,
+		`INSERT INTO timeline_events (dispute_id, seq,
 				when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, text, source_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			cat([]any{d.ID, i}, toDateCols(e.When).args(), []any{e.Text, nullID(e.SourceID)})...)
-		if err != nil {
-			return err
-		}
+		d.ID, d.Timeline, func(e Event) []any { return append(toDateCols(e.When).args(), e.Text, nullID(e.SourceID)) })
+	if err != nil {
+		return err
+	}
+	var text []string
+	for _, n := range d.Names {
+		text = append(text, strings.TrimSpace(n.Name+" "+n.Native)+" ("+n.Party+")")
+	}
+	for _, f := range d.Facts {
+		text = append(text, f.Label+": "+f.Value)
+	}
+	for _, p := range d.Positions {
+		text = append(text, p.Party+": "+p.Text)
+	}
+	for _, e := range d.Timeline {
 		text = append(text, e.Text)
 	}
 	return index(ctx, tx, kindDispute, d.ID, d.Title, d.Administrator, strings.Join(d.Claimants, ", "),
@@ -179,14 +172,7 @@ func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 // about it keep existing with DisputeID cleared.
 func (s *Store) DeleteDispute(ctx context.Context, id string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM disputes WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := rowsAffected(res, kindDispute, id); err != nil {
-			return err
-		}
-		return unindex(ctx, tx, kindDispute, id)
+		return deleteRecord(ctx, tx, kindDispute, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete dispute: %w", err)
@@ -196,17 +182,13 @@ func (s *Store) DeleteDispute(ctx context.Context, id string) error {
 
 const disputeColumns = `id, title, administrator, summary, created, updated`
 
-func scanDispute(row interface{ Scan(...any) error }) (Dispute, error) {
+func scanDispute(r row) (Dispute, error) {
 	var d Dispute
-	var created, updated string
-	if err := row.Scan(&d.ID, &d.Title, &d.Administrator, &d.Summary, &created, &updated); err != nil {
+	var st stampCols
+	if err := r.Scan(append([]any{&d.ID, &d.Title, &d.Administrator, &d.Summary}, st.dests()...)...); err != nil {
 		return Dispute{}, err
 	}
-	var err error
-	if d.Created, err = parseStamp(created); err != nil {
-		return Dispute{}, err
-	}
-	if d.Updated, err = parseStamp(updated); err != nil {
+	if err := st.parse(&d.Created, &d.Updated); err != nil {
 		return Dispute{}, err
 	}
 	return d, nil
@@ -224,53 +206,28 @@ type disputeParts struct {
 func loadDisputeParts(ctx context.Context, q querier, id string) (disputeParts, error) {
 	var p disputeParts
 	var err error
-	if id == "" {
-		if p.claimants, err = disputeClaimants.loadAll(ctx, q); err != nil {
-			return p, err
-		}
-		if p.tags, err = disputeTags.loadAll(ctx, q); err != nil {
-			return p, err
-		}
-	} else {
-		p.claimants, p.tags = map[string][]string{}, map[string][]string{}
-		if p.claimants[id], err = disputeClaimants.load(ctx, q, id); err != nil {
-			return p, err
-		}
-		if p.tags[id], err = disputeTags.load(ctx, q, id); err != nil {
-			return p, err
-		}
+	if p.claimants, err = disputeClaimants.loadFor(ctx, q, id); err != nil {
+		return p, err
 	}
-	where, args := "", []any(nil)
-	if id != "" {
-		where, args = "WHERE dispute_id = ?", []any{id}
+	if p.tags, err = disputeTags.loadFor(ctx, q, id); err != nil {
+		return p, err
 	}
+	where, args := ownedBy("dispute_id", id)
 	p.names, err = collectByOwner(ctx, q, `SELECT dispute_id, party, name, language, native
-		FROM dispute_names `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, PlaceName, error) {
-		var owner string
-		var n PlaceName
-		err := rows.Scan(&owner, &n.Party, &n.Name, &n.Language, &n.Native)
-		return owner, n, err
-	})
+		FROM dispute_names `+where+` ORDER BY dispute_id, seq`, args,
+		scanOwned(func(n *PlaceName) []any { return []any{&n.Party, &n.Name, &n.Language, &n.Native} }))
 	if err != nil {
 		return p, err
 	}
 	p.facts, err = collectByOwner(ctx, q, `SELECT dispute_id, label, value, coalesce(source_id, '')
-		FROM key_facts `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, KeyFact, error) {
-		var owner string
-		var f KeyFact
-		err := rows.Scan(&owner, &f.Label, &f.Value, &f.SourceID)
-		return owner, f, err
-	})
+		FROM key_facts `+where+` ORDER BY dispute_id, seq`, args,
+		scanOwned(func(f *KeyFact) []any { return []any{&f.Label, &f.Value, &f.SourceID} }))
 	if err != nil {
 		return p, err
 	}
 	p.positions, err = collectByOwner(ctx, q, `SELECT dispute_id, party, text
-		FROM dispute_positions `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, Position, error) {
-		var owner string
-		var pos Position
-		err := rows.Scan(&owner, &pos.Party, &pos.Text)
-		return owner, pos, err
-	})
+		FROM dispute_positions `+where+` ORDER BY dispute_id, seq`, args,
+		scanOwned(func(p *Position) []any { return []any{&p.Party, &p.Text} }))
 	if err != nil {
 		return p, err
 	}
@@ -304,25 +261,12 @@ func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
 	var d Dispute
 	err := s.read(ctx, func(q querier) error {
 		var err error
-		d, err = scanDispute(q.QueryRowContext(ctx, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(kindDispute, id)
-		}
-		if err != nil {
-			return err
-		}
-		parts, err := loadDisputeParts(ctx, q, id)
-		if err != nil {
-			return err
-		}
-		parts.fill(&d)
-		return nil
+		d, err = loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+			scanDispute, loadDisputeParts, disputeParts.fill)
+		return err
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return Dispute{}, err
-		}
-		return Dispute{}, fmt.Errorf("dispute %s: %w", id, err)
+		return Dispute{}, wrapRead("dispute "+id, err)
 	}
 	return d, nil
 }
@@ -342,16 +286,5 @@ func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
 }
 
 func loadDisputes(ctx context.Context, q querier, query string) ([]Dispute, error) {
-	disputes, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Dispute, error) { return scanDispute(rows) })
-	if err != nil {
-		return nil, err
-	}
-	parts, err := loadDisputeParts(ctx, q, "")
-	if err != nil {
-		return nil, err
-	}
-	for i := range disputes {
-		parts.fill(&disputes[i])
-	}
-	return disputes, nil
+	return loadWithParts(ctx, q, query, scanDispute, loadDisputeParts, disputeParts.fill)
 }

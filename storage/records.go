@@ -22,31 +22,110 @@ type stringList struct {
 }
 
 func (l stringList) replace(ctx context.Context, tx *sql.Tx, owner string, values []string) error {
-	if _, err := tx.ExecContext(ctx, l.clear, owner); err != nil {
+	return replaceChildren(ctx, tx, l.clear, l.insert, owner, values, func(v string) []any { return []any{v} })
+}
+
+func (l stringList) load(ctx context.Context, q querier, owner string) ([]string, error) {
+	return collect(ctx, q, l.one, []any{owner}, scanString)
+}
+
+func (l stringList) loadAll(ctx context.Context, q querier) (map[string][]string, error) {
+	return collectByOwner(ctx, q, l.all, nil, scanOwned(func(v *string) []any { return []any{v} }))
+}
+
+// loadFor loads the list of one owner, or of every owner when owner is "", by owner.
+func (l stringList) loadFor(ctx context.Context, q querier, owner string) (map[string][]string, error) {
+	if owner == "" {
+		return l.loadAll(ctx, q)
+	}
+	one, err := l.load(ctx, q, owner)
+	return map[string][]string{owner: one}, err
+}
+
+// replaceChildren replaces the rows a child table holds for owner: clear deletes them, and
+// insert, with the owner, the position and values(item), writes one row an item, in order.
+func replaceChildren[T any](ctx context.Context, tx *sql.Tx, clear, insert, owner string, items []T, values func(T) []any) error {
+	if _, err := tx.ExecContext(ctx, clear, owner); err != nil {
 		return err
 	}
-	for i, v := range values {
-		if _, err := tx.ExecContext(ctx, l.insert, owner, i, v); err != nil {
+	for i, item := range items {
+		if _, err := tx.ExecContext(ctx, insert, append([]any{owner, i}, values(item)...)...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (l stringList) load(ctx context.Context, q querier, owner string) ([]string, error) {
-	return collect(ctx, q, l.one, []any{owner}, func(rows *sql.Rows) (string, error) {
-		var v string
-		err := rows.Scan(&v)
-		return v, err
-	})
+// ownedBy narrows a query over a child table to the rows of one owner; with id "" it leaves
+// the query reading every row. where is a fixed SQL fragment; the ID goes in args.
+func ownedBy(column, id string) (where string, args []any) {
+	if id == "" {
+		return "", nil
+	}
+	return "WHERE " + column + " = ?", []any{id}
 }
 
-func (l stringList) loadAll(ctx context.Context, q querier) (map[string][]string, error) {
-	return collectByOwner(ctx, q, l.all, nil, func(rows *sql.Rows) (string, string, error) {
-		var owner, v string
-		err := rows.Scan(&owner, &v)
+// scanOwned scans a child row whose first column is its owner's ID and whose others go to
+// the fields dests points at.
+func scanOwned[T any](dests func(*T) []any) func(*sql.Rows) (string, T, error) {
+	return func(rows *sql.Rows) (string, T, error) {
+		var owner string
+		var v T
+		err := rows.Scan(append([]any{&owner}, dests(&v)...)...)
 		return owner, v, err
-	})
+	}
+}
+
+func scanString(rows *sql.Rows) (string, error) {
+	var s string
+	err := rows.Scan(&s)
+	return s, err
+}
+
+// loadWithParts reads the records query selects, then the child rows of every record with
+// parts, and fills each record in.
+func loadWithParts[T, P any](ctx context.Context, q querier, query string, scan func(row) (T, error),
+	parts func(context.Context, querier, string) (P, error), fill func(P, *T)) ([]T, error) {
+	records, err := collect(ctx, q, query, nil, scanRows(scan))
+	if err != nil {
+		return nil, err
+	}
+	p, err := parts(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range records {
+		fill(p, &records[i])
+	}
+	return records, nil
+}
+
+// loadOneWithParts reads the record of the given kind and ID that query selects, with its
+// child rows; a missing record is a not-found error.
+func loadOneWithParts[T, P any](ctx context.Context, q querier, kind, query, id string, scan func(row) (T, error),
+	parts func(context.Context, querier, string) (P, error), fill func(P, *T)) (T, error) {
+	var zero T
+	rec, err := scan(q.QueryRowContext(ctx, query, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return zero, notFound(kind, id)
+	}
+	if err != nil {
+		return zero, err
+	}
+	p, err := parts(ctx, q, id)
+	if err != nil {
+		return zero, err
+	}
+	fill(p, &rec)
+	return rec, nil
+}
+
+// row is what a scan function reads from: a *sql.Row or the current row of *sql.Rows.
+type row interface{ Scan(...any) error }
+
+// scanRows adapts a scan function for one row to collect.
+func scanRows[T any](scan func(row) (T, error)) func(*sql.Rows) (T, error) {
+	return func(rows *sql.Rows) (T, error) { return scan(rows) }
 }
 
 // collect runs a query and scans every row with scan, checking rows.Err.
@@ -131,21 +210,64 @@ var stampQueries = map[string]string{
 
 // stamps returns the stored Created and Updated times of a record, or a not-found error.
 func stamps(ctx context.Context, q querier, kind, id string) (created, updated time.Time, err error) {
-	var c, u string
-	err = q.QueryRowContext(ctx, stampQueries[kind], id).Scan(&c, &u)
+	var c stampCols
+	err = q.QueryRowContext(ctx, stampQueries[kind], id).Scan(c.dests()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, time.Time{}, notFound(kind, id)
 	}
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
-	if created, err = parseStamp(c); err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	if updated, err = parseStamp(u); err != nil {
+	if err := c.parse(&created, &updated); err != nil {
 		return time.Time{}, time.Time{}, err
 	}
 	return created, updated, nil
+}
+
+// stampCols are the created and updated columns of a record as read.
+type stampCols struct{ created, updated string }
+
+func (c *stampCols) dests() []any { return []any{&c.created, &c.updated} }
+
+// parse sets the record's Created and Updated times.
+func (c stampCols) parse(created, updated *time.Time) error {
+	var err error
+	if *created, err = parseStamp(c.created); err != nil {
+		return err
+	}
+	*updated, err = parseStamp(c.updated)
+	return err
+}
+
+var deleteQueries = map[string]string{
+	kindTrack:     `DELETE FROM tracks WHERE id = ?`,
+	kindMeeting:   `DELETE FROM meetings WHERE id = ?`,
+	kindActor:     `DELETE FROM actors WHERE id = ?`,
+	kindDispute:   `DELETE FROM disputes WHERE id = ?`,
+	kindStatement: `DELETE FROM statements WHERE id = ?`,
+	kindSource:    `DELETE FROM sources WHERE id = ?`,
+}
+
+// deleteRecord deletes a record with its entry in the search index, or gives a not-found
+// error; its child rows go with it (ON DELETE CASCADE).
+func deleteRecord(ctx context.Context, tx *sql.Tx, kind, id string) error {
+	res, err := tx.ExecContext(ctx, deleteQueries[kind], id)
+	if err != nil {
+		return err
+	}
+	if err := rowsAffected(res, kind, id); err != nil {
+		return err
+	}
+	return unindex(ctx, tx, kind, id)
+}
+
+// wrapRead adds what was being read to an error, but hands a not-found error back as it is:
+// it names the record already.
+func wrapRead(what string, err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // Record kinds, as Hit.Kind and error messages name them.

@@ -107,14 +107,7 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 			}
 			return fmt.Errorf("source %s: %d %s: %w", id, n, noun, ErrInUse)
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := rowsAffected(res, kindSource, id); err != nil {
-			return err
-		}
-		return unindex(ctx, tx, kindSource, id)
+		return deleteRecord(ctx, tx, kindSource, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete source: %w", err)
@@ -125,23 +118,20 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 const sourceColumns = `id, title, publisher, when_kind, when_at, when_zone, when_from, when_to,
 	reference, reliability, created, updated`
 
-func scanSource(row interface{ Scan(...any) error }) (Source, error) {
+func scanSource(r row) (Source, error) {
 	var src Source
 	var when dateCols
-	var created, updated string
+	var st stampCols
 	dest := cat([]any{&src.ID, &src.Title, &src.Publisher}, when.dests(),
-		[]any{&src.Reference, &src.Reliability, &created, &updated})
-	if err := row.Scan(dest...); err != nil {
+		[]any{&src.Reference, &src.Reliability}, st.dests())
+	if err := r.Scan(dest...); err != nil {
 		return Source{}, err
 	}
 	var err error
 	if src.Published, err = when.date(); err != nil {
 		return Source{}, err
 	}
-	if src.Created, err = parseStamp(created); err != nil {
-		return Source{}, err
-	}
-	if src.Updated, err = parseStamp(updated); err != nil {
+	if err := st.parse(&src.Created, &src.Updated); err != nil {
 		return Source{}, err
 	}
 	return src, nil
@@ -169,7 +159,7 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 }
 
 func loadSources(ctx context.Context, q querier, query string) ([]Source, error) {
-	return collect(ctx, q, query, nil, func(rows *sql.Rows) (Source, error) { return scanSource(rows) })
+	return collect(ctx, q, query, nil, scanRows(scanSource))
 }
 
 // CitationsOf lists the records that cite a source.
@@ -205,10 +195,7 @@ func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, e
 		return err
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("citations of source %s: %w", sourceID, err)
+		return nil, wrapRead("citations of source "+sourceID, err)
 	}
 	return out, nil
 }

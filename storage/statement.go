@@ -143,14 +143,7 @@ func reindexStatementsOf(ctx context.Context, tx *sql.Tx, actorID string) error 
 // DeleteStatement removes a statement.
 func (s *Store) DeleteStatement(ctx context.Context, id string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := rowsAffected(res, kindStatement, id); err != nil {
-			return err
-		}
-		return unindex(ctx, tx, kindStatement, id)
+		return deleteRecord(ctx, tx, kindStatement, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete statement: %w", err)
@@ -161,23 +154,20 @@ func (s *Store) DeleteStatement(ctx context.Context, id string) error {
 const statementColumns = `id, actor_id, text, when_kind, when_at, when_zone, when_from, when_to,
 	occasion, coalesce(meeting_id, ''), coalesce(dispute_id, ''), coalesce(source_id, ''), created, updated`
 
-func scanStatement(row interface{ Scan(...any) error }) (Statement, error) {
+func scanStatement(r row) (Statement, error) {
 	var st Statement
 	var when dateCols
-	var created, updated string
+	var stamp stampCols
 	dest := cat([]any{&st.ID, &st.ActorID, &st.Text}, when.dests(),
-		[]any{&st.Occasion, &st.MeetingID, &st.DisputeID, &st.SourceID, &created, &updated})
-	if err := row.Scan(dest...); err != nil {
+		[]any{&st.Occasion, &st.MeetingID, &st.DisputeID, &st.SourceID}, stamp.dests())
+	if err := r.Scan(dest...); err != nil {
 		return Statement{}, err
 	}
 	var err error
 	if st.When, err = when.date(); err != nil {
 		return Statement{}, err
 	}
-	if st.Created, err = parseStamp(created); err != nil {
-		return Statement{}, err
-	}
-	if st.Updated, err = parseStamp(updated); err != nil {
+	if err := stamp.parse(&st.Created, &st.Updated); err != nil {
 		return Statement{}, err
 	}
 	return st, nil
@@ -216,7 +206,7 @@ func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement,
 		query += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	query += ` ORDER BY when_lower IS NULL, when_lower DESC, created DESC, id`
-	out, err := collect(ctx, s.db, query, args, func(rows *sql.Rows) (Statement, error) { return scanStatement(rows) })
+	out, err := collect(ctx, s.db, query, args, scanRows(scanStatement))
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", classify(err))
 	}
@@ -224,5 +214,5 @@ func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement,
 }
 
 func loadStatements(ctx context.Context, q querier, query string) ([]Statement, error) {
-	return collect(ctx, q, query, nil, func(rows *sql.Rows) (Statement, error) { return scanStatement(rows) })
+	return collect(ctx, q, query, nil, scanRows(scanStatement))
 }

@@ -98,14 +98,7 @@ func writeTrackParts(ctx context.Context, tx *sql.Tx, t *Track) error {
 // DeleteTrack removes a track; its meetings stay, with TrackID cleared.
 func (s *Store) DeleteTrack(ctx context.Context, id string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM tracks WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := rowsAffected(res, kindTrack, id); err != nil {
-			return err
-		}
-		return unindex(ctx, tx, kindTrack, id)
+		return deleteRecord(ctx, tx, kindTrack, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete track: %w", err)
@@ -115,17 +108,13 @@ func (s *Store) DeleteTrack(ctx context.Context, id string) error {
 
 const trackColumns = `id, title, summary, created, updated`
 
-func scanTrack(rows interface{ Scan(...any) error }) (Track, error) {
+func scanTrack(r row) (Track, error) {
 	var t Track
-	var created, updated string
-	if err := rows.Scan(&t.ID, &t.Title, &t.Summary, &created, &updated); err != nil {
+	var st stampCols
+	if err := r.Scan(append([]any{&t.ID, &t.Title, &t.Summary}, st.dests()...)...); err != nil {
 		return Track{}, err
 	}
-	var err error
-	if t.Created, err = parseStamp(created); err != nil {
-		return Track{}, err
-	}
-	if t.Updated, err = parseStamp(updated); err != nil {
+	if err := st.parse(&t.Created, &t.Updated); err != nil {
 		return Track{}, err
 	}
 	return t, nil
@@ -147,10 +136,7 @@ func (s *Store) Track(ctx context.Context, id string) (Track, error) {
 		return err
 	})
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return Track{}, err
-		}
-		return Track{}, fmt.Errorf("track %s: %w", id, err)
+		return Track{}, wrapRead("track "+id, err)
 	}
 	return t, nil
 }
@@ -170,7 +156,7 @@ func (s *Store) Tracks(ctx context.Context) ([]Track, error) {
 }
 
 func loadTracks(ctx context.Context, q querier, query string) ([]Track, error) {
-	tracks, err := collect(ctx, q, query, nil, func(rows *sql.Rows) (Track, error) { return scanTrack(rows) })
+	tracks, err := collect(ctx, q, query, nil, scanRows(scanTrack))
 	if err != nil {
 		return nil, err
 	}
