@@ -312,14 +312,7 @@ func compareWhen(a, b storage.FuzzyDate) int {
 	case b.IsZero():
 		return -1
 	}
-	return sortKey(a).Compare(sortKey(b))
-}
-
-func sortKey(f storage.FuzzyDate) time.Time {
-	if f.Kind == storage.DateBy {
-		return f.Upper().Add(-time.Nanosecond)
-	}
-	return f.Lower()
+	return a.SortKey().Compare(b.SortKey())
 }
 
 func (t *talksScreen) apply(d talksData, err error) {

@@ -202,3 +202,26 @@ func TestPartialDate(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`"2016-13"`), &d))
 	assert.Error(t, json.Unmarshal([]byte(`2016`), &d))
 }
+
+func TestFuzzyDateSortKey(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want time.Time
+	}{
+		{"exact, as its instant", "2016-06-22 10:00 Asia/Tokyo", utc(2016, 6, 22, 1, 0)},
+		{"day", "2016-06-22", utc(2016, 6, 22, 0, 0)},
+		{"month, from its first day", "2016-09", utc(2016, 9, 1, 0, 0)},
+		{"range, from its start", "2016-09..2016-10", utc(2016, 9, 1, 0, 0)},
+		{"by a year, on its last day", "by 2016", utc(2016, 12, 31, 0, 0)},
+		{"by a month, on its last day", "by 2016-02", utc(2016, 2, 29, 0, 0)},
+		{"by a day, on that day", "by 2016-09-30", utc(2016, 9, 30, 0, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseFuzzyDate(tt.in)
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(f.SortKey()), "got %s", f.SortKey())
+		})
+	}
+}
