@@ -182,10 +182,10 @@ func (t *talksScreen) filter() (storage.MeetingFilter, error) {
 		return f, fmt.Errorf("To: %w", err)
 	}
 	if !from.IsZero() {
-		f.From = partialFuzzy(from).Lower()
+		f.From = from.Start()
 	}
 	if !to.IsZero() {
-		f.To = partialFuzzy(to).Upper()
+		f.To = to.End()
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && !f.To.After(f.From) {
 		return f, fmt.Errorf("the range ends before it starts")
@@ -372,17 +372,6 @@ func (t *talksScreen) apply(d talksData, err error) {
 func (t *talksScreen) filtered() bool {
 	return t.track.Selected != allTracks || t.status.Selected != allStatuses ||
 		strings.TrimSpace(t.from.Text+t.to.Text+t.text.Text) != ""
-}
-
-// partialFuzzy is a partial date as a fuzzy date of its own precision.
-func partialFuzzy(d storage.PartialDate) storage.FuzzyDate {
-	switch {
-	case d.Day != 0:
-		return storage.FuzzyDate{Kind: storage.DateDay, From: d}
-	case d.Month != 0:
-		return storage.FuzzyDate{Kind: storage.DateMonth, From: d}
-	}
-	return storage.FuzzyDate{Kind: storage.DateYear, From: d}
 }
 
 // showTrack filters the list to one track.

@@ -119,7 +119,7 @@ func writePacks(ctx context.Context, s *storage.Store, path, from, to, dir strin
 	if err != nil {
 		return usagef("--to: %v", err)
 	}
-	lo, hi := dayStart(start), dayAfter(last)
+	lo, hi := start.Start(), last.End() // --to 2016-06 includes the whole of June
 	if !hi.After(lo) {
 		return usagef("the range ends (%s) before it starts (%s)", to, from)
 	}
@@ -148,30 +148,6 @@ func writePacks(ctx context.Context, s *storage.Store, path, from, to, dir strin
 		}
 	}
 	return say(stdout, fmt.Sprintf("%s written to %s.", plural(len(meetings), "pack"), dir))
-}
-
-// dayStart is midnight UTC of the first day a partial date can mean.
-func dayStart(d storage.PartialDate) time.Time {
-	m, day := d.Month, d.Day
-	if m == 0 {
-		m = time.January
-	}
-	if day == 0 {
-		day = 1
-	}
-	return time.Date(d.Year, m, day, 0, 0, 0, 0, time.UTC)
-}
-
-// dayAfter is midnight UTC after the last day a partial date can mean, so that --to 2016-06
-// includes the whole of June.
-func dayAfter(d storage.PartialDate) time.Time {
-	switch {
-	case d.Month == 0:
-		return time.Date(d.Year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
-	case d.Day == 0:
-		return time.Date(d.Year, d.Month+1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, time.UTC)
 }
 
 // packFileName names a meeting's pack by its date and title:

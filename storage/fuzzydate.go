@@ -34,6 +34,13 @@ type PartialDate struct {
 // IsZero reports whether no part of the date is known.
 func (d PartialDate) IsZero() bool { return d.Year == 0 }
 
+// Start is midnight UTC of the first calendar day the partial date can mean (2016-06 → 1 June).
+func (d PartialDate) Start() time.Time { return d.first() }
+
+// End is midnight UTC after the last calendar day the partial date can mean (2016-06 → 1 July),
+// so that [Start, End) is the whole period.
+func (d PartialDate) End() time.Time { return d.after() }
+
 // first is the first calendar day the partial date can mean, at midnight UTC.
 func (d PartialDate) first() time.Time {
 	m, day := d.Month, d.Day

@@ -225,3 +225,22 @@ func TestFuzzyDateSortKey(t *testing.T) {
 		})
 	}
 }
+
+func TestPartialDatePeriod(t *testing.T) {
+	tests := []struct {
+		in         string
+		start, end time.Time
+	}{
+		{"2016", utc(2016, 1, 1, 0, 0), utc(2017, 1, 1, 0, 0)},
+		{"2016-02", utc(2016, 2, 1, 0, 0), utc(2016, 3, 1, 0, 0)},
+		{"2016-12-31", utc(2016, 12, 31, 0, 0), utc(2017, 1, 1, 0, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, err := ParsePartialDate(tt.in)
+			require.NoError(t, err)
+			assert.True(t, tt.start.Equal(d.Start()), "start %s", d.Start())
+			assert.True(t, tt.end.Equal(d.End()), "end %s", d.End())
+		})
+	}
+}
