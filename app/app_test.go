@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -881,4 +882,22 @@ func TestRefusedSwitchKeepsTheOpenDossier(t *testing.T) {
 	assert.Same(t, st, u.store)
 	assert.Equal(t, "Parley — test.db", u.win.Title())
 	assert.Equal(t, screenCalendar, u.top().title())
+}
+
+func TestWhenErrorField(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		err        error
+		field, msg string
+	}{
+		{"an input's error", &whenError{"zone", "Give the time zone"}, "zone", "Give the time zone"},
+		{"wrapped", fmt.Errorf("when: %w", &whenError{"time", "Give the time"}), "time", "Give the time"},
+		{"any other error goes under When", errors.New("something odd"), "when", "Something odd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			field, msg := whenErrorField(tc.err)
+			assert.Equal(t, tc.field, field)
+			assert.Equal(t, tc.msg, msg)
+		})
+	}
 }

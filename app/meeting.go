@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -657,6 +658,17 @@ type whenError struct {
 
 func (e *whenError) Error() string { return e.msg }
 
+// whenErrorField is the date input an error from parseWhen belongs to, and its message. An
+// error that names no input (which parseWhen does not return today) goes under When rather
+// than stopping the window.
+func whenErrorField(err error) (field, msg string) {
+	var we *whenError
+	if errors.As(err, &we) {
+		return we.field, we.msg
+	}
+	return "when", firstUpper(err.Error())
+}
+
 func parseWhenInputs(whenText, timeText, zoneText string) (storage.FuzzyDate, error) {
 	whenText, timeText, zoneText = strings.TrimSpace(whenText), strings.TrimSpace(timeText), strings.TrimSpace(zoneText)
 	if zoneText != "" {
@@ -709,8 +721,7 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Format = storage.Format(p.format.Selected)
 	when, err := p.parseWhen()
 	if err != nil {
-		we := err.(*whenError)
-		p.fs.setError(we.field, we.msg)
+		p.fs.setError(whenErrorField(err))
 		ok = false
 	}
 	m.When = when
