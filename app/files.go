@@ -12,8 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 
-	"github.com/parley-app/parley/export"
-	"github.com/parley-app/parley/importer"
+	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -219,7 +218,7 @@ func (u *ui) writeExport(w fyne.URIWriteCloser, ext string) {
 		}
 		var report string
 		if ext == ".ics" {
-			rep, err := export.WriteDossierICS(w, d, now)
+			rep, err := ical.Write(w, d, now)
 			if err != nil {
 				w.Close()
 				os.Remove(path)
@@ -325,7 +324,7 @@ func describeImport(rep storage.ImportReport) string {
 // importICS reads a calendar into the dossier: events matched by UID update their meeting,
 // the others become new meetings.
 func importICS(ctx context.Context, st *storage.Store, r io.Reader) (string, error) {
-	rep, err := importer.ImportICS(ctx, st, r)
+	rep, err := ical.Import(ctx, st, r)
 	if err != nil {
 		return "", err
 	}

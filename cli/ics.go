@@ -7,8 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/parley-app/parley/export"
-	"github.com/parley-app/parley/importer"
+	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -24,7 +23,7 @@ func exportICS(ctx context.Context, s *storage.Store, w, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := export.WriteDossierICS(w, d, now())
+	rep, err := ical.Write(w, d, now())
 	if err != nil {
 		return err
 	}
@@ -44,8 +43,8 @@ func exportICS(ctx context.Context, s *storage.Store, w, out io.Writer) error {
 }
 
 func importICS(ctx context.Context, s *storage.Store, r io.Reader, out io.Writer) error {
-	rep, err := importer.ImportICS(ctx, s, r)
-	if errors.Is(err, importer.ErrMalformed) {
+	rep, err := ical.Import(ctx, s, r)
+	if errors.Is(err, ical.ErrMalformed) {
 		return &problem{sentence: "Nothing was imported: the file is not a calendar Parley can read", err: err}
 	}
 	if err != nil {

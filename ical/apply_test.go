@@ -1,4 +1,4 @@
-package importer_test
+package ical_test
 
 import (
 	"bytes"
@@ -14,8 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/parley-app/parley/export"
-	"github.com/parley-app/parley/importer"
+	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
 )
@@ -69,18 +68,18 @@ func roundTripDossier(t *testing.T) *storage.Dossier {
 func exportICS(t *testing.T, d *storage.Dossier) string {
 	t.Helper()
 	var b bytes.Buffer
-	_, err := export.WriteDossierICS(&b, d, exported)
+	_, err := ical.Write(&b, d, exported)
 	require.NoError(t, err)
 	return b.String()
 }
 
-func importICS(t *testing.T, s *storage.Store, file string, now time.Time) (importer.Report, error) {
+func importICS(t *testing.T, s *storage.Store, file string, now time.Time) (ical.ImportReport, error) {
 	t.Helper()
-	res, err := importer.ReadICS(strings.NewReader(file))
+	res, err := ical.Read(strings.NewReader(file))
 	if err != nil {
-		return importer.Report{}, err
+		return ical.ImportReport{}, err
 	}
-	return importer.Apply(context.Background(), s, res, now)
+	return ical.Apply(context.Background(), s, res, now)
 }
 
 func sameDate(a, b storage.FuzzyDate) bool {
@@ -129,7 +128,7 @@ func TestRoundTrip(t *testing.T) {
 	// Importing the same file again finds every meeting as it is.
 	rep, err = importICS(t, s, file, imported.Add(time.Hour))
 	require.NoError(t, err)
-	assert.Equal(t, importer.Report{Unchanged: 10}, rep)
+	assert.Equal(t, ical.ImportReport{Unchanged: 10}, rep)
 
 	// And exporting the imported meetings gives the same events (the UIDs are kept).
 	again, err := s.Dossier(ctx)
@@ -185,7 +184,7 @@ func TestImportUpdatesKeepParleyFields(t *testing.T) {
 	assert.Equal(t, 0, rep.Created)
 	assert.Equal(t, 1, rep.Updated)
 	assert.Equal(t, 5, rep.Unchanged)
-	assert.Equal(t, []importer.Change{{MeetingID: sample.TokyoRoundID, Title: before.Title}}, rep.Changes)
+	assert.Equal(t, []ical.Change{{MeetingID: sample.TokyoRoundID, Title: before.Title}}, rep.Changes)
 
 	after, err := s.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
@@ -235,7 +234,7 @@ func TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped(t *testing.T) {
 
 	rep, err := importICS(t, s, file, imported)
 	require.NoError(t, err)
-	assert.Equal(t, importer.Report{Unchanged: 6}, rep)
+	assert.Equal(t, ical.ImportReport{Unchanged: 6}, rep)
 	vlad, err := s.Meeting(ctx, sample.VladivostokID)
 	require.NoError(t, err)
 	assert.Equal(t, storage.InMonth(2016, time.September), vlad.When)
@@ -265,11 +264,11 @@ func TestImportMalformedChangesNothing(t *testing.T) {
 		"garbage line": strings.Join(garbage, "\r\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			rep, err := importer.ImportICS(ctx, s, strings.NewReader(file))
+			rep, err := ical.Import(ctx, s, strings.NewReader(file))
 			require.Error(t, err)
-			assert.True(t, errors.Is(err, importer.ErrMalformed))
+			assert.True(t, errors.Is(err, ical.ErrMalformed))
 			assert.Regexp(t, `^line \d+: `, err.Error())
-			assert.Equal(t, importer.Report{}, rep)
+			assert.Equal(t, ical.ImportReport{}, rep)
 			assert.Equal(t, before, snapshot())
 		})
 	}
@@ -280,11 +279,11 @@ func TestImportStoreRefusalChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	file := exportICS(t, sample.Dossier())
-	res, err := importer.ReadICS(strings.NewReader(file))
+	res, err := ical.Read(strings.NewReader(file))
 	require.NoError(t, err)
 	require.Len(t, res.Events, 6)
 	res.Events[4].Meeting.Status = "adjourned" // not a status: the store's validation refuses it
-	_, err = importer.Apply(ctx, s, res, imported)
+	_, err = ical.Apply(ctx, s, res, imported)
 	var ve *storage.ValidationError
 	require.True(t, errors.As(err, &ve), "%v", err)
 	stored, err := s.Meetings(ctx, storage.MeetingFilter{})

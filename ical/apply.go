@@ -1,4 +1,4 @@
-package importer
+package ical
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/parley-app/parley/export"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -21,8 +20,8 @@ type Change struct {
 	Created   bool // false: an existing meeting was updated
 }
 
-// Report says what an import did.
-type Report struct {
+// ImportReport says what an import did.
+type ImportReport struct {
 	Created   int
 	Updated   int
 	Unchanged int // matched a meeting that already says what the calendar says
@@ -32,7 +31,7 @@ type Report struct {
 }
 
 // String writes the report for a person: a count line, then one line per skipped item and note.
-func (r Report) String() string {
+func (r ImportReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d created, %d updated, %d unchanged, %d skipped.", r.Created, r.Updated, r.Unchanged, len(r.Skipped))
 	for _, s := range r.Skipped {
@@ -44,18 +43,18 @@ func (r Report) String() string {
 	return b.String()
 }
 
-// ImportICS reads an iCalendar file into the store: events whose UID matches a meeting update
+// Import reads an iCalendar file into the store: events whose UID matches a meeting update
 // it (see Apply), the others become new meetings. A malformed file, or any failure of the
 // store, changes nothing.
-func ImportICS(ctx context.Context, store *storage.Store, r io.Reader) (Report, error) {
-	res, err := ReadICS(r)
+func Import(ctx context.Context, store *storage.Store, r io.Reader) (ImportReport, error) {
+	res, err := Read(r)
 	if err != nil {
-		return Report{}, err
+		return ImportReport{}, err
 	}
 	return Apply(ctx, store, res, time.Now())
 }
 
-// Apply writes what ReadICS found, all in one transaction (Store.ImportDossier), so nothing is
+// Apply writes what Read found, all in one transaction (Store.ImportDossier), so nothing is
 // half-imported. Each event is matched by UID (Store.MeetingByICalUID):
 //
 //   - no match: a new meeting with a fresh ID, the event's UID in ICalUID and a first status
@@ -66,14 +65,14 @@ func ImportICS(ctx context.Context, store *storage.Store, r io.Reader) (Report, 
 //     questions, background, links, tags…) is kept. A status change is appended to the
 //     history. Where another calendar dropped Parley's X-PARLEY properties, what Parley
 //     wrote is recognised and kept: a month shown on its first day stays a month, an unknown
-//     length shown as DefaultMeetingMinutes stays unknown, and a proposed meeting shown as
+//     length shown as the default 60 minutes stays unknown, and a proposed meeting shown as
 //     TENTATIVE stays proposed;
 //   - a match that the event would change, but whose Parley copy was changed after the event's
 //     LAST-MODIFIED, is left alone and reported as skipped, so that an older calendar file
 //     cannot undo newer work.
-func Apply(ctx context.Context, store *storage.Store, res Result, now time.Time) (Report, error) {
+func Apply(ctx context.Context, store *storage.Store, res ReadResult, now time.Time) (ImportReport, error) {
 	now = now.UTC().Truncate(time.Millisecond)
-	rep := Report{Skipped: append([]Skipped(nil), res.Skipped...), Notes: append([]string(nil), res.Notes...)}
+	rep := ImportReport{Skipped: append([]Skipped(nil), res.Skipped...), Notes: append([]string(nil), res.Notes...)}
 	d := &storage.Dossier{}
 	matched := map[string]int{} // meeting ID → line of the event that matched it
 	for _, ev := range res.Events {
@@ -90,7 +89,7 @@ func Apply(ctx context.Context, store *storage.Store, res Result, now time.Time)
 			rep.Changes = append(rep.Changes, Change{m.ID, m.Title, true})
 			continue
 		case err != nil:
-			return Report{}, fmt.Errorf("import calendar: %w", err)
+			return ImportReport{}, fmt.Errorf("import calendar: %w", err)
 		}
 		if line, dup := matched[existing.ID]; dup {
 			rep.Skipped = append(rep.Skipped, Skipped{ev.Line, ev.Meeting.ICalUID, ev.Meeting.Title,
@@ -126,7 +125,7 @@ func Apply(ctx context.Context, store *storage.Store, res Result, now time.Time)
 		return rep, nil
 	}
 	if _, err := store.ImportDossier(ctx, d); err != nil {
-		return Report{}, fmt.Errorf("import calendar: %w", err)
+		return ImportReport{}, fmt.Errorf("import calendar: %w", err)
 	}
 	return rep, nil
 }
@@ -137,26 +136,26 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 	cal := ev.Meeting
 	m.Title = cal.Title
 	m.When, m.DurationMinutes = cal.When, cal.DurationMinutes
-	if old.DurationMinutes == 0 && cal.DurationMinutes == export.DefaultMeetingMinutes {
+	if old.DurationMinutes == 0 && cal.DurationMinutes == defaultMeetingMinutes {
 		// The length Parley shows for a meeting whose length it does not know.
 		m.DurationMinutes = 0
 	}
 	if cal.When.Kind == storage.DateDay && !old.When.IsDay() && !old.When.IsZero() {
 		// Parley showed a month, year, deadline or range on its first day; a calendar that
 		// dropped X-PARLEY-DATE still shows that day, which does not make the date exact.
-		if first, _ := export.FirstDay(old.When); first.Equal(cal.When.Lower()) {
+		if first, _ := firstDay(old.When); first.Equal(cal.When.Lower()) {
 			m.When = old.When
 		}
 	}
 	m.Status = cal.Status
-	if !ev.StatusFromParley && export.ICalStatus(old.Status, m.When) == export.ICalStatus(cal.Status, m.When) {
+	if !ev.StatusFromParley && eventStatus(old.Status, m.When) == eventStatus(cal.Status, m.When) {
 		// The calendar says the same in its coarser terms; keep Parley's status.
 		m.Status = old.Status
 	}
 	if ev.LocationParts {
 		m.Venue, m.City, m.Country = cal.Venue, cal.City, cal.Country
 	} else {
-		m.Venue, m.City, m.Country = export.SplitLocation(ev.Location, [3]string{old.Venue, old.City, old.Country})
+		m.Venue, m.City, m.Country = splitLocation(ev.Location, [3]string{old.Venue, old.City, old.Country})
 	}
 	if ev.HasDescription {
 		m.Purpose = cal.Purpose

@@ -1,8 +1,4 @@
-// Package importer reads other programs' files into Parley's records. Today that is iCalendar
-// (.ics, RFC 5545) from Outlook, Google Calendar, Thunderbird or Parley itself: ReadICS turns a
-// file into meetings without touching the database, Apply writes them in one transaction, and
-// ImportICS does both.
-package importer
+package ical
 
 import (
 	"bytes"
@@ -14,7 +10,6 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
-	"github.com/parley-app/parley/export"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -55,8 +50,8 @@ func (s Skipped) String() string {
 	return fmt.Sprintf("line %d: %s: %s", s.Line, what, s.Reason)
 }
 
-// Result is what ReadICS found in a file.
-type Result struct {
+// ReadResult is what Read found in a file.
+type ReadResult struct {
 	Events  []Event
 	Skipped []Skipped
 	// Notes are things a user should know about events that were read ("spans 3 days; Parley
@@ -65,7 +60,7 @@ type Result struct {
 }
 
 // Meetings returns the meetings of the events, in file order.
-func (r Result) Meetings() []storage.Meeting {
+func (r ReadResult) Meetings() []storage.Meeting {
 	ms := make([]storage.Meeting, len(r.Events))
 	for i, e := range r.Events {
 		ms[i] = e.Meeting
@@ -73,27 +68,27 @@ func (r Result) Meetings() []storage.Meeting {
 	return ms
 }
 
-// ReadICS reads an iCalendar file. A file that is not well-formed is refused with an error
+// Read reads an iCalendar file. A file that is not well-formed is refused with an error
 // naming its line (a *MalformedError wrapping ErrMalformed); events Parley cannot hold as
 // meetings (recurring ones, ones without a start or in an unknown time zone, to-dos…) are
-// listed in Result.Skipped with the reason, and the rest are returned.
-func ReadICS(r io.Reader) (Result, error) {
+// listed in ReadResult.Skipped with the reason, and the rest are returned.
+func Read(r io.Reader) (ReadResult, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return Result{}, fmt.Errorf("read calendar: %w", err)
+		return ReadResult{}, fmt.Errorf("read calendar: %w", err)
 	}
 	tops, err := checkStructure(data)
 	if err != nil {
-		return Result{}, err
+		return ReadResult{}, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cal, err := ics.ParseCalendarWithOptions(bytes.NewReader(data),
 		ics.WithUnknownPropertyHandler(ics.AcceptUnknownPropertyHandler))
 	if err != nil {
-		return Result{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return ReadResult{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	if len(cal.Components) != len(tops) {
-		return Result{}, fmt.Errorf("%w: %d components found, %d expected", ErrMalformed, len(cal.Components), len(tops))
+		return ReadResult{}, fmt.Errorf("%w: %d components found, %d expected", ErrMalformed, len(cal.Components), len(tops))
 	}
 
 	var defaultZone string // X-WR-TIMEZONE, for floating times
@@ -103,7 +98,7 @@ func ReadICS(r io.Reader) (Result, error) {
 		}
 	}
 
-	var res Result
+	var res ReadResult
 	seen := map[string]int{}
 	for i, c := range cal.Components {
 		line := tops[i].line
@@ -155,7 +150,7 @@ func (p props) value(name string) string {
 
 func (p props) has(name string) bool { return len(p[name]) > 0 }
 
-func param(p ics.IANAProperty, name string) string {
+func paramOf(p ics.IANAProperty, name string) string {
 	for k, v := range p.ICalParameters {
 		if strings.EqualFold(k, name) && len(v) > 0 {
 			return v[0]
@@ -185,7 +180,7 @@ func readEvent(c *ics.ComponentBase, line int, defaultZone string) (Event, *Skip
 	case !p.has("DTSTART"):
 		return skip("no start date (DTSTART)")
 	}
-	title := export.TitleFromSummary(summary)
+	title := titleFromSummary(summary)
 	if title == "" {
 		return skip("no title (SUMMARY)")
 	}
@@ -212,12 +207,12 @@ func readEvent(c *ics.ComponentBase, line int, defaultZone string) (Event, *Skip
 				note("spans %d days; Parley keeps the first day", days)
 			}
 		}
-		if text := strings.TrimSpace(p.value(export.PropDate)); text != "" {
+		if text := strings.TrimSpace(p.value(propDate)); text != "" {
 			fuzzy, err := storage.ParseFuzzyDate(text)
-			first, ok := export.FirstDay(fuzzy)
+			first, ok := firstDay(fuzzy)
 			switch {
 			case err != nil:
-				note("%s %q is not a date Parley reads; the calendar's day is kept", export.PropDate, text)
+				note("%s %q is not a date Parley reads; the calendar's day is kept", propDate, text)
 			case ok && first.Equal(start.t):
 				m.When = fuzzy
 			default:
@@ -235,27 +230,27 @@ func readEvent(c *ics.ComponentBase, line int, defaultZone string) (Event, *Skip
 			switch {
 			case minutes < 0:
 				note("ends before it starts; the length is left unrecorded")
-			case minutes == export.DefaultMeetingMinutes && strings.EqualFold(p.value(export.PropDuration), "unknown"):
+			case minutes == defaultMeetingMinutes && strings.EqualFold(p.value(propDuration), "unknown"):
 				// Parley wrote the default length for a meeting whose length it did not know.
 			default:
 				m.DurationMinutes = minutes
 			}
 		}
 	}
-	hint := strings.TrimSpace(p.value(export.PropStatus))
-	m.Status = export.ParleyStatus(p.value("STATUS"), hint, m.When)
+	hint := strings.TrimSpace(p.value(propStatus))
+	m.Status = meetingStatus(p.value("STATUS"), hint, m.When)
 
 	ev := Event{Meeting: m, Line: line, Location: strings.TrimSpace(p.value("LOCATION"))}
 	ev.StatusFromParley = hint != "" && strings.EqualFold(hint, string(m.Status))
-	parts := [3]string{p.value(export.PropVenue), p.value(export.PropCity), p.value(export.PropCountry)}
+	parts := [3]string{p.value(propVenue), p.value(propCity), p.value(propCountry)}
 	ev.LocationParts = parts != [3]string{}
-	ev.Meeting.Venue, ev.Meeting.City, ev.Meeting.Country = export.SplitLocation(ev.Location, parts)
+	ev.Meeting.Venue, ev.Meeting.City, ev.Meeting.Country = splitLocation(ev.Location, parts)
 	if p.has("DESCRIPTION") {
 		ev.HasDescription = true
-		ev.Meeting.Purpose = export.PurposeFromDescription(p.value("DESCRIPTION"))
+		ev.Meeting.Purpose = purposeFromDescription(p.value("DESCRIPTION"))
 	}
 	if lm := p["LAST-MODIFIED"]; len(lm) > 0 {
-		if t, err := readTime(lm[0], "UTC"); err == nil && !t.allDay {
+		if t, err := readTime(lm[0], utcZoneName); err == nil && !t.allDay {
 			ev.LastModified = t.t
 		}
 	}
@@ -274,21 +269,21 @@ type icsTime struct {
 // floating (no zone), which is taken in the calendar's X-WR-TIMEZONE when it has one.
 func readTime(p ics.IANAProperty, defaultZone string) (icsTime, error) {
 	v := strings.TrimSpace(p.Value)
-	if strings.EqualFold(param(p, "VALUE"), "DATE") || len(v) == 8 {
-		t, err := time.Parse("20060102", v)
+	if strings.EqualFold(paramOf(p, "VALUE"), "DATE") || len(v) == 8 {
+		t, err := time.Parse(icsDate, v)
 		if err != nil {
 			return icsTime{}, fmt.Errorf("%q is not a date like 20160622", v)
 		}
 		return icsTime{t: t, allDay: true}, nil
 	}
 	if strings.HasSuffix(v, "Z") {
-		t, err := time.Parse("20060102T150405Z", v)
+		t, err := time.Parse(icsUTC, v)
 		if err != nil {
 			return icsTime{}, fmt.Errorf("%q is not a UTC time like 20160622T010000Z", v)
 		}
-		return icsTime{t: t, zone: "UTC"}, nil
+		return icsTime{t: t, zone: utcZoneName}, nil
 	}
-	tzid := param(p, "TZID")
+	tzid := paramOf(p, "TZID")
 	if tzid == "" {
 		tzid = defaultZone
 		if tzid == "" {
@@ -299,7 +294,7 @@ func readTime(p ics.IANAProperty, defaultZone string) (icsTime, error) {
 	if !ok {
 		return icsTime{}, fmt.Errorf("the time zone %q is not one Parley knows (use an IANA name such as Asia/Tokyo)", tzid)
 	}
-	t, err := time.ParseInLocation("20060102T150405", v, loc)
+	t, err := time.ParseInLocation(icsLocal, v, loc)
 	if err != nil {
 		return icsTime{}, fmt.Errorf("%q is not a time like 20160622T100000", v)
 	}

@@ -1,4 +1,4 @@
-package export_test
+package ical
 
 import (
 	"bytes"
@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/parley-app/parley/export"
 	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
 )
@@ -54,10 +53,10 @@ func icsDossier(t *testing.T) *storage.Dossier {
 	return d
 }
 
-func writeICS(t *testing.T, d *storage.Dossier) (string, export.ICSReport) {
+func writeICS(t *testing.T, d *storage.Dossier) (string, WriteReport) {
 	t.Helper()
 	var b bytes.Buffer
-	rep, err := export.WriteDossierICS(&b, d, icsNow)
+	rep, err := Write(&b, d, icsNow)
 	require.NoError(t, err)
 	return b.String(), rep
 }
@@ -132,7 +131,7 @@ func TestWriteICSLinesAreStrict(t *testing.T) {
 	assert.Contains(t, lines, "CALSCALE:GREGORIAN")
 	assert.Len(t, events(out), rep.Events)
 	assert.Equal(t, 11, rep.Events)
-	assert.Equal(t, []export.ICSSkipped{{MeetingID: "9d2f6a55-1f3e-4c1e-9d0e-2a6b3c4d5e06",
+	assert.Equal(t, []SkippedMeeting{{MeetingID: "9d2f6a55-1f3e-4c1e-9d0e-2a6b3c4d5e06",
 		Title: "Round 4 — place and date to be agreed", Reason: "no date yet"}}, rep.Skipped)
 
 	// Every TZID used has a VTIMEZONE and every VTIMEZONE is used.
@@ -221,7 +220,7 @@ func TestWriteICSFuzzyDatePolicy(t *testing.T) {
 			require.NoError(t, err)
 			m := storage.Meeting{ID: "5b0f7c1e-0000-4000-8000-000000000001", Title: "Leaders' meeting", Status: tc.status, When: when}
 			var b bytes.Buffer
-			_, err = export.WriteICS(&b, []storage.Meeting{m}, nil, icsNow)
+			_, err = WriteMeetings(&b, []storage.Meeting{m}, nil, icsNow)
 			require.NoError(t, err)
 			ev := events(b.String())[0]
 			assert.Equal(t, "DTSTART;VALUE=DATE:"+tc.start, prop(ev, "DTSTART"))
@@ -303,7 +302,7 @@ func TestWriteICSTimezonesMatchGo(t *testing.T) {
 		if !m.When.IsExact() || m.When.Zone == "UTC" {
 			continue
 		}
-		ev := eventByUID(t, out, export.ICalUID(m))
+		ev := eventByUID(t, out, eventUID(m))
 		_, local, _ := strings.Cut(prop(ev, "DTSTART"), ":")
 		wall, err := time.Parse("20060102T150405", local)
 		require.NoError(t, err)
@@ -333,19 +332,6 @@ func parseOffset(t *testing.T, s string) int {
 	return sec
 }
 
-func TestEscapeText(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"plain", "plain"},
-		{`a\b`, `a\\b`},
-		{"a;b,c", `a\;b\,c`},
-		{"line 1\nline 2\r\nline 3", `line 1\nline 2\nline 3`},
-		{"tab\there, bell\a gone", "tab\there\\, bell gone"},
-		{"Моргулов 北方領土", "Моргулов 北方領土"},
-	} {
-		assert.Equal(t, tc.want, export.EscapeText(tc.in), tc.in)
-	}
-}
-
 // TestWriteICSFoldsBetweenRunes: a summary of three-octet characters is folded at or before 75
 // octets, never inside a character, and unfolds to the original.
 func TestWriteICSFoldsBetweenRunes(t *testing.T) {
@@ -353,7 +339,7 @@ func TestWriteICSFoldsBetweenRunes(t *testing.T) {
 	m := storage.Meeting{ID: "5b0f7c1e-0000-4000-8000-000000000002", Title: title, Status: storage.StatusHeld,
 		When: storage.OnDay(2016, time.June, 16)}
 	var b bytes.Buffer
-	_, err := export.WriteICS(&b, []storage.Meeting{m}, nil, icsNow)
+	_, err := WriteMeetings(&b, []storage.Meeting{m}, nil, icsNow)
 	require.NoError(t, err)
 	for _, l := range strings.Split(b.String(), "\r\n") {
 		assert.LessOrEqual(t, len(l), 75)

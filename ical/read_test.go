@@ -1,4 +1,4 @@
-package importer
+package ical
 
 import (
 	"errors"
@@ -86,7 +86,7 @@ func TestReadICSOtherCalendars(t *testing.T) {
 		"END:VEVENT",
 		"END:VCALENDAR",
 	)
-	res, err := ReadICS(strings.NewReader(file))
+	res, err := Read(strings.NewReader(file))
 	require.NoError(t, err)
 
 	byUID := map[string]Event{}
@@ -162,7 +162,7 @@ func TestReadICSRefusesMalformed(t *testing.T) {
 		{"nested calendar", cal("BEGIN:VCALENDAR", "END:VCALENDAR"), 3, "BEGIN:VCALENDAR inside VCALENDAR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadICS(strings.NewReader(tc.file))
+			_, err := Read(strings.NewReader(tc.file))
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, ErrMalformed))
 			var me *MalformedError
@@ -178,7 +178,7 @@ func TestReadICSFoldedAndLFOnly(t *testing.T) {
 	// Folded lines (with a tab too), LF line ends and a byte-order mark are all accepted.
 	file := "\ufeffBEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:fold@example.org\nDTSTART;VALUE=DATE:20\n 160622\n" +
 		"SUMMARY:Peace treaty consul\n\ttations — Токио\nEND:VEVENT\nEND:VCALENDAR\n"
-	res, err := ReadICS(strings.NewReader(file))
+	res, err := Read(strings.NewReader(file))
 	require.NoError(t, err)
 	require.Len(t, res.Events, 1)
 	assert.Equal(t, "Peace treaty consultations — Токио", res.Events[0].Meeting.Title)
@@ -201,30 +201,5 @@ func TestParseDuration(t *testing.T) {
 	for _, bad := range []string{"", "P", "PT", "1H", "PT1X", "P1H", "PTH"} {
 		_, err := parseDuration(bad)
 		assert.Error(t, err, bad)
-	}
-}
-
-func TestResolveZone(t *testing.T) {
-	for tzid, want := range map[string]string{
-		"Asia/Tokyo":                            "Asia/Tokyo",
-		"UTC":                                   "UTC",
-		"Russian Standard Time":                 "Europe/Moscow",
-		"/mozilla.org/20050126_1/Europe/Berlin": "Europe/Berlin",
-		"/softwarestudio.org/Olson_20011030_5/America/New_York": "America/New_York",
-		"W. Europe Standard Time":                               "Europe/Berlin",
-	} {
-		name, loc, ok := resolveZone(tzid)
-		require.True(t, ok, tzid)
-		assert.Equal(t, want, name, tzid)
-		assert.NotNil(t, loc)
-	}
-	for _, bad := range []string{"", "Local", "Mars/Olympus_Mons", "Berlin"} {
-		_, _, ok := resolveZone(bad)
-		assert.False(t, ok, bad)
-	}
-	// Every Windows name maps to a zone Go's embedded database knows.
-	for win, iana := range windowsZones {
-		_, err := time.LoadLocation(iana)
-		assert.NoError(t, err, "%s → %s", win, iana)
 	}
 }
