@@ -358,7 +358,7 @@ func (p *actorPage) setRelated(d actorData) {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
-		when := widget.NewLabel(whenText(m))
+		when := widget.NewLabel(m.WhenText())
 		p.meetBox.Add(container.NewBorder(nil, nil, container.New(&columns{widths: []float32{240}}, when), nil, link))
 	}
 	p.meetBox.Refresh()

@@ -124,7 +124,7 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	occasion.SetText(s.Occasion)
 
 	meetOpts, meetIDs := choices(noPrevious, p.meetings, func(m storage.MeetingSummary) (string, string) {
-		return whenText(m) + " — " + m.Title, m.ID
+		return m.WhenText() + " — " + m.Title, m.ID
 	})
 	meeting := widget.NewSelect(meetOpts, nil)
 	meeting.SetSelected(orNone(labelFor(meetIDs, s.MeetingID), noPrevious))

@@ -510,26 +510,6 @@ func TestTalksListFiltersAndSorts(t *testing.T) {
 	assert.Equal(t, "No talks match the filter — clear it to see them all.", tk.empty.Text)
 }
 
-func TestHonestDates(t *testing.T) {
-	was := storage.InYear(2014)
-	for _, tc := range []struct {
-		name string
-		m    storage.MeetingSummary
-		want string
-	}{
-		{"month", storage.MeetingSummary{When: storage.InMonth(2016, time.September)}, "Sep 2016"},
-		{"deadline", storage.MeetingSummary{When: storage.By(storage.PartialDate{Year: 2016})}, "by end of 2016"},
-		{"postponed, no new date", storage.MeetingSummary{Status: storage.StatusPostponed, PostponedFrom: was}, "postponed — was 2014"},
-		{"postponed to a deadline", storage.MeetingSummary{Status: storage.StatusPostponed, PostponedFrom: was,
-			When: storage.By(storage.PartialDate{Year: 2016})}, "by end of 2016 (postponed — was 2014)"},
-		{"re-planned after a postponement", storage.MeetingSummary{Status: storage.StatusTentative, PostponedFrom: was,
-			When: storage.By(storage.PartialDate{Year: 2016})}, "by end of 2016 (postponed — was 2014)"},
-		{"no date", storage.MeetingSummary{}, "date not set"},
-	} {
-		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, whenText(tc.m)) })
-	}
-}
-
 func TestBothZones(t *testing.T) {
 	f, err := storage.ParseFuzzyDate("2016-06-22 10:00 Asia/Tokyo")
 	require.NoError(t, err)

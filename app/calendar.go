@@ -214,7 +214,7 @@ func chipOf(m storage.MeetingSummary) widgets.Chip {
 	if m.When.IsExact() {
 		detail = m.When.At.In(m.When.Location()).Format("15:04 MST")
 	}
-	if pl := place(m.Venue, m.City, ""); pl != "" {
+	if pl := storage.JoinPlace(m.Venue, m.City, ""); pl != "" {
 		if detail != "" {
 			detail += " · "
 		}
@@ -223,7 +223,7 @@ func chipOf(m storage.MeetingSummary) widgets.Chip {
 	if detail != "" {
 		detail += " · "
 	}
-	detail += statusText(m.Status)
+	detail += m.Status.Label()
 	return widgets.Chip{ID: m.ID, Label: m.Title, Status: string(m.Status), Detail: detail}
 }
 
@@ -238,8 +238,8 @@ func bandText(m storage.MeetingSummary) string {
 	if m.City != "" {
 		s += ", " + m.City
 	}
-	if !m.PostponedFrom.IsZero() && m.PostponedFrom != m.When {
-		s += " (postponed — was " + m.PostponedFrom.String() + ")"
+	if note := m.PostponedNote(); note != "" {
+		s += " (" + note + ")"
 	}
 	if m.Status == storage.StatusCancelled {
 		s += " (cancelled)"
@@ -282,11 +282,11 @@ func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming
 func agendaItems(ms []storage.MeetingSummary) []widgets.AgendaItem {
 	out := make([]widgets.AgendaItem, len(ms))
 	for i, m := range ms {
-		sub := place(m.Venue, m.City, m.Country)
+		sub := m.Place()
 		if m.Format != "" {
 			sub = strings.TrimPrefix(sub+" · "+firstUpper(string(m.Format)), " · ")
 		}
-		out[i] = widgets.AgendaItem{ID: m.ID, DateText: whenText(m), Title: m.Title, Subtitle: sub, Status: string(m.Status)}
+		out[i] = widgets.AgendaItem{ID: m.ID, DateText: m.WhenText(), Title: m.Title, Subtitle: sub, Status: string(m.Status)}
 	}
 	return out
 }

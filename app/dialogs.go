@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"strings"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -69,17 +68,19 @@ func (u *ui) showError(doing string, err error) {
 	u.showChoice("Could not "+doing, errorMessage(err), err, []choice{{label: "OK", important: true}})
 }
 
-// errorMessage turns a store or file error into advice.
+// errorMessage turns a store or file error into advice. It tests storage's sentinels, never the
+// words of SQLite or the system: storage.Classify adds them to what the store and the use
+// cases return.
 func errorMessage(err error) string {
 	var ve *storage.ValidationError
 	switch {
 	case errors.As(err, &ve):
 		return "Nothing was saved: " + ve.Field + " — " + ve.Reason + "."
-	case errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "database or disk is full"):
+	case errors.Is(err, storage.ErrDiskFull):
 		return "The disk is full, so nothing was saved. Free some space and try again."
-	case errors.Is(err, storage.ErrReadOnly) || strings.Contains(err.Error(), "readonly database"):
+	case errors.Is(err, storage.ErrReadOnly):
 		return "The database file cannot be written (it is read-only, or on a read-only disk), so nothing was saved. Copy it to a folder you can write to and open the copy."
-	case errors.Is(err, storage.ErrLocked) || strings.Contains(err.Error(), "database is locked"):
+	case errors.Is(err, storage.ErrLocked):
 		return "Another Parley window is using this database. Close it and try again."
 	case errors.Is(err, fs.ErrNotExist):
 		return "That file or folder does not exist. Check the name and the folder, and try again."

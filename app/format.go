@@ -11,49 +11,6 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// whenText is a meeting's date as honestly as it is known: "Wed 22 Jun 2016, 10:00 JST",
-// "Sep 2016", "by end of 2016"; a meeting postponed once says so: "postponed — was 2014" while
-// it has no new date, "by end of 2016 (postponed — was 2014)" once it has.
-func whenText(m storage.MeetingSummary) string {
-	if !m.PostponedFrom.IsZero() && m.PostponedFrom != m.When {
-		was := "postponed — was " + m.PostponedFrom.String()
-		if m.When.IsZero() {
-			return was
-		}
-		return m.When.String() + " (" + was + ")"
-	}
-	return m.When.String()
-}
-
-// summaryOf is the list form of a full meeting.
-func summaryOf(m storage.Meeting) storage.MeetingSummary {
-	s := storage.MeetingSummary{
-		ID: m.ID, TrackID: m.TrackID, Title: m.Title, Format: m.Format, Status: m.Status,
-		When: m.When, Venue: m.Venue, City: m.City, Country: m.Country, Round: m.Round,
-	}
-	for i := len(m.StatusHistory) - 1; i >= 0; i-- {
-		if m.StatusHistory[i].To == storage.StatusPostponed {
-			s.PostponedFrom = m.StatusHistory[i].When
-			break
-		}
-	}
-	return s
-}
-
-// place joins venue, city and country, leaving out what is unknown.
-func place(venue, city, country string) string {
-	var parts []string
-	for _, p := range []string{venue, city, country} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-// statusText is a status as a reader sees it: "Scheduled".
-func statusText(s storage.Status) string { return firstUpper(string(s)) }
-
 // homeZone is the user's own time zone and its IANA name when the system tells it
 // ("Europe/London"), else the zone's abbreviation.
 func homeZone() (*time.Location, string) {

@@ -143,7 +143,7 @@ func (p *meetingPage) build() {
 	p.previous = selectOf(e, []string{noPrevious})
 	statuses := make([]string, len(storage.Statuses))
 	for i, s := range storage.Statuses {
-		statuses[i] = statusText(s)
+		statuses[i] = s.Label()
 	}
 	p.status = selectOf(e, statuses)
 
@@ -329,7 +329,7 @@ func (p *meetingPage) setRoundOptions() {
 	opts := []string{noPrevious}
 	for i := len(p.rounds) - 1; i >= 0; i-- { // latest first
 		r := p.rounds[i]
-		label := uniqueLabel(p.previousIDs, whenText(r)+" — "+r.Title)
+		label := uniqueLabel(p.previousIDs, r.WhenText()+" — "+r.Title)
 		p.previousIDs[label] = r.ID
 		opts = append(opts, label)
 	}
@@ -450,7 +450,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.outcome.SetText(m.Outcome)
 	p.nextSteps.SetText(m.NextSteps)
 	p.tags.SetText(strings.Join(m.Tags, ", "))
-	p.status.SetSelected(statusText(m.Status))
+	p.status.SetSelected(m.Status.Label())
 	p.participants = append([]storage.Participant(nil), m.Participants...)
 	p.refreshParticipants()
 	var sel []string
@@ -484,8 +484,8 @@ func (p *meetingPage) refreshHeader() {
 	p.badge.SetStatus(string(p.m.Status))
 	p.badge.Show()
 	p.headStatus.Show()
-	sub := whenText(summaryOf(p.m))
-	if pl := place(p.m.Venue, p.m.City, p.m.Country); pl != "" {
+	sub := p.m.Summary().WhenText()
+	if pl := p.m.Place(); pl != "" {
 		sub += " · " + pl
 	}
 	p.hdr.setTitle(p.m.Title, sub)
@@ -508,7 +508,7 @@ func (p *meetingPage) refreshStatus() {
 	}
 	fsStatus.label.Hide()
 	fsStatus.cell.Hide()
-	p.statusNow.SetText(statusText(p.m.Status))
+	p.statusNow.SetText(p.m.Status.Label())
 	p.statusNow.Show()
 	p.changeStatus.Show()
 	p.historyBox.Objects = nil
@@ -527,9 +527,9 @@ func (p *meetingPage) refreshStatus() {
 }
 
 func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
-	change := statusText(c.To)
+	change := c.To.Label()
 	if c.From != "" {
-		change = statusText(c.From) + " → " + statusText(c.To)
+		change = c.From.Label() + " → " + c.To.Label()
 	}
 	line := c.Recorded.Local().Format("2 Jan 2006") + " — " + change
 	if !c.When.IsZero() {
@@ -760,7 +760,7 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	}
 	if p.isNew() {
 		for _, s := range storage.Statuses {
-			if statusText(s) == p.status.Selected {
+			if s.Label() == p.status.Selected {
 				m.Status = s
 			}
 		}

@@ -149,7 +149,7 @@ func (p *meetingPage) onChangeStatus() {
 	var opts []string
 	for _, s := range storage.Statuses {
 		if s != p.m.Status {
-			opts = append(opts, statusText(s))
+			opts = append(opts, s.Label())
 		}
 	}
 	to := widget.NewSelect(opts, nil)
@@ -176,7 +176,7 @@ func (p *meetingPage) onChangeStatus() {
 		}
 		var status storage.Status
 		for _, s := range storage.Statuses {
-			if statusText(s) == to.Selected {
+			if s.Label() == to.Selected {
 				status = s
 			}
 		}

@@ -66,7 +66,7 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.track.OnChanged = func(string) { t.filterChanged() }
 	statuses := []string{allStatuses}
 	for _, s := range storage.Statuses {
-		statuses = append(statuses, statusText(s))
+		statuses = append(statuses, s.Label())
 	}
 	t.status = widget.NewSelect(statuses, nil)
 	t.status.SetSelected(allStatuses)
@@ -158,18 +158,18 @@ func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	m := t.rows[id]
 	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(whenText(m))
+	c.Objects[0].(*widget.Label).SetText(m.WhenText())
 	c.Objects[1].(*widget.Label).SetText(m.Title)
 	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status))
 	c.Objects[3].(*widget.Label).SetText(t.trackTitle[m.TrackID])
-	c.Objects[4].(*widget.Label).SetText(place("", m.City, m.Country))
+	c.Objects[4].(*widget.Label).SetText(storage.JoinPlace("", m.City, m.Country))
 }
 
 // filter reads the filter inputs; a date that cannot be read is reported under them.
 func (t *talksScreen) filter() (storage.MeetingFilter, error) {
 	f := storage.MeetingFilter{TrackID: t.trackIDs[t.track.Selected], Text: strings.TrimSpace(t.text.Text)}
 	for _, s := range storage.Statuses {
-		if statusText(s) == t.status.Selected {
+		if s.Label() == t.status.Selected {
 			f.Statuses = []storage.Status{s}
 		}
 	}
@@ -273,7 +273,7 @@ func loadTalks(ctx context.Context, st *storage.Store, f storage.MeetingFilter, 
 	return d, nil
 }
 
-// sortMeetings orders rows by date (see compareWhen), title or status (in the order a meeting
+// sortMeetings orders rows by date (storage.CompareWhen), title or status (in the order a meeting
 // passes through them), ties by date.
 func sortMeetings(rows []storage.MeetingSummary, by string, desc bool) {
 	rank := map[storage.Status]int{}
@@ -291,7 +291,7 @@ func sortMeetings(rows []storage.MeetingSummary, by string, desc bool) {
 				return c
 			}
 		}
-		return compareWhen(a.When, b.When)
+		return storage.CompareWhen(a.When, b.When)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if desc {
@@ -299,20 +299,6 @@ func sortMeetings(rows []storage.MeetingSummary, by string, desc bool) {
 		}
 		return less(rows[i], rows[j]) < 0
 	})
-}
-
-// compareWhen orders dates by their earliest moment, except that a deadline ("by end of 2016")
-// sorts at the deadline, when the meeting is due; undated last.
-func compareWhen(a, b storage.FuzzyDate) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.SortKey().Compare(b.SortKey())
 }
 
 func (t *talksScreen) apply(d talksData, err error) {

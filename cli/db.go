@@ -93,6 +93,8 @@ func explain(path string, err error) error {
 		say = fmt.Sprintf("%s is open in another Parley window or command. Close it and try again", path)
 	case errors.Is(err, storage.ErrReadOnly):
 		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only", path)
+	case errors.Is(err, storage.ErrDiskFull):
+		say = "The disk is full, so nothing was written. Free some space and try again"
 	case errors.As(err, &invalid):
 		say = "Nothing was imported and the database is unchanged, because " + invalid.Error()
 	case errors.Is(err, storage.ErrNotFound):

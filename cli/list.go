@@ -73,22 +73,9 @@ func listMeetings(ctx context.Context, s *storage.Store, asJSON bool, w io.Write
 	}
 	t := newTable("WHEN", "STATUS", "TITLE", "PLACE", "ID")
 	for _, m := range ms {
-		t.add(m.When.String(), statusText(m), m.Title, joinNonEmpty(", ", m.Venue, m.City, m.Country), m.ID)
+		t.add(m.When.String(), m.StatusText(), m.Title, m.Place(), m.ID)
 	}
 	return t.write(w)
-}
-
-// statusText shows a status with the date a postponement moved the meeting from:
-// "postponed — was 2014", "tentative (postponed from 2014)".
-func statusText(m storage.MeetingSummary) string {
-	switch {
-	case m.PostponedFrom.IsZero():
-		return string(m.Status)
-	case m.Status == storage.StatusPostponed:
-		return "postponed — was " + m.PostponedFrom.String()
-	default:
-		return fmt.Sprintf("%s (postponed from %s)", m.Status, m.PostponedFrom)
-	}
 }
 
 func listActors(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {

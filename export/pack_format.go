@@ -23,7 +23,6 @@ func sentence(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func statusLabel(s storage.Status) string { return sentence(string(s)) }
 func formatLabel(f storage.Format) string { return sentence(string(f)) }
 func roleLabel(r storage.Role) string     { return sentence(string(r)) }
 
@@ -72,47 +71,6 @@ func zoneName(loc *time.Location) string {
 		return ""
 	}
 	return loc.String()
-}
-
-// lastPostponement is the latest change to "postponed" in a status history.
-func lastPostponement(h []storage.StatusChange) (storage.StatusChange, bool) {
-	for i := len(h) - 1; i >= 0; i-- {
-		if h[i].To == storage.StatusPostponed {
-			return h[i], true
-		}
-	}
-	return storage.StatusChange{}, false
-}
-
-// statusLine is the status with its postponement: "Tentative (postponed from 2014)",
-// "Postponed (was 2014)".
-func statusLine(m storage.Meeting) string {
-	s := statusLabel(m.Status)
-	if s == "" {
-		s = "Not set"
-	}
-	p, ok := lastPostponement(m.StatusHistory)
-	if !ok || p.When.IsZero() {
-		if ok && m.Status != storage.StatusPostponed {
-			return s + " (postponed before)"
-		}
-		return s
-	}
-	if m.Status == storage.StatusPostponed {
-		return s + " (was " + longDate(p.When) + ")"
-	}
-	return s + " (postponed from " + longDate(p.When) + ")"
-}
-
-// place is where a meeting is: "Iikura Guest House, Tokyo, Japan".
-func place(venue, city, country string) string {
-	var parts []string
-	for _, p := range []string{venue, city, country} {
-		if strings.TrimSpace(p) != "" {
-			parts = append(parts, strings.TrimSpace(p))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // roundLine describes the round: "Round 2, after Moscow, October 2015".

@@ -203,9 +203,9 @@ func (r *renderer) cover() {
 	default:
 		row("Date", longDate(m.When)+" (time not yet set)")
 	}
-	row("Venue", place(m.Venue, m.City, m.Country))
+	row("Venue", m.Place())
 	row("Format", formatLabel(m.Format))
-	row("Status", statusLine(m))
+	row("Status", m.StatusText())
 	row("Track", b.Track.Title)
 	row("Round", roundLine(m, b.PreviousRound))
 	row("Interpreters", m.Interpreters)
@@ -767,7 +767,7 @@ func (r *renderer) history(s *section) {
 	var before, after [][][]span
 	for _, m := range r.historyMeetings() {
 		meeting := text(m.Title, cellStyle.withBold())
-		if pl := place(m.Venue, m.City, m.Country); pl != "" {
+		if pl := m.Place(); pl != "" {
 			meeting = append(meeting, span{text: "\n" + pl, st: cellStyle.withColor(mutedColour)})
 		}
 		if m.Round > 0 {
@@ -777,17 +777,17 @@ func (r *renderer) history(s *section) {
 		if m.When.IsZero() {
 			when = "Not set"
 		}
-		if p, ok := lastPostponement(m.StatusHistory); ok && !p.When.IsZero() && m.Status != storage.StatusPostponed {
-			when += "\n(postponed from " + longDate(p.When) + ")"
+		if note := m.Summary().PostponedNote(); note != "" {
+			when += "\n(" + note + ")"
 		}
 		if r.earlier(m) {
-			before = append(before, [][]span{text(when, cellStyle), meeting, text(statusLabel(m.Status), cellStyle), text(m.Outcome, cellStyle)})
+			before = append(before, [][]span{text(when, cellStyle), meeting, text(m.Status.Label(), cellStyle), text(m.Outcome, cellStyle)})
 		} else {
 			notes := m.Purpose
 			if m.NextSteps != "" && notes == "" {
 				notes = m.NextSteps
 			}
-			after = append(after, [][]span{text(when, cellStyle), meeting, text(statusLabel(m.Status), cellStyle), text(notes, cellStyle)})
+			after = append(after, [][]span{text(when, cellStyle), meeting, text(m.Status.Label(), cellStyle), text(notes, cellStyle)})
 		}
 	}
 	if len(before) > 0 {

@@ -168,13 +168,6 @@ func TestRoundLine(t *testing.T) {
 	assert.Equal(t, "Follows Moscow, October 2015", roundLine(storage.Meeting{}, prev))
 }
 
-func TestStatusLine(t *testing.T) {
-	hist := []storage.StatusChange{{From: storage.StatusTentative, To: storage.StatusPostponed, When: storage.InYear(2014)}}
-	assert.Equal(t, "Tentative (postponed from 2014)", statusLine(storage.Meeting{Status: storage.StatusTentative, StatusHistory: hist}))
-	assert.Equal(t, "Postponed (was 2014)", statusLine(storage.Meeting{Status: storage.StatusPostponed, StatusHistory: hist}))
-	assert.Equal(t, "Scheduled", statusLine(storage.Meeting{Status: storage.StatusScheduled}))
-}
-
 // Korean, Chinese, Japanese, Greek and Cyrillic names print as themselves, each from an
 // embedded font.
 func TestPackEastAsianNames(t *testing.T) {

@@ -43,13 +43,34 @@ type BriefParticipant struct {
 	Statements []Statement // newest first
 }
 
-// Briefing gathers what a briefing pack needs for one meeting. It reads through the Store's
-// public methods only, so it sees exactly what the window and the command line see. An
-// unknown meeting is ErrNotFound (wrapped).
+// afterBriefingMeeting, when set by a test, runs once Briefing has read the meeting, so that a
+// test can save from another connection in the middle of the gathering.
+var afterBriefingMeeting func()
+
+// Briefing gathers what a briefing pack needs for one meeting, in one read transaction: a pack
+// prepared while the user saves shows the dossier as it was before the save or after it,
+// never a mixture. It reads through the Store's public methods, so it sees exactly what the
+// window and the command line see. An unknown meeting is ErrNotFound (wrapped).
 func (s *Store) Briefing(ctx context.Context, meetingID string) (*Briefing, error) {
+	var b *Briefing
+	err := s.snapshot(ctx, func(ctx context.Context) error {
+		var err error
+		b, err = s.gatherBriefing(ctx, meetingID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing, error) {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
 		return nil, err // already "meeting ID: not found" and the like
+	}
+	if afterBriefingMeeting != nil {
+		afterBriefingMeeting()
 	}
 	b := &Briefing{Meeting: m, Speakers: map[string]Actor{}, Sources: map[string]Source{}}
 	if b.Marking, err = s.Setting(ctx, "marking"); err != nil {

@@ -10,11 +10,12 @@ import (
 )
 
 // classify adds the matching sentinel to an error from SQLite, so that callers can tell a
-// locked, read-only or damaged database from other failures.
+// locked, read-only, damaged or full database from other failures; an error of the file
+// system is classified as Classify does.
 func classify(err error) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
-		return err
+		return classifyFile(err)
 	}
 	switch se.Code {
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
@@ -23,6 +24,8 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %w", ErrReadOnly, err)
 	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
 		return fmt.Errorf("%w: %w", ErrDamaged, err)
+	case sqlite3.ErrFull:
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
 	}
 	return err
 }

@@ -5,4 +5,4 @@ package storage
 // classify has nothing to add without cgo: the SQLite driver needs cgo, and without it every
 // Open fails with the driver's own message. This file keeps the package compiling (and
 // go vet working) for GOOS=windows and other cross targets checked without a C compiler.
-func classify(err error) error { return err }
+func classify(err error) error { return classifyFile(err) }

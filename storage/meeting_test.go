@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -154,6 +155,10 @@ func TestMeetingsOrderByFuzzyDate(t *testing.T) {
 		"by 2016", // a deadline sorts on its last day, 31 Dec 2016
 		"undated",
 	}, titles(list))
+	assert.True(t, slices.IsSortedFunc(list, CompareMeetings), "CompareMeetings orders as the query does")
+	full, err := s.Meeting(context.Background(), list[0].ID)
+	require.NoError(t, err)
+	assert.Equal(t, list[0], full.Summary(), "Summary is the list form")
 }
 
 func TestMeetingsFilter(t *testing.T) {

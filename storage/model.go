@@ -22,6 +22,8 @@ var (
 	ErrLocked = errors.New("the database is open in another Parley window")
 	// ErrReadOnly: the file or its folder cannot be written.
 	ErrReadOnly = errors.New("the database file cannot be written (read-only file or disk)")
+	// ErrDiskFull: the disk (or the database's size limit) is full; nothing was written.
+	ErrDiskFull = errors.New("the disk is full")
 	// ErrNoFTS: the binary was built without -tags sqlite_fts5.
 	ErrNoFTS = errors.New("this copy of Parley was built without full-text search (build with -tags sqlite_fts5)")
 )

@@ -336,8 +336,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // read runs fn in one deferred (read) transaction, so that a record and its parts come from
 // the same snapshot while writers go on. The driver begins every transaction with the
-// immediate lock the DSN asks for, which writes need; reads begin their own.
+// immediate lock the DSN asks for, which writes need; reads begin their own. Inside snapshot,
+// read joins the snapshot's transaction instead.
 func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
+	if q, ok := ctx.Value(snapshotKey{s}).(querier); ok {
+		return fn(q)
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return classify(err)
@@ -354,10 +358,25 @@ func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
 	return classify(err)
 }
 
+// snapshotKey marks a context whose reads of this store share one read transaction.
+type snapshotKey struct{ s *Store }
+
+// snapshot runs fn with a context under which every read of the store — the public methods
+// included — goes through one read transaction, so that a composite read such as Briefing
+// sees the dossier in one state even while the user saves. fn must not use the context from
+// another goroutine: the transaction lives on one connection.
+func (s *Store) snapshot(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.read(ctx, func(q querier) error {
+		return fn(context.WithValue(ctx, snapshotKey{s}, q))
+	})
+}
+
 // Setting returns a per-dossier setting, "" when it is not set.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := s.read(ctx, func(q querier) error {
+		return q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return "", nil
