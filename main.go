@@ -17,7 +17,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/cli"
 	// Before anything of Fyne: a C.UTF-8 locale would make Fyne log an error at start-up.
-	_ "github.com/parley-app/parley/cli/fynelocale"
+	_ "github.com/parley-app/parley/app/fynelocale"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; it defaults to the version
@@ -32,7 +32,7 @@ var icon []byte
 func main() {
 	cli.Version = version
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		attachConsole()
+		cli.AttachConsole()
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 

@@ -30,7 +30,7 @@ type actorPage struct {
 	titleE, organisation, country *widget.Entry
 	role, tags                    *widget.Entry
 	biography, stance             *widget.Entry
-	posts                         *postsEditor
+	posts                         *widgets.TableEditor
 	photo                         []byte
 	profile                       *widgets.ProfileHeader
 	removePhoto                   *widget.Button
@@ -78,7 +78,7 @@ func (p *actorPage) title() string {
 func (p *actorPage) build() {
 	e := &p.ed
 	p.initRecord(p.save, p.onDelete)
-	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
+	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 
 	p.kind = selectOf(e, []string{string(storage.ActorPerson), string(storage.ActorOrganisation)})
 	p.name = textEntry(e, "display name in Latin script, e.g. Igor Morgulov")
@@ -92,7 +92,7 @@ func (p *actorPage) build() {
 	p.biography = textArea(e, "career, background", 5)
 	p.stance = textArea(e, "stance and interests on the questions at stake", 4)
 	p.tags = textEntry(e, "comma-separated")
-	p.posts = newPostsEditor(e)
+	p.posts = tableEditor(e, "Add a post", postColumns...)
 
 	fs := p.fs
 	fs.add("kind", "Kind", p.kind)
@@ -104,7 +104,7 @@ func (p *actorPage) build() {
 	fs.add("organisation", "Organisation", p.organisation)
 	fs.add("country", "Side", p.country)
 	fs.add("role", "Role in the talks", p.role)
-	fs.add("posts", "Post history", p.posts.view())
+	fs.add("posts", "Post history", p.posts)
 	fs.add("biography", "Biography", p.biography)
 	fs.add("stance", "Stance", p.stance)
 	fs.add("tags", "Tags", p.tags)
@@ -237,14 +237,14 @@ func (p *actorPage) fill(a storage.Actor) {
 	p.biography.SetText(a.Biography)
 	p.stance.SetText(a.Stance)
 	p.tags.SetText(strings.Join(a.Tags, ", "))
-	p.posts.set(a.Posts)
+	p.posts.SetRows(postRows(a.Posts))
 	p.photo = a.Photo
 	p.refreshPhoto()
 }
 
 func (p *actorPage) refreshHeader() {
 	if p.isNew() {
-		p.hdr.setTitle("New actor", "Fill in what is known and press Save (Ctrl+S).")
+		p.hdr.SetTitle("New actor", "Fill in what is known and press Save (Ctrl+S).")
 		p.deleteBtn.Disable()
 		p.relAdd.Disable()
 		p.stmtAdd.Disable()
@@ -265,7 +265,7 @@ func (p *actorPage) refreshHeader() {
 	if p.a.Pronunciation != "" {
 		sub = append(sub, "say “"+p.a.Pronunciation+"”")
 	}
-	p.hdr.setTitle(title, strings.Join(sub, " · "))
+	p.hdr.SetTitle(title, strings.Join(sub, " · "))
 	p.deleteBtn.Enable()
 	p.relAdd.Enable()
 	p.stmtAdd.Enable()
@@ -359,7 +359,7 @@ func (p *actorPage) setRelated(d actorData) {
 		link := widget.NewHyperlink(m.Title, nil)
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
-		p.meetBox.Add(container.NewBorder(nil, nil, container.New(&columns{widths: []float32{240}}, when), nil, link))
+		p.meetBox.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))
 	}
 	p.meetBox.Refresh()
 }
@@ -430,7 +430,7 @@ func (p *actorPage) collect() (storage.Actor, bool) {
 	a.Stance = strings.TrimSpace(p.stance.Text)
 	a.Tags = commaList(p.tags.Text)
 	a.Photo = p.photo
-	posts, err := p.posts.get()
+	posts, err := readPosts(p.posts.Rows())
 	if err != nil {
 		p.fs.setError("posts", err.Error())
 		ok = false

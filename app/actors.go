@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // actorsScreen lists the people and organisations of the dossier, filtered by what is typed.
@@ -25,7 +26,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 	s.filter.SetPlaceHolder("Filter by name, spelling, title or side")
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 	s.count = note("")
-	cols := func() *columns { return &columns{widths: []float32{260, 220, 0, 160}} }
+	cols := func() *widgets.Columns { return widgets.NewColumns(260, 220, 0, 160) }
 	s.listScreen = newListScreen(u, listSpec[storage.Actor]{
 		name: screenActors, plural: "actors", newLabel: "New actor",
 		newPage: func() page { return newActorDraft(u) },

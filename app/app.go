@@ -64,6 +64,7 @@ func Run(opts Options) error {
 	u.win.Show()
 	a.Lifecycle().SetOnStarted(func() { u.openDatabase(path, !opts.Empty) })
 	a.Run()
+	u.stopWork(10 * time.Second)
 	u.closeStore()
 	return nil
 }

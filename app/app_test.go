@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -177,7 +176,7 @@ func TestMeetingThroughTheWindow(t *testing.T) {
 	test.Type(p.titleE, "Round 3 Moscow")
 	assert.True(t, p.dirty())
 	assert.False(t, p.saveBtn.Disabled())
-	assert.True(t, p.hdr.unsaved.Visible(), "the unsaved state shows")
+	assert.True(t, p.hdr.Unsaved, "the unsaved state shows")
 	p.track.SetSelected("Japan–Russia peace treaty talks")
 	p.format.SetSelected(string(storage.FormatViceMinisterial))
 	test.Type(p.when, "2016-11-15")
@@ -191,7 +190,7 @@ func TestMeetingThroughTheWindow(t *testing.T) {
 
 	require.NotEmpty(t, p.m.ID, "saved")
 	assert.False(t, p.dirty())
-	assert.False(t, p.hdr.unsaved.Visible())
+	assert.False(t, p.hdr.Unsaved)
 	stored, err := st.Meeting(ctx, p.m.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "Round 3 Moscow", stored.Title)
@@ -521,14 +520,6 @@ func TestBothZones(t *testing.T) {
 	assert.Contains(t, bothZones(f, la, "America/Los_Angeles"), "Tue 21 Jun, 18:00 PDT your time")
 }
 
-func TestPackFileName(t *testing.T) {
-	tokyo, err := storage.ParseFuzzyDate("2016-06-22 10:00 Asia/Tokyo")
-	require.NoError(t, err)
-	assert.Equal(t, "2016-06-22 Tokyo round.pdf", packFileName(storage.Meeting{Title: "Tokyo round", When: tokyo}))
-	assert.Equal(t, "2016-09 Abe Putin meeting.pdf", packFileName(storage.Meeting{Title: "Abe/Putin: meeting?", When: storage.InMonth(2016, time.September)}))
-	assert.Equal(t, "Meeting.pdf", packFileName(storage.Meeting{}))
-}
-
 func TestOpenRefusalOffersAWayOn(t *testing.T) {
 	a := test.NewTempApp(t)
 	u := newUI(a, Options{})
@@ -661,22 +652,12 @@ func TestHundredThousandMeetings(t *testing.T) {
 func TestFileMenuRoundTrips(t *testing.T) {
 	u, st := newTestUI(t, afterSample)
 	dir := t.TempDir()
-	write := func(name string) fyne.URIWriteCloser {
-		w, err := fynestorage.Writer(fynestorage.NewFileURI(filepath.Join(dir, name)))
-		require.NoError(t, err)
-		return w
-	}
-	read := func(name string) fyne.URIReadCloser {
-		r, err := fynestorage.Reader(fynestorage.NewFileURI(filepath.Join(dir, name)))
-		require.NoError(t, err)
-		return r
-	}
-	u.writeExport(write("dossier.json"), ".json")
+	u.exportTo(filepath.Join(dir, "dossier.json"))
 	assert.Contains(t, texts(overlay(t, u)), "6 meetings, 6 actors")
-	u.writeExport(write("talks.ics"), ".ics")
+	u.exportTo(filepath.Join(dir, "talks.ics"))
 	assert.Contains(t, texts(overlay(t, u)), "6 meetings written as calendar events")
 	u.backupTo(filepath.Join(dir, "backup.db"))
-	assert.Contains(t, texts(overlay(t, u)), "The dossier was copied to")
+	assert.Contains(t, texts(overlay(t, u)), "was copied to "+filepath.Join(dir, "backup.db"))
 
 	// A second window on an empty dossier imports the bundle, then the calendar.
 	a := test.NewTempApp(t)
@@ -687,12 +668,12 @@ func TestFileMenuRoundTrips(t *testing.T) {
 	u2.spawn = func(f func()) { f() }
 	u2.useStore(empty)
 	t.Cleanup(u2.closeStore)
-	u2.importFrom(read("dossier.json"))
+	u2.importFile(filepath.Join(dir, "dossier.json"))
 	assert.Contains(t, texts(overlay(t, u2)), "Meetings: 6 new, 0 updated, 0 unchanged")
 	ms, err := empty.Meetings(context.Background(), storage.MeetingFilter{})
 	require.NoError(t, err)
 	assert.Len(t, ms, 6)
-	u2.importFrom(read("talks.ics"))
+	u2.importFile(filepath.Join(dir, "talks.ics"))
 	assert.Contains(t, texts(overlay(t, u2)), "unchanged")
 
 	backup, err := storage.Open(context.Background(), filepath.Join(dir, "backup.db"))
@@ -747,8 +728,12 @@ func TestCreateActorSourceDisputeAndTrack(t *testing.T) {
 	test.Type(ap.name, "Yuri Ushakov")
 	test.Type(ap.native, "Юрий Ушаков")
 	ap.otherNames.SetItems([]string{"Yury Ushakov", " "})
-	ap.posts.set([]storage.Post{{Title: "Aide to the President"}})
-	ap.posts.rows[0].from.SetText("2012-05")
+	ap.posts.SetRows(postRows([]storage.Post{{Title: "Aide to the President"}}))
+	for _, e := range find[*widget.Entry](ap.posts) {
+		if e.PlaceHolder == "from, e.g. 2011" {
+			test.Type(e, "2012-05")
+		}
+	}
 	test.Tap(ap.saveBtn)
 	require.NotEmpty(t, ap.a.ID)
 	a, err := st.Actor(ctx, ap.a.ID)
@@ -777,8 +762,8 @@ func TestCreateActorSourceDisputeAndTrack(t *testing.T) {
 	u.push(newDisputeDraft(u))
 	dp := u.top().(*disputePage)
 	test.Type(dp.titleE, "Test dispute")
-	dp.names.set([][]string{{"Japan", "Name A", "ja", ""}, {"Russia", "Name B", "ru", ""}})
-	dp.tl.set([][]string{{"1956-10-19", "Joint Declaration", "Kremlin readout"}})
+	dp.names.SetRows([][]string{{"Japan", "Name A", "ja", ""}, {"Russia", "Name B", "ru", ""}})
+	dp.tl.SetRows([][]string{{"1956-10-19", "Joint Declaration", "Kremlin readout"}})
 	dp.ed.touch()
 	test.Tap(dp.saveBtn)
 	require.NotEmpty(t, dp.d.ID)

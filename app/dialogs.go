@@ -72,8 +72,13 @@ func (u *ui) showError(doing string, err error) {
 // words of SQLite or the system: storage.Classify adds them to what the store and the use
 // cases return.
 func errorMessage(err error) string {
-	var ve *storage.ValidationError
+	var (
+		ve   *storage.ValidationError
+		told interface{ Sentence() string } // tasks' errors about the files the user named
+	)
 	switch {
+	case errors.As(err, &told):
+		return told.Sentence()
 	case errors.As(err, &ve):
 		return "Nothing was saved: " + ve.Field + " — " + ve.Reason + "."
 	case errors.Is(err, storage.ErrDiskFull):

@@ -63,7 +63,7 @@ type disputePage struct {
 	sheet                       *fyne.Container
 	titleE, administrator       *widget.Entry
 	claimants, summary, tags    *widget.Entry
-	names, facts, positions, tl *rowsEditor
+	names, facts, positions, tl *widgets.TableEditor
 	sources                     []storage.Source
 	statements                  []storage.Statement
 	speakers                    map[string]string
@@ -102,40 +102,33 @@ func (p *disputePage) build() {
 	e := &p.ed
 	p.initRecord(p.save, p.onDelete)
 	p.srcIDs = map[string]string{noSource: ""}
-	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
-	srcOpts := func() []string {
-		out := []string{noSource}
-		for _, s := range p.sources {
-			out = append(out, labelFor(p.srcIDs, s.ID))
-		}
-		return out
-	}
+	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 	p.titleE = textEntry(e, "e.g. Northern Territories / Southern Kurils")
 	p.administrator = textEntry(e, "who holds it, e.g. Russia")
 	p.claimants = textEntry(e, "who claims it, comma-separated, e.g. Japan")
 	p.summary = textArea(e, "the question in a paragraph", 4)
 	p.tags = textEntry(e, "comma-separated")
-	p.names = newRowsEditor(e, "Add a name",
-		colSpec{hint: "party, e.g. Japan", width: 140}, colSpec{hint: "name, e.g. Northern Territories"},
-		colSpec{hint: "language, e.g. ja", width: 110}, colSpec{hint: "in its own script, e.g. 北方領土"})
-	p.facts = newRowsEditor(e, "Add a key fact",
-		colSpec{hint: "label, e.g. Area", width: 180}, colSpec{hint: "value", multi: true},
-		colSpec{hint: "source", width: 240, options: srcOpts})
-	p.positions = newRowsEditor(e, "Add a position",
-		colSpec{hint: "party", width: 140}, colSpec{hint: "the party's position", multi: true})
-	p.tl = newRowsEditor(e, "Add a timeline entry",
-		colSpec{hint: "when, e.g. 1956-10-19 or 1945-08", width: 190}, colSpec{hint: "what happened", multi: true},
-		colSpec{hint: "source", width: 240, options: srcOpts})
+	// The source columns are drop-downs, of the sources once they are loaded.
+	source := widgets.TableColumn{Hint: "source", Width: 240, Options: []string{noSource}}
+	p.names = tableEditor(e, "Add a name",
+		widgets.TableColumn{Hint: "party, e.g. Japan", Width: 140}, widgets.TableColumn{Hint: "name, e.g. Northern Territories"},
+		widgets.TableColumn{Hint: "language, e.g. ja", Width: 110}, widgets.TableColumn{Hint: "in its own script, e.g. 北方領土"})
+	p.facts = tableEditor(e, "Add a key fact",
+		widgets.TableColumn{Hint: "label, e.g. Area", Width: 180}, widgets.TableColumn{Hint: "value", MultiLine: true}, source)
+	p.positions = tableEditor(e, "Add a position",
+		widgets.TableColumn{Hint: "party", Width: 140}, widgets.TableColumn{Hint: "the party's position", MultiLine: true})
+	p.tl = tableEditor(e, "Add a timeline entry",
+		widgets.TableColumn{Hint: "when, e.g. 1956-10-19 or 1945-08", Width: 190}, widgets.TableColumn{Hint: "what happened", MultiLine: true}, source)
 
 	fs := p.fs
 	fs.add("title", "Title", p.titleE)
 	fs.add("administrator", "Administered by", p.administrator)
 	fs.add("claimants", "Claimed by", p.claimants)
 	fs.add("summary", "Summary", p.summary)
-	fs.add("names", "Names by party", p.names.view())
-	fs.add("facts", "Key facts", p.facts.view())
-	fs.add("positions", "Positions", p.positions.view())
-	fs.add("timeline", "Timeline", p.tl.view())
+	fs.add("names", "Names by party", p.names)
+	fs.add("facts", "Key facts", p.facts)
+	fs.add("positions", "Positions", p.positions)
+	fs.add("timeline", "Timeline", p.tl)
 	fs.add("tags", "Tags", p.tags)
 
 	form := container.NewVBox(
@@ -195,10 +188,10 @@ func (p *disputePage) apply(d disputeData, err error) {
 		p.d = d.d
 	}
 	p.sources = d.sources
-	p.srcIDs = map[string]string{noSource: ""}
-	for _, s := range d.sources {
-		p.srcIDs[uniqueLabel(p.srcIDs, s.Title)] = s.ID
-	}
+	var srcOpts []string
+	srcOpts, p.srcIDs = choices(noSource, d.sources, sourceChoice)
+	p.facts.SetOptions(2, srcOpts)
+	p.tl.SetOptions(2, srcOpts)
 	p.statements = d.statements
 	p.speakers = map[string]string{}
 	for _, a := range d.actors {
@@ -230,19 +223,19 @@ func (p *disputePage) fill(d storage.Dispute) {
 	for _, ev := range d.Timeline {
 		tl = append(tl, []string{ev.When.Text(), ev.Text, labelFor(p.srcIDs, ev.SourceID)})
 	}
-	p.names.set(names)
-	p.facts.set(facts)
-	p.positions.set(positions)
-	p.tl.set(tl)
+	p.names.SetRows(names)
+	p.facts.SetRows(facts)
+	p.positions.SetRows(positions)
+	p.tl.SetRows(tl)
 }
 
 func (p *disputePage) refreshHeader() {
 	if p.isNew() {
-		p.hdr.setTitle("New dispute", "Fill in the Edit tab and press Save (Ctrl+S).")
+		p.hdr.SetTitle("New dispute", "Fill in the Edit tab and press Save (Ctrl+S).")
 		p.deleteBtn.Disable()
 		return
 	}
-	p.hdr.setTitle(p.d.Title, disputeLine(p.d))
+	p.hdr.SetTitle(p.d.Title, disputeLine(p.d))
 	p.deleteBtn.Enable()
 }
 
@@ -326,7 +319,7 @@ func (p *disputePage) refreshSheet() {
 				text += " [" + n + "]"
 			}
 			when := boldLabel(ev.When.String())
-			rows.Add(container.New(&columns{widths: []float32{200, 0}}, when, wrapLabel(text)))
+			rows.Add(container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
 		}
 		p.sheet.Add(section("Timeline", rows))
 	}
@@ -395,16 +388,16 @@ func (p *disputePage) collect() (storage.Dispute, bool) {
 	d.Summary = strings.TrimSpace(p.summary.Text)
 	d.Tags = commaList(p.tags.Text)
 	d.Names, d.Facts, d.Positions, d.Timeline = nil, nil, nil, nil
-	for _, r := range p.names.get() {
+	for _, r := range filledRows(p.names) {
 		d.Names = append(d.Names, storage.PlaceName{Party: r[0], Name: r[1], Language: r[2], Native: r[3]})
 	}
-	for _, r := range p.facts.get() {
+	for _, r := range filledRows(p.facts) {
 		d.Facts = append(d.Facts, storage.KeyFact{Label: r[0], Value: r[1], SourceID: p.srcIDs[r[2]]})
 	}
-	for _, r := range p.positions.get() {
+	for _, r := range filledRows(p.positions) {
 		d.Positions = append(d.Positions, storage.Position{Party: r[0], Text: r[1]})
 	}
-	for i, r := range p.tl.get() {
+	for i, r := range filledRows(p.tl) {
 		when, err := storage.ParseFuzzyDate(r[0])
 		if err != nil {
 			p.fs.setError("timeline", fmt.Sprintf("Timeline entry %d: %s", i+1, err))

@@ -2,8 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"io"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 
-	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
 
 func blankMeeting() storage.Meeting {
@@ -65,14 +64,12 @@ func (u *ui) onNewDatabase() {
 			if w == nil {
 				return
 			}
-			path := w.URI().Path()
-			w.Close()
+			path := chosenPath(w)
 			if u.store != nil && samePath(path, u.store.Path()) {
 				u.showChoice("Cannot replace the open dossier", "“"+filepath.Base(path)+"” is the dossier open now; choose another name for the new one.", nil, []choice{{label: "OK", important: true}})
 				return
 			}
-			// The save dialog has created (or, with the user's consent, emptied) the file; the
-			// store creates its own.
+			// An empty file there (the user chose one) is no database: the store creates its own.
 			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 				os.Remove(path)
 			}
@@ -111,6 +108,14 @@ func (u *ui) onOpenDatabase() {
 	})
 }
 
+// chosenPath is the file a save dialog chose. Parley writes it itself, atomically; the dialog's
+// writer is closed unused, which (see keepChosenFilesIntact) leaves the file as it was.
+func chosenPath(w fyne.URIWriteCloser) string {
+	path := w.URI().Path()
+	w.Close()
+	return path
+}
+
 // onImport reads a Parley bundle (.json) or a calendar (.ics) into the dossier.
 func (u *ui) onImport() {
 	if u.store == nil {
@@ -126,28 +131,25 @@ func (u *ui) onImport() {
 				u.resetTo(u.screen)
 				return
 			}
-			u.importFrom(r)
+			path := r.URI().Path()
+			r.Close()
+			u.importFile(path)
 		}, u.win)
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".json", ".ics"}))
+		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{tasks.BundleExt, tasks.CalendarExt}))
 		d.SetTitleText("Import a Parley bundle (.json) or a calendar (.ics)")
 		u.startIn(d)
 		d.Show()
 	})
 }
 
-// importFrom imports r off the Fyne goroutine and reports what changed.
-func (u *ui) importFrom(r fyne.URIReadCloser) {
-	st, name := u.store, r.URI().Name()
-	isICS := strings.EqualFold(r.URI().Extension(), ".ics")
+// importFile imports the file at path off the Fyne goroutine and reports what changed.
+func (u *ui) importFile(path string) {
+	st, name := u.store, filepath.Base(path)
 	progress := dialog.NewCustomWithoutButtons("Importing "+name, progressBar(), u.win)
 	progress.Show()
-	run(u, "Importing "+name+"…", func(ctx context.Context) (string, error) {
-		defer r.Close()
-		if isICS {
-			return importICS(ctx, st, r)
-		}
-		return importBundle(ctx, st, r)
-	}, func(report string, err error) {
+	run(u, "Importing "+name+"…", func(ctx context.Context) (tasks.ImportReport, error) {
+		return tasks.Import(ctx, st, path)
+	}, func(rep tasks.ImportReport, err error) {
 		progress.Hide()
 		u.resetTo(u.screen)
 		if err != nil {
@@ -155,20 +157,8 @@ func (u *ui) importFrom(r fyne.URIReadCloser) {
 			return
 		}
 		u.setStatus("Imported " + name)
-		u.showChoice("Imported "+name, report, nil, []choice{{label: "OK", important: true}})
+		u.showChoice("Imported "+name, rep.String(), nil, []choice{{label: "OK", important: true}})
 	})
-}
-
-func importBundle(ctx context.Context, st *storage.Store, r io.Reader) (string, error) {
-	d, err := storage.ReadBundle(r)
-	if err != nil {
-		return "", err
-	}
-	rep, err := st.ImportDossier(ctx, d)
-	if err != nil {
-		return "", err
-	}
-	return describeImport(rep), nil
 }
 
 // onExport writes the whole dossier as a Parley bundle or as a calendar.
@@ -177,8 +167,8 @@ func (u *ui) onExport() {
 		return
 	}
 	u.showChoice("Export the dossier", "Export everything as a Parley bundle (.json), to open in another Parley, or the talks as a calendar (.ics), for Outlook and other calendar programs?", nil, []choice{
-		{label: "Parley bundle (.json)", important: true, action: func() { u.exportAs(".json") }},
-		{label: "Calendar (.ics)", action: func() { u.exportAs(".ics") }},
+		{label: "Parley bundle (.json)", important: true, action: func() { u.exportAs(tasks.BundleExt) }},
+		{label: "Calendar (.ics)", action: func() { u.exportAs(tasks.CalendarExt) }},
 		{label: "Cancel"},
 	})
 }
@@ -194,11 +184,11 @@ func (u *ui) exportAs(ext string) {
 		if w == nil {
 			return
 		}
-		u.writeExport(w, ext)
+		u.exportTo(chosenPath(w))
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
-	if ext == ".ics" {
+	if ext == tasks.CalendarExt {
 		d.SetTitleText("Export the talks as a calendar")
 	} else {
 		d.SetTitleText("Export the dossier as a Parley bundle")
@@ -207,51 +197,19 @@ func (u *ui) exportAs(ext string) {
 	d.Show()
 }
 
-func (u *ui) writeExport(w fyne.URIWriteCloser, ext string) {
-	st, now, path := u.store, u.now(), w.URI().Path()
-	run(u, "Exporting to "+w.URI().Name()+"…", func(ctx context.Context) (string, error) {
-		d, err := st.Dossier(ctx)
-		if err != nil {
-			w.Close()
-			os.Remove(path)
-			return "", err
-		}
-		var report string
-		if ext == ".ics" {
-			rep, err := ical.Write(w, d, now)
-			if err != nil {
-				w.Close()
-				os.Remove(path)
-				return "", err
-			}
-			report = fmt.Sprintf("%d meetings written as calendar events.", rep.Events)
-			if len(rep.Skipped) > 0 {
-				report += fmt.Sprintf(" %d left out:", len(rep.Skipped))
-				for _, s := range rep.Skipped {
-					report += "\n• " + s.Title + " — " + s.Reason
-				}
-			}
-		} else {
-			if err := storage.WriteBundle(w, d, now); err != nil {
-				w.Close()
-				os.Remove(path)
-				return "", err
-			}
-			report = fmt.Sprintf("%d meetings, %d actors, %d disputes, %d statements and %d sources written.",
-				len(d.Meetings), len(d.Actors), len(d.Disputes), len(d.Statements), len(d.Sources))
-		}
-		if err := w.Close(); err != nil {
-			os.Remove(path)
-			return "", err
-		}
-		return report, nil
-	}, func(report string, err error) {
+// exportTo writes the dossier to path (its extension chooses the format) off the Fyne
+// goroutine.
+func (u *ui) exportTo(path string) {
+	st, now := u.store, u.now()
+	run(u, "Exporting to "+filepath.Base(path)+"…", func(ctx context.Context) (tasks.ExportReport, error) {
+		return tasks.Export(ctx, st, path, now)
+	}, func(rep tasks.ExportReport, err error) {
 		if err != nil {
 			u.showError("export the dossier", err)
 			return
 		}
 		u.setStatus("Exported to " + path)
-		u.showChoice("Exported", report+"\n\nThe file is "+path+".", nil, []choice{{label: "OK", important: true}})
+		u.showChoice("Exported", rep.String(), nil, []choice{{label: "OK", important: true}})
 	})
 }
 
@@ -269,16 +227,7 @@ func (u *ui) onBackup() {
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		if samePath(path, u.store.Path()) {
-			u.showChoice("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil, []choice{{label: "OK", important: true}})
-			return
-		}
-		// The dialog made an empty file (or emptied one the user agreed to replace); the backup
-		// writes a new one.
-		os.Remove(path)
-		u.backupTo(path)
+		u.backupTo(chosenPath(w))
 	}, u.win)
 	d.SetFileName(base + " backup " + u.now().Format("2006-01-02") + ".db")
 	d.SetTitleText("Back up the dossier")
@@ -287,46 +236,22 @@ func (u *ui) onBackup() {
 	d.Show()
 }
 
-// backupTo copies the dossier into a new file at path.
+// backupTo copies the dossier to path. The save dialog has asked before replacing a file
+// there; the copy replaces it only once it is whole.
 func (u *ui) backupTo(path string) {
-	st := u.store
-	run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, st.Backup(ctx, path)
-	}, func(_ struct{}, err error) {
+	db := u.store.Path()
+	run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (tasks.BackupReport, error) {
+		return tasks.Backup(ctx, db, path, true)
+	}, func(rep tasks.BackupReport, err error) {
+		if errors.Is(err, tasks.ErrBackupOverDossier) {
+			u.showChoice("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil, []choice{{label: "OK", important: true}})
+			return
+		}
 		if err != nil {
 			u.showError("back up the dossier", err)
 			return
 		}
 		u.setStatus("Backed up to " + path)
-		u.showChoice("Backed up", "The dossier was copied to "+path+". Open it with File → Open database… to restore from it.", nil, []choice{{label: "OK", important: true}})
+		u.showChoice("Backed up", rep.String(), nil, []choice{{label: "OK", important: true}})
 	})
-}
-
-// describeImport says in words what a bundle import changed.
-func describeImport(rep storage.ImportReport) string {
-	var lines []string
-	for _, k := range []struct {
-		name string
-		c    storage.ImportCounts
-	}{{"Meetings", rep.Meetings}, {"Actors", rep.Actors}, {"Disputes", rep.Disputes},
-		{"Statements", rep.Statements}, {"Sources", rep.Sources}, {"Tracks", rep.Tracks}} {
-		if k.c.Created+k.c.Updated+k.c.Unchanged == 0 {
-			continue
-		}
-		lines = append(lines, fmt.Sprintf("%s: %d new, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
-	}
-	if len(lines) == 0 {
-		return "The file held no records."
-	}
-	return strings.Join(lines, "\n") + "\n\nRecords already here and changed more recently were kept as they are."
-}
-
-// importICS reads a calendar into the dossier: events matched by UID update their meeting,
-// the others become new meetings.
-func importICS(ctx context.Context, st *storage.Store, r io.Reader) (string, error) {
-	rep, err := ical.Import(ctx, st, r)
-	if err != nil {
-		return "", err
-	}
-	return rep.String(), nil
 }

@@ -46,64 +46,6 @@ func (e *editState) fill(f func()) {
 	f()
 }
 
-// header is the top of a record page: title, a line under it, the unsaved-changes notice and
-// the page's buttons.
-type header struct {
-	title   *widget.Label
-	sub     *widget.Label
-	unsaved *widget.Label
-	box     *fyne.Container
-}
-
-func newHeader(buttons ...fyne.CanvasObject) *header {
-	h := &header{
-		title:   widget.NewLabel(""),
-		sub:     widget.NewLabel(""),
-		unsaved: widget.NewLabel("● Unsaved changes"),
-	}
-	h.title.SizeName = theme.SizeNameSubHeadingText
-	h.title.TextStyle = fyne.TextStyle{Bold: true}
-	h.title.Truncation = fyne.TextTruncateEllipsis
-	h.sub.Truncation = fyne.TextTruncateEllipsis
-	h.sub.TextStyle = fyne.TextStyle{Italic: true}
-	h.unsaved.Importance = widget.WarningImportance
-	h.unsaved.TextStyle = fyne.TextStyle{Bold: true}
-	h.unsaved.Hide()
-	objs := []fyne.CanvasObject{h.unsaved}
-	for _, b := range buttons {
-		if _, ok := b.(*widget.Button); ok {
-			objs = append(objs, b)
-		} else {
-			objs = append(objs, container.NewCenter(b)) // a badge sits in the middle of the row
-		}
-	}
-	right := container.NewHBox(objs...)
-	h.box = container.NewVBox(
-		container.NewBorder(nil, nil, nil, right, h.title),
-		h.sub,
-		widget.NewSeparator(),
-	)
-	return h
-}
-
-func (h *header) setTitle(title, sub string) {
-	h.title.SetText(title)
-	h.sub.SetText(sub)
-	if sub == "" {
-		h.sub.Hide()
-	} else {
-		h.sub.Show()
-	}
-}
-
-func (h *header) setUnsaved(on bool) {
-	if on {
-		h.unsaved.Show()
-	} else {
-		h.unsaved.Hide()
-	}
-}
-
 // fieldRow is one labelled input with room for its error message right under it.
 type fieldRow struct {
 	label *widget.Label
@@ -144,7 +86,7 @@ func (fs *fields) grid(keys ...string) *fyne.Container {
 		r := fs.rows[k]
 		objs = append(objs, r.label, r.cell)
 	}
-	return container.New(&formGrid{}, objs...)
+	return container.New(widgets.NewFormGrid(labelWidth), objs...)
 }
 
 // setError shows msg under the input of key (or of the list key belongs to, for
@@ -205,13 +147,10 @@ func (fs *fields) showStoreError(err error) bool {
 
 // section is a titled group of a record page.
 func section(title string, content ...fyne.CanvasObject) fyne.CanvasObject {
-	h := widget.NewLabel(title)
-	h.SizeName = theme.SizeNameSubHeadingText
-	h.TextStyle = fyne.TextStyle{Bold: true}
-	return container.NewVBox(append([]fyne.CanvasObject{h}, content...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{heading(title)}, content...)...)
 }
 
-// heading is the title of a list screen.
+// heading is the title of a list screen or of a section.
 func heading(text string) *widget.Label {
 	h := widget.NewLabel(text)
 	h.SizeName = theme.SizeNameSubHeadingText
@@ -268,115 +207,9 @@ func selectOf(e *editState, options []string) *widget.Select {
 	return s
 }
 
-// columns lays a row out with fixed widths; columns of width 0 (and any beyond the widths
-// given) share what is left equally.
-type columns struct {
-	widths []float32
-}
-
-func (c *columns) width(i int) float32 {
-	if i < len(c.widths) {
-		return c.widths[i]
-	}
-	return 0
-}
-
-func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for i, o := range objs {
-		m := o.MinSize()
-		if fw := c.width(i); fw > 0 {
-			w += fw
-		} else {
-			w += min(m.Width, 80)
-		}
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w+theme.Padding()*float32(max(len(objs)-1, 0)), h)
-}
-
-func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	fixed := pad * float32(max(len(objs)-1, 0))
-	flex := 0
-	for i := range objs {
-		if fw := c.width(i); fw > 0 {
-			fixed += fw
-		} else {
-			flex++
-		}
-	}
-	share := float32(0)
-	if flex > 0 {
-		share = max(size.Width-fixed, 0) / float32(flex)
-	}
-	x := float32(0)
-	for i, o := range objs {
-		w := c.width(i)
-		if w == 0 {
-			w = share
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
-	}
-}
-
 // labelWidth is the least width of the label column of every form, so that the inputs of
 // all sections of a page line up.
 const labelWidth = 150
-
-// formGrid lays out label, input pairs in two columns, like layout.NewFormLayout, with the
-// label column at least labelWidth wide.
-type formGrid struct{}
-
-func (g *formGrid) labelColumn(objs []fyne.CanvasObject) float32 {
-	w := float32(labelWidth)
-	for i := 0; i+1 < len(objs); i += 2 {
-		if objs[i].Visible() {
-			w = max(w, objs[i].MinSize().Width)
-		}
-	}
-	return w
-}
-
-func (g *formGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	lw := g.labelColumn(objs)
-	var w, h float32
-	rows := 0
-	for i := 0; i+1 < len(objs); i += 2 {
-		if !objs[i+1].Visible() {
-			continue
-		}
-		in := objs[i+1].MinSize()
-		w = max(w, in.Width)
-		h += max(objs[i].MinSize().Height, in.Height)
-		rows++
-	}
-	if rows > 1 {
-		h += pad * float32(rows-1)
-	}
-	return fyne.NewSize(lw+pad+w, h)
-}
-
-func (g *formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	lw := g.labelColumn(objs)
-	y := float32(0)
-	for i := 0; i+1 < len(objs); i += 2 {
-		label, input := objs[i], objs[i+1]
-		if !input.Visible() {
-			continue
-		}
-		h := max(label.MinSize().Height, input.MinSize().Height)
-		label.Move(fyne.NewPos(0, y))
-		label.Resize(fyne.NewSize(lw, label.MinSize().Height))
-		input.Move(fyne.NewPos(lw+pad, y))
-		input.Resize(fyne.NewSize(size.Width-lw-pad, h))
-		y += h + pad
-	}
-}
 
 // required is an entry's validator that refuses blank text with msg.
 func required(msg string) func(string) error {

@@ -4,11 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/widgets"
 )
@@ -24,6 +19,15 @@ func stringList(e *editState, multiLine bool, placeholder, addText string) *widg
 	return l
 }
 
+// tableEditor is an editor of rows of a few texts each (names by party, key facts, a
+// timeline, posts) that marks e edited on every change.
+func tableEditor(e *editState, addText string, cols ...widgets.TableColumn) *widgets.TableEditor {
+	t := widgets.NewTableEditor(cols...)
+	t.SetAddText(addText)
+	t.OnChanged = func([][]string) { e.touch() }
+	return t
+}
+
 // nonEmpty returns the items that are not blank, trimmed, in order.
 func nonEmpty(items []string) []string {
 	var out []string
@@ -35,69 +39,58 @@ func nonEmpty(items []string) []string {
 	return out
 }
 
-// postsEditor edits an actor's post history: title, organisation, from and to.
-type postsEditor struct {
-	ed   *editState
-	rows []postRow
-	box  *fyne.Container
-	root *fyne.Container
-}
-
-type postRow struct {
-	title, org, from, to *widget.Entry
-}
-
-func newPostsEditor(ed *editState) *postsEditor {
-	p := &postsEditor{ed: ed, box: container.NewVBox()}
-	add := widget.NewButtonWithIcon("Add a post", theme.ContentAddIcon(), func() {
-		p.append(storage.Post{})
-		p.ed.touch()
-		p.redraw()
-	})
-	add.Importance = widget.LowImportance
-	p.root = container.NewVBox(p.box, container.NewHBox(add))
-	return p
-}
-
-func (p *postsEditor) view() fyne.CanvasObject { return p.root }
-
-func (p *postsEditor) append(post storage.Post) {
-	mk := func(text, hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.SetText(text)
-		e.OnChanged = func(string) { p.ed.touch() }
-		return e
+// filledRows returns the rows of t that are not blank, texts trimmed and "(no source)" read
+// as none, in order.
+func filledRows(t *widgets.TableEditor) [][]string {
+	var out [][]string
+	for _, row := range t.Rows() {
+		blank := true
+		for i, v := range row {
+			if v = strings.TrimSpace(v); v == noSource {
+				v = ""
+			}
+			row[i] = v
+			blank = blank && v == ""
+		}
+		if !blank {
+			out = append(out, row)
+		}
 	}
-	p.rows = append(p.rows, postRow{
-		title: mk(post.Title, "title"),
-		org:   mk(post.Organisation, "organisation"),
-		from:  mk(post.From.ISO(), "from, e.g. 2011"),
-		to:    mk(post.To.ISO(), "to (empty: still holds it)"),
-	})
+	return out
 }
 
-func (p *postsEditor) set(posts []storage.Post) {
-	p.rows = nil
-	for _, post := range posts {
-		p.append(post)
+// postColumns are the columns of an actor's post history.
+var postColumns = []widgets.TableColumn{
+	{Hint: "title"},
+	{Hint: "organisation"},
+	{Hint: "from, e.g. 2011", Width: 130},
+	{Hint: "to (empty: still holds it)", Width: 170},
+}
+
+// postRows are posts as the rows of postColumns.
+func postRows(posts []storage.Post) [][]string {
+	rows := make([][]string, len(posts))
+	for i, p := range posts {
+		rows[i] = []string{p.Title, p.Organisation, p.From.ISO(), p.To.ISO()}
 	}
-	p.redraw()
+	return rows
 }
 
-// get reads the posts, refusing dates that do not exist.
-func (p *postsEditor) get() ([]storage.Post, error) {
+// readPosts reads the posts from the rows of postColumns, refusing dates that do not exist
+// and posts without a title. Blank rows are dropped; a post's number counts every row.
+func readPosts(rows [][]string) ([]storage.Post, error) {
 	var out []storage.Post
-	for i, r := range p.rows {
-		post := storage.Post{Title: strings.TrimSpace(r.title.Text), Organisation: strings.TrimSpace(r.org.Text)}
-		if post.Title == "" && post.Organisation == "" && strings.TrimSpace(r.from.Text+r.to.Text) == "" {
+	for i, r := range rows {
+		title, org := strings.TrimSpace(r[0]), strings.TrimSpace(r[1])
+		if title == "" && org == "" && strings.TrimSpace(r[2]+r[3]) == "" {
 			continue
 		}
+		post := storage.Post{Title: title, Organisation: org}
 		var err error
-		if post.From, err = storage.ParsePartialDate(r.from.Text); err != nil {
+		if post.From, err = storage.ParsePartialDate(r[2]); err != nil {
 			return nil, fmt.Errorf("Post %d, from: %w", i+1, err)
 		}
-		if post.To, err = storage.ParsePartialDate(r.to.Text); err != nil {
+		if post.To, err = storage.ParsePartialDate(r[3]); err != nil {
 			return nil, fmt.Errorf("Post %d, to: %w", i+1, err)
 		}
 		if post.Title == "" {
@@ -107,19 +100,4 @@ func (p *postsEditor) get() ([]storage.Post, error) {
 		out = append(out, post)
 	}
 	return out, nil
-}
-
-func (p *postsEditor) redraw() {
-	p.box.Objects = nil
-	for i, r := range p.rows {
-		i := i
-		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
-			p.rows = append(p.rows[:i:i], p.rows[i+1:]...)
-			p.ed.touch()
-			p.redraw()
-		})
-		rm.Importance = widget.LowImportance
-		p.box.Add(container.New(&columns{widths: []float32{0, 0, 130, 170, 40}}, r.title, r.org, r.from, r.to, rm))
-	}
-	p.box.Refresh()
 }

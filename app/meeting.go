@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -101,7 +102,7 @@ func (p *meetingPage) build() {
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
 	p.badge = widgets.NewStatusBadge("")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
-	p.hdr = newHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
+	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
 	p.when = textEntry(e, "2016-06-22, 2016-09, by 2016, 2016-09-01..2016-09-30")
@@ -474,7 +475,7 @@ func intText(n int) string {
 // refreshHeader shows the title, the date and the state of the record.
 func (p *meetingPage) refreshHeader() {
 	if p.isNew() {
-		p.hdr.setTitle("New meeting", "Fill in what is known and press Save (Ctrl+S).")
+		p.hdr.SetTitle("New meeting", "Fill in what is known and press Save (Ctrl+S).")
 		p.exportBtn.Disable()
 		p.deleteBtn.Disable()
 		p.badge.Hide()
@@ -488,7 +489,7 @@ func (p *meetingPage) refreshHeader() {
 	if pl := p.m.Place(); pl != "" {
 		sub += " · " + pl
 	}
-	p.hdr.setTitle(p.m.Title, sub)
+	p.hdr.SetTitle(p.m.Title, sub)
 	p.exportBtn.Enable()
 	p.deleteBtn.Enable()
 }
@@ -613,7 +614,7 @@ func (p *meetingPage) refreshParticipants() {
 		}
 		sideLbl := widget.NewLabel(side)
 		sideLbl.Truncation = fyne.TextTruncateEllipsis
-		p.partBox.Add(container.New(&columns{widths: []float32{260, 220, 170, 0, 40}},
+		p.partBox.Add(container.New(widgets.NewColumns(260, 220, 170, 0, 40),
 			link, sideLbl, role, noteEntry, remove))
 	}
 	p.partBox.Refresh()
@@ -626,7 +627,7 @@ func (p *meetingPage) updateZonesInfo() {
 		p.zonesInfo.SetText("A time and a zone give the meeting's time in the venue's zone and yours.")
 		return
 	}
-	home, name := homeZone()
+	home, name := tasks.HomeZone()
 	p.zonesInfo.SetText(bothZones(f, home, name))
 }
 

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"net/url"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -11,8 +10,8 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/parley-app/parley/export"
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
 
 // exportPack asks where to save the briefing pack of m, writes it off the Fyne goroutine with
@@ -26,9 +25,9 @@ func (u *ui) exportPack(m storage.Meeting) {
 		if w == nil {
 			return
 		}
-		u.writePack(m, w)
+		u.writePack(m, chosenPath(w))
 	}, u.win)
-	d.SetFileName(packFileName(m))
+	d.SetFileName(tasks.PackFileName(m.Summary()))
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".pdf"}))
 	d.SetTitleText("Save the briefing pack")
 	u.startIn(d)
@@ -40,31 +39,22 @@ func progressBar() fyne.CanvasObject {
 	return widget.NewProgressBarInfinite()
 }
 
-func (u *ui) writePack(m storage.Meeting, w fyne.URIWriteCloser) {
-	st, path, prepared := u.store, w.URI().Path(), u.now()
-	home, _ := homeZone()
+// writePack writes the pack of m to path (tasks.WritePack: one read of the dossier, written
+// atomically) and offers to open it.
+func (u *ui) writePack(m storage.Meeting, path string) {
+	st, opt := u.store, tasks.PackOptions{PreparedOn: u.now()}
 	progress := dialog.NewCustomWithoutButtons("Preparing the briefing pack for “"+m.Title+"”", progressBar(), u.win)
 	progress.Show()
-	run(u, "Writing the briefing pack…", func(ctx context.Context) (struct{}, error) {
-		b, err := st.Briefing(ctx, m.ID)
-		if err == nil {
-			err = export.WritePack(w, b, export.PackOptions{HomeZone: home, PreparedOn: prepared})
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path) // no half-written pack is left behind
-		}
-		return struct{}{}, err
-	}, func(_ struct{}, err error) {
+	run(u, "Writing the briefing pack…", func(ctx context.Context) (tasks.PackReport, error) {
+		return tasks.WritePack(ctx, st, m.ID, path, opt)
+	}, func(rep tasks.PackReport, err error) {
 		progress.Hide()
 		if err != nil {
 			u.showError("write the briefing pack", err)
 			return
 		}
 		u.setStatus("Briefing pack saved to " + path)
-		u.showChoice("Briefing pack ready", "The briefing pack for “"+m.Title+"” is saved as "+filepath.Base(path)+" in "+filepath.Dir(path)+".", nil, []choice{
+		u.showChoice("Briefing pack ready", rep.String(), nil, []choice{
 			{label: "Open the PDF", important: true, action: func() { u.openFile(path) }},
 			{label: "Close"},
 		})

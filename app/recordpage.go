@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/widgets"
 )
 
 // recordPage is what every record page (a meeting, an actor, a dispute, a source) shares: the
@@ -17,7 +19,7 @@ type recordPage struct {
 	ed editState
 	fs *fields
 
-	hdr                *header
+	hdr                *widgets.RecordHeader
 	saveBtn, deleteBtn *widget.Button
 	root               fyne.CanvasObject
 	loaded             bool
@@ -37,7 +39,7 @@ func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
 	r.saveBtn.Disable()
 	r.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), onDelete)
 	r.ed.onDirty = func(on bool) {
-		r.hdr.setUnsaved(on)
+		r.hdr.SetUnsaved(on)
 		if on {
 			r.saveBtn.Enable()
 		} else {
@@ -48,7 +50,7 @@ func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
 
 // frame makes the root: the header on top of content.
 func (r *recordPage) frame(content fyne.CanvasObject) {
-	r.root = container.NewBorder(container.NewPadded(r.hdr.box), nil, nil, nil, content)
+	r.root = container.NewBorder(container.NewPadded(r.hdr), nil, nil, nil, content)
 }
 
 // saveRecord stores a record off the Fyne goroutine with progress in the status line: store

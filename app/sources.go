@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // newSourcesScreen lists where the dossier's facts and quotes come from.
 func newSourcesScreen(u *ui) *listScreen[storage.Source] {
-	cols := func() *columns { return &columns{widths: []float32{0, 220, 140, 160}} }
+	cols := func() *widgets.Columns { return widgets.NewColumns(0, 220, 140, 160) }
 	return newListScreen(u, listSpec[storage.Source]{
 		name: screenSources, plural: "sources", newLabel: "New source",
 		newPage: func() page { return newSourceDraft(u) },
@@ -83,7 +84,7 @@ func (p *sourcePage) title() string {
 func (p *sourcePage) build() {
 	e := &p.ed
 	p.initRecord(p.save, p.onDelete)
-	p.hdr = newHeader(p.saveBtn, p.deleteBtn)
+	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 	p.titleE = textEntry(e, "e.g. Japan, Russia to hold second round of peace treaty talks")
 	p.publisher = textEntry(e, "e.g. Kyodo News")
 	p.published = textEntry(e, "2016-06-20, 2016-06 or 2016")
@@ -171,7 +172,7 @@ func (p *sourcePage) apply(d sourceData, err error) {
 
 func (p *sourcePage) refreshHeader() {
 	if p.isNew() {
-		p.hdr.setTitle("New source", "Fill in what is known and press Save (Ctrl+S).")
+		p.hdr.SetTitle("New source", "Fill in what is known and press Save (Ctrl+S).")
 		p.deleteBtn.Disable()
 		return
 	}
@@ -179,7 +180,7 @@ func (p *sourcePage) refreshHeader() {
 	if !p.s.Published.IsZero() {
 		sub = strings.TrimPrefix(sub+" · "+p.s.Published.String(), " · ")
 	}
-	p.hdr.setTitle(p.s.Title, sub)
+	p.hdr.SetTitle(p.s.Title, sub)
 	p.deleteBtn.Enable()
 }
 
@@ -196,7 +197,7 @@ func (p *sourcePage) refreshCitations() {
 		link.OnTapped = func() { p.openCitation(c) }
 		kind := widget.NewLabel(firstUpper(c.Kind))
 		kind.TextStyle = fyne.TextStyle{Italic: true}
-		p.citedBy.Add(container.New(&columns{widths: []float32{160, 0}}, kind, link))
+		p.citedBy.Add(container.New(widgets.NewColumns(160, 0), kind, link))
 	}
 	p.citedBy.Refresh()
 }

@@ -130,8 +130,8 @@ func boldLabel(s string) *widget.Label {
 }
 
 // talksColumns: when, title (takes the rest), status, track, place.
-func talksColumns() *columns {
-	return &columns{widths: []float32{285, 0, 110, 170, 150}}
+func talksColumns() *widgets.Columns {
+	return widgets.NewColumns(285, 0, 110, 170, 150)
 }
 
 func (t *talksScreen) title() string           { return screenTalks }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -68,7 +69,12 @@ type ui struct {
 	// typingPause is how long typing in a filter must pause before the list is read again
 	// (0 in tests: at once).
 	typingPause time.Duration
-	ctx         context.Context
+	// ctx is given to all slow work; stopWork cancels it when the window quits, so that a
+	// running export or pack stops (leaving the user's files as they were) instead of
+	// writing on after the window has gone. work counts the slow work still running.
+	ctx    context.Context
+	cancel context.CancelFunc
+	work   sync.WaitGroup
 
 	store *storage.Store
 	tried string // the database the window last tried to open
@@ -93,6 +99,7 @@ type ui struct {
 }
 
 func newUI(a fyne.App, opts Options) *ui {
+	a.Settings().SetTheme(newTheme(a.Settings().Theme()))
 	u := &ui{
 		app:   a,
 		opts:  opts,
@@ -100,8 +107,9 @@ func newUI(a fyne.App, opts Options) *ui {
 		spawn: func(f func()) { go f() },
 
 		typingPause: 300 * time.Millisecond,
-		ctx:         context.Background(),
 	}
+	u.ctx, u.cancel = context.WithCancel(context.Background())
+	keepChosenFilesIntact()
 	u.win = a.NewWindow("Parley")
 	u.buildChrome()
 	u.win.SetContent(u.root)
@@ -117,8 +125,10 @@ func newUI(a fyne.App, opts Options) *ui {
 func run[T any](u *ui, what string, load func(context.Context) (T, error), apply func(T, error)) {
 	u.busyStart(what)
 	ctx := u.ctx
+	u.work.Add(1)
 	u.spawn(func() {
 		r, err := load(ctx)
+		u.work.Done()
 		fyne.Do(func() {
 			u.busyStop()
 			apply(r, err)
@@ -405,8 +415,21 @@ func (u *ui) leaveAll(then func()) {
 func (u *ui) quit() {
 	u.leaveAll(func() {
 		u.saveSize()
+		u.cancel()
 		u.app.Quit()
 	})
+}
+
+// stopWork cancels the slow work still running and waits for it to wind up — a cancelled
+// export removes its temporary file — for at most wait.
+func (u *ui) stopWork(wait time.Duration) {
+	u.cancel()
+	done := make(chan struct{})
+	go func() { u.work.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(wait):
+	}
 }
 
 func (u *ui) restoreSize() {

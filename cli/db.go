@@ -5,13 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
 
 // dbFlag adds --db to fs. An empty value means the default database (storage.DefaultPath).
@@ -74,6 +73,7 @@ func explain(path string, err error) error {
 	var (
 		invalid *storage.ValidationError
 		prob    *problem
+		told    interface{ Sentence() string }
 		say     string
 	)
 	switch {
@@ -81,6 +81,10 @@ func explain(path string, err error) error {
 		return nil
 	case errors.As(err, &prob):
 		return err
+	case errors.As(err, &told):
+		say = strings.TrimSuffix(told.Sentence(), ".") // a file the user named, in the tasks' words
+	case errors.Is(err, tasks.ErrBackupOverDossier):
+		say = "A backup cannot replace the database itself; choose another name"
 	case errors.Is(err, storage.ErrNoFTS):
 		say = "This copy of Parley was built without full-text search. Rebuild it with \"make build\" (go build -tags sqlite_fts5)"
 	case errors.Is(err, storage.ErrNotParley):
@@ -105,48 +109,6 @@ func explain(path string, err error) error {
 		say = "Stopped before it finished"
 	default:
 		return err
-	}
-	return &problem{sentence: say + ".", err: err}
-}
-
-// writeFile writes a file through write, atomically: the data goes to a temporary file beside
-// path that replaces path only when everything was written. On any error nothing is left
-// behind and an existing file at path is untouched. The file is readable by its owner only:
-// dossiers are sensitive.
-func writeFile(path string, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return outputError(path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return outputError(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return outputError(path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return outputError(path, err)
-	}
-	return nil
-}
-
-// outputError explains why an output file cannot be written.
-func outputError(path string, err error) error {
-	var say string
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		say = fmt.Sprintf("Cannot write %s: the folder %s does not exist", path, filepath.Dir(path))
-	case errors.Is(err, fs.ErrPermission):
-		say = fmt.Sprintf("Cannot write %s: permission denied", path)
-	default:
-		say = fmt.Sprintf("Cannot write %s", path)
 	}
 	return &problem{sentence: say + ".", err: err}
 }

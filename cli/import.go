@@ -7,22 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 
-	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
-
-// importFormat reads one file format into the store and writes a report of what it did to out.
-// It changes nothing unless the whole file can be taken in.
-type importFormat func(ctx context.Context, s *storage.Store, r io.Reader, out io.Writer) error
-
-// importers maps a file extension (lower case, with the dot) to its format. Other files of this
-// package add formats in their init functions (ics.go adds ".ics").
-var importers = map[string]importFormat{
-	".json": importBundle,
-}
 
 func init() {
 	register(command{
@@ -44,24 +31,17 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	switch {
 	case len(rest) == 0:
-		return usagef("give the file to import (%s)", extensions(importers))
+		return usagef("give the file to import (%s)", tasks.Formats)
 	case len(rest) > 1:
 		return usagef("import one file at a time")
 	}
 	file := rest[0]
-	read, ok := importers[strings.ToLower(filepath.Ext(file))]
-	if !ok {
-		return usagef("cannot import %q: the name must end in %s", file, extensions(importers))
+	if _, err := tasks.FormatOf(file); err != nil {
+		return usagef("cannot import %q: the name must end in %s", file, tasks.Formats)
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return &problem{sentence: fmt.Sprintf("There is no file %s to import", file)}
-		}
-		return &problem{sentence: fmt.Sprintf("Cannot read %s", file), err: err}
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		return &problem{sentence: fmt.Sprintf("There is no file %s to import", file)}
 	}
-	defer f.Close()
-
 	path, err := dbPath(*db)
 	if err != nil {
 		return err
@@ -70,7 +50,8 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := read(ctx, s, f, stdout); err != nil {
+	rep, err := tasks.Import(ctx, s, file)
+	if err != nil {
 		if s.Created() {
 			discard(s)
 		} else {
@@ -81,39 +62,20 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := s.Close(); err != nil {
 		return explain(path, err)
 	}
+	if err := say(stdout, fmt.Sprintf("Imported %s into %s.\n%s", file, path, rep)); err != nil {
+		return err
+	}
+	for _, c := range rep.Calendar.Changes { // the window shows the meetings themselves
+		verb := "Updated"
+		if c.Created {
+			verb = "Created"
+		}
+		if err := say(stdout, fmt.Sprintf("%s “%s” (%s).", verb, c.Title, c.MeetingID)); err != nil {
+			return err
+		}
+	}
 	if s.Created() {
 		return say(stdout, fmt.Sprintf("Created a new database at %s for it.", path))
-	}
-	return nil
-}
-
-func importBundle(ctx context.Context, s *storage.Store, r io.Reader, out io.Writer) error {
-	d, err := storage.ReadBundle(r)
-	if err != nil {
-		return &problem{sentence: "Nothing was imported: the file is not a Parley bundle Parley can read", err: err}
-	}
-	rep, err := s.ImportDossier(ctx, d)
-	if err != nil {
-		return err
-	}
-	if err := say(out, fmt.Sprintf("Imported into %s:", s.Path())); err != nil {
-		return err
-	}
-	t := newTable("RECORDS", "CREATED", "UPDATED", "UNCHANGED")
-	for _, k := range []struct {
-		name string
-		c    storage.ImportCounts
-	}{
-		{"tracks", rep.Tracks}, {"sources", rep.Sources}, {"actors", rep.Actors},
-		{"disputes", rep.Disputes}, {"meetings", rep.Meetings}, {"statements", rep.Statements},
-	} {
-		t.add(k.name, strconv.Itoa(k.c.Created), strconv.Itoa(k.c.Updated), strconv.Itoa(k.c.Unchanged))
-	}
-	if err := t.write(out); err != nil {
-		return err
-	}
-	if rep.Settings > 0 {
-		return say(out, fmt.Sprintf("Settings taken over: %d.", rep.Settings))
 	}
 	return nil
 }

@@ -5,14 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
-	"github.com/parley-app/parley/storage"
 )
 
 // packCLI runs the command line as main would.
@@ -31,11 +30,22 @@ func packSampleDB(t *testing.T) string {
 	return db
 }
 
+// requireTool fails the test, rather than skipping it, when the command name is not
+// installed: a pack test that does not read its PDF must not pass. The message names the
+// Debian/Ubuntu package pkg that has it; the Makefile's DEB_PACKAGES lists it, so make deps
+// (and make test) installs it.
+func requireTool(t testing.TB, name, pkg string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s is not installed, and the pack tests need it: install the Debian/Ubuntu package %s "+
+			"(make deps installs it, as make test does; elsewhere install %s from your system's packages)",
+			name, pkg, pkg)
+	}
+}
+
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
-	}
+	requireTool(t, "pdftotext", "poppler-utils")
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
 	require.NoError(t, err, string(out))
 	return string(out)
@@ -46,7 +56,7 @@ func TestPackOneMeeting(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "tokyo.pdf")
 	code, stdout, stderr := packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stdout, "Wrote the briefing pack")
+	assert.Contains(t, stdout, "The briefing pack for “Peace treaty consultations, round 2 — Tokyo” is saved as tokyo.pdf")
 	txt := pdfToText(t, out)
 	assert.Contains(t, txt, sample.Marking, "the dossier's marking by default")
 	assert.Contains(t, txt, "Europe/London")
@@ -92,6 +102,17 @@ func TestPackRefusals(t *testing.T) {
 	assert.Empty(t, left, "a refused pack leaves no file behind")
 }
 
+// Without --zone the pack names the computer's own zone beside "Your time", as the window does.
+func TestPackNamesTheHomeZone(t *testing.T) {
+	t.Setenv("TZ", "Europe/Paris")
+	db := packSampleDB(t)
+	out := filepath.Join(t.TempDir(), "tokyo.pdf")
+	code, _, stderr := packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	txt := strings.Join(strings.Fields(pdfToText(t, out)), " ")
+	assert.Contains(t, txt, "Your time Wednesday 22 June 2016, 03:00 CEST (Europe/Paris)")
+}
+
 func TestPackDateRange(t *testing.T) {
 	db := packSampleDB(t)
 	dir := filepath.Join(t.TempDir(), "packs")
@@ -107,9 +128,9 @@ func TestPackDateRange(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	assert.ElementsMatch(t, []string{
-		"2016-06-16-naryshkin-calls-on-prime-minister-abe.pdf",
-		"2016-06-22-peace-treaty-consultations-round-2-tokyo.pdf",
-		"2016-president-putins-official-visit-to-japan.pdf",
+		"2016-06-16 Naryshkin calls on Prime Minister Abe.pdf",
+		"2016-06-22 Peace treaty consultations, round 2 — Tokyo.pdf",
+		"2016 President Putin's official visit to Japan.pdf",
 	}, names)
 	for _, n := range names {
 		assert.Contains(t, pdfToText(t, filepath.Join(dir, n)), "BRIEFING PACK")
@@ -118,26 +139,4 @@ func TestPackDateRange(t *testing.T) {
 	code, stdout, stderr = packCLI("pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "No meetings")
-}
-
-func TestPackFileName(t *testing.T) {
-	cases := []struct {
-		name string
-		m    storage.MeetingSummary
-		want string
-	}{
-		{"day", storage.MeetingSummary{Title: "Peace treaty consultations, round 2 — Tokyo", When: storage.OnDay(2016, time.June, 22)}, "2016-06-22-peace-treaty-consultations-round-2-tokyo.pdf"},
-		{"month", storage.MeetingSummary{Title: "Abe–Putin meeting", When: storage.InMonth(2016, time.September)}, "2016-09-abe-putin-meeting.pdf"},
-		{"by", storage.MeetingSummary{Title: "Visit", When: storage.By(storage.PartialDate{Year: 2016})}, "2016-visit.pdf"},
-		{"Cyrillic", storage.MeetingSummary{Title: "Переговоры в Москве", When: storage.InYear(2015)}, "2015-переговоры-в-москве.pdf"},
-		{"no title", storage.MeetingSummary{When: storage.InYear(2015)}, "2015.pdf"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, packFileName(c.m))
-		})
-	}
-	used := map[string]bool{}
-	assert.Equal(t, "a.pdf", uniqueName("a.pdf", used))
-	assert.Equal(t, "a-2.pdf", uniqueName("a.pdf", used))
 }

@@ -284,7 +284,7 @@ func (r *agendaRowRenderer) Refresh() {
 	}
 	if isItem {
 		it := r.v.row.item
-		r.stripe.FillColor = StatusColour(it.Status)
+		r.stripe.FillColor = StatusColour(th, it.Status)
 		r.badge.Status = it.Status
 		r.badge.Hidden = it.Status == ""
 		r.badge.Refresh()

@@ -18,7 +18,7 @@ func showAgenda(t *testing.T, a *Agenda) (fyne.Window, *agendaRenderer) {
 }
 
 func TestAgendaGroupsUpcomingAndRecent(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	a := NewAgenda()
 	a.SetItems(sampleUpcoming(), sampleRecent())
 	w, r := showAgenda(t, a)
@@ -41,7 +41,7 @@ func TestAgendaGroupsUpcomingAndRecent(t *testing.T) {
 }
 
 func TestAgendaLeavesOutAnEmptyGroup(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	a := NewAgenda()
 	a.SetHeadings("Coming up", "Past")
 	a.SetItems(nil, sampleRecent())
@@ -52,7 +52,7 @@ func TestAgendaLeavesOutAnEmptyGroup(t *testing.T) {
 }
 
 func TestAgendaSelectReportsTheItemEveryTime(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	a := NewAgenda()
 	var chosen []string
 	a.OnSelected = func(id string) { chosen = append(chosen, id) }
@@ -67,7 +67,7 @@ func TestAgendaSelectReportsTheItemEveryTime(t *testing.T) {
 }
 
 func TestAgendaEmptyState(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	a := NewAgenda()
 	w, r := showAgenda(t, a)
 	assert.True(t, r.empty.Visible())
@@ -86,7 +86,7 @@ func TestAgendaEmptyState(t *testing.T) {
 }
 
 func TestAgendaHeadingRowsAreShorter(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	a := NewAgenda()
 	a.SetItems(sampleUpcoming(), sampleRecent())
 	_, r := showAgenda(t, a)

@@ -205,9 +205,9 @@ func (r *chipRenderer) Refresh() {
 	th := r.v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	c := r.v.chip
-	r.bg.FillColor = statusTint(c.Status)
+	r.bg.FillColor = statusTint(th, c.Status)
 	r.bg.CornerRadius = 2
-	r.stripe.FillColor = StatusColour(c.Status)
+	r.stripe.FillColor = StatusColour(th, c.Status)
 	r.text.TextSize = th.Size(r.v.sizeName)
 	r.text.Color = th.Color(theme.ColorNameForeground, variant)
 	r.strike.Hidden = !isCancelled(c.Status)

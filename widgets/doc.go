@@ -1,9 +1,11 @@
 // Package widgets holds Parley's reusable visual parts: the month calendar, the agenda, status
-// badges, fact tables, side-by-side columns, profile headers and small list editors.
+// badges, fact tables, side-by-side columns, profile and record headers, list and table
+// editors, and the Columns and FormGrid layouts.
 //
 // Widgets know nothing of the store. They take plain values (strings, time.Time, the small
 // structs defined here) through constructors and SetX methods, and report what the user did
 // through OnX callbacks. They never start goroutines, so every call must come from the Fyne
 // goroutine. Colours, sizes and fonts are read from the current theme when a widget refreshes,
-// so light and dark themes both look right.
+// so light and dark themes both look right; the meeting-status colours have theme colour
+// names of their own (ColorNameStatusScheduled, …) that a theme may give values.
 package widgets

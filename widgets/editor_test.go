@@ -16,25 +16,37 @@ var linesToTake = []string{
 	"The Tokyo round prepares the Abe–Putin meeting in Vladivostok in September",
 }
 
-func entries(t *testing.T, o fyne.CanvasObject) []*widget.Entry {
-	t.Helper()
-	var es []*widget.Entry
+// find returns the objects of type T under o (including o), in layout order.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
 	for _, c := range test.LaidOutObjects(o) {
-		if e, ok := c.(*widget.Entry); ok {
-			es = append(es, e)
+		if v, ok := c.(T); ok {
+			out = append(out, v)
 		}
 	}
-	return es
+	return out
+}
+
+func entries(t *testing.T, o fyne.CanvasObject) []*widget.Entry {
+	t.Helper()
+	return find[*widget.Entry](o)
+}
+
+// showGolden puts o alone in a window of size and checks that it renders as the golden.
+func showGolden(t *testing.T, o fyne.CanvasObject, size fyne.Size, golden string) fyne.Window {
+	t.Helper()
+	w := test.NewTempWindow(t, o)
+	w.Resize(size)
+	test.AssertRendersToMarkup(t, golden, w.Canvas())
+	return w
 }
 
 func TestStringListEditor(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	e := NewStringListEditor(linesToTake)
 	var got [][]string
 	e.OnChanged = func(items []string) { got = append(got, items) }
-	w := test.NewTempWindow(t, e)
-	w.Resize(fyne.NewSize(600, 300))
-	test.AssertRendersToMarkup(t, "editor/lines.xml", w.Canvas())
+	w := showGolden(t, e, fyne.NewSize(600, 300), "editor/lines.xml")
 
 	rows := e.ed.rows
 	require.Len(t, rows, 3)
@@ -79,7 +91,7 @@ func TestStringListEditor(t *testing.T) {
 }
 
 func TestStringListEditorOptions(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	e := NewStringListEditor([]string{""})
 	e.SetPlaceHolder("Spelling")
 	e.SetMultiLine(true)
@@ -94,7 +106,7 @@ func TestStringListEditorOptions(t *testing.T) {
 }
 
 func TestQAEditor(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	qas := []QA{
 		{Question: "Will Japan accept the return of two islands only?", Answer: "Our position on the four islands is unchanged."},
 		{Question: "Is a visit by President Putin agreed?", Answer: "Both leaders want it by the end of 2016; no date is fixed."},
@@ -102,9 +114,7 @@ func TestQAEditor(t *testing.T) {
 	e := NewQAEditor(qas)
 	var got [][]QA
 	e.OnChanged = func(items []QA) { got = append(got, items) }
-	w := test.NewTempWindow(t, e)
-	w.Resize(fyne.NewSize(600, 400))
-	test.AssertRendersToMarkup(t, "editor/qa.xml", w.Canvas())
+	showGolden(t, e, fyne.NewSize(600, 400), "editor/qa.xml")
 
 	test.Tap(e.ed.rows[1].up)
 	assert.Equal(t, []QA{qas[1], qas[0]}, got[len(got)-1])
@@ -123,4 +133,120 @@ func TestQAEditor(t *testing.T) {
 
 	e.SetAddText("Add a question")
 	assert.Equal(t, "Add a question", e.ed.add.Text)
+}
+
+// islandNames are the names of the disputed islands by party: party, name, language, native.
+var islandNames = [][]string{
+	{"Japan", "Northern Territories", "ja", "北方領土"},
+	{"Russia", "Southern Kurils", "ru", "Южные Курилы"},
+	{"Ainu", "Kuril islands", "ain", ""},
+}
+
+func newNamesEditor() *TableEditor {
+	e := NewTableEditor(
+		TableColumn{Hint: "party", Width: 100},
+		TableColumn{Hint: "name"},
+		TableColumn{Hint: "language", Width: 60},
+		TableColumn{Hint: "in its own script"},
+	)
+	e.SetRows(islandNames)
+	return e
+}
+
+func TestTableEditor(t *testing.T) {
+	newTestApp(t)
+	e := newNamesEditor()
+	var got [][][]string
+	e.OnChanged = func(rows [][]string) { got = append(got, rows) }
+	w := showGolden(t, e, fyne.NewSize(700, 300), "editor/table.xml")
+	assert.Empty(t, got, "SetRows does not report")
+	assert.Equal(t, islandNames, e.Rows())
+
+	rows := e.ed.rows
+	require.Len(t, rows, 3)
+	assert.True(t, rows[0].up.Disabled(), "the first row cannot move up")
+	assert.True(t, rows[2].down.Disabled(), "the last row cannot move down")
+	es := entries(t, e)
+	require.Len(t, es, 12, "an entry per column and row")
+	assert.Equal(t, "party", es[0].PlaceHolder)
+	assert.Equal(t, "Northern Territories", es[1].Text)
+	assert.Less(t, es[0].Size().Width, es[1].Size().Width, "a fixed column beside a shared one")
+	assert.Equal(t, es[0].Size().Width, es[4].Size().Width, "the rows line up")
+
+	test.Tap(e.ed.rows[2].up)
+	want := [][]string{islandNames[0], islandNames[2], islandNames[1]}
+	assert.Equal(t, want, got[len(got)-1])
+	test.Tap(e.ed.rows[0].down)
+	want = [][]string{islandNames[2], islandNames[0], islandNames[1]}
+	assert.Equal(t, want, got[len(got)-1])
+	assert.Equal(t, want, e.Rows(), "the values come back in the new order")
+	assert.Equal(t, "Kuril islands", entries(t, e)[1].Text, "the inputs follow the rows")
+
+	test.Tap(e.ed.rows[1].remove)
+	want = [][]string{islandNames[2], islandNames[1]}
+	assert.Equal(t, want, got[len(got)-1])
+	assert.Equal(t, want, e.Rows())
+
+	// Add makes a blank row and gives its first input the keyboard; typing is reported.
+	e.SetAddText("Add a name")
+	assert.Equal(t, "Add a name", e.ed.add.Text)
+	test.Tap(e.ed.add)
+	assert.Equal(t, append(want, []string{"", "", "", ""}), got[len(got)-1])
+	es = entries(t, e)
+	require.Len(t, es, 12)
+	assert.Equal(t, es[8], w.Canvas().Focused())
+	test.Type(es[8], "United States")
+	test.Type(es[9], "Kuril Islands")
+	want = append(want, []string{"United States", "Kuril Islands", "", ""})
+	assert.Equal(t, want, got[len(got)-1])
+	assert.Equal(t, want, e.Rows())
+
+	// What is handed out and taken in are copies.
+	got[len(got)-1][0][0] = "changed"
+	assert.Equal(t, "Ainu", e.Rows()[0][0])
+	in := [][]string{{"Japan", "Habomai"}}
+	e.SetRows(in)
+	in[0][0] = "changed"
+	assert.Equal(t, [][]string{{"Japan", "Habomai", "", ""}}, e.Rows(), "short rows are filled out")
+	assert.Len(t, entries(t, e), 4)
+}
+
+func TestTableEditorColumns(t *testing.T) {
+	newTestApp(t)
+	sources := []string{"(no source)", "Kremlin readout", "MOFA Japan"}
+	e := NewTableEditor(
+		TableColumn{Hint: "when", Width: 120},
+		TableColumn{Hint: "what happened", MultiLine: true},
+		TableColumn{Hint: "source", Width: 160, Options: sources},
+	)
+	var got [][]string
+	e.OnChanged = func(rows [][]string) { got = rows }
+	e.SetRows([][]string{
+		{"1956-10-19", "Joint Declaration", "Kremlin readout"},
+		{"1855-02-07", "Treaty of Shimoda", "a source no longer in the dossier"},
+	})
+	w := test.NewTempWindow(t, e)
+	w.Resize(fyne.NewSize(700, 300))
+
+	es := entries(t, e)
+	require.Len(t, es, 4, "the source column is no entry")
+	assert.True(t, es[1].MultiLine)
+	assert.Equal(t, "when", es[0].PlaceHolder)
+	selects := find[*widget.Select](e)
+	require.Len(t, selects, 2)
+	assert.Equal(t, "Kremlin readout", selects[0].Selected)
+	assert.Equal(t, "source", selects[1].PlaceHolder)
+	assert.Equal(t, "", e.Rows()[1][2], "a choice not offered is none")
+	assert.Nil(t, got, "filling the drop-downs is no edit")
+
+	selects[1].SetSelected("MOFA Japan")
+	assert.Equal(t, []string{"1855-02-07", "Treaty of Shimoda", "MOFA Japan"}, got[1])
+
+	// New options keep the choices still offered.
+	got = nil
+	e.SetOptions(2, []string{"(no source)", "MOFA Japan"})
+	assert.Nil(t, got)
+	assert.Equal(t, "", e.Rows()[0][2])
+	assert.Equal(t, "MOFA Japan", e.Rows()[1][2])
+	assert.Equal(t, []string{"(no source)", "MOFA Japan"}, find[*widget.Select](e)[0].Options)
 }

@@ -50,13 +50,13 @@ func center(o fyne.CanvasObject) fyne.Position {
 }
 
 func TestMonthGridRendersJune2016(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	w, _ := showGrid(t, sampleGrid())
 	test.AssertRendersToMarkup(t, "monthgrid/june2016.xml", w.Canvas())
 }
 
 func TestMonthGridPutsChipsOnTheirDay(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	_, r := showGrid(t, sampleGrid())
 
 	assert.Equal(t, "June 2016", r.title.text)
@@ -84,7 +84,7 @@ func TestMonthGridPutsChipsOnTheirDay(t *testing.T) {
 }
 
 func TestMonthGridShowsMoreWhenCrowded(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	var tapped []string
 	g.OnChipTapped = func(id string) { tapped = append(tapped, id) }
@@ -118,7 +118,7 @@ func TestMonthGridShowsMoreWhenCrowded(t *testing.T) {
 }
 
 func TestMonthGridMoreCallbackReplacesThePopUp(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	var days []time.Time
 	g.OnMoreTapped = func(day time.Time) { days = append(days, day) }
@@ -142,7 +142,7 @@ func popUpChips(p fyne.CanvasObject) []*chipView {
 }
 
 func TestMonthGridBandListsUndatedItems(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	var tapped []string
 	g.OnChipTapped = func(id string) { tapped = append(tapped, id) }
@@ -178,7 +178,7 @@ func TestMonthGridBandListsUndatedItems(t *testing.T) {
 }
 
 func TestMonthGridNavigation(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	type month struct {
 		Year  int
@@ -244,7 +244,7 @@ func TestMonthGridFirstWeekday(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			test.NewTempApp(t)
+			newTestApp(t)
 			g := sampleGrid()
 			g.SetFirstWeekday(tt.first)
 			_, r := showGrid(t, g)
@@ -260,7 +260,7 @@ func TestMonthGridFirstWeekday(t *testing.T) {
 }
 
 func TestMonthGridSundayFirstGolden(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	g.SetFirstWeekday(time.Sunday)
 	w, _ := showGrid(t, g)
@@ -268,7 +268,7 @@ func TestMonthGridSundayFirstGolden(t *testing.T) {
 }
 
 func TestMonthGridTaps(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	var chips []string
 	var days []time.Time
@@ -290,7 +290,7 @@ func TestMonthGridTaps(t *testing.T) {
 }
 
 func TestMonthGridNarrowCellShowsCountOnly(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	w, r := showGrid(t, g)
 	w.Resize(g.MinSize())
@@ -336,7 +336,7 @@ func TestDate(t *testing.T) {
 }
 
 func TestMonthGridFollowsTheTheme(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	_, r := showGrid(t, sampleGrid())
 	_, cr := cellOf(t, r, tokyoRoundDay)
 	before := cr.bg.FillColor
@@ -382,7 +382,7 @@ func TestMonthGridWrapsLongChipsWhenThereIsRoom(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			test.NewTempApp(t)
+			newTestApp(t)
 			g := sampleGrid()
 			g.SetEntries(longTitleDays(), sampleBand())
 			w, r := showGrid(t, g)
@@ -425,7 +425,7 @@ func TestMonthGridWrapsLongChipsWhenThereIsRoom(t *testing.T) {
 }
 
 func TestMonthGridLongChipsGolden(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	g.SetEntries(longTitleDays(), sampleBand())
 	w, _ := showGrid(t, g)
@@ -433,7 +433,7 @@ func TestMonthGridLongChipsGolden(t *testing.T) {
 }
 
 func TestMonthGridWrapsOnlyWhatFits(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := sampleGrid()
 	days := longTitleDays()
 	days[tokyoRoundDay] = append(days[tokyoRoundDay],
@@ -469,7 +469,7 @@ func TestMonthGridWrapsOnlyWhatFits(t *testing.T) {
 }
 
 func TestTwoLines(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	const size = 11
 	width := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
 	tests := []struct {

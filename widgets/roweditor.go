@@ -7,15 +7,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// rowEditor is the shared core of StringListEditor and QAEditor: an ordered list of items,
-// each shown as a row of fields with move up, move down and remove buttons, and an Add
-// button below. Rows are rebuilt only when the list's shape changes, so typing keeps focus.
+// rowEditor is the shared core of StringListEditor, QAEditor and TableEditor: an ordered list
+// of items, each shown as a row of fields with move up, move down and remove buttons, and an
+// Add button below. Rows are rebuilt only when the list's shape changes, so typing keeps focus.
 type rowEditor[T any] struct {
 	items []T
 	// fields builds the inputs of row i; set stores an edited item; focus is the input that
 	// gets the keyboard after Add.
-	fields  func(i int, item T, set func(T)) (row fyne.CanvasObject, focus fyne.Focusable)
-	changed func()
+	fields func(i int, item T, set func(T)) (row fyne.CanvasObject, focus fyne.Focusable)
+	// onChanged points at the widget's OnChanged, called with a copy of the items.
+	onChanged *func(items []T)
+	// clone copies an item that holds references, so that neither the caller nor the widget
+	// sees the other's later changes; nil when items are values.
+	clone func(T) T
 
 	box     *fyne.Container
 	add     *widget.Button
@@ -28,16 +32,30 @@ type editorRow struct {
 	focus            fyne.Focusable
 }
 
-func newRowEditor[T any](items []T, addText string) *rowEditor[T] {
-	e := &rowEditor[T]{items: append([]T(nil), items...), box: container.NewVBox()}
+// newRowEditor returns the rows of items, built with fields, reporting to *onChanged.
+func newRowEditor[T any](items []T, addText string, fields func(int, T, func(T)) (fyne.CanvasObject, fyne.Focusable), onChanged *func([]T)) *rowEditor[T] {
+	e := &rowEditor[T]{fields: fields, onChanged: onChanged, box: container.NewVBox()}
 	e.add = widget.NewButtonWithIcon(addText, theme.ContentAddIcon(), e.append)
 	e.content = container.NewVBox(e.box, container.NewHBox(e.add))
+	e.setItems(items)
 	return e
 }
 
+// list is a copy of the items as they stand.
+func (e *rowEditor[T]) list() []T {
+	out := make([]T, len(e.items))
+	for i, it := range e.items {
+		if e.clone != nil {
+			it = e.clone(it)
+		}
+		out[i] = it
+	}
+	return out
+}
+
 func (e *rowEditor[T]) notify() {
-	if e.changed != nil {
-		e.changed()
+	if e.onChanged != nil && *e.onChanged != nil {
+		(*e.onChanged)(e.list())
 	}
 }
 
@@ -70,6 +88,7 @@ func (e *rowEditor[T]) move(i, j int) {
 
 func (e *rowEditor[T]) setItems(items []T) {
 	e.items = append([]T(nil), items...)
+	e.items = e.list()
 	e.rebuild()
 }
 
@@ -105,6 +124,20 @@ func (e *rowEditor[T]) rebuild() {
 	e.box.Refresh()
 }
 
+// newCellEntry is an input of a row showing text, with hint while blank; with more than one
+// line it wraps words and shows at least that many lines.
+func newCellEntry(hint, text string, lines int) *widget.Entry {
+	e := widget.NewEntry()
+	if lines > 1 {
+		e = widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(lines)
+	}
+	e.SetPlaceHolder(hint)
+	e.SetText(text)
+	return e
+}
+
 // StringListEditor edits an ordered list of strings — lines to take, spellings of a name —
 // as one entry per row with buttons to move a row up or down or remove it, and an Add button.
 // Blank rows are kept (a new row starts blank); callers storing the list usually drop them.
@@ -123,33 +156,24 @@ var _ fyne.Widget = (*StringListEditor)(nil)
 
 // NewStringListEditor returns an editor of a copy of items.
 func NewStringListEditor(items []string) *StringListEditor {
-	e := &StringListEditor{ed: newRowEditor(items, "Add")}
-	e.ed.fields = e.fields
-	e.ed.changed = func() {
-		if e.OnChanged != nil {
-			e.OnChanged(e.Items())
-		}
-	}
+	e := &StringListEditor{}
+	e.ed = newRowEditor(items, "Add", e.fields, &e.OnChanged)
 	e.ExtendBaseWidget(e)
-	e.ed.rebuild()
 	return e
 }
 
 func (e *StringListEditor) fields(_ int, item string, set func(string)) (fyne.CanvasObject, fyne.Focusable) {
-	entry := widget.NewEntry()
+	lines := 1
 	if e.multiLine {
-		entry = widget.NewMultiLineEntry()
-		entry.Wrapping = fyne.TextWrapWord
-		entry.SetMinRowsVisible(2)
+		lines = 2
 	}
-	entry.SetPlaceHolder(e.placeHolder)
-	entry.SetText(item)
+	entry := newCellEntry(e.placeHolder, item, lines)
 	entry.OnChanged = set
 	return entry, entry
 }
 
 // Items returns a copy of the list as it stands.
-func (e *StringListEditor) Items() []string { return append([]string(nil), e.ed.items...) }
+func (e *StringListEditor) Items() []string { return e.ed.list() }
 
 // SetItems replaces the list without calling OnChanged.
 func (e *StringListEditor) SetItems(items []string) { e.ed.setItems(items) }
@@ -196,27 +220,15 @@ var _ fyne.Widget = (*QAEditor)(nil)
 
 // NewQAEditor returns an editor of a copy of items.
 func NewQAEditor(items []QA) *QAEditor {
-	e := &QAEditor{ed: newRowEditor(items, "Add question")}
-	e.ed.fields = e.fields
-	e.ed.changed = func() {
-		if e.OnChanged != nil {
-			e.OnChanged(e.Items())
-		}
-	}
+	e := &QAEditor{}
+	e.ed = newRowEditor(items, "Add question", e.fields, &e.OnChanged)
 	e.ExtendBaseWidget(e)
-	e.ed.rebuild()
 	return e
 }
 
 func (e *QAEditor) fields(i int, item QA, set func(QA)) (fyne.CanvasObject, fyne.Focusable) {
-	q := widget.NewEntry()
-	q.SetPlaceHolder("Question")
-	q.SetText(item.Question)
-	a := widget.NewMultiLineEntry()
-	a.Wrapping = fyne.TextWrapWord
-	a.SetMinRowsVisible(2)
-	a.SetPlaceHolder("Answer")
-	a.SetText(item.Answer)
+	q := newCellEntry("Question", item.Question, 1)
+	a := newCellEntry("Answer", item.Answer, 2)
 	q.OnChanged = func(s string) { set(QA{Question: s, Answer: a.Text}) }
 	a.OnChanged = func(s string) { set(QA{Question: q.Text, Answer: s}) }
 	var rule fyne.CanvasObject = widget.NewSeparator()
@@ -227,7 +239,7 @@ func (e *QAEditor) fields(i int, item QA, set func(QA)) (fyne.CanvasObject, fyne
 }
 
 // Items returns a copy of the pairs as they stand.
-func (e *QAEditor) Items() []QA { return append([]QA(nil), e.ed.items...) }
+func (e *QAEditor) Items() []QA { return e.ed.list() }
 
 // SetItems replaces the pairs without calling OnChanged.
 func (e *QAEditor) SetItems(items []QA) { e.ed.setItems(items) }

@@ -18,7 +18,7 @@ import (
 )
 
 func TestFactTable(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	ft := NewFactTable(sampleFacts())
 	var cited []string
 	ft.OnCitationTapped = func(c string) { cited = append(cited, c) }
@@ -58,7 +58,7 @@ func TestFactTable(t *testing.T) {
 }
 
 func TestFactTableCitationWithoutCallbackIsText(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	ft := NewFactTable(sampleFacts()[2:3])
 	w := test.NewTempWindow(t, ft)
 	w.Resize(fyne.NewSize(500, 100))
@@ -69,7 +69,7 @@ func TestFactTableCitationWithoutCallbackIsText(t *testing.T) {
 }
 
 func TestSideBySide(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	s := NewSideBySide(sampleNames()...)
 	w := test.NewTempWindow(t, s)
 	w.Resize(fyne.NewSize(700, 200))
@@ -105,7 +105,7 @@ func photo(t *testing.T) []byte {
 }
 
 func TestProfileHeader(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	h := NewProfileHeader(sampleMorgulov())
 	w := test.NewTempWindow(t, h)
 	w.Resize(fyne.NewSize(600, 180))
@@ -148,7 +148,7 @@ func TestInitials(t *testing.T) {
 }
 
 func TestFieldError(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	e := NewFieldError()
 	entry := widget.NewEntry()
 	box := container.NewVBox(entry, e, widget.NewLabel("next field"))

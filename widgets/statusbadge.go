@@ -91,8 +91,8 @@ func (r *statusBadgeRenderer) Layout(size fyne.Size) {
 func (r *statusBadgeRenderer) Refresh() {
 	th := r.b.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
-	r.pill.FillColor = statusTint(r.b.Status)
-	r.pill.StrokeColor = StatusColour(r.b.Status)
+	r.pill.FillColor = statusTint(th, r.b.Status)
+	r.pill.StrokeColor = StatusColour(th, r.b.Status)
 	r.text.Text = r.b.text()
 	r.text.TextSize = th.Size(theme.SizeNameCaptionText)
 	r.text.TextStyle = fyne.TextStyle{Bold: true}

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+)
+
+const previous = "the user's previous file"
+
+// chooseExisting puts a file at dir/name and returns the writer Fyne's save dialog hands
+// over when the user picks it and confirms "Overwrite?" — storage.Writer of its URI.
+func chooseExisting(t *testing.T, dir, name string) (path string, w fyne.URIWriteCloser) {
+	t.Helper()
+	path = filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, []byte(previous), 0o600))
+	writer, err := fynestorage.Writer(fynestorage.NewFileURI(path))
+	require.NoError(t, err)
+	return path, writer
+}
+
+func assertPrevious(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, previous, string(b), "the file the user had is intact")
+	entries, err := os.ReadDir(filepath.Dir(path))
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.NotContains(t, e.Name(), ".tmp", "no temporary file is left behind")
+	}
+}
+
+// A pack, export or backup from the window that fails leaves the user's previous file of
+// that name as it was: the dialog's writer does not empty it, and Parley writes atomically.
+func TestFailedWritesFromTheWindowKeepTheOldFile(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	dir := t.TempDir()
+
+	// The dialog's writer, closed unused, leaves the file alone.
+	path, w := chooseExisting(t, dir, "brief.pdf")
+	require.NoError(t, w.Close())
+	assertPrevious(t, path)
+
+	// A pack for a meeting deleted meanwhile fails and keeps the old file.
+	m, err := st.Meeting(context.Background(), sample.VladivostokID)
+	require.NoError(t, err)
+	require.NoError(t, st.DeleteMeeting(context.Background(), m.ID))
+	path, w = chooseExisting(t, dir, "Vladivostok.pdf")
+	u.writePack(m, chosenPath(w))
+	assert.Contains(t, texts(overlay(t, u)), "Could not write the briefing pack")
+	assertPrevious(t, path)
+
+	// An export and a backup stopped by quitting keep theirs too.
+	u.cancel()
+	path, _ = chooseExisting(t, dir, "dossier.json")
+	u.exportTo(path)
+	assert.Contains(t, texts(overlay(t, u)), "Could not export the dossier")
+	assertPrevious(t, path)
+}
+
+// Quitting cancels the slow work still running, and the window waits for it to wind up.
+func TestQuitStopsRunningWork(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.spawn = func(f func()) { go f() }
+	started, stopped := make(chan struct{}), make(chan error, 1)
+	run(u, "Exporting…", func(ctx context.Context) (struct{}, error) {
+		close(started)
+		select {
+		case <-ctx.Done():
+			stopped <- ctx.Err()
+		case <-time.After(10 * time.Second):
+			stopped <- nil
+		}
+		return struct{}{}, ctx.Err()
+	}, func(struct{}, error) {})
+	<-started
+	u.quit()
+	began := time.Now()
+	u.stopWork(5 * time.Second)
+	assert.ErrorIs(t, <-stopped, context.Canceled, "the running work saw the quit")
+	assert.Less(t, time.Since(began), 5*time.Second, "stopWork returned once the work had stopped")
+}

@@ -1,0 +1,90 @@
+package tasks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// BackupReport says where the copy went and how large it is.
+type BackupReport struct {
+	From, To string
+	Size     int64
+}
+
+func (r BackupReport) String() string {
+	return fmt.Sprintf("The dossier %s was copied to %s (%s). Open the copy as a database to restore from it.",
+		r.From, r.To, byteSize(r.Size))
+}
+
+// ErrBackupOverDossier is a backup asked to replace the dossier it copies.
+var ErrBackupOverDossier = errors.New("a backup cannot replace the dossier itself; choose another name")
+
+// Backup writes a consistent copy of the Parley database at dbPath to out, while a window may
+// hold the database (storage.BackupFile takes no lock). The copy is made under a temporary
+// name beside out and renamed into place when complete, so a failure leaves no half-written
+// backup and a file already at out as it was. An existing out is replaced only when replace
+// is true (the window asks first); without it Backup refuses with fs.ErrExist.
+func Backup(ctx context.Context, dbPath, out string, replace bool) (BackupReport, error) {
+	rep := BackupReport{From: dbPath, To: out}
+	if sameFile(dbPath, out) {
+		return rep, ErrBackupOverDossier
+	}
+	if _, err := os.Stat(out); err == nil && !replace {
+		return rep, writeError(out, fs.ErrExist)
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		return rep, fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	// A fresh name beside out: the copy claims it and is renamed over out when it is whole.
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return rep, writeError(out, err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpName) // BackupFile claims the name itself, exclusively
+	defer os.Remove(tmpName)
+	if err := storage.BackupFile(ctx, dbPath, tmpName); err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, storage.ErrDiskFull) {
+			return rep, writeError(out, err)
+		}
+		return rep, err
+	}
+	if err := os.Rename(tmpName, out); err != nil {
+		return rep, writeError(out, err)
+	}
+	if info, err := os.Stat(out); err == nil {
+		rep.Size = info.Size()
+	}
+	return rep, nil
+}
+
+// sameFile reports whether a and b name the same file (b may not exist yet).
+func sameFile(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(ia, ib)
+	}
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// byteSize writes a file size for people: "96 KB", "1.4 MB".
+func byteSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+}

@@ -1,0 +1,99 @@
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/parley-app/parley/ical"
+	"github.com/parley-app/parley/storage"
+)
+
+// The formats the whole dossier is exported to and imported from, by file extension.
+const (
+	BundleExt   = ".json" // a Parley bundle: everything, for another Parley (docs/bundle-format.md)
+	CalendarExt = ".ics"  // the dated meetings as calendar events (docs/icalendar.md)
+)
+
+// Formats lists the extensions Export and Import accept, for messages: ".json or .ics".
+const Formats = BundleExt + " or " + CalendarExt
+
+// ErrUnknownFormat is a file name whose extension is neither .json nor .ics.
+var ErrUnknownFormat = fmt.Errorf("the file name must end in %s", Formats)
+
+// FormatOf is the lower-case extension of path (BundleExt or CalendarExt), or
+// ErrUnknownFormat: the faces ask it before they open anything.
+func FormatOf(path string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != BundleExt && ext != CalendarExt {
+		return "", fmt.Errorf("%s: %w", filepath.Base(path), ErrUnknownFormat)
+	}
+	return ext, nil
+}
+
+// ExportReport says what Export wrote.
+type ExportReport struct {
+	Path   string
+	Format string // BundleExt or CalendarExt
+	// A bundle's counts.
+	Meetings, Actors, Disputes, Statements, Sources int
+	// A calendar's events, the time zones it defines and the meetings it could not hold.
+	Calendar ical.WriteReport
+}
+
+func (r ExportReport) String() string {
+	var b strings.Builder
+	if r.Format == CalendarExt {
+		b.WriteString(plural(r.Calendar.Events, "meeting") + " written as calendar events")
+		if len(r.Calendar.Zones) > 0 {
+			b.WriteString(" (time zones: " + strings.Join(r.Calendar.Zones, ", ") + ")")
+		}
+		b.WriteString(" to " + r.Path + ".")
+		for _, sk := range r.Calendar.Skipped {
+			fmt.Fprintf(&b, "\nLeft out “%s” (%s): %s.", sk.Title, sk.MeetingID, sk.Reason)
+		}
+		return b.String()
+	}
+	fmt.Fprintf(&b, "%s, %s, %s, %s and %s written to %s.", plural(r.Meetings, "meeting"), plural(r.Actors, "actor"),
+		plural(r.Disputes, "dispute"), plural(r.Statements, "statement"), plural(r.Sources, "source"), r.Path)
+	return b.String()
+}
+
+// Export writes the whole dossier to path, atomically, in the format its extension names:
+// a Parley bundle (.json) or a calendar of the dated meetings (.ics). now stamps the file.
+func Export(ctx context.Context, st *storage.Store, path string, now time.Time) (ExportReport, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return ExportReport{}, err
+	}
+	d, err := st.Dossier(ctx)
+	if err != nil {
+		return ExportReport{}, err
+	}
+	rep := ExportReport{Path: path, Format: format}
+	err = WriteFile(path, func(w io.Writer) error {
+		if format == CalendarExt {
+			var err error
+			rep.Calendar, err = ical.Write(w, d, now)
+			return err
+		}
+		return storage.WriteBundle(w, d, now)
+	})
+	if err != nil {
+		return ExportReport{}, err
+	}
+	rep.Meetings, rep.Actors, rep.Disputes = len(d.Meetings), len(d.Actors), len(d.Disputes)
+	rep.Statements, rep.Sources = len(d.Statements), len(d.Sources)
+	return rep, nil
+}
+
+// plural writes "1 meeting", "6 meetings".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

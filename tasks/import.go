@@ -1,0 +1,102 @@
+package tasks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parley-app/parley/ical"
+	"github.com/parley-app/parley/storage"
+)
+
+// ImportReport says what Import changed.
+type ImportReport struct {
+	Path   string
+	Format string // BundleExt or CalendarExt
+	// Bundle is a bundle's counts; Calendar a calendar's.
+	Bundle   storage.ImportReport
+	Calendar ical.ImportReport
+}
+
+func (r ImportReport) String() string {
+	if r.Format == CalendarExt {
+		return r.Calendar.String()
+	}
+	var lines []string
+	for _, k := range []struct {
+		name string
+		c    storage.ImportCounts
+	}{{"Meetings", r.Bundle.Meetings}, {"Actors", r.Bundle.Actors}, {"Disputes", r.Bundle.Disputes},
+		{"Statements", r.Bundle.Statements}, {"Sources", r.Bundle.Sources}, {"Tracks", r.Bundle.Tracks}} {
+		if k.c.Created+k.c.Updated+k.c.Unchanged == 0 {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s: %d new, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
+	}
+	if r.Bundle.Settings > 0 {
+		lines = append(lines, fmt.Sprintf("Settings taken over: %d", r.Bundle.Settings))
+	}
+	if len(lines) == 0 {
+		return "The file held no records."
+	}
+	return strings.Join(lines, "\n") + "\n\nRecords already here and changed more recently were kept as they are."
+}
+
+// UnreadableError is a file that is not a bundle or calendar Parley can read; nothing was
+// imported from it. Err says where the reader gave up.
+type UnreadableError struct {
+	Path, Format string
+	Err          error
+}
+
+func (e *UnreadableError) Error() string { return e.Sentence() + ": " + e.Err.Error() }
+
+func (e *UnreadableError) Unwrap() error { return e.Err }
+
+// Sentence says so in words: "Nothing was imported: talks.ics is not a calendar Parley can read."
+func (e *UnreadableError) Sentence() string {
+	what := "a Parley bundle"
+	if e.Format == CalendarExt {
+		what = "a calendar"
+	}
+	return "Nothing was imported: " + filepath.Base(e.Path) + " is not " + what + " Parley can read."
+}
+
+// Import reads the file at path into the dossier, in the format its extension names (a Parley
+// bundle, .json, or a calendar, .ics), all or nothing: a file with any error changes nothing.
+// A record already in the dossier is updated when the file's is newer.
+func Import(ctx context.Context, st *storage.Store, path string) (ImportReport, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportReport{}, readError(path, err)
+	}
+	defer f.Close()
+	rep := ImportReport{Path: path, Format: format}
+	if format == CalendarExt {
+		rep.Calendar, err = ical.Import(ctx, st, f)
+		if errors.Is(err, ical.ErrMalformed) {
+			return ImportReport{}, &UnreadableError{Path: path, Format: format, Err: err}
+		} else if err != nil {
+			return ImportReport{}, err
+		}
+		return rep, nil
+	}
+	d, err := storage.ReadBundle(f)
+	var invalid *storage.ValidationError
+	if errors.As(err, &invalid) {
+		return ImportReport{}, err // the record and field at fault, in words
+	} else if err != nil {
+		return ImportReport{}, &UnreadableError{Path: path, Format: format, Err: err}
+	}
+	if rep.Bundle, err = st.ImportDossier(ctx, d); err != nil {
+		return ImportReport{}, err
+	}
+	return rep, nil
+}

@@ -1,0 +1,318 @@
+//go:build sqlite_fts5
+
+package tasks
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+)
+
+var stamp = time.Date(2016, 6, 21, 9, 0, 0, 0, time.UTC)
+
+// sampleStore is a fresh database with the sample dossier.
+func sampleStore(t *testing.T) *storage.Store {
+	t.Helper()
+	st, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "parley.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	require.NoError(t, sample.Load(context.Background(), st))
+	return st
+}
+
+// oldFile puts a file at dir/name with known content and returns its path.
+func oldFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, []byte("the user's previous file"), 0o600))
+	return path
+}
+
+// assertUntouched checks that path still holds what oldFile wrote and nothing else is left
+// in its folder.
+func assertUntouched(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "the user's previous file", string(b), "the previous file is intact")
+	entries, err := os.ReadDir(filepath.Dir(path))
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasSuffix(e.Name(), ".tmp"), "no temporary file left: %s", e.Name())
+	}
+}
+
+// failAfter writes n bytes and then fails, as a full disk or a crashing encoder would.
+func failAfter(n int) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if _, err := w.Write([]byte(strings.Repeat("x", n))); err != nil {
+			return err
+		}
+		return errors.New("the writer gave up half way")
+	}
+}
+
+func TestWriteFileFailingHalfWayKeepsTheOldFile(t *testing.T) {
+	for _, n := range []int{0, 1, 4096, 1 << 20} {
+		t.Run(byteSize(int64(n)), func(t *testing.T) {
+			path := oldFile(t, t.TempDir(), "brief.pdf")
+			err := WriteFile(path, failAfter(n))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "half way")
+			assertUntouched(t, path)
+		})
+	}
+}
+
+func TestWriteFileReplacesWhenComplete(t *testing.T) {
+	path := oldFile(t, t.TempDir(), "brief.pdf")
+	require.NoError(t, WriteFile(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "%PDF-1.4 new")
+		return err
+	}))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "%PDF-1.4 new", string(b))
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, fs.FileMode(0o600), info.Mode().Perm(), "dossier files are the owner's only")
+}
+
+func TestWriteFileIntoAMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no such folder", "brief.pdf")
+	err := WriteFile(path, failAfter(0))
+	var fe *FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "Cannot write "+path+": the folder "+filepath.Dir(path)+" does not exist.", fe.Sentence())
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+func TestWritePack(t *testing.T) {
+	ctx := context.Background()
+	st := sampleStore(t)
+	dir := t.TempDir()
+
+	path := oldFile(t, dir, "brief.pdf")
+	rep, err := WritePack(ctx, st, sample.TokyoRoundID, path, PackOptions{PreparedOn: stamp, HomeZone: time.UTC})
+	require.NoError(t, err)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "%PDF-"))
+	assert.Equal(t, "The briefing pack for “Peace treaty consultations, round 2 — Tokyo” is saved as brief.pdf in "+dir+".", rep.String())
+
+	t.Run("an unknown meeting keeps the old file", func(t *testing.T) {
+		path := oldFile(t, t.TempDir(), "brief.pdf")
+		_, err := WritePack(ctx, st, "no-such-meeting", path, PackOptions{})
+		require.ErrorIs(t, err, storage.ErrNotFound)
+		assertUntouched(t, path)
+	})
+	t.Run("a pack stopped by quitting keeps the old file", func(t *testing.T) {
+		path := oldFile(t, t.TempDir(), "brief.pdf")
+		stopped, cancel := context.WithCancel(ctx)
+		cancel()
+		_, err := WritePack(stopped, st, sample.TokyoRoundID, path, PackOptions{})
+		require.ErrorIs(t, err, context.Canceled)
+		assertUntouched(t, path)
+	})
+}
+
+func TestWritePacksForARange(t *testing.T) {
+	st := sampleStore(t)
+	dir := filepath.Join(t.TempDir(), "june")
+	june, err := ParseRange("2016-06", "2016-06")
+	require.NoError(t, err)
+	rep, err := WritePacks(context.Background(), st, june, dir, PackOptions{PreparedOn: stamp})
+	require.NoError(t, err)
+	require.Len(t, rep.Packs, 3, "Naryshkin's call, the Tokyo round and the visit due by end of 2016")
+	for _, p := range rep.Packs {
+		assert.FileExists(t, p.Path)
+	}
+	assert.Equal(t, filepath.Join(dir, "2016-06-16 Naryshkin calls on Prime Minister Abe.pdf"), rep.Packs[0].Path)
+	assert.Equal(t, filepath.Join(dir, "2016 President Putin's official visit to Japan.pdf"), rep.Packs[2].Path)
+	assert.True(t, strings.HasSuffix(rep.String(), "3 packs written to "+dir+"."))
+
+	y1990, err := ParseRange("1990", "1990")
+	require.NoError(t, err)
+	none, err := WritePacks(context.Background(), st, y1990, dir, PackOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "No meetings between 1990 and 1990; no pack was written.", none.String())
+}
+
+func TestParseRange(t *testing.T) {
+	for _, tc := range []struct{ from, to, problem string }{
+		{"2016-06", "2016-06", ""},
+		{"2016", "2016-06-22", ""},
+		{"2016-13", "2016", "month 13"},
+		{"2016", "2016-02-30", "the last date"},
+		{"2016-07", "2016-06", "ends (2016-06) before it starts (2016-07)"},
+	} {
+		t.Run(tc.from+" to "+tc.to, func(t *testing.T) {
+			_, err := ParseRange(tc.from, tc.to)
+			if tc.problem == "" {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorContains(t, err, tc.problem)
+			}
+		})
+	}
+}
+
+func TestPackFileName(t *testing.T) {
+	tokyo, err := storage.ParseFuzzyDate("2016-06-22 10:00 Asia/Tokyo")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		m    storage.MeetingSummary
+		want string
+	}{
+		{"exact", storage.MeetingSummary{Title: "Tokyo round", When: tokyo}, "2016-06-22 Tokyo round.pdf"},
+		{"month by its first day", storage.MeetingSummary{Title: "Abe–Putin meeting", When: storage.InMonth(2016, time.September)},
+			"2016-09 Abe–Putin meeting.pdf"},
+		{"undated", storage.MeetingSummary{Title: "Visit"}, "Visit.pdf"},
+		{"no title", storage.MeetingSummary{}, "Meeting.pdf"},
+		{"characters a file system refuses", storage.MeetingSummary{Title: `Talks: "A/B" <draft>?`}, "Talks A B draft.pdf"},
+		{"native script kept", storage.MeetingSummary{Title: "日露次官級協議"}, "日露次官級協議.pdf"},
+		{"long titles cut", storage.MeetingSummary{Title: strings.Repeat("Consultations ", 10)},
+			strings.TrimSpace(strings.Repeat("Consultations ", 10)[:60]) + ".pdf"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, PackFileName(tc.m)) })
+	}
+	used := map[string]bool{}
+	assert.Equal(t, "a.pdf", uniqueName("a.pdf", used))
+	assert.Equal(t, "a (2).pdf", uniqueName("a.pdf", used))
+	assert.Equal(t, "a (3).pdf", uniqueName("a.pdf", used))
+}
+
+func TestExportAndImportRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	st := sampleStore(t)
+	dir := t.TempDir()
+
+	bundle := filepath.Join(dir, "dossier.json")
+	rep, err := Export(ctx, st, bundle, stamp)
+	require.NoError(t, err)
+	assert.Equal(t, "6 meetings, "+plural(rep.Actors, "actor")+", 1 dispute, "+plural(rep.Statements, "statement")+
+		" and "+plural(rep.Sources, "source")+" written to "+bundle+".", rep.String())
+
+	cal := filepath.Join(dir, "talks.ics")
+	crep, err := Export(ctx, st, cal, stamp)
+	require.NoError(t, err)
+	assert.Contains(t, crep.String(), "6 meetings written as calendar events (time zones: Asia/Tokyo) to "+cal+".")
+
+	empty, err := storage.Open(ctx, filepath.Join(dir, "empty.db"))
+	require.NoError(t, err)
+	defer empty.Close()
+	irep, err := Import(ctx, empty, bundle)
+	require.NoError(t, err)
+	assert.Equal(t, 6, irep.Bundle.Meetings.Created)
+	assert.Contains(t, irep.String(), "Meetings: 6 new, 0 updated, 0 unchanged")
+
+	again, err := Import(ctx, empty, cal)
+	require.NoError(t, err)
+	assert.Equal(t, 6, again.Calendar.Unchanged, "the calendar of the same meetings changes nothing")
+}
+
+func TestExportFailureKeepsTheOldFile(t *testing.T) {
+	st := sampleStore(t)
+	path := oldFile(t, t.TempDir(), "dossier.json")
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Export(stopped, st, path, stamp)
+	require.Error(t, err)
+	assertUntouched(t, path)
+
+	_, err = Export(context.Background(), st, filepath.Join(t.TempDir(), "dossier.txt"), stamp)
+	assert.ErrorIs(t, err, ErrUnknownFormat)
+}
+
+func TestImportRefusesWhatItCannotRead(t *testing.T) {
+	ctx := context.Background()
+	st := sampleStore(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, file, content string
+		want                error
+		sentence            string
+	}{
+		{"not a bundle", "x.json", "<html>", nil, "Nothing was imported: x.json is not a Parley bundle Parley can read."},
+		{"not a calendar", "x.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", nil, "Nothing was imported: x.ics is not a calendar Parley can read."},
+		{"another format", "x.csv", "a,b", ErrUnknownFormat, ""},
+		{"no such file", "missing.json", "", fs.ErrNotExist, "Cannot read " + filepath.Join(dir, "missing.json") + ": there is no such file."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.file)
+			if tc.content != "" {
+				require.NoError(t, os.WriteFile(path, []byte(tc.content), 0o600))
+			}
+			_, err := Import(ctx, st, path)
+			require.Error(t, err)
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
+			}
+			if tc.sentence != "" {
+				var s interface{ Sentence() string }
+				require.ErrorAs(t, err, &s)
+				assert.Equal(t, tc.sentence, s.Sentence())
+			}
+		})
+	}
+	list, err := st.Meetings(ctx, storage.MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, list, 6, "nothing was imported")
+}
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	st := sampleStore(t)
+	db := st.Path()
+	dir := t.TempDir()
+
+	out := filepath.Join(dir, "copy.db")
+	rep, err := Backup(ctx, db, out, false)
+	require.NoError(t, err)
+	assert.Greater(t, rep.Size, int64(0))
+	copyStore, err := storage.Open(ctx, out)
+	require.NoError(t, err)
+	list, err := copyStore.Meetings(ctx, storage.MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, list, 6)
+	require.NoError(t, copyStore.Close())
+
+	t.Run("an existing file is refused unless the user agreed", func(t *testing.T) {
+		path := oldFile(t, t.TempDir(), "copy.db")
+		_, err := Backup(ctx, db, path, false)
+		var fe *FileError
+		require.ErrorAs(t, err, &fe)
+		assert.ErrorIs(t, err, fs.ErrExist)
+		assertUntouched(t, path)
+
+		_, err = Backup(ctx, db, path, true)
+		require.NoError(t, err)
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.True(t, strings.HasPrefix(string(b), "SQLite format 3"))
+	})
+	t.Run("never over the dossier itself", func(t *testing.T) {
+		_, err := Backup(ctx, db, db, true)
+		assert.ErrorIs(t, err, ErrBackupOverDossier)
+	})
+	t.Run("a source that is not a database keeps the old backup", func(t *testing.T) {
+		bad := oldFile(t, t.TempDir(), "notes.db")
+		path := oldFile(t, t.TempDir(), "copy.db")
+		_, err := Backup(ctx, bad, path, true)
+		assert.ErrorIs(t, err, storage.ErrNotParley)
+		assertUntouched(t, path)
+	})
+}

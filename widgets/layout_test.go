@@ -1,0 +1,101 @@
+package widgets
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+)
+
+// box is an object of a fixed minimum size.
+func box(w, h float32) *canvas.Rectangle {
+	r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	r.SetMinSize(fyne.NewSize(w, h))
+	return r
+}
+
+func TestColumns(t *testing.T) {
+	newTestApp(t)
+	pad := theme.Padding()
+	tests := []struct {
+		name     string
+		widths   []float32
+		objs     []fyne.CanvasObject
+		width    float32
+		wantX    []float32
+		wantW    []float32
+		wantMinW float32
+		wantMinH float32
+	}{
+		{
+			name: "fixed and shared", widths: []float32{100, 0, 50},
+			objs:  []fyne.CanvasObject{box(10, 20), box(200, 30), box(10, 10)},
+			width: 400,
+			wantX: []float32{0, 100 + pad, 400 - 50}, wantW: []float32{100, 400 - 150 - 2*pad, 50},
+			wantMinW: 100 + 80 + 50 + 2*pad, wantMinH: 30,
+		},
+		{
+			name: "objects beyond the widths share", widths: []float32{60},
+			objs:  []fyne.CanvasObject{box(10, 20), box(10, 20), box(10, 20)},
+			width: 260,
+			wantX: []float32{0, 60 + pad, 60 + pad + (200-2*pad)/2 + pad}, wantW: []float32{60, (200 - 2*pad) / 2, (200 - 2*pad) / 2},
+			wantMinW: 60 + 10 + 10 + 2*pad, wantMinH: 20,
+		},
+		{
+			name: "too narrow: shared columns get nothing", widths: []float32{100, 0},
+			objs:  []fyne.CanvasObject{box(10, 20), box(10, 20)},
+			width: 90,
+			wantX: []float32{0, 100 + pad}, wantW: []float32{100, 0},
+			wantMinW: 100 + 10 + pad, wantMinH: 20,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := container.New(NewColumns(tc.widths...), tc.objs...)
+			assert.Equal(t, fyne.NewSize(tc.wantMinW, tc.wantMinH), c.MinSize())
+			c.Resize(fyne.NewSize(tc.width, 40))
+			for i, o := range tc.objs {
+				assert.Equal(t, tc.wantX[i], o.Position().X, "x of %d", i)
+				assert.Equal(t, float32(0), o.Position().Y)
+				assert.Equal(t, fyne.NewSize(tc.wantW[i], 40), o.Size(), "size of %d", i)
+			}
+		})
+	}
+
+	widths := []float32{10, 20}
+	c := NewColumns(widths...)
+	widths[0] = 99
+	assert.Equal(t, []float32{10, 20}, c.Widths, "the widths are copied")
+}
+
+func TestFormGrid(t *testing.T) {
+	newTestApp(t)
+	pad := theme.Padding()
+	name, kind, native := widget.NewLabel("Name"), widget.NewLabel("Kind"), widget.NewLabel("Native script")
+	nameIn, kindIn, nativeIn := box(100, 40), box(150, 20), box(50, 30)
+	g := container.New(NewFormGrid(150), name, nameIn, kind, kindIn, native, nativeIn)
+
+	lw := max(float32(150), native.MinSize().Width)
+	wantH := max(name.MinSize().Height, 40) + max(kind.MinSize().Height, 20) + max(native.MinSize().Height, 30) + 2*pad
+	assert.Equal(t, fyne.NewSize(lw+pad+150, wantH), g.MinSize())
+
+	g.Resize(fyne.NewSize(500, 300))
+	assert.Equal(t, fyne.NewPos(0, 0), name.Position())
+	assert.Equal(t, fyne.NewPos(lw+pad, 0), nameIn.Position())
+	assert.Equal(t, fyne.NewSize(500-lw-pad, max(name.MinSize().Height, 40)), nameIn.Size(), "inputs take the width the labels leave")
+	assert.Equal(t, lw, name.Size().Width, "labels are as wide as the widest")
+	y2 := max(name.MinSize().Height, 40) + pad
+	assert.Equal(t, fyne.NewPos(0, y2), kind.Position())
+	assert.Equal(t, fyne.NewPos(lw+pad, y2), kindIn.Position())
+
+	// A hidden pair takes no room; the label column keeps at least its least width.
+	native.Hide()
+	nativeIn.Hide()
+	assert.Equal(t, fyne.NewSize(150+pad+150, max(name.MinSize().Height, 40)+max(kind.MinSize().Height, 20)+pad), g.MinSize())
+	g.Resize(fyne.NewSize(500, 300))
+	assert.Equal(t, fyne.NewPos(150+pad, 0), nameIn.Position())
+}

@@ -1,0 +1,44 @@
+package widgets
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestRecordHeader(t *testing.T) {
+	newTestApp(t)
+	saved := 0
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { saved++ })
+	badge := NewStatusBadge(StatusScheduled)
+	h := NewRecordHeader(badge, save)
+	h.SetTitle("Tokyo round", "Wed 22 Jun 2016, 10:00 JST · Iikura House, Tokyo")
+	w := showGolden(t, h, fyne.NewSize(640, 120), "recordheader/saved.xml")
+	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
+
+	assert.Equal(t, "Tokyo round", r.title.Text)
+	assert.True(t, r.sub.Visible())
+	assert.False(t, r.unsaved.Visible(), "no marker until there is something to save")
+
+	h.SetUnsaved(true)
+	assert.True(t, h.Unsaved)
+	assert.True(t, r.unsaved.Visible())
+	assert.Less(t, r.unsaved.Position().X, save.Position().X, "the marker stands before the buttons")
+	test.AssertRendersToMarkup(t, "recordheader/unsaved.xml", w.Canvas())
+
+	test.Tap(save)
+	assert.Equal(t, 1, saved, "the buttons are the caller's")
+
+	// An empty subtitle takes no room.
+	before := h.MinSize().Height
+	h.SetTitle("Tokyo round", "")
+	assert.False(t, r.sub.Visible())
+	assert.Less(t, h.MinSize().Height, before)
+
+	h.SetUnsaved(false)
+	assert.False(t, r.unsaved.Visible())
+}

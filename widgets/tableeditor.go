@@ -1,0 +1,117 @@
+package widgets
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TableColumn describes one column of a TableEditor.
+type TableColumn struct {
+	Hint      string   // the placeholder of a blank cell, e.g. "party, e.g. Japan"
+	Width     float32  // the column's width; 0 shares what the fixed columns leave
+	MultiLine bool     // a wrapping entry of three lines, for sentences
+	Options   []string // when not nil, the cell is a drop-down of these instead of an entry
+}
+
+var _ fyne.Widget = (*TableEditor)(nil)
+
+// TableEditor edits an ordered list of rows of a few texts each — names by party, key facts,
+// a timeline, posts held — one row of inputs per row, laid out in the TableColumns given so
+// that the rows line up, with buttons to move a row up or down or remove it, and an Add
+// button. Each row has one text per column. Blank rows are kept (a new row starts blank);
+// callers storing the rows usually drop them. A drop-down cell holds "" or one of its
+// column's Options.
+type TableEditor struct {
+	widget.BaseWidget
+
+	// OnChanged is called with all rows after every edit, addition, removal or move.
+	OnChanged func(rows [][]string) `json:"-"`
+
+	ed      *rowEditor[[]string]
+	columns []TableColumn
+}
+
+// NewTableEditor returns an editor, without rows, of the columns.
+func NewTableEditor(columns ...TableColumn) *TableEditor {
+	e := &TableEditor{columns: make([]TableColumn, len(columns))}
+	for i, c := range columns {
+		c.Options = slices.Clone(c.Options)
+		e.columns[i] = c
+	}
+	e.ed = newRowEditor(nil, "Add", e.fields, &e.OnChanged)
+	e.ed.clone = e.normalise
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// normalise copies row with exactly one text per column, "" for an option that its column
+// does not offer.
+func (e *TableEditor) normalise(row []string) []string {
+	out := make([]string, len(e.columns))
+	copy(out, row)
+	for i, c := range e.columns {
+		if c.Options != nil && !slices.Contains(c.Options, out[i]) {
+			out[i] = ""
+		}
+	}
+	return out
+}
+
+func (e *TableEditor) fields(_ int, row []string, set func([]string)) (fyne.CanvasObject, fyne.Focusable) {
+	cur := e.normalise(row)
+	cells := make([]fyne.CanvasObject, len(e.columns))
+	widths := make([]float32, len(e.columns))
+	var focus fyne.Focusable
+	for i, c := range e.columns {
+		changed := func(s string) {
+			cur[i] = s
+			set(slices.Clone(cur))
+		}
+		if c.Options != nil {
+			s := widget.NewSelect(c.Options, nil)
+			s.PlaceHolder = c.Hint
+			s.SetSelected(cur[i])
+			s.OnChanged = changed
+			cells[i] = s
+		} else {
+			lines := 1
+			if c.MultiLine {
+				lines = 3
+			}
+			entry := newCellEntry(c.Hint, cur[i], lines)
+			entry.OnChanged = changed
+			cells[i] = entry
+		}
+		if f, ok := cells[i].(fyne.Focusable); ok && focus == nil {
+			focus = f
+		}
+		widths[i] = c.Width
+	}
+	return container.New(NewColumns(widths...), cells...), focus
+}
+
+// Rows returns a copy of the rows as they stand, one text per column each.
+func (e *TableEditor) Rows() [][]string { return e.ed.list() }
+
+// SetRows replaces the rows without calling OnChanged. Texts beyond the columns are dropped;
+// missing ones are "".
+func (e *TableEditor) SetRows(rows [][]string) { e.ed.setItems(rows) }
+
+// SetOptions changes the choices of the drop-down column col without calling OnChanged; a row
+// whose choice is no longer offered is left with none.
+func (e *TableEditor) SetOptions(col int, options []string) {
+	e.columns[col].Options = slices.Clone(options)
+	e.ed.setItems(e.ed.items)
+}
+
+// SetAddText sets the label of the Add button.
+func (e *TableEditor) SetAddText(text string) { e.ed.add.SetText(text) }
+
+// CreateRenderer returns the renderer.
+func (e *TableEditor) CreateRenderer() fyne.WidgetRenderer {
+	e.ExtendBaseWidget(e)
+	return widget.NewSimpleRenderer(e.ed.content)
+}
