@@ -4,7 +4,20 @@
 //
 // Threading: a screen's state and widgets are touched only on the Fyne goroutine. Slow work is
 // split into a load step that touches no widget and an apply step that touches only widgets;
-// ui.run joins them with a goroutine and fyne.Do.
+// ui.run joins them with a goroutine and fyne.Do. Import, export, packs and backups are
+// tasks (package tasks), which the command line calls too: the window only asks and presents.
+//
+// Files are named by what they hold, one rule throughout:
+//
+//   - a list screen by its plural (actors.go, disputes.go, sources.go, talks.go, tracks.go;
+//     calendar.go and search.go are screens of their own);
+//   - a record page by its singular (actor.go, dispute.go, meeting.go, source.go);
+//   - the dialogs a screen or page opens in <name>_dialogs.go (actor_dialogs.go,
+//     meeting_dialogs.go; file_dialogs.go for the File menu's);
+//   - the frame and its shared parts by their role: app.go (start and the open dossier),
+//     ui.go (window, navigation, slow work), menu.go, theme.go, messages.go (messages and
+//     errors), form.go and form_lists.go (form inputs), record_page.go and list_screen.go (what
+//     every record page and list screen share), file_repository.go.
 package app
 
 import (

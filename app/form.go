@@ -236,3 +236,21 @@ func choices[T any](none string, items []T, describe func(T) (label, id string))
 
 // sourceChoice describes a source for choices.
 func sourceChoice(s storage.Source) (label, id string) { return s.Title, s.ID }
+
+// commaList splits "Japan, Russia" into items.
+func commaList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// boldLabel is a column heading.
+func boldLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}

@@ -11,9 +11,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
 
 // onAddParticipant asks for an actor from the dossier and a role.
@@ -222,4 +224,46 @@ func (p *meetingPage) onExport() {
 		return
 	}
 	p.u.exportPack(p.m)
+}
+
+// exportPack asks where to save the briefing pack of m, writes it off the Fyne goroutine with
+// a progress dialog, and offers to open it.
+func (u *ui) exportPack(m storage.Meeting) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("choose where to save the briefing pack", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		u.writePack(m, chosenPath(w))
+	}, u.win)
+	d.SetFileName(tasks.PackFileName(m.Summary()))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetTitleText("Save the briefing pack")
+	u.startIn(d)
+	d.Show()
+}
+
+// writePack writes the pack of m to path (tasks.WritePack: one read of the dossier, written
+// atomically) and offers to open it.
+func (u *ui) writePack(m storage.Meeting, path string) {
+	st, opt := u.store, tasks.PackOptions{PreparedOn: u.now()}
+	progress := dialog.NewCustomWithoutButtons("Preparing the briefing pack for “"+m.Title+"”", progressBar(), u.win)
+	progress.Show()
+	run(u, "Writing the briefing pack…", func(ctx context.Context) (tasks.PackReport, error) {
+		return tasks.WritePack(ctx, st, m.ID, path, opt)
+	}, func(rep tasks.PackReport, err error) {
+		progress.Hide()
+		if err != nil {
+			u.showError("write the briefing pack", err)
+			return
+		}
+		u.setStatus("Briefing pack saved to " + path)
+		u.showChoice("Briefing pack ready", rep.String(), nil, []choice{
+			{label: "Open the PDF", important: true, action: func() { u.openFile(path) }},
+			{label: "Close"},
+		})
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,12 +122,6 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
-}
-
-func boldLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 // talksColumns: when, title (takes the rest), status, track, place.
@@ -367,4 +362,13 @@ func (t *talksScreen) showTrack(id string) {
 		t.wantTrack = ""
 		t.track.SetSelected(l)
 	}
+}
+
+// thousands writes n with commas between groups of three digits: 100,006.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"io/fs"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -137,5 +139,18 @@ func (u *ui) openFailedPage(p page, doing string, err error) {
 	u.showError(doing, err)
 	if errors.Is(err, storage.ErrNotFound) {
 		u.closePage(p)
+	}
+}
+
+// progressBar is an indefinite progress bar for a dialog.
+func progressBar() fyne.CanvasObject {
+	return widget.NewProgressBarInfinite()
+}
+
+// openFile opens a file with the program the system chooses for it.
+func (u *ui) openFile(path string) {
+	uri := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if err := u.app.OpenURL(uri); err != nil {
+		u.showError("open "+filepath.Base(path), err)
 	}
 }

@@ -11,13 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 
-	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
-
-func blankMeeting() storage.Meeting {
-	return storage.Meeting{Status: storage.StatusProposed}
-}
 
 // startIn points a file dialog at the folder of the open dossier.
 func (u *ui) startIn(d *dialog.FileDialog) {

@@ -1,0 +1,414 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
+)
+
+// disputePage is a dispute's fact sheet, read as a sheet on its first tab and edited on the
+// second, with an explicit Save.
+type disputePage struct {
+	recordPage
+	d storage.Dispute // as stored; ID "" for a new one
+
+	tabs                        *container.AppTabs
+	sheet                       *fyne.Container
+	titleE, administrator       *widget.Entry
+	claimants, summary, tags    *widget.Entry
+	names, facts, positions, tl *widgets.TableEditor
+	sources                     []storage.Source
+	statements                  []storage.Statement
+	speakers                    map[string]string
+	srcIDs                      map[string]string // source label → ID
+}
+
+type disputeData struct {
+	d          storage.Dispute
+	sources    []storage.Source
+	statements []storage.Statement
+	actors     []storage.Actor
+}
+
+func newDisputePage(u *ui, id string) *disputePage {
+	p := &disputePage{recordPage: recordPage{u: u}, d: storage.Dispute{ID: id}}
+	p.build()
+	return p
+}
+
+func newDisputeDraft(u *ui) *disputePage {
+	p := &disputePage{recordPage: recordPage{u: u}}
+	p.build()
+	p.tabs.SelectIndex(1)
+	return p
+}
+
+func (p *disputePage) isNew() bool { return p.d.ID == "" }
+func (p *disputePage) title() string {
+	if p.d.Title == "" {
+		return "New dispute"
+	}
+	return p.d.Title
+}
+
+func (p *disputePage) build() {
+	e := &p.ed
+	p.initRecord(p.save, p.onDelete)
+	p.srcIDs = map[string]string{noSource: ""}
+	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
+	p.titleE = textEntry(e, "e.g. Northern Territories / Southern Kurils")
+	p.administrator = textEntry(e, "who holds it, e.g. Russia")
+	p.claimants = textEntry(e, "who claims it, comma-separated, e.g. Japan")
+	p.summary = textArea(e, "the question in a paragraph", 4)
+	p.tags = textEntry(e, "comma-separated")
+	// The source columns are drop-downs, of the sources once they are loaded.
+	source := widgets.TableColumn{Hint: "source", Width: 240, Options: []string{noSource}}
+	p.names = tableEditor(e, "Add a name",
+		widgets.TableColumn{Hint: "party, e.g. Japan", Width: 140}, widgets.TableColumn{Hint: "name, e.g. Northern Territories"},
+		widgets.TableColumn{Hint: "language, e.g. ja", Width: 110}, widgets.TableColumn{Hint: "in its own script, e.g. 北方領土"})
+	p.facts = tableEditor(e, "Add a key fact",
+		widgets.TableColumn{Hint: "label, e.g. Area", Width: 180}, widgets.TableColumn{Hint: "value", MultiLine: true}, source)
+	p.positions = tableEditor(e, "Add a position",
+		widgets.TableColumn{Hint: "party", Width: 140}, widgets.TableColumn{Hint: "the party's position", MultiLine: true})
+	p.tl = tableEditor(e, "Add a timeline entry",
+		widgets.TableColumn{Hint: "when, e.g. 1956-10-19 or 1945-08", Width: 190}, widgets.TableColumn{Hint: "what happened", MultiLine: true}, source)
+
+	fs := p.fs
+	fs.add("title", "Title", p.titleE)
+	fs.add("administrator", "Administered by", p.administrator)
+	fs.add("claimants", "Claimed by", p.claimants)
+	fs.add("summary", "Summary", p.summary)
+	fs.add("names", "Names by party", p.names)
+	fs.add("facts", "Key facts", p.facts)
+	fs.add("positions", "Positions", p.positions)
+	fs.add("timeline", "Timeline", p.tl)
+	fs.add("tags", "Tags", p.tags)
+
+	form := container.NewVBox(
+		fs.general,
+		fs.grid("title", "administrator", "claimants", "summary"),
+		section("Names by party", fs.rows["names"].cell),
+		section("Key facts", fs.rows["facts"].cell),
+		section("Positions", fs.rows["positions"].cell),
+		section("Timeline", fs.rows["timeline"].cell),
+		section("Tags", fs.rows["tags"].cell),
+	)
+	p.sheet = container.NewVBox()
+	p.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Fact sheet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(p.sheet))),
+		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), container.NewVScroll(container.NewPadded(form))),
+	)
+	p.frame(p.tabs)
+	p.showInputs = func() { p.tabs.SelectIndex(1) }
+	p.refreshHeader()
+}
+
+func (p *disputePage) show() {
+	if p.loaded && p.dirty() {
+		return
+	}
+	st, id := p.u.store, p.d.ID
+	run(p.u, "", func(ctx context.Context) (disputeData, error) {
+		return loadDispute(ctx, st, id)
+	}, p.apply)
+}
+
+func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData, error) {
+	var d disputeData
+	var err error
+	if id != "" {
+		if d.d, err = st.Dispute(ctx, id); err != nil {
+			return d, err
+		}
+		if d.statements, err = st.Statements(ctx, storage.StatementFilter{DisputeID: id}); err != nil {
+			return d, err
+		}
+		if d.actors, err = st.Actors(ctx); err != nil {
+			return d, err
+		}
+	}
+	d.sources, err = st.Sources(ctx)
+	return d, err
+}
+
+func (p *disputePage) apply(d disputeData, err error) {
+	if err != nil {
+		p.u.openFailedPage(p, "open the dispute", err)
+		return
+	}
+	p.loaded = true
+	if d.d.ID != "" {
+		p.d = d.d
+	}
+	p.sources = d.sources
+	var srcOpts []string
+	srcOpts, p.srcIDs = choices(noSource, d.sources, sourceChoice)
+	p.facts.SetOptions(2, srcOpts)
+	p.tl.SetOptions(2, srcOpts)
+	p.statements = d.statements
+	p.speakers = map[string]string{}
+	for _, a := range d.actors {
+		p.speakers[a.ID] = a.Name
+	}
+	p.ed.fill(func() { p.fill(p.d) })
+	p.ed.clean()
+	p.fs.clearErrors()
+	p.refreshHeader()
+	p.refreshSheet()
+}
+
+func (p *disputePage) fill(d storage.Dispute) {
+	p.titleE.SetText(d.Title)
+	p.administrator.SetText(d.Administrator)
+	p.claimants.SetText(strings.Join(d.Claimants, ", "))
+	p.summary.SetText(d.Summary)
+	p.tags.SetText(strings.Join(d.Tags, ", "))
+	var names, facts, positions, tl [][]string
+	for _, n := range d.Names {
+		names = append(names, []string{n.Party, n.Name, n.Language, n.Native})
+	}
+	for _, f := range d.Facts {
+		facts = append(facts, []string{f.Label, f.Value, labelFor(p.srcIDs, f.SourceID)})
+	}
+	for _, ps := range d.Positions {
+		positions = append(positions, []string{ps.Party, ps.Text})
+	}
+	for _, ev := range d.Timeline {
+		tl = append(tl, []string{ev.When.Text(), ev.Text, labelFor(p.srcIDs, ev.SourceID)})
+	}
+	p.names.SetRows(names)
+	p.facts.SetRows(facts)
+	p.positions.SetRows(positions)
+	p.tl.SetRows(tl)
+}
+
+func (p *disputePage) refreshHeader() {
+	if p.isNew() {
+		p.hdr.SetTitle("New dispute", "Fill in the Edit tab and press Save (Ctrl+S).")
+		p.deleteBtn.Disable()
+		return
+	}
+	p.hdr.SetTitle(p.d.Title, disputeLine(p.d))
+	p.deleteBtn.Enable()
+}
+
+// refreshSheet draws the fact sheet of the stored dispute.
+func (p *disputePage) refreshSheet() {
+	d := p.d
+	p.sheet.Objects = nil
+	if p.isNew() {
+		p.sheet.Add(emptyState("The fact sheet appears here once the dispute is saved."))
+		p.sheet.Refresh()
+		return
+	}
+	// Sources are numbered in the order the sheet first cites them.
+	num := map[string]int{}
+	var cited []string
+	cite := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		if _, ok := num[id]; !ok {
+			cited = append(cited, id)
+			num[id] = len(cited)
+		}
+		return strconv.Itoa(num[id])
+	}
+
+	if len(d.Names) > 0 {
+		var cols []widgets.Column
+		idx := map[string]int{}
+		for _, n := range d.Names {
+			text := n.Name
+			if n.Native != "" {
+				text += " — " + n.Native
+			}
+			if n.Language != "" {
+				text += " (" + n.Language + ")"
+			}
+			if i, ok := idx[n.Party]; ok {
+				cols[i].Paragraphs = append(cols[i].Paragraphs, text)
+				continue
+			}
+			idx[n.Party] = len(cols)
+			cols = append(cols, widgets.Column{Heading: n.Party, Paragraphs: []string{text}})
+		}
+		p.sheet.Add(section("Names by party", widgets.NewSideBySide(cols...)))
+	}
+	var who []string
+	if d.Administrator != "" {
+		who = append(who, "Administered by "+d.Administrator)
+	}
+	if len(d.Claimants) > 0 {
+		who = append(who, "Claimed by "+strings.Join(d.Claimants, ", "))
+	}
+	if len(who) > 0 {
+		p.sheet.Add(boldLabel(strings.Join(who, " · ")))
+	}
+	if d.Summary != "" {
+		p.sheet.Add(section("Summary", wrapLabel(d.Summary)))
+	}
+	if len(d.Facts) > 0 {
+		facts := make([]widgets.Fact, len(d.Facts))
+		for i, f := range d.Facts {
+			facts[i] = widgets.Fact{Label: f.Label, Value: f.Value, Citation: cite(f.SourceID)}
+		}
+		t := widgets.NewFactTable(facts)
+		t.OnCitationTapped = func(c string) { p.openCited(cited, c) }
+		p.sheet.Add(section("Key facts", t))
+	}
+	if len(d.Positions) > 0 {
+		var cols []widgets.Column
+		for _, ps := range d.Positions {
+			cols = append(cols, widgets.Column{Heading: ps.Party, Paragraphs: []string{ps.Text}})
+		}
+		p.sheet.Add(section("Positions", widgets.NewSideBySide(cols...)))
+	}
+	if len(d.Timeline) > 0 {
+		rows := container.NewVBox()
+		for _, ev := range d.Timeline {
+			text := ev.Text
+			if n := cite(ev.SourceID); n != "" {
+				text += " [" + n + "]"
+			}
+			when := boldLabel(ev.When.String())
+			rows.Add(container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
+		}
+		p.sheet.Add(section("Timeline", rows))
+	}
+	if len(p.statements) > 0 {
+		rows := container.NewVBox()
+		for _, s := range p.statements {
+			s := s
+			head := p.speakers[s.ActorID] + ", " + s.When.String()
+			if s.Occasion != "" {
+				head += " · " + s.Occasion
+			}
+			if n := cite(s.SourceID); n != "" {
+				head += " [" + n + "]"
+			}
+			who := widget.NewHyperlink(head, nil)
+			who.OnTapped = func() { p.u.push(newActorPage(p.u, s.ActorID)) }
+			rows.Add(container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
+		}
+		p.sheet.Add(section("Statements on the dispute", rows))
+	}
+	if len(cited) > 0 {
+		rows := container.NewVBox()
+		for i, id := range cited {
+			id := id
+			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, p.sourceTitle(id)), nil)
+			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
+			rows.Add(link)
+		}
+		p.sheet.Add(section("Sources", rows))
+	}
+	if len(p.sheet.Objects) == 0 {
+		p.sheet.Add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
+	}
+	p.sheet.Refresh()
+}
+
+func (p *disputePage) openCited(cited []string, n string) {
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 1 || i > len(cited) {
+		return
+	}
+	p.u.push(newSourcePage(p.u, cited[i-1]))
+}
+
+func (p *disputePage) sourceTitle(id string) string {
+	for _, s := range p.sources {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
+}
+
+// collect reads the form into a dispute, marking what is wrong.
+func (p *disputePage) collect() (storage.Dispute, bool) {
+	p.fs.clearErrors()
+	d := p.d
+	ok := true
+	d.Title = strings.TrimSpace(p.titleE.Text)
+	if d.Title == "" {
+		p.fs.setError("title", "Give the dispute a title")
+		ok = false
+	}
+	d.Administrator = strings.TrimSpace(p.administrator.Text)
+	d.Claimants = commaList(p.claimants.Text)
+	d.Summary = strings.TrimSpace(p.summary.Text)
+	d.Tags = commaList(p.tags.Text)
+	d.Names, d.Facts, d.Positions, d.Timeline = nil, nil, nil, nil
+	for _, r := range filledRows(p.names) {
+		d.Names = append(d.Names, storage.PlaceName{Party: r[0], Name: r[1], Language: r[2], Native: r[3]})
+	}
+	for _, r := range filledRows(p.facts) {
+		d.Facts = append(d.Facts, storage.KeyFact{Label: r[0], Value: r[1], SourceID: p.srcIDs[r[2]]})
+	}
+	for _, r := range filledRows(p.positions) {
+		d.Positions = append(d.Positions, storage.Position{Party: r[0], Text: r[1]})
+	}
+	for i, r := range filledRows(p.tl) {
+		when, err := storage.ParseFuzzyDate(r[0])
+		if err != nil {
+			p.fs.setError("timeline", fmt.Sprintf("Timeline entry %d: %s", i+1, err))
+			ok = false
+		}
+		d.Timeline = append(d.Timeline, storage.Event{When: when, Text: r[1], SourceID: p.srcIDs[r[2]]})
+	}
+	if !ok {
+		p.tabs.SelectIndex(1)
+		p.u.setStatus("Not saved — correct the fields marked in red")
+	}
+	return d, ok
+}
+
+func (p *disputePage) save(then func()) {
+	d, ok := p.collect()
+	if !ok {
+		return
+	}
+	st := p.u.store
+	write := createOrUpdate(p.isNew(), st.CreateDispute, st.UpdateDispute)
+	saveRecord(&p.recordPage, "Saving “"+d.Title+"”…", "save the dispute", func(ctx context.Context) (disputeData, error) {
+		if err := write(ctx, &d); err != nil {
+			return disputeData{}, err
+		}
+		return loadDispute(ctx, st, d.ID)
+	}, func(dd disputeData) {
+		p.apply(dd, nil)
+		p.u.setStatus("Saved “" + dd.d.Title + "”")
+		then()
+	})
+}
+
+func (p *disputePage) onDelete() {
+	if p.isNew() {
+		return
+	}
+	st, id, title := p.u.store, p.d.ID, p.d.Title
+	p.deleteRecord(p, "the fact sheet “"+title+"”",
+		"Meetings linked to it lose the link and statements about it stay, no longer tied to it.",
+		"“"+title+"”", "delete the dispute", func(ctx context.Context) error {
+			return st.DeleteDispute(ctx, id)
+		})
+}
+
+// initialFocus puts the cursor in the first input of a new record.
+func (p *disputePage) initialFocus() fyne.Focusable {
+	if p.isNew() {
+		return p.titleE
+	}
+	return nil
+}
