@@ -2,7 +2,8 @@
 # (FTS5) without sqlite_fts5, and Parley refuses to open a database without it.
 #
 #   make run     install what is missing, build bin/parley and open the window
-#   make test    install what is missing, then vet, gofmt check and race-enabled tests
+#   make test    install what is missing, then vet, gofmt check, lint and race-enabled tests
+#   make lint    staticcheck (pinned in tools/go.mod), its default checks
 #   make build   build bin/parley
 #   make bench   run the benchmarks
 #   make deps    install missing build packages (Debian/Ubuntu), or say what to install
@@ -13,6 +14,8 @@
 GO      ?= go
 TAGS    ?= sqlite_fts5
 BIN     := bin/parley
+# Tools pinned apart from the application's go.mod: the fyne packager and staticcheck.
+GO_TOOL := $(GO) tool -modfile=tools/go.mod
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
 LDFLAGS := -X main.version=$(or $(VERSION),0.1.0)
 
@@ -24,7 +27,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback
 
-.PHONY: all build run test vet fmt-check bench deps clean
+.PHONY: all build run test vet fmt-check lint bench deps clean
 
 all: build
 
@@ -34,7 +37,7 @@ build:
 run: deps build
 	LANG=$(RUN_LANG) ./$(BIN) $(ARGS)
 
-test: deps vet fmt-check
+test: deps vet fmt-check lint
 	LANG=en_GB.UTF-8 $(GO) test -race -tags $(TAGS) ./...
 
 vet:
@@ -45,6 +48,12 @@ fmt-check:
 	if [ -n "$$unformatted" ]; then \
 		echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; \
 	fi
+
+# staticcheck (honnef.co/go/tools v0.8.2) is pinned in tools/go.mod next to the fyne tool;
+# `go tool` builds it on first use. It type-checks with the same tags as the build, so the
+# FTS5 files are the ones it reads.
+lint:
+	$(GO_TOOL) staticcheck -tags $(TAGS) ./...
 
 bench:
 	LANG=en_GB.UTF-8 $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
@@ -89,7 +98,6 @@ clean:
 # go.mod because it requires a newer Fyne than the one Parley is built against. `go tool`
 # builds it on first use. FyneApp.toml gives the name, ID, version, icon and desktop metadata;
 # docs/packaging.md has sizes and build times.
-GO_TOOL  := $(GO) tool -modfile=tools/go.mod
 FYNE     := $(GO_TOOL) fyne
 MINGW_CC := x86_64-w64-mingw32-gcc
 # `fyne package` counts builds by rewriting FyneApp.toml (Build + 1, comments dropped). The

@@ -432,7 +432,7 @@ func (p *actorPage) collect() (storage.Actor, bool) {
 	a.Photo = p.photo
 	posts, err := readPosts(p.posts.Rows())
 	if err != nil {
-		p.fs.setError("posts", err.Error())
+		p.fs.setError("posts", firstUpper(err.Error()))
 		ok = false
 	}
 	a.Posts = posts

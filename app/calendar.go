@@ -286,7 +286,8 @@ func agendaItems(ms []storage.MeetingSummary) []widgets.AgendaItem {
 		if m.Format != "" {
 			sub = strings.TrimPrefix(sub+" · "+firstUpper(string(m.Format)), " · ")
 		}
-		out[i] = widgets.AgendaItem{ID: m.ID, DateText: m.WhenText(), Title: m.Title, Subtitle: sub, Status: string(m.Status)}
+		out[i] = widgets.AgendaItem{ID: m.ID, DateText: m.WhenText(), Title: m.Title, Subtitle: sub,
+			Status: string(m.Status), StatusText: m.Status.Label()}
 	}
 	return out
 }

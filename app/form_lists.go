@@ -88,13 +88,13 @@ func readPosts(rows [][]string) ([]storage.Post, error) {
 		post := storage.Post{Title: title, Organisation: org}
 		var err error
 		if post.From, err = storage.ParsePartialDate(r[2]); err != nil {
-			return nil, fmt.Errorf("Post %d, from: %w", i+1, err)
+			return nil, fmt.Errorf("post %d, from: %w", i+1, err)
 		}
 		if post.To, err = storage.ParsePartialDate(r[3]); err != nil {
-			return nil, fmt.Errorf("Post %d, to: %w", i+1, err)
+			return nil, fmt.Errorf("post %d, to: %w", i+1, err)
 		}
 		if post.Title == "" {
-			return nil, fmt.Errorf("Post %d has no title", i+1)
+			return nil, fmt.Errorf("post %d has no title", i+1)
 		}
 		post.FromText, post.ToText = post.From.ISO(), post.To.ISO()
 		out = append(out, post)

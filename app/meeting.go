@@ -100,7 +100,7 @@ func (p *meetingPage) build() {
 	e := &p.ed
 	p.initRecord(p.save, p.onDelete)
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
-	p.badge = widgets.NewStatusBadge("")
+	p.badge = widgets.NewStatusBadge("", "")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
 	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
 
@@ -482,7 +482,7 @@ func (p *meetingPage) refreshHeader() {
 		p.headStatus.Hide()
 		return
 	}
-	p.badge.SetStatus(string(p.m.Status))
+	p.badge.SetStatus(string(p.m.Status), p.m.Status.Label())
 	p.badge.Show()
 	p.headStatus.Show()
 	sub := p.m.Summary().WhenText()

@@ -139,7 +139,7 @@ func (t *talksScreen) newRow() fyne.CanvasObject {
 	title := widget.NewLabel("")
 	title.Truncation = fyne.TextTruncateEllipsis
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	badge := widgets.NewStatusBadge("")
+	badge := widgets.NewStatusBadge("", "")
 	track := widget.NewLabel("")
 	track.Truncation = fyne.TextTruncateEllipsis
 	pl := widget.NewLabel("")
@@ -155,7 +155,7 @@ func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(m.WhenText())
 	c.Objects[1].(*widget.Label).SetText(m.Title)
-	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status))
+	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status), m.Status.Label())
 	c.Objects[3].(*widget.Label).SetText(t.trackTitle[m.TrackID])
 	c.Objects[4].(*widget.Label).SetText(storage.JoinPlace("", m.City, m.Country))
 }
@@ -170,11 +170,11 @@ func (t *talksScreen) filter() (storage.MeetingFilter, error) {
 	}
 	from, err := storage.ParsePartialDate(t.from.Text)
 	if err != nil {
-		return f, fmt.Errorf("From: %w", err)
+		return f, fmt.Errorf("from: %w", err)
 	}
 	to, err := storage.ParsePartialDate(t.to.Text)
 	if err != nil {
-		return f, fmt.Errorf("To: %w", err)
+		return f, fmt.Errorf("to: %w", err)
 	}
 	if !from.IsZero() {
 		f.From = from.Start()

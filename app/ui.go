@@ -317,16 +317,6 @@ func (u *ui) push(p page) {
 	u.showTop()
 }
 
-// replaceTop swaps the top page for p without asking (the old one has nothing unsaved).
-func (u *ui) replaceTop(p page) {
-	if len(u.stack) == 0 {
-		u.push(p)
-		return
-	}
-	u.stack[len(u.stack)-1] = p
-	u.showTop()
-}
-
 // back closes the top page, asking first when it has unsaved changes.
 func (u *ui) back() {
 	if len(u.stack) < 2 {

@@ -193,15 +193,6 @@ func TestExportImportRoundTrip(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "exports are readable by their owner only")
 }
 
-// fieldLines is out with each line's fields joined by one space.
-func fieldLines(out string) []string {
-	var lines []string
-	for _, l := range strings.Split(out, "\n") {
-		lines = append(lines, strings.Join(strings.Fields(l), " "))
-	}
-	return lines
-}
-
 func TestImportRefusesBadBundle(t *testing.T) {
 	dir := t.TempDir()
 	db := sampleDB(t)

@@ -30,17 +30,22 @@ func dbPath(flagValue string) (string, error) {
 	return p, nil
 }
 
-// openExisting opens the database at path for a command that reads or exports it: a missing
-// file is an error, not a new empty database.
-func openExisting(ctx context.Context, path string) (*storage.Store, error) {
+// openExisting opens the database --db names (dbFlagValue; "" for the default one) for a
+// command that reads or exports it, and returns it with its path: a missing file is an
+// error, not a new empty database.
+func openExisting(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
+	path, err := dbPath(dbFlagValue)
+	if err != nil {
+		return nil, "", err
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, missingDatabase(path)
+		return nil, path, missingDatabase(path)
 	}
 	s, err := storage.Open(ctx, path)
 	if err != nil {
-		return nil, explain(path, err)
+		return nil, path, explain(path, err)
 	}
-	return s, nil
+	return s, path, nil
 }
 
 // missingDatabase says what to do when a command needs a database that is not there.

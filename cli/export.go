@@ -37,11 +37,7 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := tasks.FormatOf(*out); err != nil {
 		return usagef("cannot export to %q: the name must end in %s", *out, tasks.Formats)
 	}
-	path, err := dbPath(*db)
-	if err != nil {
-		return err
-	}
-	s, err := openExisting(ctx, path)
+	s, path, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

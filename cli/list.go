@@ -48,11 +48,7 @@ func runList(ctx context.Context, args []string, stdout io.Writer) error {
 	if !ok {
 		return usagef("cannot list %q; choose %s", rest[0], listKinds)
 	}
-	path, err := dbPath(*db)
-	if err != nil {
-		return err
-	}
-	s, err := openExisting(ctx, path)
+	s, path, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -73,11 +73,7 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 			return usagef("%v", err)
 		}
 	}
-	path, err := dbPath(*db)
-	if err != nil {
-		return err
-	}
-	s, err := openExisting(ctx, path)
+	s, path, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -32,11 +32,7 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	if *limit < 1 {
 		return usagef("--limit must be at least 1")
 	}
-	path, err := dbPath(*db)
-	if err != nil {
-		return err
-	}
-	s, err := openExisting(ctx, path)
+	s, path, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -9,47 +9,123 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
+// A backup taken while a writer commits is a consistent copy, and the test proves that a
+// write committed while the copy was being made.
+//
+// The writer numbers its tracks 1, 2, 3, … and counts each when it starts (started) and once
+// it has committed (done). Backup's VACUUM INTO reads one snapshot, so the copy holds exactly
+// tracks 1…n for some n: every write done before Backup was called is in it (n ≥ done then)
+// and none that had not started when it returned (n ≤ started then). Write k > n is not in
+// the snapshot, so it committed after the copy began reading. After each commit the writer
+// also notes the size of the copy being written: VACUUM INTO has not finished while that file
+// is shorter than it ends up, so a write k > n that saw the copy short committed before the
+// copy was complete. Both together prove the overlap without a hook in storage; counters read
+// only after Backup returns could not, because writes that commit between the copy's end and
+// the caller resuming would look the same. Backups are repeated, each to a new file, until one
+// overlaps, for at most overlapDeadline; none overlapping fails the test.
 func TestBackupWhileWriting(t *testing.T) {
+	const overlapDeadline = 5 * time.Second
 	ctx := context.Background()
 	s, _ := newStore(t)
 	w := buildWorld(t, s)
+	// Some bulk, so that each copy takes long enough for commits to land while it runs.
+	bulk := strings.Repeat("Consultations on the peace treaty and the islands. ", 400)
+	for i := range 40 {
+		require.NoError(t, s.CreateTrack(ctx, &Track{Title: fmt.Sprintf("Bulk %d", i), Summary: bulk}))
+	}
 
-	// A writer keeps going while the backup runs.
+	// sighting is write k having committed while the copy at dest was size bytes long (-1: not
+	// there yet).
+	type sighting struct {
+		k    int64
+		dest string
+		size int64
+	}
+	var (
+		started, done atomic.Int64
+		current       atomic.Pointer[string] // the copy being written
+		mu            sync.Mutex
+		sightings     []sighting
+	)
 	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var writes int
-	var writeErr error
-	wg.Add(1)
+	writeErr := make(chan error, 1)
 	go func() {
-		defer wg.Done()
-		for {
+		defer close(writeErr)
+		for k := int64(1); ; k++ {
 			select {
 			case <-stop:
 				return
 			default:
 			}
-			tr := Track{Title: fmt.Sprintf("Track %d", writes)}
-			if err := s.CreateTrack(ctx, &tr); err != nil {
-				writeErr = err
+			started.Store(k)
+			if err := s.CreateTrack(ctx, &Track{Title: fmt.Sprintf("Writer %d", k)}); err != nil {
+				writeErr <- fmt.Errorf("write %d: %w", k, err)
 				return
 			}
-			writes++
+			done.Store(k)
+			if dest := current.Load(); dest != nil {
+				size := int64(-1)
+				if info, err := os.Stat(*dest); err == nil {
+					size = info.Size()
+				}
+				mu.Lock()
+				sightings = append(sightings, sighting{k, *dest, size})
+				mu.Unlock()
+			}
 		}
 	}()
+	stopWriter := func() error {
+		select {
+		case <-stop:
+		default:
+			close(stop)
+		}
+		return <-writeErr
+	}
+	t.Cleanup(func() { stopWriter() })
 
-	dest := filepath.Join(t.TempDir(), "copy.db")
-	err := s.Backup(ctx, dest)
-	close(stop)
-	wg.Wait()
-	require.NoError(t, err)
-	require.NoError(t, writeErr)
+	dir := t.TempDir()
+	deadline := time.Now().Add(overlapDeadline)
+	var dest string
+	overlapped := false
+	for attempt := 1; !overlapped && time.Now().Before(deadline); attempt++ {
+		path := filepath.Join(dir, fmt.Sprintf("copy-%d.db", attempt))
+		dest = path
+		current.Store(&path) // a string of its own: the writer reads it
+		doneBefore := done.Load()
+		require.NoError(t, s.Backup(ctx, dest), "attempt %d", attempt)
+		startedAfter := started.Load()
+		info, err := os.Stat(dest)
+		require.NoError(t, err)
+
+		n := writerTracksIn(t, dest)
+		require.GreaterOrEqual(t, n, doneBefore, "attempt %d: the copy has every write committed before the backup began", attempt)
+		require.LessOrEqual(t, n, startedAfter, "attempt %d: the copy has no write begun after the backup ended", attempt)
+		var during []int64
+		mu.Lock()
+		for _, sg := range sightings {
+			if sg.dest == dest && sg.k > n && sg.size >= 0 && sg.size < info.Size() {
+				during = append(during, sg.k)
+			}
+		}
+		mu.Unlock()
+		overlapped = len(during) > 0
+		t.Logf("attempt %d: %d writes done at the start, %d in the copy (%d bytes), %d committed while it was written",
+			attempt, doneBefore, n, info.Size(), len(during))
+	}
+	current.Store(nil)
+	require.NoError(t, stopWriter())
+	require.True(t, overlapped, "no write committed while a backup was being written, in %v of tries", overlapDeadline)
 
 	if runtime.GOOS != "windows" {
 		info, err := os.Stat(dest)
@@ -57,16 +133,51 @@ func TestBackupWhileWriting(t *testing.T) {
 		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
 	}
 
+	// The copy that overlapped a write is a whole Parley database.
 	c, err := Open(ctx, dest)
-	require.NoError(t, err, "the copy is a Parley database")
+	require.NoError(t, err, "the copy is a Parley database (Open runs quick_check)")
 	defer c.Close()
 	assert.False(t, c.Created())
+	var integrity []string
+	rows, err := c.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var line string
+		require.NoError(t, rows.Scan(&line))
+		integrity = append(integrity, line)
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, []string{"ok"}, integrity, "PRAGMA integrity_check, which includes the search index's")
 	m, err := c.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
 	assert.Equal(t, w.tokyo.Title, m.Title)
 	hits, err := c.Search(ctx, "北方領土", 5)
 	require.NoError(t, err)
 	assert.NotEmpty(t, hits)
+}
+
+// writerTracksIn opens the backup at path and returns n when it holds exactly the writer's
+// tracks "Writer 1" … "Writer n", failing the test when they are not such a prefix (a copy
+// that is not one snapshot).
+func writerTracksIn(t *testing.T, path string) int64 {
+	t.Helper()
+	c, err := Open(context.Background(), path)
+	require.NoError(t, err, "the copy is a Parley database")
+	defer c.Close()
+	tracks, err := c.Tracks(context.Background())
+	require.NoError(t, err)
+	seen := map[int64]bool{}
+	for _, tr := range tracks {
+		var k int64
+		if _, err := fmt.Sscanf(tr.Title, "Writer %d", &k); err == nil {
+			seen[k] = true
+		}
+	}
+	n := int64(len(seen))
+	for k := int64(1); k <= n; k++ {
+		require.True(t, seen[k], "the copy has writes 1…%d without gaps; %d is missing", n, k)
+	}
+	return n
 }
 
 func TestBackupRefusesExistingFile(t *testing.T) {

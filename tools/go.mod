@@ -1,11 +1,17 @@
-// The fyne command-line tool, pinned apart from the application's go.mod: fyne.io/tools v1.7.4
-// requires fyne.io/fyne/v2 v2.8.1, while Parley itself is built against v2.7.1. Use it as
-//   go tool -modfile=tools/go.mod fyne …
+// Developer tools, pinned apart from the application's go.mod: fyne.io/tools v1.7.4 requires
+// fyne.io/fyne/v2 v2.8.1, while Parley itself is built against v2.7.1. Use them as
+//   go tool -modfile=tools/go.mod fyne …          (make package, make package-windows)
+//   go tool -modfile=tools/go.mod staticcheck …   (make lint; honnef.co/go/tools v0.8.2)
+// staticcheck raises golang.org/x/tools, x/mod, x/sync and x/sys for the fyne tool too; it
+// builds and packages with them (fyne uses x/tools only for mobile builds).
 module github.com/parley-app/parley/tools
 
 go 1.26.8
 
-tool fyne.io/tools/cmd/fyne
+tool (
+	fyne.io/tools/cmd/fyne
+	honnef.co/go/tools/cmd/staticcheck
+)
 
 require (
 	fyne.io/fyne/v2 v2.8.1 // indirect
@@ -27,10 +33,12 @@ require (
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
 	github.com/urfave/cli/v2 v2.27.7 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
+	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/image v0.24.0 // indirect
-	golang.org/x/mod v0.23.0 // indirect
-	golang.org/x/sync v0.11.0 // indirect
-	golang.org/x/sys v0.30.0 // indirect
-	golang.org/x/tools v0.30.0 // indirect
+	golang.org/x/mod v0.41.0 // indirect
+	golang.org/x/sync v0.23.0 // indirect
+	golang.org/x/sys v0.48.0 // indirect
+	golang.org/x/tools v0.51.0 // indirect
 	golang.org/x/tools/go/vcs v0.1.0-deprecated // indirect
+	honnef.co/go/tools v0.8.2 // indirect
 )

@@ -14,6 +14,8 @@ type AgendaItem struct {
 	Title    string
 	Subtitle string // venue, track or participants
 	Status   string // colours the stripe and the badge; see StatusColour
+	// StatusText is the badge's words ("Scheduled"); Status itself when empty.
+	StatusText string
 }
 
 var _ fyne.Widget = (*Agenda)(nil)
@@ -201,7 +203,7 @@ func (v *agendaRowView) CreateRenderer() fyne.WidgetRenderer {
 		title:    &canvas.Text{},
 		subtitle: &canvas.Text{},
 		heading:  &canvas.Text{},
-		badge:    NewStatusBadge(""),
+		badge:    NewStatusBadge("", ""),
 	}
 	r.Refresh()
 	return r
@@ -285,7 +287,7 @@ func (r *agendaRowRenderer) Refresh() {
 	if isItem {
 		it := r.v.row.item
 		r.stripe.FillColor = StatusColour(th, it.Status)
-		r.badge.Status = it.Status
+		r.badge.Status, r.badge.Text = it.Status, it.StatusText
 		r.badge.Hidden = it.Status == ""
 		r.badge.Refresh()
 		if isCancelled(it.Status) {

@@ -112,7 +112,7 @@ func (h *ProfileHeader) CreateRenderer() fyne.WidgetRenderer {
 		name:     widget.NewLabel(""),
 		native:   widget.NewLabel(""),
 		title:    widget.NewLabel(""),
-		side:     NewStatusBadge(""),
+		side:     NewStatusBadge("", ""),
 	}
 	r.name.TextStyle = fyne.TextStyle{Bold: true}
 	r.name.SizeName = theme.SizeNameHeadingText

@@ -14,7 +14,7 @@ func TestRecordHeader(t *testing.T) {
 	newTestApp(t)
 	saved := 0
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { saved++ })
-	badge := NewStatusBadge(StatusScheduled)
+	badge := NewStatusBadge(StatusScheduled, "Scheduled")
 	h := NewRecordHeader(badge, save)
 	h.SetTitle("Tokyo round", "Wed 22 Jun 2016, 10:00 JST · Iikura House, Tokyo")
 	w := showGolden(t, h, fyne.NewSize(640, 120), "recordheader/saved.xml")

@@ -61,20 +61,20 @@ func sampleGrid() *MonthGrid {
 func sampleUpcoming() []AgendaItem {
 	return []AgendaItem{
 		{ID: tokyoRoundID, DateText: "Wed 22 Jun 2016, 10:00 JST", Title: "Tokyo round",
-			Subtitle: "Iikura House, Tokyo · Morgulov–Hara consultations", Status: StatusScheduled},
+			Subtitle: "Iikura House, Tokyo · Morgulov–Hara consultations", Status: StatusScheduled, StatusText: "Scheduled"},
 		{ID: vladivostokID, DateText: "Sep 2016", Title: "Abe–Putin meeting",
-			Subtitle: "Vladivostok · Eastern Economic Forum", Status: StatusTentative},
+			Subtitle: "Vladivostok · Eastern Economic Forum", Status: StatusTentative, StatusText: "Tentative"},
 		{ID: putinVisitID, DateText: "by end of 2016", Title: "Putin visit to Japan",
-			Subtitle: "Venue not fixed", Status: StatusProposed},
+			Subtitle: "Venue not fixed", Status: StatusProposed, StatusText: "Proposed"},
 	}
 }
 
 func sampleRecent() []AgendaItem {
 	return []AgendaItem{
 		{ID: "sochi", DateText: "Fri 6 May 2016", Title: "Abe–Putin informal summit",
-			Subtitle: "Sochi · the “new approach”", Status: StatusHeld},
+			Subtitle: "Sochi · the “new approach”", Status: StatusHeld, StatusText: "Held"},
 		{ID: "moscow-round", DateText: "Fri 15 Apr 2016", Title: "Kishida–Lavrov talks",
-			Subtitle: "Moscow", Status: StatusHeld},
+			Subtitle: "Moscow", Status: StatusHeld, StatusText: "Held"},
 	}
 }
 

@@ -54,7 +54,7 @@ func newStatusTheme() *statusTheme {
 
 func TestStatusBadge(t *testing.T) {
 	test.NewTempApp(t)
-	b := NewStatusBadge(StatusScheduled)
+	b := NewStatusBadge(StatusScheduled, "Scheduled")
 	w := test.NewTempWindow(t, b)
 	w.Resize(fyne.NewSize(120, 40))
 	r := test.WidgetRenderer(b).(*statusBadgeRenderer)
@@ -62,12 +62,12 @@ func TestStatusBadge(t *testing.T) {
 	assert.Equal(t, theme.Color(theme.ColorNamePrimary), r.pill.StrokeColor, "the test theme has no status colours")
 	test.AssertRendersToMarkup(t, "statusbadge/scheduled.xml", w.Canvas())
 
-	b.SetStatus(StatusCancelled)
+	b.SetStatus(StatusCancelled, "Cancelled")
 	assert.Equal(t, "Cancelled", r.text.Text)
 	assert.Equal(t, theme.Color(theme.ColorNameError), r.pill.StrokeColor)
 	b.SetText("Postponed — was 2014")
 	assert.Equal(t, "Postponed — was 2014", r.text.Text)
-	assert.Greater(t, b.MinSize().Width, NewStatusBadge(StatusHeld).MinSize().Width)
+	assert.Greater(t, b.MinSize().Width, NewStatusBadge(StatusHeld, "Held").MinSize().Width)
 
 	// A theme that knows the status names colours the badge.
 	th := newStatusTheme()
@@ -95,8 +95,6 @@ func TestStatusColorName(t *testing.T) {
 			assert.Equal(t, tc.want, StatusColorName(tc.status))
 		})
 	}
-	assert.Equal(t, "Tentative", StatusText("tentative"))
-	assert.Equal(t, "", StatusText(""))
 }
 
 func TestStatusColour(t *testing.T) {

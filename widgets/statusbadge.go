@@ -10,28 +10,29 @@ import (
 var _ fyne.Widget = (*StatusBadge)(nil)
 
 // StatusBadge is a pill showing a meeting status: an outline in the status colour, a tint of
-// it behind, and the status as text ("Scheduled").
+// it behind, and the status in words as the caller names it ("Scheduled": storage's
+// Status.Label, so that the badge says what the lists and packs say).
 type StatusBadge struct {
 	widget.BaseWidget
 
-	Status string // "proposed", "tentative", "scheduled", "held", "postponed", "cancelled"
-	Text   string // shown instead of StatusText(Status) when not empty
+	Status string // "proposed", "tentative", "scheduled", "held", "postponed", "cancelled": the colour
+	Text   string // the words shown ("Scheduled"); Status itself when empty
 }
 
-// NewStatusBadge returns a badge for the status.
-func NewStatusBadge(status string) *StatusBadge {
-	b := &StatusBadge{Status: status}
+// NewStatusBadge returns a badge for the status, showing text.
+func NewStatusBadge(status, text string) *StatusBadge {
+	b := &StatusBadge{Status: status, Text: text}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// SetStatus changes the status shown.
-func (b *StatusBadge) SetStatus(status string) {
-	b.Status = status
+// SetStatus changes the status shown and its words.
+func (b *StatusBadge) SetStatus(status, text string) {
+	b.Status, b.Text = status, text
 	b.Refresh()
 }
 
-// SetText shows text instead of the status's own name ("" goes back to it).
+// SetText changes the words shown ("" shows the status itself).
 func (b *StatusBadge) SetText(text string) {
 	b.Text = text
 	b.Refresh()
@@ -41,7 +42,7 @@ func (b *StatusBadge) text() string {
 	if b.Text != "" {
 		return b.Text
 	}
-	return StatusText(b.Status)
+	return b.Status
 }
 
 // CreateRenderer returns the badge's renderer.
