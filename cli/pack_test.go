@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-app/parley/export/pdftest"
 	"github.com/parley-app/parley/sample"
 )
 
@@ -30,26 +30,7 @@ func packSampleDB(t *testing.T) string {
 	return db
 }
 
-// requireTool fails the test, rather than skipping it, when the command name is not
-// installed: a pack test that does not read its PDF must not pass. The message names the
-// Debian/Ubuntu package pkg that has it; the Makefile's DEB_PACKAGES lists it, so make deps
-// (and make test) installs it.
-func requireTool(t testing.TB, name, pkg string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s is not installed, and the pack tests need it: install the Debian/Ubuntu package %s "+
-			"(make deps installs it, as make test does; elsewhere install %s from your system's packages)",
-			name, pkg, pkg)
-	}
-}
-
-func pdfToText(t *testing.T, path string) string {
-	t.Helper()
-	requireTool(t, "pdftotext", "poppler-utils")
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
-	require.NoError(t, err, string(out))
-	return string(out)
-}
+func pdfToText(t *testing.T, path string) string { return pdftest.Text(t, path) }
 
 func TestPackOneMeeting(t *testing.T) {
 	db := packSampleDB(t)

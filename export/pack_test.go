@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-app/parley/export/pdftest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -45,44 +45,13 @@ func writePackFile(t *testing.T, b *storage.Briefing, opt PackOptions) string {
 	return path
 }
 
-// debianPackages names the Debian/Ubuntu package of each command-line tool the PDF tests
-// run. The Makefile's DEB_PACKAGES lists the same packages, so make deps (and make test)
-// installs them.
-var debianPackages = map[string]string{
-	"pdftotext": "poppler-utils",
-	"pdfinfo":   "poppler-utils",
-	"pdffonts":  "poppler-utils",
-	"pdfimages": "poppler-utils",
-	"qpdf":      "qpdf",
-}
-
-// requireTool fails the test, rather than skipping it, when the command name is not
-// installed: a PDF test that does not run must not pass. The message names the package pkg
-// that has it and how to install it.
-func requireTool(t testing.TB, name, pkg string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s is not installed, and the PDF tests need it: install the Debian/Ubuntu package %s "+
-			"(make deps installs it, as make test does; elsewhere install %s from your system's packages)",
-			name, pkg, pkg)
-	}
-}
-
-// tool runs one of poppler's or qpdf's command-line tools and returns its output; a tool that
-// is not installed fails the test (requireTool).
+// tool runs one of poppler's or qpdf's tools (pdftest.Run: a missing one fails the test).
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	pkg, ok := debianPackages[name]
-	require.True(t, ok, "add %s and its Debian package to debianPackages", name)
-	requireTool(t, name, pkg)
-	out, err := exec.Command(name, args...).CombinedOutput()
-	require.NoError(t, err, "%s %s: %s", name, strings.Join(args, " "), out)
-	return string(out)
+	return pdftest.Run(t, name, args...)
 }
 
-func pdfText(t *testing.T, path string) string {
-	return tool(t, "pdftotext", "-enc", "UTF-8", "-layout", path, "-")
-}
+func pdfText(t *testing.T, path string) string { return pdftest.LayoutText(t, path) }
 
 func pdfPages(t *testing.T, path string) int {
 	info := tool(t, "pdfinfo", path)
