@@ -151,7 +151,7 @@ func (p *actorPage) show() {
 		return
 	}
 	st, id, draft := p.u.store, p.a.ID, p.a
-	run(p.u, "", func(ctx context.Context) (actorData, error) {
+	read(&p.recordPage, func(ctx context.Context) (actorData, error) {
 		return loadActor(ctx, st, id, draft)
 	}, p.apply)
 }
@@ -195,12 +195,9 @@ func (p *actorPage) apply(d actorData, err error) {
 		p.u.openFailedPage(p, "open the actor", err)
 		return
 	}
-	p.loaded = true
 	p.a = d.a
 	p.actors, p.sources, p.disputes = d.actors, d.sources, d.disputes
-	p.ed.fill(func() { p.fill(d.a) })
-	p.ed.clean()
-	p.fs.clearErrors()
+	p.arrive(func() { p.fill(d.a) })
 	p.setRelated(d)
 	p.refreshHeader()
 }
@@ -462,7 +459,7 @@ func (p *actorPage) save(then func()) {
 		return d, err
 	}, func(d actorData) {
 		p.a = d.a
-		p.ed.clean()
+		p.markSaved()
 		p.refreshHeader()
 		p.refreshPhoto()
 		p.setRelated(d)

@@ -117,7 +117,7 @@ func (p *disputePage) show() {
 		return
 	}
 	st, id := p.u.store, p.d.ID
-	run(p.u, "", func(ctx context.Context) (disputeData, error) {
+	read(&p.recordPage, func(ctx context.Context) (disputeData, error) {
 		return loadDispute(ctx, st, id)
 	}, p.apply)
 }
@@ -145,7 +145,6 @@ func (p *disputePage) apply(d disputeData, err error) {
 		p.u.openFailedPage(p, "open the dispute", err)
 		return
 	}
-	p.loaded = true
 	if d.d.ID != "" {
 		p.d = d.d
 	}
@@ -159,9 +158,7 @@ func (p *disputePage) apply(d disputeData, err error) {
 	for _, a := range d.actors {
 		p.speakers[a.ID] = a.Name
 	}
-	p.ed.fill(func() { p.fill(p.d) })
-	p.ed.clean()
-	p.fs.clearErrors()
+	p.arrive(func() { p.fill(p.d) })
 	p.refreshHeader()
 	p.refreshSheet()
 }

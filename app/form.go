@@ -17,12 +17,17 @@ import (
 type editState struct {
 	changed bool
 	loading bool // fields are being filled by code: their OnChanged is not an edit
+	edits   int  // how many edits the user has made, ever: tells whether they typed since a read began
 	onDirty func(changed bool)
 }
 
 // touch records an edit by the user.
 func (e *editState) touch() {
-	if e.loading || e.changed {
+	if e.loading {
+		return
+	}
+	e.edits++
+	if e.changed {
 		return
 	}
 	e.changed = true

@@ -216,7 +216,7 @@ func (p *meetingPage) show() {
 		return
 	}
 	st, id, m := p.u.store, p.m.ID, p.m
-	run(p.u, "", func(ctx context.Context) (meetingData, error) {
+	read(&p.recordPage, func(ctx context.Context) (meetingData, error) {
 		return loadMeeting(ctx, st, id, m)
 	}, p.apply)
 }
@@ -285,12 +285,9 @@ func (p *meetingPage) apply(d meetingData, err error) {
 		p.u.openFailedPage(p, "open the meeting", err)
 		return
 	}
-	p.loaded = true
 	p.m = d.m
 	p.setLookups(d)
-	p.ed.fill(func() { p.fill(d.m) })
-	p.ed.clean()
-	p.fs.clearErrors()
+	p.arrive(func() { p.fill(d.m) })
 	p.refreshHeader()
 }
 
@@ -795,7 +792,7 @@ func (p *meetingPage) save(then func()) {
 		return st.Meeting(ctx, m.ID)
 	}, func(saved storage.Meeting) {
 		p.m = saved
-		p.ed.clean()
+		p.markSaved()
 		p.refreshHeader()
 		p.refreshStatus()
 		p.u.setStatus("Saved “" + saved.Title + "”")

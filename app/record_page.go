@@ -22,11 +22,14 @@ type recordPage struct {
 	hdr                *widgets.RecordHeader
 	saveBtn, deleteBtn *widget.Button
 	root               fyne.CanvasObject
+	form, opening      fyne.CanvasObject // the page's inputs, hidden until the record is in them; "Opening…"
 	loaded             bool
+	since              int    // ed.edits when the read that arrive is about to show began
 	showInputs         func() // optional: brings the inputs into view when the store refuses a value
 }
 
 func (r *recordPage) view() fyne.CanvasObject { return r.root }
+func (r *recordPage) base() *recordPage       { return r }
 func (r *recordPage) dirty() bool             { return r.ed.changed }
 
 // initRecord makes the inputs' bookkeeping and the Save and Delete buttons, which run save and
@@ -48,9 +51,59 @@ func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
 	}
 }
 
-// frame makes the root: the header on top of content.
+// frame makes the root: the header on top of content. Until the record has arrived content
+// is hidden behind "Opening…": an empty form would take typing that the record then replaces.
 func (r *recordPage) frame(content fyne.CanvasObject) {
-	r.root = container.NewBorder(container.NewPadded(r.hdr), nil, nil, nil, content)
+	r.form = content
+	activity := widget.NewActivity()
+	activity.Start()
+	r.opening = container.NewCenter(container.NewHBox(activity, widget.NewLabel("Opening…")))
+	if !r.loaded {
+		content.Hide()
+	} else {
+		r.opening.Hide()
+	}
+	r.root = container.NewBorder(container.NewPadded(r.hdr), nil, nil, nil, container.NewStack(r.opening, content))
+}
+
+// read runs load off the Fyne goroutine and hands the result to apply, noting first how many
+// edits the user had made, so that arrive can tell whether they typed while it was read.
+func read[D any](r *recordPage, load func(context.Context) (D, error), apply func(D, error)) {
+	since := r.ed.edits
+	run(r.u, "", load, func(d D, err error) {
+		r.since = since
+		apply(d, err)
+	})
+}
+
+// arrive puts a record just read into the inputs with fill, and reports whether it did. The
+// first time it also shows the form. Later — a reload, a save's read-back — it refills the
+// inputs only when the user typed nothing while the record was read: what they typed
+// meanwhile is kept, and stays marked unsaved.
+func (r *recordPage) arrive(fill func()) bool {
+	if r.loaded && r.ed.edits != r.since {
+		r.u.setStatus("Kept the changes typed while the record was read; they are not saved yet")
+		return false
+	}
+	r.ed.fill(fill)
+	r.ed.clean()
+	r.fs.clearErrors()
+	if !r.loaded {
+		r.loaded = true
+		if r.form != nil {
+			r.opening.Hide()
+			r.form.Show()
+		}
+	}
+	return true
+}
+
+// markSaved records that the inputs are stored — unless the user typed more while the save
+// ran: then the page stays marked unsaved, since what it shows is not what is stored.
+func (r *recordPage) markSaved() {
+	if r.ed.edits == r.since {
+		r.ed.clean()
+	}
 }
 
 // saveRecord stores a record off the Fyne goroutine with progress in the status line: store
@@ -58,9 +111,11 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 // the store refuses is marked next to its field; any other failure goes to a dialog saying it
 // could not doing.
 func saveRecord[D any](r *recordPage, progress, doing string, store func(context.Context) (D, error), done func(D)) {
+	since := r.ed.edits
 	run(r.u, progress, store, func(d D, err error) {
 		switch {
 		case err == nil:
+			r.since = since
 			done(d)
 		case r.fs.showStoreError(err):
 			if r.showInputs != nil {

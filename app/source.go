@@ -98,7 +98,7 @@ func (p *sourcePage) show() {
 		return
 	}
 	st, id := p.u.store, p.s.ID
-	run(p.u, "", func(ctx context.Context) (sourceData, error) {
+	read(&p.recordPage, func(ctx context.Context) (sourceData, error) {
 		return loadSource(ctx, st, id)
 	}, p.apply)
 }
@@ -121,12 +121,11 @@ func (p *sourcePage) apply(d sourceData, err error) {
 		p.u.openFailedPage(p, "open the source", err)
 		return
 	}
-	p.loaded = true
 	if d.s.ID != "" {
 		p.s = d.s
 	}
 	p.citations = d.citations
-	p.ed.fill(func() {
+	p.arrive(func() {
 		p.titleE.SetText(p.s.Title)
 		p.publisher.SetText(p.s.Publisher)
 		p.published.SetText(p.s.Published.Text())
@@ -134,8 +133,6 @@ func (p *sourcePage) apply(d sourceData, err error) {
 		p.reliability.SetText(p.s.Reliability)
 	})
 	p.refreshOpenRef()
-	p.ed.clean()
-	p.fs.clearErrors()
 	p.refreshHeader()
 	p.refreshCitations()
 }
