@@ -220,11 +220,13 @@ func participantLine(p storage.Participant, actors map[string]storage.Actor) str
 }
 
 // purposeFromDescription reads the purpose out of a DESCRIPTION. A description Parley wrote
-// gives back its Purpose block ("" when it has none); any other description is taken whole.
-func purposeFromDescription(desc string) string {
+// (fromParley: the event carries Parley's marks, X-PARLEY-STATUS or a "@parley" UID) gives back
+// its Purpose block ("" when it has none); any other description is taken whole, even when it
+// happens to look like Parley's notes.
+func purposeFromDescription(desc string, fromParley bool) string {
 	desc = strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n"))
 	blocks := strings.Split(desc, "\n\n")
-	if len(blocks) == 0 || !isNotesBlock(blocks[0]) {
+	if !fromParley || len(blocks) == 0 || !isNotesBlock(blocks[0]) {
 		return desc
 	}
 	var purpose []string

@@ -1,7 +1,8 @@
 package ical
 
 import (
-	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -86,14 +87,21 @@ func TestReadICSOtherCalendars(t *testing.T) {
 		"END:VEVENT",
 		"END:VCALENDAR",
 	)
-	res, err := Read(strings.NewReader(file))
+	res, err := ReadWith(strings.NewReader(file), ReadOptions{Now: time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC), WindowYears: 1})
 	require.NoError(t, err)
 
 	byUID := map[string]Event{}
+	weekly := 0
 	for _, e := range res.Events {
+		if strings.HasPrefix(e.Meeting.ICalUID, "weekly-sync@example.org#") {
+			weekly++
+			continue
+		}
 		byUID[e.Meeting.ICalUID] = e
 	}
-	require.Len(t, byUID, 4)
+	require.Len(t, byUID, 5)
+	assert.Equal(t, 1, res.Series)
+	assert.Greater(t, weekly, 40, "the weekly series expanded over the window")
 
 	outlook := byUID["040000008200E00074C5B7101A82E008000000001"]
 	assert.Equal(t, 13, outlook.Line)
@@ -111,7 +119,8 @@ func TestReadICSOtherCalendars(t *testing.T) {
 	assert.Equal(t, 45, floating.Meeting.DurationMinutes)
 
 	conf := byUID["conf@example.org"]
-	assert.Equal(t, storage.OnDay(2016, time.September, 5), conf.Meeting.When)
+	assert.Equal(t, storage.Between(storage.PartialDate{Year: 2016, Month: time.September, Day: 5},
+		storage.PartialDate{Year: 2016, Month: time.September, Day: 7}), conf.Meeting.When, "a multi-day event keeps its span")
 	assert.Equal(t, storage.StatusTentative, conf.Meeting.Status)
 
 	moz := byUID["moz@example.org"]
@@ -122,56 +131,86 @@ func TestReadICSOtherCalendars(t *testing.T) {
 	for _, s := range res.Skipped {
 		reasons[s.Line] = s.Reason
 	}
-	assert.Len(t, reasons, 4)
-	assert.Contains(t, reasons[27], "recurring event")
+	assert.Len(t, reasons, 2)
 	assert.Contains(t, reasons[39], "no start date")
-	assert.Contains(t, reasons[43], `the time zone "Mars/Olympus_Mons" is not one Parley knows`)
 	assert.Contains(t, reasons[56], "to-do")
-	assert.Equal(t, []string{"line 48: “Eastern Economic Forum”: spans 3 days; Parley keeps the first day"}, res.Notes)
+	assert.Equal(t, []string{`line 45: the time zone "Mars/Olympus_Mons" is neither defined in the file (VTIMEZONE) nor one Parley knows; the time is read in Europe/Berlin`}, res.Notes)
 }
 
-// TestReadICSRefusesMalformed: a file that is not iCalendar is refused with the line where it
-// goes wrong.
-func TestReadICSRefusesMalformed(t *testing.T) {
+// TestReadTolerant: a fault in a line skips that line (or the event it cuts short), names the
+// line, and the rest of the file comes in; only a file with no calendar at all is refused.
+func TestReadTolerant(t *testing.T) {
 	event := []string{"BEGIN:VEVENT", "UID:x@example.org", "DTSTART;VALUE=DATE:20160622", "SUMMARY:Talks", "END:VEVENT"}
+	other := []string{"BEGIN:VEVENT", "UID:y@example.org", "DTSTART;VALUE=DATE:20160623", "SUMMARY:Dinner", "END:VEVENT"}
 	cal := func(body ...string) string {
+		body = append(body, other...)
 		return crlf(append(append([]string{"BEGIN:VCALENDAR", "VERSION:2.0"}, body...), "END:VCALENDAR")...)
 	}
 	for _, tc := range []struct {
 		name, file string
-		line       int
-		reason     string
+		events     int    // meetings read
+		line       int    // of the note or skipped item
+		reason     string // in it
 	}{
-		{"truncated", crlf("BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:x@example.org", "DTSTART;VALUE=DATE:20160622"),
-			3, "BEGIN:VEVENT is never closed: the file ends at line 5 without END:VEVENT"},
+		{"mixed case", strings.ReplaceAll(cal(event...), "BEGIN:VCALENDAR", "BEGIN:vCalendar"), 2, 0, ""},
 		{"garbage line", cal(event[0], event[1], "this is not a property", event[2], event[3], event[4]),
-			5, `"this is not a property" is not a content line (NAME:value)`},
-		{"missing colon", cal(event[0], event[1], "SUMMARY Talks", event[4]), 5, "SUMMARY Talks"},
-		{"bad parameter", cal(event[0], event[1], "DTSTART;VALUE:20160622", event[3], event[4]),
-			5, "DTSTART: a parameter must look like ;NAME=value"},
-		{"unclosed quote", cal(event[0], event[1], `DTSTART;TZID="Asia/Tokyo:20160622T100000`, event[4]),
-			5, "a quoted parameter value is never closed"},
-		{"mismatched END", cal(event[0], event[1], event[2], event[3], "END:VTODO"),
-			7, "END:VTODO, but the open component is VEVENT (BEGIN on line 3)"},
-		{"END without BEGIN", crlf("BEGIN:VCALENDAR", "END:VCALENDAR", "END:VEVENT"), 3, `"END:VEVENT" after END:VCALENDAR`},
-		{"not a calendar", crlf("BEGIN:VCARD", "FN:Igor Morgulov", "END:VCARD"), 1, "starts with BEGIN:VCALENDAR"},
-		{"empty", "", 1, "empty"},
-		{"continuation first", crlf(" VERSION:2.0", "BEGIN:VCALENDAR", "END:VCALENDAR"), 1, "continuation line"},
-		{"control character", cal(event[0], event[1], "SUMMARY:Tal\x01ks", event[4]), 5, "control character"},
-		{"not UTF-8", cal(event[0], event[1], "SUMMARY:Talks \xff\xfe", event[4]), 5, "not UTF-8"},
-		{"nested calendar", cal("BEGIN:VCALENDAR", "END:VCALENDAR"), 3, "BEGIN:VCALENDAR inside VCALENDAR"},
+			2, 5, "skipped: THIS: the colon before the value is missing"},
+		{"missing colon", cal(event[0], event[1], event[2], "SUMMARY Talks", "SUMMARY:Talks", event[4]), 2, 6, "SUMMARY: the colon before the value is missing"},
+		{"bad parameter kept", cal(event[0], event[1], "DTSTART;VALUE:20160622", event[3], event[4]), 2, 0, ""},
+		{"unclosed quote skips the property", cal(event[0], event[1], `DTSTART;TZID="Asia/Tokyo:20160622T100000`, event[3], event[4]),
+			1, 3, "no start date"},
+		{"mismatched END", cal(event[0], event[1], event[2], event[3], "END:VTODO", event[4]), 2, 7, "END:VTODO without a matching BEGIN"},
+		{"truncated event", crlf(append(append([]string{"BEGIN:VCALENDAR"}, other...), event[:3]...)...), 1, 7, "the event is not closed"},
+		{"continuation first", " VERSION:2.0\r\n" + cal(event...), 2, 1, "continuation line"},
+		{"control character", cal(event[0], event[1], event[2], "SUMMARY:Tal\x01ks", event[4]), 2, 0, ""},
+		{"not UTF-8", cal(event[0], event[1], event[2], "SUMMARY:Talks \xff\xfe", event[4]), 2, 6, "not UTF-8"},
+		{"no UID", cal(event[0], event[2], event[3], event[4]), 2, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read(strings.NewReader(tc.file))
+			require.NoError(t, err)
+			assert.Len(t, res.Meetings(), tc.events)
+			if tc.reason == "" {
+				return
+			}
+			var found []string
+			for _, n := range res.Notes {
+				found = append(found, n)
+			}
+			for _, s := range res.Skipped {
+				found = append(found, s.String())
+			}
+			assert.True(t, slices.ContainsFunc(found, func(s string) bool {
+				return strings.HasPrefix(s, fmt.Sprintf("line %d: ", tc.line)) && strings.Contains(s, tc.reason)
+			}), "want line %d: …%s… in %q", tc.line, tc.reason, found)
+		})
+	}
+	for _, tc := range []struct{ name, file, reason string }{
+		{"not a calendar", crlf("BEGIN:VCARD", "FN:Igor Morgulov", "END:VCARD"), "no BEGIN:VCALENDAR"},
+		{"empty", "", "empty"},
+		{"binary", "PK\x03\x04\x00\x00", "binary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(strings.NewReader(tc.file))
 			require.Error(t, err)
-			assert.True(t, errors.Is(err, ErrMalformed))
+			assert.ErrorIs(t, err, ErrMalformed)
 			var me *MalformedError
-			require.True(t, errors.As(err, &me), "%v", err)
-			assert.Equal(t, tc.line, me.Line, "%v", err)
+			require.ErrorAs(t, err, &me)
 			assert.Contains(t, err.Error(), tc.reason)
-			assert.True(t, strings.HasPrefix(err.Error(), "line "), err.Error())
 		})
 	}
+}
+
+// TestDerivedUIDIsStable: an event without a UID gets the same one from the same content.
+func TestDerivedUIDIsStable(t *testing.T) {
+	file := crlf("BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20160622", "SUMMARY:Talks", "END:VEVENT", "END:VCALENDAR")
+	a, err := Read(strings.NewReader(file))
+	require.NoError(t, err)
+	b, err := Read(strings.NewReader(file))
+	require.NoError(t, err)
+	require.Len(t, a.Events, 1)
+	assert.Equal(t, a.Events[0].Meeting.ICalUID, b.Events[0].Meeting.ICalUID)
+	assert.True(t, strings.HasPrefix(a.Events[0].Meeting.ICalUID, "derived-"))
 }
 
 func TestReadICSFoldedAndLFOnly(t *testing.T) {

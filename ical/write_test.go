@@ -264,9 +264,9 @@ func TestWriteICSTimezonesMatchGo(t *testing.T) {
 			require.NoError(t, err)
 			cur.onset = local // made UTC once TZOFFSETFROM is known
 		case cur != nil && strings.HasPrefix(l, "TZOFFSETFROM:"):
-			cur.from = parseOffset(t, strings.TrimPrefix(l, "TZOFFSETFROM:"))
+			cur.from = testOffset(t, strings.TrimPrefix(l, "TZOFFSETFROM:"))
 		case cur != nil && strings.HasPrefix(l, "TZOFFSETTO:"):
-			cur.to = parseOffset(t, strings.TrimPrefix(l, "TZOFFSETTO:"))
+			cur.to = testOffset(t, strings.TrimPrefix(l, "TZOFFSETTO:"))
 		case l == "END:STANDARD" || l == "END:DAYLIGHT":
 			cur.onset = cur.onset.Add(-time.Duration(cur.from) * time.Second)
 			zones[zone] = append(zones[zone], *cur)
@@ -316,7 +316,7 @@ func TestWriteICSTimezonesMatchGo(t *testing.T) {
 	}
 }
 
-func parseOffset(t *testing.T, s string) int {
+func testOffset(t *testing.T, s string) int {
 	t.Helper()
 	require.Regexp(t, `^[+-]\d{4}(\d\d)?$`, s)
 	h, _ := strconv.Atoi(s[1:3])

@@ -15,10 +15,13 @@ import (
 // Bundle files carry a whole dossier as JSON; docs/bundle-format.md describes the format.
 const (
 	bundleFormat  = "parley-bundle"
-	bundleVersion = 1
+	bundleVersion = 2
+	// oldestBundle is the oldest version Parley still reads: version 1 is version 2 without
+	// the meetings' "calendar" field (the calendar entry an imported meeting came from).
+	oldestBundle = 1
 )
 
-// WriteBundle writes the dossier as a version 1 bundle: indented JSON with every kind of
+// WriteBundle writes the dossier as a version 2 bundle: indented JSON with every kind of
 // record in order of ID, so that the same dossier always gives the same bytes apart from the
 // export time.
 func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
@@ -104,9 +107,9 @@ func ReadBundle(r io.Reader) (*Dossier, error) {
 	case head.Version == nil:
 		return nil, errors.New("read bundle: the bundle has no version")
 	case *head.Version > bundleVersion:
-		return nil, fmt.Errorf("read bundle: the bundle is version %d, written by a newer Parley; this one reads version %d", *head.Version, bundleVersion)
-	case *head.Version != bundleVersion:
-		return nil, fmt.Errorf("read bundle: bundle version %d is not one Parley knows (it reads version %d)", *head.Version, bundleVersion)
+		return nil, fmt.Errorf("read bundle: the bundle is version %d, written by a newer Parley; this one reads versions %d to %d", *head.Version, oldestBundle, bundleVersion)
+	case *head.Version < oldestBundle:
+		return nil, fmt.Errorf("read bundle: bundle version %d is not one Parley knows (it reads versions %d to %d)", *head.Version, oldestBundle, bundleVersion)
 	case len(head.Dossier) == 0 || string(head.Dossier) == "null":
 		return nil, errors.New("read bundle: the bundle holds no dossier")
 	}

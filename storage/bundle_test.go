@@ -37,6 +37,14 @@ func richWorld(t *testing.T, s *Store) *world {
 	a.Posts = []Post{{Title: "Minister for Foreign Affairs", From: PartialDate{Year: 2012, Month: 12, Day: 26}, To: PartialDate{Year: 2017, Month: 8}}}
 	require.NoError(t, s.UpdateActor(ctx, &a))
 	w.kishida = a
+	m, err := s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	m.ICalUID = "040000008200E00074C5B7101A82E008@outlook"
+	m.Calendar = CalendarEntry{Sequence: 3, Modified: time.Date(2016, 6, 1, 9, 0, 0, 0, time.UTC),
+		Created: time.Date(2016, 5, 2, 8, 30, 0, 0, time.UTC), Synced: time.Date(2016, 6, 2, 10, 0, 0, 0, time.UTC),
+		Transp: "OPAQUE", Class: "CONFIDENTIAL"}
+	require.NoError(t, s.UpdateMeeting(ctx, &m))
+	w.tokyo = m
 	require.NoError(t, s.ChangeMeetingStatus(ctx, w.visit.ID, StatusPostponed, "annexation of Crimea", w.source.ID))
 	return w
 }
@@ -44,7 +52,7 @@ func richWorld(t *testing.T, s *Store) *world {
 func TestBundleRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src, _ := newStore(t)
-	richWorld(t, src)
+	w := richWorld(t, src)
 	first := bundleOf(t, src, exportTime)
 
 	d, err := ReadBundle(bytes.NewReader(first))
@@ -77,7 +85,16 @@ func TestBundleRoundTrip(t *testing.T) {
 	var head map[string]any
 	require.NoError(t, json.Unmarshal(first, &head))
 	assert.Equal(t, "parley-bundle", head["format"])
-	assert.Equal(t, float64(1), head["version"])
+	assert.Equal(t, float64(2), head["version"])
+	assert.Contains(t, string(first), `"class": "CONFIDENTIAL"`, "the calendar entry travels with the meeting")
+	got, err := dst.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, w.tokyo.Calendar, got.Calendar)
+
+	// A version 1 bundle (before meetings had a calendar entry) still reads.
+	v1 := strings.Replace(string(first), `"version": 2`, `"version": 1`, 1)
+	_, err = ReadBundle(strings.NewReader(v1))
+	assert.NoError(t, err)
 	assert.Equal(t, "2016-06-21T12:00:00Z", head["exported"])
 	assert.True(t, bytes.HasPrefix(first, []byte("{\n  \"format\": \"parley-bundle\",\n")), "indented by two spaces")
 
@@ -254,9 +271,9 @@ func TestReadBundleRefuses(t *testing.T) {
 		{"not JSON", "PK\x03\x04 a zip file", "not a Parley bundle", "", ""},
 		{"JSON of something else", `{"name": "package.json"}`, "not a Parley bundle", "", ""},
 		{"cut short", good[:len(good)/2], "not a Parley bundle", "", ""},
-		{"newer version", strings.Replace(good, `"version": 1`, `"version": 2`, 1), "newer Parley", "", ""},
-		{"version zero", strings.Replace(good, `"version": 1`, `"version": 0`, 1), "version 0", "", ""},
-		{"no dossier", `{"format": "parley-bundle", "version": 1}`, "no dossier", "", ""},
+		{"newer version", strings.Replace(good, `"version": 2`, `"version": 3`, 1), "newer Parley", "", ""},
+		{"version zero", strings.Replace(good, `"version": 2`, `"version": 0`, 1), "version 0", "", ""},
+		{"no dossier", `{"format": "parley-bundle", "version": 2}`, "no dossier", "", ""},
 		{"unknown part", strings.Replace(good, `"settings": {}`, `"settings": {}, "weather": []`, 1), `"weather"`, "", ""},
 		{"day 45 of month 13", strings.Replace(good, tokyoWhen, `"date": "2016-13-45"`, 1), "2016-13-45",
 			`meeting "Tokyo round" (` + w.tokyo.ID + `)`, "when"},

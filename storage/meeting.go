@@ -229,12 +229,13 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, track_id, title, format, status,
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
 			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
-			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated,
+			ical_sequence, ical_modified, ical_created, ical_synced, ical_transp, ical_class)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
-				m.ICalUID, stampText(m.Created), stampText(m.Updated)})...)
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar))...)
 	if err != nil {
 		return err
 	}
@@ -255,12 +256,13 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
 			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
-			next_steps = ?, ical_uid = ?, created = ?, updated = ?
+			next_steps = ?, ical_uid = ?, created = ?, updated = ?, ical_sequence = ?, ical_modified = ?,
+			ical_created = ?, ical_synced = ?, ical_transp = ?, ical_class = ?
 		WHERE id = ?`,
 		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
-				m.ICalUID, stampText(m.Created), stampText(m.Updated), m.ID})...)
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), []any{m.ID})...)
 	if err != nil {
 		return err
 	}
@@ -332,16 +334,38 @@ func (s *Store) DeleteMeeting(ctx context.Context, id string) error {
 const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
 	when_kind, when_at, when_zone, when_from, when_to, duration_minutes, venue, city, country, round,
 	coalesce(previous_round_id, ''), purpose, background, interpreters, press, logistics, outcome,
-	next_steps, ical_uid, created, updated`
+	next_steps, ical_uid, created, updated, ical_sequence, ical_modified, ical_created, ical_synced,
+	ical_transp, ical_class`
+
+// calendarArgs are the ical_sequence … ical_class column values; a zero time is stored as ''.
+func calendarArgs(c CalendarEntry) []any {
+	return []any{c.Sequence, optStamp(c.Modified), optStamp(c.Created), optStamp(c.Synced), c.Transp, c.Class}
+}
+
+func optStamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return stampText(t)
+}
+
+func parseOptStamp(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return parseStamp(s)
+}
 
 func scanMeeting(r row) (Meeting, error) {
 	var m Meeting
 	var when dateCols
 	var st stampCols
+	var modified, created, synced string
 	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
 		[]any{&m.DurationMinutes, &m.Venue, &m.City, &m.Country, &m.Round, &m.PreviousRoundID,
 			&m.Purpose, &m.Background, &m.Interpreters, &m.Press, &m.Logistics, &m.Outcome,
-			&m.NextSteps, &m.ICalUID}, st.dests())
+			&m.NextSteps, &m.ICalUID}, st.dests(),
+		[]any{&m.Calendar.Sequence, &modified, &created, &synced, &m.Calendar.Transp, &m.Calendar.Class})
 	if err := r.Scan(dest...); err != nil {
 		return Meeting{}, err
 	}
@@ -351,6 +375,14 @@ func scanMeeting(r row) (Meeting, error) {
 	}
 	if err := st.parse(&m.Created, &m.Updated); err != nil {
 		return Meeting{}, err
+	}
+	for _, c := range []struct {
+		text string
+		t    *time.Time
+	}{{modified, &m.Calendar.Modified}, {created, &m.Calendar.Created}, {synced, &m.Calendar.Synced}} {
+		if *c.t, err = parseOptStamp(c.text); err != nil {
+			return Meeting{}, err
+		}
 	}
 	return m, nil
 }

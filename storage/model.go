@@ -83,10 +83,13 @@ const (
 	RoleHost        Role = "host"
 	RoleCounterpart Role = "counterpart"
 	RoleObserver    Role = "observer"
+	RoleAdviser     Role = "adviser"
+	RoleInterpreter Role = "interpreter"
+	RoleNoteTaker   Role = "note-taker"
 )
 
 // Roles lists every participant role.
-var Roles = []Role{RoleHead, RoleMember, RoleHost, RoleCounterpart, RoleObserver}
+var Roles = []Role{RoleHead, RoleMember, RoleHost, RoleCounterpart, RoleAdviser, RoleInterpreter, RoleNoteTaker, RoleObserver}
 
 // Track is a negotiation process, such as the Japan–Russia peace treaty talks.
 type Track struct {
@@ -124,13 +127,34 @@ type Meeting struct {
 	NextSteps       string    `json:"next_steps,omitempty"`
 	// ICalUID is the UID of the calendar event the meeting came from, when it was imported from
 	// another calendar; empty for meetings made in Parley (their UID derives from ID).
-	ICalUID       string         `json:"ical_uid,omitempty"`
+	ICalUID string `json:"ical_uid,omitempty"`
+	// Calendar is what Parley keeps of that calendar entry (empty for meetings made in Parley).
+	Calendar      CalendarEntry  `json:"calendar,omitzero"`
 	Participants  []Participant  `json:"participants,omitempty"`
 	DisputeIDs    []string       `json:"dispute_ids,omitempty"`
 	Tags          []string       `json:"tags,omitempty"`
 	StatusHistory []StatusChange `json:"status_history,omitempty"`
 	Created       time.Time      `json:"created"`
 	Updated       time.Time      `json:"updated"`
+}
+
+// CalendarEntry is what Parley keeps of the calendar entry an imported meeting came from: the
+// entry's own version stamps, so that an organiser's update can be told from an old copy, and
+// the meeting's Updated stamp when the entry was last applied, so that an edit made in Parley
+// since then is known.
+type CalendarEntry struct {
+	Sequence int       `json:"sequence,omitempty"` // SEQUENCE as last applied
+	Modified time.Time `json:"modified,omitzero"`  // LAST-MODIFIED as last applied
+	Created  time.Time `json:"created,omitzero"`   // CREATED
+	Synced   time.Time `json:"synced,omitzero"`    // Meeting.Updated when the entry was last applied
+	Transp   string    `json:"transp,omitempty"`   // TRANSP: OPAQUE or TRANSPARENT
+	Class    string    `json:"class,omitempty"`    // CLASS: PUBLIC, PRIVATE, CONFIDENTIAL…
+}
+
+// EditedSinceImport reports whether the meeting was changed in Parley after its calendar entry
+// was last applied. A meeting never imported (Synced zero) reports false.
+func (m Meeting) EditedSinceImport() bool {
+	return !m.Calendar.Synced.IsZero() && m.Updated.After(m.Calendar.Synced)
 }
 
 // QA is an anticipated question with the answer the delegation prepared.
