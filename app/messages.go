@@ -150,7 +150,15 @@ func progressBar() fyne.CanvasObject {
 // openFile opens a file with the program the system chooses for it.
 func (u *ui) openFile(path string) {
 	uri := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	if err := u.app.OpenURL(uri); err != nil {
-		u.showError("open "+filepath.Base(path), err)
+	if err := u.openURL(uri); err != nil {
+		fyne.LogError("open "+path, err)
+		what := "a program to open it"
+		if strings.EqualFold(filepath.Ext(path), ".pdf") {
+			what = "a program to open PDF files"
+		}
+		u.setStatus("Could not open " + filepath.Base(path))
+		u.showChoice("Could not open "+filepath.Base(path), "The file is saved as "+filepath.Base(path)+" in "+filepath.Dir(path)+
+			", but "+what+" was not found on this computer. Open it from your file manager, or install a PDF reader.",
+			err, []choice{{label: "OK", important: true}})
 	}
 }

@@ -4,6 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -29,4 +33,14 @@ func TestErrorMessageUsesSentinels(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, errorMessage(tc.err)) })
 	}
 	assert.Contains(t, errorMessage(fmt.Errorf("update: %w", storage.ErrReadOnly)), "cannot be written")
+}
+
+// A pack saved on a computer without a PDF reader says so in words, not the system's.
+func TestOpeningAFileWithNoProgramForIt(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.openURL = func(*url.URL) error { return &exec.Error{Name: "xdg-open", Err: exec.ErrNotFound} }
+	u.openFile(filepath.Join("/home/desk", "2016-06-22 Tokyo round.pdf"))
+	msg := texts(overlay(t, u))
+	assert.Contains(t, msg, "The file is saved as 2016-06-22 Tokyo round.pdf in /home/desk, but a program to open PDF files was not found on this computer.")
+	assert.NotContains(t, strings.SplitN(msg, "Details", 2)[0], "executable file not found", "the system's words stay under Details")
 }

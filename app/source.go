@@ -63,8 +63,9 @@ func (p *sourcePage) build() {
 	p.reliability = textArea(e, "how far to trust it, e.g. primary text; a single news report", 3)
 	p.openRef = widget.NewButtonWithIcon("Open", theme.ComputerIcon(), func() {
 		if u, err := url.Parse(strings.TrimSpace(p.reference.Text)); err == nil {
-			if err := p.u.app.OpenURL(u); err != nil {
-				p.u.showError("open the link", err)
+			if err := p.u.openURL(u); err != nil {
+				fyne.LogError("open "+u.String(), err)
+				p.u.showChoice("Could not open the link", "No program to open “"+u.String()+"” was found on this computer (Parley works offline; a web address needs a browser and a network).", err, []choice{{label: "OK", important: true}})
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"path/filepath"
 	"sync"
 	"time"
@@ -64,8 +65,9 @@ type ui struct {
 	win  fyne.Window
 	opts Options
 
-	now   func() time.Time
-	spawn func(func()) // starts slow work: `go f()` in the program, `f()` in tests
+	now     func() time.Time
+	spawn   func(func())         // starts slow work: `go f()` in the program, `f()` in tests
+	openURL func(*url.URL) error // hands a file or link to the system: the app's OpenURL
 	// typingPause is how long typing in a filter must pause before the list is read again
 	// (0 in tests: at once).
 	typingPause time.Duration
@@ -108,6 +110,7 @@ func newUI(a fyne.App, opts Options) *ui {
 
 		typingPause: 300 * time.Millisecond,
 	}
+	u.openURL = a.OpenURL
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	keepChosenFilesIntact()
 	u.win = a.NewWindow("Parley")

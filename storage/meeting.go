@@ -337,7 +337,7 @@ const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
 	next_steps, ical_uid, created, updated, ical_sequence, ical_modified, ical_created, ical_synced,
 	ical_transp, ical_class`
 
-// calendarArgs are the ical_sequence … ical_class column values; a zero time is stored as ''.
+// calendarArgs are the ical_sequence … ical_class column values; a zero time is stored as ”.
 func calendarArgs(c CalendarEntry) []any {
 	return []any{c.Sequence, optStamp(c.Modified), optStamp(c.Created), optStamp(c.Synced), c.Transp, c.Class}
 }
