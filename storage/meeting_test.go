@@ -227,3 +227,27 @@ func TestMeetingByICalUID(t *testing.T) {
 	_, err = s.MeetingByICalUID(ctx, "")
 	assert.ErrorIs(t, err, ErrNotFound)
 }
+
+// A delegation's interpreters, note-takers and advisers are participants like the others.
+func TestSupportRoles(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	w := buildWorld(t, s)
+	m, err := s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	m.Participants = append(m.Participants,
+		Participant{ActorID: w.kishida.ID, Role: RoleAdviser},
+	)
+	m.Participants[0].Role = RoleInterpreter
+	m.Participants[1].Role = RoleNoteTaker
+	require.NoError(t, s.UpdateMeeting(ctx, &m))
+	got, err := s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	var roles []Role
+	for _, p := range got.Participants {
+		roles = append(roles, p.Role)
+	}
+	assert.Equal(t, []Role{RoleInterpreter, RoleNoteTaker, RoleAdviser}, roles)
+	m.Participants[0].Role = "spy"
+	assert.ErrorContains(t, s.UpdateMeeting(ctx, &m), `"spy" is not a role`)
+}
