@@ -7,17 +7,21 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
+	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/tasks"
 )
 
 func init() {
 	register(command{
 		name:  "import",
-		usage: "[--db FILE] FILE.json|FILE.ics",
+		usage: "[--db FILE] [--window YEARS] [--take-theirs UID,…] FILE.json|FILE.ics",
 		summary: "Read a file into the dossier, creating the database if there is none; the extension " +
 			"chooses the format (.json: a Parley bundle; .ics: calendar events). All or nothing: a file " +
-			"with an error changes nothing. A record already there is updated when the file's is newer.",
+			"with an error changes nothing. A record already there is updated when the file's is newer. " +
+			"Calendars: recurring series are expanded --window years either side of today (default 2); " +
+			"an organiser's update to a meeting edited in Parley is reported, and applied with --take-theirs UID.",
 		run: runImport,
 	})
 }
@@ -25,6 +29,16 @@ func init() {
 func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("import")
 	db := dbFlag(fl)
+	window := fl.Int("window", ical.DefaultWindowYears, "years either side of today to expand recurring calendar series in")
+	var theirs []string
+	fl.Func("take-theirs", "calendar UIDs (comma-separated, or the flag repeated) whose organiser's version replaces Parley's edited one", func(v string) error {
+		for _, u := range strings.Split(v, ",") {
+			if u = strings.TrimSpace(u); u != "" {
+				theirs = append(theirs, u)
+			}
+		}
+		return nil
+	})
 	rest, err := parseArgs(fl, args)
 	if err != nil {
 		return err
@@ -34,6 +48,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return usagef("give the file to import (%s)", tasks.Formats)
 	case len(rest) > 1:
 		return usagef("import one file at a time")
+	}
+	if *window < 1 || *window > 50 {
+		return usagef("--window is a number of years from 1 to 50, not %d", *window)
 	}
 	file := rest[0]
 	if _, err := tasks.FormatOf(file); err != nil {
@@ -50,7 +67,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := tasks.Import(ctx, s, file)
+	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs})
 	if err != nil {
 		if s.Created() {
 			discard(s)

@@ -65,10 +65,26 @@ func (e *UnreadableError) Sentence() string {
 	return "Nothing was imported: " + filepath.Base(e.Path) + " is not " + what + " Parley can read."
 }
 
-// Import reads the file at path into the dossier, in the format its extension names (a Parley
-// bundle, .json, or a calendar, .ics), all or nothing: a file with any error changes nothing.
-// A record already in the dossier is updated when the file's is newer.
+// ImportOptions are the choices of a calendar import; the zero value is the default.
+type ImportOptions struct {
+	// WindowYears is how many years either side of today recurring series are expanded
+	// (ical.DefaultWindowYears when 0).
+	WindowYears int
+	// TakeTheirs lists calendar UIDs whose organiser's version replaces a meeting edited in
+	// Parley since its import (the report's conflicts name them).
+	TakeTheirs []string
+}
+
+// Import reads the file at path into the dossier with the default options (see ImportWith).
 func Import(ctx context.Context, st *storage.Store, path string) (ImportReport, error) {
+	return ImportWith(ctx, st, path, ImportOptions{})
+}
+
+// ImportWith reads the file at path into the dossier, in the format its extension names (a
+// Parley bundle, .json, or a calendar, .ics), all or nothing: a file with any error changes
+// nothing. A record already in the dossier is updated when the file's is newer; for calendars
+// see ical.ImportWith. Floating calendar times are read in the user's home zone.
+func ImportWith(ctx context.Context, st *storage.Store, path string, opt ImportOptions) (ImportReport, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return ImportReport{}, err
@@ -80,7 +96,11 @@ func Import(ctx context.Context, st *storage.Store, path string) (ImportReport, 
 	defer f.Close()
 	rep := ImportReport{Path: path, Format: format}
 	if format == CalendarExt {
-		rep.Calendar, err = ical.Import(ctx, st, f)
+		_, home := HomeZone()
+		rep.Calendar, err = ical.ImportWith(ctx, st, f, ical.Options{
+			Read:       ical.ReadOptions{WindowYears: opt.WindowYears, HomeZone: home},
+			TakeTheirs: opt.TakeTheirs,
+		})
 		if errors.Is(err, ical.ErrMalformed) {
 			return ImportReport{}, &UnreadableError{Path: path, Format: format, Err: err}
 		} else if err != nil {
