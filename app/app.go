@@ -54,6 +54,7 @@ const (
 	prefWindowWidth     = "windowWidth"
 	prefWindowHeight    = "windowHeight"
 	prefLastScreen      = "lastScreen"
+	prefTheme           = "theme"
 )
 
 // The default window fits a 1366×768 laptop screen with room for a panel or dock.

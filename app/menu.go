@@ -55,12 +55,28 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Sources", fyne.Key5, func() { u.goScreen(screenSources) }),
 		fyne.NewMenuItemSeparator(),
 		item("Back", "", u.back),
+		fyne.NewMenuItemSeparator(),
+		u.themeMenu(),
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", "", u.showShortcuts),
 		item("About Parley", "", u.showAbout),
 	)
 	return fyne.NewMainMenu(file, view, help)
+}
+
+// themeMenu is View → Theme: as the system, light or dark, the current one ticked.
+func (u *ui) themeMenu() *fyne.MenuItem {
+	m := fyne.NewMenuItem("Theme", nil)
+	var items []*fyne.MenuItem
+	for _, c := range themeChoices {
+		value := c.value
+		it := fyne.NewMenuItem(c.label, func() { u.setTheme(value) })
+		it.Checked = u.themeChoice() == value
+		items = append(items, it)
+	}
+	m.ChildMenu = fyne.NewMenu("Theme", items...)
+	return m
 }
 
 // recentMenu lists the databases opened lately, newest first.

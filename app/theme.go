@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/parley-app/parley/widgets"
 )
@@ -21,9 +22,23 @@ var statusColours = map[fyne.ThemeColorName]color.NRGBA{
 }
 
 // parleyTheme is the theme of the window: the one it wraps (Fyne's default, or the test
-// theme in tests) with Parley's status colours added.
+// theme in tests) with Parley's status colours added, in the system's variant (light or dark)
+// or the one the user chose under View → Theme.
 type parleyTheme struct {
 	fyne.Theme
+	choice string // themeSystem, themeLight or themeDark
+}
+
+// The choices of View → Theme, as the preference stores them.
+const (
+	themeSystem = "system"
+	themeLight  = "light"
+	themeDark   = "dark"
+)
+
+// themeChoices are the View → Theme items, in menu order.
+var themeChoices = []struct{ value, label string }{
+	{themeSystem, "As the system"}, {themeLight, "Light"}, {themeDark, "Dark"},
 }
 
 // newTheme adds Parley's status colours to base; a base that already has them is returned.
@@ -31,13 +46,40 @@ func newTheme(base fyne.Theme) fyne.Theme {
 	if _, ok := base.(*parleyTheme); ok {
 		return base
 	}
-	return &parleyTheme{Theme: base}
+	return &parleyTheme{Theme: base, choice: themeSystem}
 }
 
-// Color is Parley's colour for a status name, the wrapped theme's for any other.
+// Color is Parley's colour for a status name, the wrapped theme's for any other, in the
+// variant the user chose (else the one Fyne asks for, which follows the system).
 func (t *parleyTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) color.Color {
 	if c, ok := statusColours[name]; ok {
 		return c
 	}
+	switch t.choice {
+	case themeLight:
+		variant = theme.VariantLight
+	case themeDark:
+		variant = theme.VariantDark
+	}
 	return t.Theme.Color(name, variant)
+}
+
+// setTheme shows the window in the theme choice (themeSystem, themeLight or themeDark) and
+// remembers it.
+func (u *ui) setTheme(choice string) {
+	base := u.app.Settings().Theme()
+	if pt, ok := base.(*parleyTheme); ok {
+		base = pt.Theme
+	}
+	u.app.Settings().SetTheme(&parleyTheme{Theme: base, choice: choice})
+	u.app.Preferences().SetString(prefTheme, choice)
+	u.refreshMenu()
+}
+
+// themeChoice is the theme the window shows now.
+func (u *ui) themeChoice() string {
+	if pt, ok := u.app.Settings().Theme().(*parleyTheme); ok && pt.choice != "" {
+		return pt.choice
+	}
+	return themeSystem
 }

@@ -102,6 +102,9 @@ type ui struct {
 
 func newUI(a fyne.App, opts Options) *ui {
 	a.Settings().SetTheme(newTheme(a.Settings().Theme()))
+	if choice := a.Preferences().String(prefTheme); choice == themeLight || choice == themeDark {
+		a.Settings().SetTheme(&parleyTheme{Theme: a.Settings().Theme().(*parleyTheme).Theme, choice: choice})
+	}
 	u := &ui{
 		app:   a,
 		opts:  opts,
