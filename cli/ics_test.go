@@ -75,24 +75,24 @@ func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
 		"BEGIN:VEVENT", "UID:a@example.org", "DTSTART;TZID=Russian Standard Time:20161012T110000",
 		"DTEND;TZID=Russian Standard Time:20161012T120000", "SUMMARY:Round 3", "END:VEVENT",
 		"BEGIN:VEVENT", "UID:b@example.org", "DTSTART;TZID=Europe/Berlin:20160606T090000",
-		"RRULE:FREQ=WEEKLY", "SUMMARY:Weekly sync", "END:VEVENT",
+		"RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Weekly sync", "END:VEVENT",
 		"END:VCALENDAR", ""}, "\r\n")), 0o600))
 	code, out, errOut := runCLI(t, "import", "--db", db, file)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "1 created, 0 updated, 0 unchanged, 1 skipped.")
-	assert.Contains(t, out, "Skipped line 9: “Weekly sync”: a recurring event (RRULE/RDATE)")
+	assert.Contains(t, out, "Skipped line 9: “Weekly sync”: a recurring event with no occurrence between")
 	code, out, _ = runCLI(t, "list", "--db", db, "meetings")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "Wed 12 Oct 2016, 11:00 MSK")
 
-	// A truncated file is refused with its line, and nothing more is imported.
-	bad := filepath.Join(dir, "truncated.ics")
-	require.NoError(t, os.WriteFile(bad, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:c@example.org\r\n"), 0o600))
+	// A file with no calendar in it is refused, and nothing more is imported.
+	bad := filepath.Join(dir, "card.ics")
+	require.NoError(t, os.WriteFile(bad, []byte("BEGIN:VCARD\r\nFN:Igor Morgulov\r\nEND:VCARD\r\n"), 0o600))
 	code, out, errOut = runCLI(t, "import", "--db", db, bad)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, "Nothing was imported: truncated.ics is not a calendar Parley can read")
-	assert.Contains(t, errOut, "line 3: BEGIN:VEVENT is never closed")
+	assert.Contains(t, errOut, "Nothing was imported: card.ics is not a calendar Parley can read")
+	assert.Contains(t, errOut, "no BEGIN:VCALENDAR")
 	s, err := storage.Open(context.Background(), db)
 	require.NoError(t, err)
 	defer s.Close()

@@ -247,7 +247,7 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 		sentence            string
 	}{
 		{"not a bundle", "x.json", "<html>", nil, "Nothing was imported: x.json is not a Parley bundle Parley can read."},
-		{"not a calendar", "x.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", nil, "Nothing was imported: x.ics is not a calendar Parley can read."},
+		{"not a calendar", "x.ics", "BEGIN:VCARD\r\nFN:Igor Morgulov\r\nEND:VCARD\r\n", nil, "Nothing was imported: x.ics is not a calendar Parley can read."},
 		{"another format", "x.csv", "a,b", ErrUnknownFormat, ""},
 		{"no such file", "missing.json", "", fs.ErrNotExist, "Cannot read " + filepath.Join(dir, "missing.json") + ": there is no such file."},
 	} {
