@@ -173,10 +173,7 @@ func TestReadTolerant(t *testing.T) {
 			if tc.reason == "" {
 				return
 			}
-			var found []string
-			for _, n := range res.Notes {
-				found = append(found, n)
-			}
+			found := append([]string(nil), res.Notes...)
 			for _, s := range res.Skipped {
 				found = append(found, s.String())
 			}
