@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -216,12 +217,21 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 	}
 	now := s.stamp()
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		inDB := dbResolver(ctx, tx)
+		// A reference to a stored record is looked up once, however many records make it
+		// (every meeting of a delegation refers to the same actors).
+		inDB, found := dbResolver(ctx, tx), dossierIDs{}
 		has := func(kind, id string) (bool, error) {
-			if ids[kind][id] {
+			if ids[kind][id] || found[kind][id] {
 				return true, nil
 			}
-			return inDB(kind, id)
+			ok, err := inDB(kind, id)
+			if ok {
+				if found[kind] == nil {
+					found[kind] = map[string]bool{}
+				}
+				found[kind][id] = true
+			}
+			return ok, err
 		}
 		if err := d.check(has); err != nil {
 			return err
@@ -231,6 +241,7 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
+		var stored map[string]time.Time
 		for k, v := range d.Settings {
 			current, err := settingIn(ctx, tx, k)
 			if err != nil {
@@ -243,60 +254,84 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 				rep.Settings++
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindSource, d.Sources, func(r Source) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Sources {
 			r := &d.Sources[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindSource, r.ID, r.Updated, &rep.Sources,
+			err := merge(stored, r.ID, r.Updated, &rep.Sources,
 				func() error { return insertSource(ctx, tx, r) },
 				func() error { return updateSource(ctx, tx, r) })
 			if err != nil {
 				return fmt.Errorf("source %q: %w", r.Title, err)
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindTrack, d.Tracks, func(r Track) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Tracks {
 			r := &d.Tracks[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindTrack, r.ID, r.Updated, &rep.Tracks,
+			err := merge(stored, r.ID, r.Updated, &rep.Tracks,
 				func() error { return insertTrack(ctx, tx, r) },
 				func() error { return updateTrack(ctx, tx, r) })
 			if err != nil {
 				return fmt.Errorf("track %q: %w", r.Title, err)
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindActor, d.Actors, func(r Actor) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Actors {
 			r := &d.Actors[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindActor, r.ID, r.Updated, &rep.Actors,
+			err := merge(stored, r.ID, r.Updated, &rep.Actors,
 				func() error { return insertActor(ctx, tx, r) },
 				func() error { return updateActor(ctx, tx, r) })
 			if err != nil {
 				return fmt.Errorf("actor %q: %w", r.Name, err)
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindDispute, d.Disputes, func(r Dispute) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Disputes {
 			r := &d.Disputes[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindDispute, r.ID, r.Updated, &rep.Disputes,
+			err := merge(stored, r.ID, r.Updated, &rep.Disputes,
 				func() error { return insertDispute(ctx, tx, r) },
 				func() error { return updateDispute(ctx, tx, r) })
 			if err != nil {
 				return fmt.Errorf("dispute %q: %w", r.Title, err)
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindMeeting, d.Meetings, func(r Meeting) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Meetings {
 			r := &d.Meetings[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindMeeting, r.ID, r.Updated, &rep.Meetings,
+			err := merge(stored, r.ID, r.Updated, &rep.Meetings,
 				func() error { return insertMeeting(ctx, tx, r) },
 				func() error { return replaceMeeting(ctx, tx, r) })
 			if err != nil {
 				return fmt.Errorf("meeting %q: %w", r.Title, err)
 			}
 		}
+		stored, err = storedUpdates(ctx, tx, kindStatement, d.Statements, func(r Statement) string { return r.ID })
+		if err != nil {
+			return err
+		}
 		for i := range d.Statements {
 			r := &d.Statements[i]
 			stampImported(&r.Created, &r.Updated, now)
-			err := merge(ctx, tx, kindStatement, r.ID, r.Updated, &rep.Statements,
+			err := merge(stored, r.ID, r.Updated, &rep.Statements,
 				func() error { return insertStatement(ctx, tx, r) },
 				func() error { return updateStatement(ctx, tx, r) })
 			if err != nil {
@@ -326,21 +361,64 @@ func stampImported(created, updated *time.Time, now time.Time) {
 	*created, *updated = created.UTC(), updated.UTC()
 }
 
-// merge inserts a record that is not stored yet, or replaces a stored one that is older.
-func merge(ctx context.Context, tx *sql.Tx, kind, id string, updated time.Time, n *ImportCounts, insert, replace func() error) error {
-	_, stored, err := stamps(ctx, tx, kind, id)
+// merge inserts a record that is not stored yet, or replaces a stored one that is older;
+// stored holds the Updated stamps of the records of its kind that are stored already.
+func merge(stored map[string]time.Time, id string, updated time.Time, n *ImportCounts, insert, replace func() error) error {
+	was, ok := stored[id]
 	switch {
-	case errors.Is(err, ErrNotFound):
+	case !ok:
 		n.Created++
 		return insert()
-	case err != nil:
-		return err
-	case updated.After(stored):
+	case updated.After(was):
 		n.Updated++
 		return replace()
 	}
 	n.Unchanged++
 	return nil
+}
+
+var storedQueries = map[string]string{
+	kindTrack:     `SELECT id, updated FROM tracks WHERE id IN (SELECT value FROM json_each(?))`,
+	kindMeeting:   `SELECT id, updated FROM meetings WHERE id IN (SELECT value FROM json_each(?))`,
+	kindActor:     `SELECT id, updated FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
+	kindDispute:   `SELECT id, updated FROM disputes WHERE id IN (SELECT value FROM json_each(?))`,
+	kindStatement: `SELECT id, updated FROM statements WHERE id IN (SELECT value FROM json_each(?))`,
+	kindSource:    `SELECT id, updated FROM sources WHERE id IN (SELECT value FROM json_each(?))`,
+}
+
+// storedUpdates returns the Updated stamps of those of the records that are stored already,
+// by ID: one query for a kind instead of one per record.
+func storedUpdates[T any](ctx context.Context, q querier, kind string, records []T, id func(T) string) (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	if len(records) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(records))
+	for i, r := range records {
+		ids[i] = id(r)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, storedQueries[kind], string(list))
+	if err != nil {
+		return nil, fmt.Errorf("look up stored %ss: %w", kind, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, updated string
+		if err := rows.Scan(&id, &updated); err != nil {
+			return nil, fmt.Errorf("look up stored %ss: %w", kind, err)
+		}
+		if out[id], err = parseStamp(updated); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", kind, id, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up stored %ss: %w", kind, err)
+	}
+	return out, nil
 }
 
 // replaceMeeting replaces a stored meeting with an imported one, status history included.
