@@ -23,7 +23,7 @@ import (
 // dossier is built once and kept under $TMPDIR/parley-bench, named by its size, seed and
 // synthVersion, so that later runs reuse it (100,000 meetings take two to three minutes to
 // build); delete the folder to rebuild.
-const synthVersion = 1
+const synthVersion = 2
 
 func benchSizes(b *testing.B) []int {
 	spec := os.Getenv("PARLEY_BENCH_MEETINGS")

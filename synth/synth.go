@@ -55,9 +55,13 @@ func MeetingID(i int) string { return fmt.Sprintf("synth-meeting-%06d", i) }
 // ActorID is the ID Generate gives the i-th actor (from 0).
 func ActorID(i int) string { return fmt.Sprintf("synth-actor-%05d", i) }
 
-// DelegationEvery: every this many meetings has a full delegation of 20 participants (when
-// there are that many actors), the size a pack is measured with.
+// DelegationEvery: one meeting in this many has a full delegation of 20 participants (when
+// there are that many actors), the size a pack is measured with: FullDelegation(0),
+// FullDelegation(1), … Those meetings are never in the first, largest track.
 const DelegationEvery = 100
+
+// FullDelegation is the ID of the n-th meeting (from 0) with a delegation of 20.
+func FullDelegation(n int) string { return MeetingID(n*DelegationEvery + DelegationEvery/2 + 1) }
 
 // Generate builds the dossier cfg describes into st, which should be empty (IDs are fixed, so
 // a second run on the same store leaves its records unchanged). progress may be nil.
@@ -189,8 +193,11 @@ func newGenerator(cfg Config) *generator {
 		last[i] = -1
 	}
 	for i := range cfg.Meetings {
-		t := 0
-		if g.tracks > 1 && (big == 0 || i%(cfg.Meetings/big) != 0) {
+		var t int
+		switch {
+		case big == 0:
+			t = r.IntN(g.tracks)
+		case i%(cfg.Meetings/big) != 0:
 			t = 1 + r.IntN(g.tracks-1)
 		}
 		rounds[t]++
@@ -398,7 +405,7 @@ func (g *generator) meeting(i int) storage.Meeting {
 		m.PreviousRoundID = MeetingID(int(p))
 	}
 	n := 2 + r.IntN(7)
-	if i%DelegationEvery == 0 {
+	if i%DelegationEvery == DelegationEvery/2+1 {
 		n = 20
 	}
 	n = min(n, g.cfg.Actors)

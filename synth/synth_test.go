@@ -140,8 +140,8 @@ func TestGenerateIsRealistic(t *testing.T) {
 			assert.Equal(t, m.Round-1, prev.Round, m.ID)
 		}
 	}
-	assert.Len(t, byID[synth.MeetingID(0)].Participants, 20)
-	assert.Len(t, byID[synth.MeetingID(synth.DelegationEvery)].Participants, 20)
+	assert.Len(t, byID[synth.FullDelegation(0)].Participants, 20)
+	assert.Len(t, byID[synth.FullDelegation(1)].Participants, 20)
 
 	hits, err := s.Search(ctx, "北方領土", 5)
 	require.NoError(t, err)
