@@ -1,0 +1,196 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/parley-app/parley/storage"
+)
+
+var (
+	inPlace    = regexp.MustCompile(`\b(?:in|at)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+	visitPlace = regexp.MustCompile(`(?i:\bvisit(?:s|ed|ing)?|\btrip\s+to|\btravel(?:led|s)?\s+to)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+	wordRE     = regexp.MustCompile(`[\p{L}]+`)
+)
+
+// event is a dated happening the article reports.
+type event struct {
+	noun         string // canonical event noun: "talks", "visit"…
+	when         storage.FuzzyDate
+	place        string
+	status       storage.Status
+	participants []*person
+	evidence     string
+	phrase       string
+}
+
+// eventsOf reads the dated events of one sentence: each date with the event word nearest to
+// it between the neighbouring dates; a date with no event word beside it is no event.
+func (l *Language) eventsOf(s string, base storage.PartialDate, ps *people, pp *personPatterns) []event {
+	dates := l.findDates(s, base)
+	var out []event
+	quotes := findQuotes(s)
+	blank := blankQuotes(s, quotes)
+	for i, d := range dates {
+		from, to := 0, len(s)
+		if i > 0 {
+			from = dates[i-1].end
+		}
+		if i+1 < len(dates) {
+			to = dates[i+1].start
+		}
+		if inside(quotes, d.start) {
+			continue
+		}
+		noun, at := l.nearestEventWord(blank, from, d.start, d.end, to)
+		if noun == "" {
+			continue
+		}
+		ev := event{noun: noun, when: d.when, evidence: s, phrase: d.text}
+		cs, ce := clauseBounds(blank, from, d.start, d.end, to)
+		if at >= 0 && at < cs {
+			ws, _ := clauseBounds(blank, from, at, at, to)
+			cs = ws
+		}
+		ev.place = l.placeNear(blank, d, at, cs, ce)
+		ev.status = l.statusOf(blank, from, d.start, d.end, to, d.when, base)
+		speakers := map[*person]bool{}
+		for _, a := range l.attributions(blank, pp) {
+			if x := ps.find(a.who); x != nil {
+				speakers[x] = true
+			}
+		}
+		for _, x := range ps.mentioned(blank[cs:ce]) {
+			if !speakers[x] {
+				ev.participants = append(ev.participants, x)
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func inside(qs []quoteSpan, at int) bool {
+	for _, q := range qs {
+		if at > q.start && at < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestEventWord is the event noun closest to the date [a, b) within (from, to).
+func (l *Language) nearestEventWord(s string, from, a, b, to int) (string, int) {
+	best, bestAt, dist := "", -1, 1<<30
+	for _, m := range wordRE.FindAllStringIndex(s[from:to], -1) {
+		w := strings.ToLower(s[from+m[0] : from+m[1]])
+		noun, ok := l.eventWords[w]
+		if !ok {
+			continue
+		}
+		start := from + m[0]
+		d := a - (from + m[1])
+		if start >= b {
+			if _, end := clauseBounds(s, from, a, b, to); start >= end {
+				continue // after the date only within its own clause
+			}
+			d = start - b + 10 // a word after the date counts a little less than one before it
+		}
+		if d < 0 {
+			continue
+		}
+		if d < dist {
+			best, bestAt, dist = noun, start, d
+		}
+	}
+	if dist > 160 {
+		return "", -1
+	}
+	return best, bestAt
+}
+
+// placeNear is the place named next to the date or the event word: "talks on Wednesday in
+// Tokyo", "one in Moscow last October", "to visit Japan by the end of this year".
+func (l *Language) placeNear(s string, d dateMention, at, from, to int) string {
+	best, dist := "", 45
+	for _, re := range []*regexp.Regexp{inPlace, visitPlace} {
+		for _, m := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
+			a, b := from+m[2], from+m[3]
+			name := strings.TrimSpace(s[a:b])
+			if l.isDateWord(name) || l.notPlace(name) {
+				continue
+			}
+			for _, ref := range []int{d.start, d.end, at} {
+				if ref < 0 {
+					continue
+				}
+				dd := ref - b
+				if a >= ref {
+					dd = a - ref
+				}
+				if dd < 0 {
+					dd = -dd
+				}
+				if dd < dist {
+					best, dist = name, dd
+				}
+			}
+		}
+	}
+	return best
+}
+
+func (l *Language) isDateWord(w string) bool {
+	f := strings.Fields(strings.ToLower(w))
+	if len(f) == 0 {
+		return true
+	}
+	_, m := l.months[strings.TrimSuffix(f[0], ".")]
+	_, d := l.weekdays[f[0]]
+	return m || d
+}
+
+func (l *Language) notPlace(name string) bool {
+	w := fold(strings.Fields(name)[0])
+	return w == "the" || w == "a" || w == "his" || w == "her" || w == "their" || w == "its"
+}
+
+// statusOf reads the verbs of the date's clause, and of the main verb after an appositive
+// ("the visit, tentatively scheduled for 2014, was postponed").
+func (l *Language) statusOf(s string, from, a, b, to int, when storage.FuzzyDate, base storage.PartialDate) storage.Status {
+	s = s[:a] + strings.Repeat(" ", b-a) + s[b:] // "May" the month is not "may" the verb
+	clause := clauseAround(s, from, a, b, to)
+	after := ""
+	if _, end := clauseBounds(s, from, a, b, to); end < to {
+		// the main verb after an appositive or a "but": "the visit, tentatively scheduled for
+		// 2014, was postponed"; "scheduled for 2 September but postponed"
+		rest := s[end+1 : to]
+		if m := clauseBreak.FindStringIndex(rest); m != nil && m[0] == 0 {
+			rest = rest[m[1]:]
+		}
+		if m := clauseBreak.FindStringIndex(rest); m != nil {
+			rest = rest[:m[0]]
+		}
+		after = rest
+	}
+	past := !base.IsZero() && !when.IsZero() && !when.Upper().After(base.Start())
+	switch {
+	case l.statusPostponed.MatchString(clause) || l.statusPostponed.MatchString(after):
+		return storage.StatusPostponed
+	case l.statusCancelled.MatchString(clause) || l.statusCancelled.MatchString(after):
+		return storage.StatusCancelled
+	case l.statusProposed.MatchString(clause):
+		return storage.StatusProposed
+	case l.statusTentative.MatchString(clause):
+		return storage.StatusTentative
+	case l.statusScheduled.MatchString(clause) && !past:
+		return storage.StatusScheduled
+	}
+	if !base.IsZero() && !when.IsZero() {
+		if when.Upper().After(base.End()) {
+			return storage.StatusScheduled
+		}
+		return storage.StatusHeld
+	}
+	return storage.StatusHeld
+}

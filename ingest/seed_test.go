@@ -1,0 +1,82 @@
+package ingest
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+)
+
+// seedPath is the news report the sample dossier restates. It is not in the repository
+// (copyright); the test runs where the shared folder sits beside the clone and skips elsewhere.
+const seedPath = "../../shared/seed/japan-russia-talks.txt"
+
+// TestSeedArticle: on the seed, all six people with their titles, every dated event, the three
+// quotes with their speakers and both names of the islands, each recognised in the sample
+// dossier (updates, not duplicates).
+func TestSeedArticle(t *testing.T) {
+	if _, err := os.Stat(seedPath); err != nil {
+		t.Skip("the seed article is not beside the repository")
+	}
+	r := extractFile(t, seedPath, "2016-06-20", sample.Dossier())
+	w := want{Published: "2016-06-20"}
+	for _, a := range [][2]string{
+		{"Fumio Kishida", "Foreign Minister"}, {"Shinzo Abe", "Prime Minister"}, {"Vladimir Putin", "President"},
+		{"Igor Morgulov", "Deputy Foreign Minister"}, {"Sergey Naryshkin", "Chairman of the State Duma"},
+		{"Chikahito Harada", "Government representative and ambassador in charge of Japan-Russia relations"},
+	} {
+		w.Actors = append(w.Actors, struct {
+			Name    string `json:"name"`
+			Title   string `json:"title"`
+			Country string `json:"country"`
+		}{Name: a[0], Title: a[1]})
+	}
+	for _, e := range [][3]string{
+		{"2016-06-22", "day", "scheduled"}, {"2015-10", "month", "held"}, {"2016-05", "month", "held"},
+		{"2016-09", "month", "proposed"}, {"2016-06-16", "day", "held"}, {"2016-12-31", "by", "tentative"},
+		{"2014", "year", "postponed"}, {"2014-03", "month", "held"},
+	} {
+		w.Events = append(w.Events, struct {
+			Date      string `json:"date"`
+			Precision string `json:"precision"`
+			Status    string `json:"status"`
+		}{e[0], e[1], e[2]})
+	}
+	for _, q := range [][2]string{{"Fumio Kishida", "I hope for"}, {"Sergey Naryshkin", "The next leaders"}, {"Sergey Naryshkin", "an important factor"}} {
+		w.Quotes = append(w.Quotes, struct {
+			Speaker string `json:"speaker"`
+			Text    string `json:"text"`
+		}{q[0], q[1]})
+	}
+	w.Disputes = []struct {
+		Names []struct {
+			Party string `json:"party"`
+			Name  string `json:"name"`
+		} `json:"names"`
+	}{{Names: []struct {
+		Party string `json:"party"`
+		Name  string `json:"name"`
+	}{{"Japan", "Northern Territories"}, {"Russia", "Southern Kurils"}}}}
+	sc, misses := compare(r, w)
+	for _, k := range kinds {
+		t.Logf("seed %-15s precision %.2f recall %.2f", k, sc[k].precision(), sc[k].recall())
+	}
+	assert.Empty(t, misses)
+	for _, a := range r.Actors {
+		assert.NotEmpty(t, a.ExistingID, "%s is in the sample dossier", a.Name)
+		assert.False(t, a.NewPost, "%s's title is the sample's", a.Name)
+	}
+	for _, e := range r.Events {
+		assert.NotEmpty(t, e.ExistingID, "%s (%s) is in the sample dossier", e.Title, e.Phrase)
+	}
+	require.Len(t, r.Disputes, 1)
+	assert.Equal(t, sample.DisputeID, r.Disputes[0].ExistingID)
+	assert.Equal(t, sample.ArticleSourceID, r.SourceExistingID)
+	naryshkin := r.Actors[len(r.Actors)-1]
+	require.Len(t, naryshkin.Relations, 1)
+	assert.Equal(t, "close aide of", naryshkin.Relations[0].Kind)
+	assert.Equal(t, "Vladimir Putin", r.Actors[naryshkin.Relations[0].Other].Name)
+}
