@@ -1,0 +1,90 @@
+package tasks
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+)
+
+func TestIngestAndApply(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name        string
+		withSample  bool
+		wantActors  int // created
+		wantUpdated int
+	}{
+		{name: "empty dossier", wantActors: 3},
+		{name: "sample dossier", withSample: true, wantActors: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+			require.NoError(t, err)
+			defer st.Close()
+			if tt.withSample {
+				require.NoError(t, sample.Load(ctx, st))
+			}
+			pub := storage.PartialDate{Year: 2023, Month: time.September, Day: 14}
+			rep, err := IngestArticle(ctx, st, "../ingest/testdata/kosovo-wire.txt", pub, "en")
+			require.NoError(t, err)
+			require.NotEmpty(t, rep.Result.Quotes)
+			got, err := ApplyIngest(ctx, st, rep, Accepted{}, time.Date(2023, 9, 15, 9, 0, 0, 0, time.UTC))
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantActors, got.Actors.Created)
+			assert.Equal(t, 1, got.Sources.Created)
+			assert.Equal(t, len(rep.Result.Quotes), got.Statements.Created)
+			stmts, err := st.Statements(ctx, storage.StatementFilter{})
+			require.NoError(t, err)
+			srcs, err := st.Sources(ctx)
+			require.NoError(t, err)
+			var srcID string
+			for _, s := range srcs {
+				if s.Title == rep.Result.Source.Title {
+					srcID = s.ID
+				}
+			}
+			require.NotEmpty(t, srcID)
+			n := 0
+			for _, s := range stmts {
+				if s.SourceID == srcID {
+					n++
+				}
+			}
+			assert.Equal(t, len(rep.Result.Quotes), n, "every stored quote cites the article")
+		})
+	}
+}
+
+func TestIngestAcceptsOnlyChecked(t *testing.T) {
+	ctx := context.Background()
+	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	rep, err := IngestArticle(ctx, st, "../ingest/testdata/senkaku-wire.txt", storage.PartialDate{Year: 2023, Month: 3, Day: 14}, "")
+	require.NoError(t, err)
+	acc := Accepted{Actors: make([]bool, len(rep.Result.Actors)), Events: make([]bool, len(rep.Result.Events)),
+		Quotes: make([]bool, len(rep.Result.Quotes)), Disputes: []bool{true}}
+	got, err := ApplyIngest(ctx, st, rep, acc, time.Now())
+	require.NoError(t, err)
+	assert.Equal(t, 0, got.Actors.Created)
+	assert.Equal(t, 0, got.Statements.Created, "a quote whose speaker is not accepted is not stored")
+	assert.Equal(t, 1, got.Disputes.Created)
+}
+
+func TestIngestBadFile(t *testing.T) {
+	ctx := context.Background()
+	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = IngestArticle(ctx, st, filepath.Join(t.TempDir(), "missing.txt"), storage.PartialDate{}, "")
+	var fe *FileError
+	assert.ErrorAs(t, err, &fe)
+}
