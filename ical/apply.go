@@ -143,7 +143,8 @@ func Apply(ctx context.Context, store *storage.Store, res ReadResult, now time.T
 //     applies, unless the meeting was edited in Parley since it was last imported, in which
 //     case Parley's version is kept and the report lists a Conflict, unless its UID is in
 //     takeTheirs. A meeting made in Parley (no calendar entry yet) is kept when it was changed
-//     after the event's LAST-MODIFIED;
+//     after the event's LAST-MODIFIED. An entry that says what the meeting says but with a
+//     higher SEQUENCE counts as unchanged and its SEQUENCE and LAST-MODIFIED are kept;
 //   - an occurrence a series now excludes (EXDATE) cancels the meeting an earlier import made.
 func apply(ctx context.Context, store *storage.Store, res ReadResult, now time.Time, takeTheirs []string) (ImportReport, error) {
 	now = now.UTC().Truncate(time.Millisecond)
@@ -208,6 +209,18 @@ func apply(ctx context.Context, store *storage.Store, res ReadResult, now time.T
 		}
 		if !changed {
 			rep.Unchanged++
+			if !ev.Excluded && !existing.Calendar.Synced.IsZero() && ev.Sequence > existing.Calendar.Sequence {
+				// The organiser raised SEQUENCE without changing what Parley holds: keep the
+				// new entry, so that the version before it now counts as older.
+				m = existing
+				m.Updated = later(now, existing.Updated)
+				m.Calendar = calendarEntry(existing, ev)
+				m.Calendar.Synced = m.Updated
+				if existing.EditedSinceImport() {
+					m.Calendar.Synced = existing.Calendar.Synced // still edited in Parley since
+				}
+				d.Meetings = append(d.Meetings, m)
+			}
 			continue
 		}
 		if older(ev, existing) {
@@ -231,16 +244,9 @@ func apply(ctx context.Context, store *storage.Store, res ReadResult, now time.T
 				storage.StatusChange{Recorded: now, From: existing.Status, To: m.Status, When: existing.When,
 					Reason: "Changed in a calendar file."})
 		}
-		m.Updated = now
-		if !now.After(existing.Updated) {
-			m.Updated = existing.Updated.Add(time.Millisecond)
-		}
+		m.Updated = later(now, existing.Updated)
 		if !ev.Excluded {
-			created := existing.Calendar.Created
-			m.Calendar = ev.Meeting.Calendar
-			if m.Calendar.Created.IsZero() {
-				m.Calendar.Created = created
-			}
+			m.Calendar = calendarEntry(existing, ev)
 		}
 		m.Calendar.Synced = m.Updated
 		d.Meetings = append(d.Meetings, m)
@@ -262,6 +268,25 @@ func apply(ctx context.Context, store *storage.Store, res ReadResult, now time.T
 		return ImportReport{}, fmt.Errorf("import calendar: %w", err)
 	}
 	return rep, nil
+}
+
+// later is now, or just after updated when now is not after it: the Updated stamp of a
+// meeting an import changes, which Store.ImportDossier takes only when it is newer.
+func later(now, updated time.Time) time.Time {
+	if !now.After(updated) {
+		return updated.Add(time.Millisecond)
+	}
+	return now
+}
+
+// calendarEntry is the calendar entry of the event, keeping the CREATED Parley has when the
+// event gives none. Synced is left for the caller.
+func calendarEntry(existing storage.Meeting, ev Event) storage.CalendarEntry {
+	c := ev.Meeting.Calendar
+	if c.Created.IsZero() {
+		c.Created = existing.Calendar.Created
+	}
+	return c
 }
 
 // older tells whether the event is an older version of the calendar entry last applied to

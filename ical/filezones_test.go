@@ -1,0 +1,121 @@
+package ical
+
+import (
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// vtimezone is a VTIMEZONE with a TZID and its observances, each given as
+// kind, DTSTART, TZOFFSETFROM, TZOFFSETTO and RRULE ("" for none).
+func vtimezone(tzid string, extra []string, observances ...[5]string) []string {
+	lines := append([]string{"BEGIN:VTIMEZONE", "TZID:" + tzid}, extra...)
+	for _, o := range observances {
+		lines = append(lines, "BEGIN:"+o[0], "DTSTART:"+o[1], "TZOFFSETFROM:"+o[2], "TZOFFSETTO:"+o[3])
+		if o[4] != "" {
+			lines = append(lines, "RRULE:"+o[4])
+		}
+		lines = append(lines, "END:"+o[0])
+	}
+	return append(lines, "END:VTIMEZONE")
+}
+
+// Observances as Outlook and Exchange write them: the rule of one year, from 1601.
+var (
+	euStandard = [5]string{"STANDARD", "16010101T030000", "+0200", "+0100", "FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10"}
+	euDaylight = [5]string{"DAYLIGHT", "16010101T020000", "+0100", "+0200", "FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3"}
+	plusNine   = [5]string{"STANDARD", "16010101T000000", "+0900", "+0900", ""}
+)
+
+func readZone(t *testing.T, lines []string) *fileZone {
+	t.Helper()
+	cals, problems, err := parse([]byte(crlf(append(append([]string{"BEGIN:VCALENDAR"}, lines...), "END:VCALENDAR")...)))
+	require.NoError(t, err)
+	require.Empty(t, problems)
+	require.Len(t, cals, 1)
+	require.Len(t, cals[0].subs, 1)
+	z, ok := readFileZone(cals[0].subs[0])
+	require.True(t, ok)
+	return z
+}
+
+// TestFileZoneMapping: a zone defined only inside the file is read with the file's rules and
+// given the IANA zone whose offsets agree with them over the event's year — the zone the
+// name means, else one whose city it names, else the first that agrees; else none.
+func TestFileZoneMapping(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		zone  []string
+		year  int
+		want  string // "" when no IANA zone agrees
+		wall  string // a local time in the zone…
+		utc   string // …and the instant it means by the file's rules
+		fixed string // for want "": the zone the instant is kept in
+	}{
+		{"Outlook's Customized Time Zone", vtimezone("Customized Time Zone", nil, euStandard, euDaylight),
+			2016, "Europe/Paris", "20160701T100000", "20160701T080000Z", ""},
+		{"Outlook 2010's (UTC-03:00) Brasília", vtimezone("(UTC-03:00) Brasília", nil,
+			[5]string{"STANDARD", "16010101T235959", "-0200", "-0300", "FREQ=YEARLY;INTERVAL=1;BYDAY=3SA;BYMONTH=2"},
+			[5]string{"DAYLIGHT", "16010101T235959", "-0300", "-0200", "FREQ=YEARLY;INTERVAL=1;BYDAY=2SA;BYMONTH=10"}),
+			2017, "America/Sao_Paulo", "20171120T100000", "20171120T120000Z", ""},
+		{"the CDO's GMT +0100 (Standard) / GMT +0200 (Daylight)", vtimezone("GMT +0100 (Standard) / GMT +0200 (Daylight)", nil,
+			[5]string{"STANDARD", "16010101T030000", "+0200", "+0100", "FREQ=YEARLY;WKST=MO;INTERVAL=1;BYMONTH=10;BYDAY=-1SU"},
+			[5]string{"DAYLIGHT", "16010101T020000", "+0100", "+0200", "FREQ=YEARLY;WKST=MO;INTERVAL=1;BYMONTH=3;BYDAY=-1SU"}),
+			2015, "Europe/Paris", "20150703T100000", "20150703T080000Z", ""},
+		{"an OWA display name: the city it names", vtimezone("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", nil, euStandard, euDaylight),
+			2016, "Europe/Berlin", "20161031T090000", "20161031T080000Z", ""},
+		{"an OWA display name in Japan", vtimezone("(UTC+09:00) Osaka, Sapporo, Tokyo", nil, plusNine),
+			2016, "Asia/Tokyo", "20160622T100000", "20160622T010000Z", ""},
+		{"a Windows name", vtimezone("Tokyo Standard Time", nil, plusNine), 2016, "Asia/Tokyo", "20160622T100000", "20160622T010000Z", ""},
+		{"X-LIC-LOCATION", vtimezone("Custom 3", []string{"X-LIC-LOCATION:Europe/Istanbul"},
+			[5]string{"STANDARD", "19700101T000000", "+0300", "+0300", ""}), 2017, "Europe/Istanbul", "20170301T100000", "20170301T070000Z", ""},
+		{"the offsets decide, not the name", vtimezone("Tokyo Standard Time", nil, [5]string{"STANDARD", "16010101T000000", "+0800", "+0800", ""}),
+			2016, "Asia/Shanghai", "20160622T100000", "20160622T020000Z", ""},
+		{"a daylight saving no zone has", vtimezone("Customized Time Zone", nil,
+			[5]string{"STANDARD", "16010101T020000", "+0500", "+0400", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"},
+			[5]string{"DAYLIGHT", "16010101T020000", "+0400", "+0500", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"}),
+			2016, "", "20160701T100000", "20160701T050000Z", "Etc/GMT-5"},
+		{"an offset in minutes no zone has", vtimezone("Customized Time Zone", nil, [5]string{"STANDARD", "16010101T000000", "+0537", "+0537", ""}),
+			2016, "", "20160701T100000", "20160701T042300Z", "UTC"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			z := readZone(t, tc.zone)
+			wall, err := time.Parse(icsLocal, tc.wall)
+			require.NoError(t, err)
+			u := z.instant(wall)
+			assert.Equal(t, tc.utc, u.Format(icsUTC), "the file's rules")
+			name, loc, ok := z.ianaFor(tc.year)
+			if tc.want == "" {
+				assert.False(t, ok, "agrees with %s", name)
+				assert.Equal(t, tc.fixed, fixedZone(z, u))
+				return
+			}
+			require.True(t, ok)
+			assert.Equal(t, tc.want, name)
+			assert.Equal(t, tc.wall, u.In(loc).Format(icsLocal), "the IANA zone shows the same local time")
+		})
+	}
+}
+
+// TestFileZoneInEvent: an event in a zone the file defines gets the agreeing IANA zone and the
+// instant the file's rules give, in summer and in winter.
+func TestFileZoneInEvent(t *testing.T) {
+	zone := vtimezone("GMT +0100 (Standard) / GMT +0200 (Daylight)", nil, euStandard, euDaylight)
+	file := crlf(append(append([]string{"BEGIN:VCALENDAR", "VERSION:2.0"}, zone...),
+		"BEGIN:VEVENT", "UID:summer@example.org", `DTSTART;TZID="GMT +0100 (Standard) / GMT +0200 (Daylight)":20150703T100000`, "SUMMARY:Summer", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:winter@example.org", `DTSTART;TZID="GMT +0100 (Standard) / GMT +0200 (Daylight)":20151203T100000`, "SUMMARY:Winter", "END:VEVENT",
+		"END:VCALENDAR")...)
+	res, err := Read(strings.NewReader(file))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 2)
+	assert.Empty(t, res.Notes)
+	for i, want := range []string{"2015-07-03T08:00:00Z", "2015-12-03T09:00:00Z"} {
+		w := res.Events[i].Meeting.When
+		assert.Equal(t, "Europe/Paris", w.Zone)
+		assert.Equal(t, want, w.At.UTC().Format(time.RFC3339))
+	}
+}
