@@ -469,10 +469,11 @@ func matchEvent(ev event, kind string, known storage.Dossier) string {
 		for _, h := range m.StatusHistory {
 			dates = append(dates, h.When)
 		}
-		compatible, day := false, false
+		compatible, day, exact := false, false, false
 		for _, d := range dates {
 			if overlap(ev.when, d) && (precisionRank(ev.when) >= precisionRank(d)-1) {
 				compatible = true
+				exact = exact || ev.when == d
 				day = day || sameDay(ev.when, d)
 			}
 		}
@@ -496,6 +497,9 @@ func matchEvent(ev event, kind string, known storage.Dossier) string {
 		}
 		if day && kind == "meeting" {
 			score += 2
+		}
+		if exact {
+			score++ // the same date at the same precision beats a wider one
 		}
 		if score >= 2 && score > bestScore {
 			best, bestScore = m.ID, score
