@@ -459,7 +459,9 @@ func (p *actorPage) save(then func()) {
 		return d, err
 	}, func(d actorData) {
 		p.a = d.a
-		p.markSaved()
+		if p.markSaved() {
+			p.ed.fill(func() { p.fill(d.a) })
+		}
 		p.refreshHeader()
 		p.refreshPhoto()
 		p.setRelated(d)

@@ -116,7 +116,7 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	when.SetPlaceHolder("2016-06-20, 2016-06 or 2016")
 	when.SetText(s.When.Text())
 	when.Validator = func(v string) error {
-		_, err := storage.ParseFuzzyDate(v)
+		_, err := parseDate(v)
 		return err
 	}
 	occasion := widget.NewEntry()
@@ -150,7 +150,7 @@ func (p *actorPage) editStatement(s storage.Statement) {
 		if !ok {
 			return
 		}
-		w, err := storage.ParseFuzzyDate(when.Text)
+		w, err := parseDate(when.Text)
 		if err != nil {
 			return
 		}

@@ -357,7 +357,7 @@ func (p *disputePage) collect() (storage.Dispute, bool) {
 		d.Positions = append(d.Positions, storage.Position{Party: r[0], Text: r[1]})
 	}
 	for i, r := range filledRows(p.tl) {
-		when, err := storage.ParseFuzzyDate(r[0])
+		when, err := parseDate(r[0])
 		if err != nil {
 			p.fs.setError("timeline", fmt.Sprintf("Timeline entry %d: %s", i+1, err))
 			ok = false

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -258,4 +259,33 @@ func boldLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l
+}
+
+// parseDate reads a date as the user typed it (storage.ParseFuzzyDate's forms), with numeric
+// dates in the order of the user's locale; one that reads two ways is refused with both
+// readings, never guessed.
+func parseDate(s string) (storage.FuzzyDate, error) {
+	return storage.ParseFuzzyDateOrder(s, numericOrder())
+}
+
+// numericOrder is how the user's locale writes 06/22/2016 or 22/06/2016: month first in the
+// United States and a few others (LC_ALL, LC_TIME or LANG), day first elsewhere.
+func numericOrder() storage.NumericOrder {
+	for _, name := range []string{"LC_ALL", "LC_TIME", "LANG"} {
+		v := os.Getenv(name)
+		if v == "" {
+			continue
+		}
+		region := v
+		if i := strings.IndexAny(region, "_-"); i >= 0 {
+			region = region[i+1:]
+		}
+		region = strings.ToUpper(strings.SplitN(strings.SplitN(region, ".", 2)[0], "@", 2)[0])
+		switch region {
+		case "US", "PH", "FM", "MH", "PW", "BZ":
+			return storage.MonthFirst
+		}
+		return storage.DayFirst
+	}
+	return storage.DayFirst
 }

@@ -105,9 +105,9 @@ func (p *meetingPage) build() {
 	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
-	p.when = textEntry(e, "2016-06-22, 2016-09, by 2016, 2016-09-01..2016-09-30")
-	p.timeOfDay = textEntry(e, "10:00 (optional)")
-	p.zone = textEntry(e, "Asia/Tokyo")
+	p.when = textEntry(e, "as you would write it: 22 Jun 2016, Sep 2016, by end of 2016, Q3 2016, 22–24 Jun 2016")
+	p.timeOfDay = textEntry(e, "optional, e.g. 10:00")
+	p.zone = textEntry(e, "the venue's city or zone, e.g. Moscow or Asia/Tokyo")
 	for _, w := range []*widget.Entry{p.when, p.timeOfDay, p.zone} {
 		w := w
 		w.OnChanged = func(string) { e.touch(); p.updateZonesInfo() }
@@ -670,12 +670,14 @@ func whenErrorField(err error) (field, msg string) {
 func parseWhenInputs(whenText, timeText, zoneText string) (storage.FuzzyDate, error) {
 	whenText, timeText, zoneText = strings.TrimSpace(whenText), strings.TrimSpace(timeText), strings.TrimSpace(zoneText)
 	if zoneText != "" {
-		if _, err := time.LoadLocation(zoneText); err != nil {
-			return storage.FuzzyDate{}, &whenError{"zone", fmt.Sprintf("%q is not a known time zone (use a name such as Asia/Tokyo or Europe/Moscow)", zoneText)}
+		name, err := storage.ZoneNamed(zoneText)
+		if err != nil {
+			return storage.FuzzyDate{}, &whenError{"zone", firstUpper(err.Error())}
 		}
+		zoneText = name
 	}
 	if timeText == "" {
-		f, err := storage.ParseFuzzyDate(whenText)
+		f, err := parseDate(whenText)
 		if err != nil {
 			return f, &whenError{"when", firstUpper(err.Error())}
 		}
@@ -687,17 +689,21 @@ func parseWhenInputs(whenText, timeText, zoneText string) (storage.FuzzyDate, er
 	if _, err := time.Parse("15:04", timeText); err != nil {
 		return storage.FuzzyDate{}, &whenError{"time", fmt.Sprintf("%q is not a time like 10:00 or 14:30", timeText)}
 	}
-	d, err := storage.ParsePartialDate(whenText)
+	onDay, err := parseDate(whenText)
 	if err != nil {
 		return storage.FuzzyDate{}, &whenError{"when", firstUpper(err.Error())}
 	}
-	if d.Day == 0 {
-		return storage.FuzzyDate{}, &whenError{"when", "A time needs a full date such as 2016-06-22"}
+	if onDay.IsExact() {
+		return storage.FuzzyDate{}, &whenError{"time", "The date already has a time; clear Time and Time zone, or give the date alone"}
+	}
+	d, isDay := onDay.From, onDay.Kind == storage.DateDay
+	if !isDay {
+		return storage.FuzzyDate{}, &whenError{"when", "A time needs a full date such as 2016-06-22 or 22 Jun 2016"}
 	}
 	if zoneText == "" {
 		return storage.FuzzyDate{}, &whenError{"zone", "Give the time zone of the venue, e.g. Asia/Tokyo: a time means nothing without it"}
 	}
-	f, err := storage.ParseFuzzyDate(d.ISO() + " " + timeText + " " + zoneText)
+	f, err := parseDate(d.ISO() + " " + timeText + " " + zoneText)
 	if err != nil {
 		return f, &whenError{"when", firstUpper(err.Error())}
 	}
@@ -792,7 +798,9 @@ func (p *meetingPage) save(then func()) {
 		return st.Meeting(ctx, m.ID)
 	}, func(saved storage.Meeting) {
 		p.m = saved
-		p.markSaved()
+		if p.markSaved() {
+			p.ed.fill(func() { p.fill(saved) }) // the date as stored: "22 Jun 2016 10:00 Tokyo" → 2016-06-22, 10:00, Asia/Tokyo
+		}
 		p.refreshHeader()
 		p.refreshStatus()
 		p.u.setStatus("Saved “" + saved.Title + "”")
@@ -816,7 +824,7 @@ func (p *meetingPage) onDelete() {
 // pickDay opens a month calendar and puts the chosen day into the When input.
 func (p *meetingPage) pickDay() {
 	start := p.u.now()
-	if f, err := storage.ParseFuzzyDate(p.when.Text); err == nil && !f.IsZero() {
+	if f, err := parseDate(p.when.Text); err == nil && !f.IsZero() {
 		start = f.Lower()
 	}
 	var pop *widget.PopUp

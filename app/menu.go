@@ -40,6 +40,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Save", fyne.KeyS, u.saveCurrent),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", fyne.KeyI, u.onImport),
+		item("Import article…", "", u.onImportArticle),
 		item("Export…", fyne.KeyE, u.onExport),
 		item("Backup…", "", u.onBackup),
 		fyne.NewMenuItemSeparator(),

@@ -99,11 +99,14 @@ func (r *recordPage) arrive(fill func()) bool {
 }
 
 // markSaved records that the inputs are stored — unless the user typed more while the save
-// ran: then the page stays marked unsaved, since what it shows is not what is stored.
-func (r *recordPage) markSaved() {
-	if r.ed.edits == r.since {
-		r.ed.clean()
+// ran: then the page stays marked unsaved, since what it shows is not what is stored. It
+// reports whether the page is clean, so that the page may show the record as stored.
+func (r *recordPage) markSaved() bool {
+	if r.ed.edits != r.since {
+		return false
 	}
+	r.ed.clean()
+	return true
 }
 
 // saveRecord stores a record off the Fyne goroutine with progress in the status line: store

@@ -201,7 +201,7 @@ func (p *sourcePage) collect() (storage.Source, bool) {
 		ok = false
 	}
 	s.Publisher = strings.TrimSpace(p.publisher.Text)
-	pub, err := storage.ParseFuzzyDate(p.published.Text)
+	pub, err := parseDate(p.published.Text)
 	if err != nil {
 		p.fs.setError("published", firstUpper(err.Error()))
 		ok = false

@@ -352,14 +352,11 @@ func (f FuzzyDate) Text() string {
 	return ""
 }
 
-// ParseFuzzyDate reads the forms Text writes. "2016-09-01/2016-09-30" is accepted for a range
-// too (ISO 8601 interval). An exact time without a zone is refused: a meeting time means
-// nothing until one knows whose clock it is on.
-func ParseFuzzyDate(s string) (FuzzyDate, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return FuzzyDate{}, nil
-	}
+// parseTextForm reads the forms Text writes (ParseFuzzyDate reads these and the forms people
+// type). "2016-09-01/2016-09-30" is accepted for a range too (ISO 8601 interval). An exact
+// time without a zone is refused: a meeting time means nothing until one knows whose clock it
+// is on.
+func parseTextForm(s string) (FuzzyDate, error) {
 	if rest, ok := strings.CutPrefix(strings.ToLower(s), "by "); ok {
 		d, err := ParsePartialDate(rest)
 		if err != nil {

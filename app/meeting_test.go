@@ -1,0 +1,96 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+)
+
+// The meeting's When, Time and Time zone take dates and zones as people write them, and
+// show what was stored after Save, so that the three never contradict each other.
+func TestMeetingDatesAsPeopleWriteThem(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_TIME", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	for _, tc := range []struct {
+		name                 string
+		when, clock, zone    string
+		stored               string // Text() of the stored date
+		shownWhen, shownTime string
+		shownZone            string
+	}{
+		{"a month in words", "October 2016", "", "", "2016-10", "2016-10", "", ""},
+		{"a deadline as printed", "by end of 2016", "", "", "by 2016", "by 2016", "", ""},
+		{"a quarter", "Q3 2016", "", "", "2016-07..2016-09", "2016-07..2016-09", "", ""},
+		{"a day in words with a time and a city", "22 Jun 2016", "10:00", "Tokyo", "2016-06-22 10:00 Asia/Tokyo",
+			"2016-06-22", "10:00", "Asia/Tokyo"},
+		{"all of it in When", "2016-10-05 10:00 Europe/Moscow", "", "", "2016-10-05 10:00 Europe/Moscow",
+			"2016-10-05", "10:00", "Europe/Moscow"},
+		{"a country's only zone", "5 Oct 2016", "10:00", "Japan", "2016-10-05 10:00 Asia/Tokyo", "2016-10-05", "10:00", "Asia/Tokyo"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, st := newTestUI(t, afterSample)
+			p := newMeetingPage(u, sample.VladivostokID)
+			u.push(p)
+			p.when.SetText(tc.when)
+			p.timeOfDay.SetText(tc.clock)
+			p.zone.SetText(tc.zone)
+			p.save(func() {})
+			require.Empty(t, p.fs.errorOf("when"))
+			require.Empty(t, p.fs.errorOf("time"))
+			require.Empty(t, p.fs.errorOf("zone"))
+			m, err := st.Meeting(context.Background(), sample.VladivostokID)
+			require.NoError(t, err)
+			assert.Equal(t, tc.stored, m.When.Text())
+			assert.Equal(t, tc.shownWhen, p.when.Text)
+			assert.Equal(t, tc.shownTime, p.timeOfDay.Text)
+			assert.Equal(t, tc.shownZone, p.zone.Text)
+			assert.False(t, p.dirty())
+		})
+	}
+}
+
+func TestMeetingDatesRefused(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_TIME", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	for _, tc := range []struct{ name, when, clock, zone, field, msg string }{
+		{"numeric and ambiguous", "03/04/2016", "", "", "when", "may be Sun 3 Apr 2016 or Fri 4 Mar 2016"},
+		{"the wrong weekday", "Thu 22 Jun 2016", "", "", "when", "was a Wednesday"},
+		{"a zone shared by three countries", "22 Jun 2016", "10:00", "IST", "zone", "India, Ireland or Israel"},
+		{"a time twice", "22 Jun 2016 10:00 Tokyo", "10:00", "Tokyo", "time", "already has a time"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, st := newTestUI(t, afterSample)
+			before, err := st.Meeting(context.Background(), sample.VladivostokID)
+			require.NoError(t, err)
+			p := newMeetingPage(u, sample.VladivostokID)
+			u.push(p)
+			p.when.SetText(tc.when)
+			p.timeOfDay.SetText(tc.clock)
+			p.zone.SetText(tc.zone)
+			p.save(func() {})
+			assert.Contains(t, p.fs.errorOf(tc.field), tc.msg)
+			after, err := st.Meeting(context.Background(), sample.VladivostokID)
+			require.NoError(t, err)
+			assert.Equal(t, before.When, after.When, "nothing was saved")
+		})
+	}
+}
+
+func TestNumericOrderFollowsTheLocale(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		want storage.NumericOrder
+	}{{"en_GB.UTF-8", storage.DayFirst}, {"en_US.UTF-8", storage.MonthFirst}, {"de_DE", storage.DayFirst}, {"", storage.DayFirst}} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_TIME", "")
+		t.Setenv("LANG", tc.lang)
+		assert.Equal(t, tc.want, numericOrder(), tc.lang)
+	}
+}
