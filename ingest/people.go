@@ -286,7 +286,7 @@ func (l *Language) trimTitle(t string) string {
 	f := strings.Fields(t)
 	for len(f) > 0 {
 		w := strings.ToLower(f[0])
-		if w == "the" || w == "and" || w == "of" || w == "former" && false {
+		if w == "the" || w == "and" || w == "of" {
 			f = f[1:]
 			continue
 		}
