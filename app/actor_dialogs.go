@@ -39,12 +39,13 @@ func (p *actorPage) onAddRelation() {
 	kind.Validator = required("say how they are related")
 	other := widget.NewSelect(names, nil)
 	noteE := widget.NewEntry()
-	d := dialog.NewForm("Add a relationship", "Add", "Cancel", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Direction", dir),
 		widget.NewFormItem("Relationship", kind),
 		widget.NewFormItem("Other actor", other),
 		widget.NewFormItem("Note", noteE),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm("Add a relationship", "Add", "Cancel", items, func(ok bool) {
 		if !ok || other.Selected == "" {
 			return
 		}
@@ -55,8 +56,7 @@ func (p *actorPage) onAddRelation() {
 		rel := storage.Relation{ActorID: to, Kind: strings.TrimSpace(kind.Text), Note: strings.TrimSpace(noteE.Text)}
 		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation { return append(rs, rel) })
 	}, p.u.win)
-	d.Resize(fyne.NewSize(560, 340))
-	d.Show()
+	p.u.showForm(d, fyne.NewSize(560, 340), items)
 }
 
 func (p *actorPage) onRemoveRelation(r storage.RelationView) {
@@ -139,14 +139,15 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	if s.ID != "" {
 		heading = "Edit statement by " + p.a.Name
 	}
-	d := dialog.NewForm(heading, "Save", "Cancel", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("What they said", text),
 		widget.NewFormItem("When", when),
 		widget.NewFormItem("Occasion", occasion),
 		widget.NewFormItem("Meeting", meeting),
 		widget.NewFormItem("Dispute", dispute),
 		widget.NewFormItem("Source", source),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(heading, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -176,8 +177,7 @@ func (p *actorPage) editStatement(s storage.Statement) {
 			p.reloadRelated()
 		})
 	}, p.u.win)
-	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
+	p.u.showForm(d, fyne.NewSize(640, 520), items)
 }
 
 func orNone(s, none string) string {

@@ -67,8 +67,7 @@ func (p *meetingPage) onAddParticipant() {
 		}
 		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
 	}, p.u.win)
-	d.Resize(fyne.NewSize(560, 280))
-	d.Show()
+	p.u.showForm(d, fyne.NewSize(560, 280), items)
 }
 
 func roleOptions() []string {
@@ -139,8 +138,7 @@ func (p *meetingPage) onNewActor() {
 			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
 		})
 	}, p.u.win)
-	d.Resize(fyne.NewSize(560, 420))
-	d.Show()
+	p.u.showForm(d, fyne.NewSize(560, 420), items)
 }
 
 // onChangeStatus asks for the new status, the reason and a source, and records the change.
@@ -184,8 +182,7 @@ func (p *meetingPage) onChangeStatus() {
 		}
 		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected])
 	}, p.u.win)
-	d.Resize(fyne.NewSize(600, 360))
-	d.Show()
+	p.u.showForm(d, fyne.NewSize(600, 360), items)
 }
 
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.

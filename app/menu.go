@@ -24,6 +24,14 @@ func item(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
 	return it
 }
 
+// backItem is View → Back, on Alt+Left as in a browser; as a menu shortcut it works wherever
+// the focus is, in a text field too.
+func backItem(back func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem("Back", back)
+	it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	return it
+}
+
 // mainMenu is the menu bar. Its shortcuts work wherever the focus is, entries included.
 func (u *ui) mainMenu() *fyne.MainMenu {
 	recent := fyne.NewMenuItem("Recent databases", nil)
@@ -55,7 +63,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Disputes", fyne.Key4, func() { u.goScreen(screenDisputes) }),
 		item("Sources", fyne.Key5, func() { u.goScreen(screenSources) }),
 		fyne.NewMenuItemSeparator(),
-		item("Back", "", u.back),
+		backItem(u.back),
 		fyne.NewMenuItemSeparator(),
 		u.themeMenu(),
 	)
@@ -165,6 +173,8 @@ func (u *ui) showShortcuts() {
 		{"Ctrl+N", "New meeting"}, {"Ctrl+S", "Save the page"}, {"Ctrl+F", "Search"},
 		{"Ctrl+1 … Ctrl+5", "Calendar, Talks, Actors, Disputes, Sources"},
 		{"Ctrl+O", "Open database"}, {"Ctrl+I / Ctrl+E", "Import / Export"}, {"Ctrl+Q", "Quit"},
+		{"Alt+Left", "Back to the previous page"},
+		{"Enter / Escape", "In a message: its main button / close it"},
 	}
 	grid := container.NewGridWithColumns(2)
 	for _, r := range rows {

@@ -52,7 +52,58 @@ func (u *ui) showChoice(title, msg string, err error, choices []choice) {
 	}
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(520, 1)) // as high as the text needs at this width
+	var enter func()
+	for i, c := range choices {
+		if c.important {
+			enter = buttons[i].(*widget.Button).OnTapped
+			break
+		}
+	}
+	u.keysWhileShown(d, enter, d.Hide)
 	d.Show()
+}
+
+// showForm shows a form dialog at size with its first input focused: Enter in a one-line
+// field submits it (when its validation allows), Escape closes it when no field has the focus.
+func (u *ui) showForm(d *dialog.FormDialog, size fyne.Size, items []*widget.FormItem) {
+	var first fyne.Focusable
+	for _, it := range items {
+		f, ok := it.Widget.(fyne.Focusable)
+		if !ok {
+			continue
+		}
+		if e, isEntry := it.Widget.(*widget.Entry); isEntry && !e.MultiLine && e.OnSubmitted == nil {
+			e.OnSubmitted = func(string) { d.Submit() }
+		}
+		if first == nil {
+			first = f
+		}
+	}
+	u.keysWhileShown(d, d.Submit, d.Hide)
+	d.Resize(size)
+	d.Show()
+	if first != nil {
+		u.win.Canvas().Focus(first)
+	}
+}
+
+// keysWhileShown lets Enter run enter (when not nil) and Escape run escape while d is open and
+// no input has the focus: the keys a message's buttons stand for. The window's own key
+// handling comes back when d closes.
+func (u *ui) keysWhileShown(d dialog.Dialog, enter, escape func()) {
+	c := u.win.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch {
+		case ev.Name == fyne.KeyEscape:
+			escape()
+		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && enter != nil:
+			enter()
+		case before != nil:
+			before(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(before) })
 }
 
 // details is the technical text of err, folded away.

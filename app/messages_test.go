@@ -11,7 +11,13 @@ import (
 	"syscall"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/storage"
 )
@@ -43,4 +49,43 @@ func TestOpeningAFileWithNoProgramForIt(t *testing.T) {
 	msg := texts(overlay(t, u))
 	assert.Contains(t, msg, "The file is saved as 2016-06-22 Tokyo round.pdf in /home/desk, but a program to open PDF files was not found on this computer.")
 	assert.NotContains(t, strings.SplitN(msg, "Details", 2)[0], "executable file not found", "the system's words stay under Details")
+}
+
+// A message's main button is Enter and Escape closes it; the window's own keys come back after.
+func TestMessageKeys(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	c := u.win.Canvas()
+	before := c.OnTypedKey()
+	chosen := ""
+	u.showChoice("Unsaved changes", "Save them?", nil, []choice{
+		{label: "Cancel"}, {label: "Discard", action: func() { chosen = "discard" }},
+		{label: "Save", important: true, action: func() { chosen = "save" }},
+	})
+	require.NotNil(t, c.Overlays().Top())
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, "save", chosen, "Enter is the main button")
+	assert.Nil(t, c.Overlays().Top(), "and closes the message")
+
+	chosen = ""
+	u.showChoice("Delete", "Delete it?", nil, []choice{{label: "Delete", quit: true, action: func() { chosen = "delete" }}, {label: "Cancel"}})
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	assert.Empty(t, chosen, "Escape deletes nothing")
+	assert.Nil(t, c.Overlays().Top())
+	assert.Equal(t, fmt.Sprintf("%p", before), fmt.Sprintf("%p", c.OnTypedKey()), "the window's keys are back")
+}
+
+// A form dialog opens with its first field focused, and Enter in a one-line field submits it.
+func TestFormDialogKeys(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	name := widget.NewEntry()
+	note := widget.NewMultiLineEntry()
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Note", note)}
+	submitted := false
+	d := dialog.NewForm("New actor", "Create", "Cancel", items, func(ok bool) { submitted = ok }, u.win)
+	u.showForm(d, fyne.NewSize(400, 200), items)
+	assert.Equal(t, name, u.win.Canvas().Focused(), "the first field has the focus")
+	test.Type(name, "Sergey Lavrov")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.True(t, submitted, "Enter submits")
+	assert.Nil(t, u.win.Canvas().Overlays().Top())
 }

@@ -83,11 +83,12 @@ func editTrack(u *ui, t storage.Track, done func()) {
 	if t.ID != "" {
 		heading = "Edit “" + t.Title + "”"
 	}
-	d := dialog.NewForm(heading, "Save", "Cancel", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Parties", parties),
 		widget.NewFormItem("Summary", summary),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(heading, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -112,6 +113,5 @@ func editTrack(u *ui, t storage.Track, done func()) {
 			done()
 		})
 	}, u.win)
-	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	u.showForm(d, fyne.NewSize(560, 360), items)
 }
