@@ -364,6 +364,10 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 	m := old
 	cal := ev.Meeting
 	m.Title = cal.Title
+	if ev.Summary == eventSummary(old) {
+		// What Parley wrote, markers and all, from a calendar that dropped X-PARLEY-STATUS.
+		m.Title = old.Title
+	}
 	m.When, m.DurationMinutes = cal.When, cal.DurationMinutes
 	if cal.When.IsExact() && old.When.IsExact() && cal.When.At.Equal(old.When.At) {
 		// The same instant in another zone (Google writes every event in UTC): keep the
@@ -377,13 +381,17 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 	if cal.When.Kind == storage.DateDay && !old.When.IsDay() && !old.When.IsZero() {
 		// Parley showed a month, year, deadline or range on its first day; a calendar that
 		// dropped X-PARLEY-DATE still shows that day, which does not make the date exact.
-		if first, _ := firstDay(old.When); first.Equal(cal.When.Lower()) {
+		if showsOn(old.When, cal.When.Lower()) {
 			m.When = old.When
 		}
 	}
 	m.Status = cal.Status
-	if !ev.StatusFromParley && eventStatus(old.Status, m.When) == eventStatus(cal.Status, m.When) {
-		// The calendar says the same in its coarser terms; keep Parley's status.
+	said := ev.ICalStatus
+	if said == "" {
+		said = eventStatus(cal.Status, m.When)
+	}
+	if !ev.StatusFromParley && eventStatus(old.Status, m.When) == said {
+		// The calendar says what Parley would write, in its coarser terms; keep Parley's status.
 		m.Status = old.Status
 	}
 	if ev.LocationParts {

@@ -223,19 +223,24 @@ func TestImportUpdatesKeepParleyFields(t *testing.T) {
 }
 
 // TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped: a calendar that keeps only standard
-// properties gives back stand-in days and coarse statuses; Parley keeps its own.
+// properties gives back stand-in days, coarse statuses and titles with Parley's markers
+// ("[postponed] ", "[cancelled] "); Parley keeps its own. (The round-trip dossier rather than
+// the sample alone, for its postponed, cancelled and ranged meetings.)
 func TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped(t *testing.T) {
 	ctx := context.Background()
-	s := withSample(t)
+	s := openStore(t)
+	_, err := s.ImportDossier(ctx, roundTripDossier(t))
+	require.NoError(t, err)
 	d, err := s.Dossier(ctx)
 	require.NoError(t, err)
 	file := regexp.MustCompile(`(?m)^X-PARLEY-[A-Z]+:.*\r\n`).ReplaceAllString(exportICS(t, d), "")
 	file = regexp.MustCompile(`(?m)^LAST-MODIFIED:.*\r\n`).ReplaceAllString(file, "")
 	require.NotContains(t, file, "X-PARLEY")
+	require.Contains(t, file, "SUMMARY:[cancelled] Video call with the embassy")
 
 	rep, err := importICS(t, s, file, imported)
 	require.NoError(t, err)
-	assert.Equal(t, [3]int{0, 0, 6}, [3]int{rep.Created, rep.Updated, rep.Unchanged})
+	assert.Equal(t, [3]int{0, 0, 10}, [3]int{rep.Created, rep.Updated, rep.Unchanged}, "%s", rep)
 	assert.Empty(t, rep.Skipped)
 	assert.Empty(t, rep.Conflicts)
 	vlad, err := s.Meeting(ctx, sample.VladivostokID)

@@ -2,6 +2,7 @@ package ical
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 //
 // Every rule here is used in both directions (writing and reading), so the two stay in step:
 // eventSummary and titleFromSummary, storage.JoinPlace and splitLocation, eventDescription and
-// purposeFromDescription, eventStatus and meetingStatus.
+// purposeFromDescription, eventStatus and meetingStatus, shownDay and showsOn.
 
 // Date and time values as iCalendar writes them (RFC 5545 §3.3.4, §3.3.5).
 const (
@@ -56,19 +57,72 @@ func eventUID(m storage.Meeting) string {
 	return m.ID + "@parley"
 }
 
-// eventStatus maps a Parley status to the STATUS of an event. Meetings not known to the day are
-// always TENTATIVE unless cancelled: a calendar must not show them as confirmed on a day that
-// stands in for a whole month or year.
+// eventStatus maps a Parley status to the STATUS of an event. A scheduled meeting not known to
+// the day is TENTATIVE: a calendar must not show it as confirmed on a day that stands in for a
+// whole month or year. A held meeting is CONFIRMED whatever its date: it took place.
 func eventStatus(s storage.Status, when storage.FuzzyDate) string {
 	switch s {
 	case storage.StatusCancelled:
 		return "CANCELLED"
-	case storage.StatusScheduled, storage.StatusHeld:
+	case storage.StatusHeld:
+		return "CONFIRMED"
+	case storage.StatusScheduled:
 		if when.IsDay() {
 			return "CONFIRMED"
 		}
 	}
 	return "TENTATIVE"
+}
+
+// eventTransp is the TRANSP of a meeting's event: TRANSPARENT (free time) for a stand-in day and
+// for a cancelled meeting, which must not block anyone's calendar; else the TRANSP the
+// calendar entry had when the meeting was imported; else "" (OPAQUE, the default).
+func eventTransp(m storage.Meeting) string {
+	if !m.When.IsDay() || m.Status == storage.StatusCancelled {
+		return "TRANSPARENT"
+	}
+	return m.Calendar.Transp
+}
+
+// eventBusyStatus is X-MICROSOFT-CDO-BUSYSTATUS, which Outlook shows instead of STATUS and
+// TRANSP: FREE for free time, TENTATIVE for a tentative event, else BUSY.
+func eventBusyStatus(status, transp string) string {
+	switch {
+	case transp == "TRANSPARENT":
+		return "FREE"
+	case status == "TENTATIVE":
+		return "TENTATIVE"
+	}
+	return "BUSY"
+}
+
+// eventClass is the CLASS of a meeting's event: CONFIDENTIAL in a dossier that carries a
+// handling marking, else the CLASS the calendar entry had when the meeting was imported, else
+// "" (PUBLIC, the default).
+func eventClass(m storage.Meeting, marking string) string {
+	if marking != "" {
+		return "CONFIDENTIAL"
+	}
+	return m.Calendar.Class
+}
+
+// eventSequence is the SEQUENCE of a meeting's event (RFC 5545 §3.8.7.4), by which calendars
+// tell a newer version of an event from an older one. It starts from the calendar entry's
+// SEQUENCE as last applied (0 for a meeting made in Parley) and every change made in Parley
+// since then (since the meeting was made, for one made in Parley) raises it: by the whole
+// seconds between that moment and the meeting's Updated stamp, rounded up. Parley keeps no
+// count of edits; a stamp that only grows gives a number that only grows, the same in every
+// export until the next change. It stops at the largest INTEGER iCalendar allows.
+func eventSequence(m storage.Meeting) int {
+	since := m.Created
+	if !m.Calendar.Synced.IsZero() {
+		since = m.Calendar.Synced
+	}
+	seq := int64(m.Calendar.Sequence)
+	if !since.IsZero() && m.Updated.After(since) {
+		seq += int64((m.Updated.Sub(since) + time.Second - 1) / time.Second)
+	}
+	return int(min(seq, math.MaxInt32))
 }
 
 // meetingStatus maps an event's STATUS back to a Parley status. hint is the X-PARLEY-STATUS
@@ -92,32 +146,47 @@ func meetingStatus(icalStatus, hint string, when storage.FuzzyDate) storage.Stat
 	return storage.StatusScheduled
 }
 
-// firstDay is the calendar day an event shows for a date: the day itself, the venue's day for an
-// exact time, the first possible day of a month, year or range, and the first day of the period
-// a deadline falls in ("by 2016" → 1 Jan 2016, "by Sep 2016" → 1 Sep 2016): the date's Lower
-// bound, where Parley's date windows start counting it. ok is false for an unknown date.
-func firstDay(f storage.FuzzyDate) (day time.Time, ok bool) {
+// shownDay is the calendar day an event shows for a date: the day itself, the venue's day for
+// an exact time, the first possible day of a month, year or range, and the last possible day
+// of a deadline ("by end of 2016" → 31 Dec 2016, "by Sep 2016" → 30 Sep 2016): the day it
+// falls due, where Parley's lists put it (FuzzyDate.SortKey). ok is false for an unknown date.
+func shownDay(f storage.FuzzyDate) (day time.Time, ok bool) {
 	if d, isDay := f.Day(); isDay {
 		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), true
 	}
 	if f.IsZero() {
 		return time.Time{}, false
 	}
-	return f.Lower(), true
+	return f.SortKey(), true
+}
+
+// showsOn tells whether an event on that day (midnight UTC) is how Parley shows the date: on
+// its shownDay, or, for a deadline, on the first day of its period, where earlier versions
+// of Parley showed it.
+func showsOn(f storage.FuzzyDate, day time.Time) bool {
+	shown, ok := shownDay(f)
+	return ok && (shown.Equal(day) || f.Kind == storage.DateBy && f.Lower().Equal(day))
 }
 
 // dateNotFixed is the SUMMARY marker of a meeting not known to the day.
 const dateNotFixed = "[date not fixed: "
 
-// postponedMarker is the SUMMARY marker of a postponed meeting.
-const postponedMarker = "[postponed] "
+// The SUMMARY markers of a postponed and a cancelled meeting: a calendar that shows neither
+// STATUS nor Parley's status still tells the reader.
+const (
+	postponedMarker = "[postponed] "
+	cancelledMarker = "[cancelled] "
+)
 
 // eventSummary is the SUMMARY of a meeting: its title, after markers a reader of any calendar
-// needs ("[postponed] ", "[date not fixed: Sep 2016] ").
+// needs ("[postponed] ", "[cancelled] ", "[date not fixed: Sep 2016] ").
 func eventSummary(m storage.Meeting) string {
 	var b strings.Builder
-	if m.Status == storage.StatusPostponed {
+	switch m.Status {
+	case storage.StatusPostponed:
 		b.WriteString(postponedMarker)
+	case storage.StatusCancelled:
+		b.WriteString(cancelledMarker)
 	}
 	if !m.When.IsDay() {
 		b.WriteString(dateNotFixed + m.When.String() + "] ")
@@ -126,10 +195,18 @@ func eventSummary(m storage.Meeting) string {
 	return b.String()
 }
 
-// titleFromSummary removes the markers eventSummary adds.
-func titleFromSummary(s string) string {
+// titleFromSummary removes the markers eventSummary adds. The status markers are removed only
+// from an event Parley wrote (fromParley): another calendar's "[postponed] …" is its title.
+func titleFromSummary(s string, fromParley bool) string {
 	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, postponedMarker)
+	if fromParley {
+		for _, marker := range []string{postponedMarker, cancelledMarker} {
+			if rest, ok := strings.CutPrefix(s, marker); ok {
+				s = rest
+				break
+			}
+		}
+	}
 	if rest, ok := strings.CutPrefix(s, dateNotFixed); ok {
 		if _, after, found := strings.Cut(rest, "] "); found {
 			s = after
@@ -161,19 +238,25 @@ const (
 	participantsHeading = "Participants:"
 )
 
-// eventDescription is the DESCRIPTION of a meeting: a block of notes on the date, time and
-// status, then the purpose and the participants (names from actors; an unknown actor shows its
-// ID).
-func eventDescription(m storage.Meeting, actors map[string]storage.Actor) string {
+// markingNote opens the DESCRIPTION of every event of a dossier with a handling marking.
+const markingNote = "Marking: "
+
+// eventDescription is the DESCRIPTION of a meeting: a block of notes on the dossier's handling
+// marking (when it has one), the date, time and status, then the purpose and the participants
+// (names from actors; an unknown actor shows its ID).
+func eventDescription(m storage.Meeting, actors map[string]storage.Actor, marking string) string {
 	var notes []string
+	if marking != "" {
+		notes = append(notes, markingNote+marking)
+	}
 	if !m.When.IsDay() {
-		first, _ := firstDay(m.When)
+		day, _ := shownDay(m.When)
 		where := "the first possible day"
 		if m.When.Kind == storage.DateBy {
-			where = "the start of the period the deadline falls in"
+			where = "the last possible day"
 		}
 		notes = append(notes, fmt.Sprintf("Date not fixed: %s. Shown on %s, %s.",
-			m.When.String(), first.Format("Mon 2 Jan 2006"), where))
+			m.When.String(), day.Format("Mon 2 Jan 2006"), where))
 	}
 	if m.When.IsExact() && m.DurationMinutes <= 0 {
 		notes = append(notes, fmt.Sprintf("Duration not recorded; shown as %d minutes.", defaultMeetingMinutes))
@@ -252,7 +335,8 @@ func isNotesBlock(b string) bool {
 		return false
 	}
 	for _, l := range lines[:len(lines)-1] {
-		if !strings.HasPrefix(l, "Date not fixed: ") && !strings.HasPrefix(l, "Duration not recorded; ") {
+		if !strings.HasPrefix(l, markingNote) && !strings.HasPrefix(l, "Date not fixed: ") &&
+			!strings.HasPrefix(l, "Duration not recorded; ") {
 			return false
 		}
 	}

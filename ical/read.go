@@ -23,8 +23,10 @@ type Event struct {
 	// calendar entry (SEQUENCE, LAST-MODIFIED, CREATED, TRANSP, CLASS). Its ID, timestamps and
 	// Parley-only fields are empty.
 	Meeting storage.Meeting
-	// Line is where the event begins in the file.
-	Line int
+	// Line is where the event begins in the file; Summary is SUMMARY as written, markers and
+	// all.
+	Line    int
+	Summary string
 	// Location is LOCATION as written, LocationParts whether the file also gave Parley's
 	// venue/city/country split of it, and HasDescription whether DESCRIPTION was present, so
 	// that Apply can keep what Parley knows when the calendar does not say otherwise.
@@ -32,8 +34,10 @@ type Event struct {
 	LocationParts  bool
 	HasDescription bool
 	// StatusFromParley is true when the status is the one Parley wrote (X-PARLEY-STATUS,
-	// agreeing with STATUS), not a reading of STATUS alone.
+	// agreeing with STATUS), not a reading of STATUS alone; ICalStatus is STATUS as written,
+	// upper-cased ("" when absent).
 	StatusFromParley bool
+	ICalStatus       string
 	// LastModified is the event's LAST-MODIFIED (zero when absent), Sequence its SEQUENCE.
 	LastModified time.Time
 	Sequence     int
@@ -474,7 +478,9 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 	if !ok {
 		return skip("no start date (DTSTART)")
 	}
-	title := titleFromSummary(summary)
+	hint := strings.TrimSpace(n.value(propStatus))
+	fromParley := hint != "" || strings.HasSuffix(strings.TrimSpace(n.value("UID")), "@parley")
+	title := titleFromSummary(summary, fromParley)
 	if title == "" {
 		title = strings.TrimSpace(unescapeText(n.value("LOCATION")))
 		if title == "" {
@@ -505,11 +511,10 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 		}
 		if text := strings.TrimSpace(unescapeText(n.value(propDate))); text != "" {
 			fuzzy, err := storage.ParseFuzzyDate(text)
-			first, ok := firstDay(fuzzy)
 			switch {
 			case err != nil:
 				note("%s %q is not a date Parley reads; the calendar's day is kept", propDate, text)
-			case ok && first.Equal(start.t):
+			case showsOn(fuzzy, start.t):
 				m.When = fuzzy
 			default:
 				note("moved in the calendar from “%s” to %s; the calendar's day is kept", fuzzy.String(), start.t.Format("2 Jan 2006"))
@@ -533,23 +538,17 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 			}
 		}
 	}
-	hint := strings.TrimSpace(n.value(propStatus))
 	m.Status = meetingStatus(n.value("STATUS"), hint, m.When)
-	if hint == "" && strings.HasPrefix(summary, postponedMarker) && m.Status != storage.StatusCancelled {
-		// Another calendar's "[postponed]" is part of its title; only Parley's own marker,
-		// written with X-PARLEY-STATUS, is a status.
-		m.Title = summary
-	}
 
-	ev := Event{Meeting: m, Line: n.line, Location: strings.TrimSpace(unescapeText(n.value("LOCATION")))}
+	ev := Event{Meeting: m, Line: n.line, Summary: summary, Location: strings.TrimSpace(unescapeText(n.value("LOCATION")))}
 	ev.StatusFromParley = hint != "" && strings.EqualFold(hint, string(m.Status))
+	ev.ICalStatus = strings.ToUpper(strings.TrimSpace(n.value("STATUS")))
 	parts := [3]string{unescapeText(n.value(propVenue)), unescapeText(n.value(propCity)), unescapeText(n.value(propCountry))}
 	ev.LocationParts = parts != [3]string{}
 	ev.Meeting.Venue, ev.Meeting.City, ev.Meeting.Country = splitLocation(ev.Location, parts)
 	if d, ok := n.first("DESCRIPTION"); ok {
 		ev.HasDescription = true
-		ev.Meeting.Purpose = purposeFromDescription(unescapeText(d.value),
-			n.value(propStatus) != "" || strings.HasSuffix(strings.TrimSpace(n.value("UID")), "@parley"))
+		ev.Meeting.Purpose = purposeFromDescription(unescapeText(d.value), fromParley)
 	}
 	if lm, ok := n.first("LAST-MODIFIED"); ok {
 		if t, err := rd.readStamp(lm); err == nil {

@@ -343,3 +343,46 @@ func TestImportTolerant(t *testing.T) {
 		})
 	}
 }
+
+// TestExportSequenceReachesOtherCalendars: a meeting edited in Parley goes out with a higher
+// SEQUENCE, so that another dossier that imported the earlier export takes the change, and the
+// earlier export cannot undo it there.
+func TestExportSequenceReachesOtherCalendars(t *testing.T) {
+	ctx := context.Background()
+	a, b := openStore(t), openStore(t)
+	at := time.Date(2016, time.June, 1, 9, 0, 0, 0, time.UTC)
+	a.SetClock(func() time.Time { return at })
+	m := storage.Meeting{Title: "Fisheries talks", Status: storage.StatusScheduled, When: storage.OnDay(2016, time.July, 4), City: "Sapporo"}
+	require.NoError(t, a.CreateMeeting(ctx, &m))
+	export := func(now time.Time) string {
+		d, err := a.Dossier(ctx)
+		require.NoError(t, err)
+		var buf strings.Builder
+		_, err = ical.Write(&buf, d, now)
+		require.NoError(t, err)
+		return buf.String()
+	}
+	first := export(at)
+	assert.Contains(t, first, "SEQUENCE:0\r\n")
+	rep := importWith(t, b, first, at.Add(time.Hour))
+	require.Equal(t, 1, rep.Created)
+
+	a.SetClock(func() time.Time { return at.Add(2 * time.Hour) })
+	m.Status = storage.StatusPostponed
+	require.NoError(t, a.UpdateMeeting(ctx, &m))
+	second := export(at.Add(2 * time.Hour))
+	assert.Contains(t, second, "SEQUENCE:7200\r\n")
+	assert.Contains(t, second, "SUMMARY:[postponed] Fisheries talks\r\n")
+
+	rep = importWith(t, b, second, at.Add(3*time.Hour))
+	assert.Equal(t, [2]int{0, 1}, [2]int{rep.Created, rep.Updated}, "%s", rep)
+	got := meetingByUID(t, b, m.ID+"@parley")
+	assert.Equal(t, storage.StatusPostponed, got.Status)
+	assert.Equal(t, "Fisheries talks", got.Title, "Parley's marker is not part of the title")
+	assert.Equal(t, 7200, got.Calendar.Sequence)
+
+	rep = importWith(t, b, first, at.Add(4*time.Hour))
+	require.Len(t, rep.Skipped, 1, "%s", rep)
+	assert.Contains(t, rep.Skipped[0].Reason, "an older version")
+	assert.Equal(t, storage.StatusPostponed, meetingByUID(t, b, m.ID+"@parley").Status)
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parley-app/parley/storage"
@@ -24,7 +26,8 @@ type WriteReport struct {
 }
 
 // Write writes every dated meeting of a dossier in the order of Parley's lists
-// (storage.CompareMeetings), with participant names from the dossier's actors.
+// (storage.CompareMeetings), with participant names from the dossier's actors and the
+// dossier's handling marking (setting "marking") in every event.
 func Write(w io.Writer, d *storage.Dossier, now time.Time) (WriteReport, error) {
 	actors := make(map[string]storage.Actor, len(d.Actors))
 	for _, a := range d.Actors {
@@ -32,24 +35,37 @@ func Write(w io.Writer, d *storage.Dossier, now time.Time) (WriteReport, error) 
 	}
 	ms := append([]storage.Meeting(nil), d.Meetings...)
 	slices.SortStableFunc(ms, func(a, b storage.Meeting) int { return storage.CompareMeetings(a.Summary(), b.Summary()) })
-	return WriteMeetings(w, ms, actors, now)
+	return writeCalendar(w, ms, actors, strings.TrimSpace(d.Settings[markingSetting]), now)
 }
 
-// WriteMeetings writes meetings as an iCalendar file (RFC 5545): one VEVENT per dated meeting, in
-// the order given, and one VTIMEZONE per time zone the timed ones use. now is the DTSTAMP.
-// Meetings without a date, or with an invalid one, are left out and listed in the report.
+// markingSetting is the dossier setting that holds its handling marking ("OFFICIAL-SENSITIVE").
+const markingSetting = "marking"
+
+// WriteMeetings writes meetings as an iCalendar file (RFC 5545) without a handling marking: one
+// VEVENT per dated meeting, in the order given, and one VTIMEZONE per time zone the timed ones
+// use. now is the DTSTAMP. Meetings without a date, or with an invalid one, are left out and
+// listed in the report.
 //
 //   - Timed meetings: DTSTART;TZID=<zone> and DTEND (DurationMinutes, 60 minutes when not
 //     recorded); "UTC" is written as UTC time without a VTIMEZONE.
 //   - Whole days: DTSTART;VALUE=DATE and the next day as the (exclusive) DTEND.
-//   - Months, years, deadlines and ranges: a whole-day TENTATIVE event on the first possible
-//     day (for a deadline, the first day of its period), marked "[date not fixed: …]" in
-//     SUMMARY, explained in DESCRIPTION, shown as free time, with X-PARLEY-DATE holding the
-//     date as Parley knows it.
+//   - Months, years, deadlines and ranges: a whole-day event on the day Parley shows them (the
+//     first possible day; for a deadline the last), marked "[date not fixed: …]" in SUMMARY,
+//     explained in DESCRIPTION, shown as free time, with X-PARLEY-DATE holding the date as
+//     Parley knows it; TENTATIVE unless held or cancelled.
+//   - Postponed and cancelled meetings say so in SUMMARY too; SEQUENCE rises with every change
+//     made in Parley (eventSequence); X-MICROSOFT-CDO-BUSYSTATUS tells Outlook free, tentative
+//     or busy; TRANSP and CLASS come back as an imported meeting's calendar entry had them.
 //
-// The output has CRLF line endings, lines folded at 75 octets (never inside a UTF-8 sequence)
-// and TEXT values escaped. Nothing is written when an error is returned.
+// The calendar has no METHOD: Parley writes no ORGANIZER, and RFC 5546 asks for one with every
+// METHOD. A calendar without a dated meeting still holds a component (a VTIMEZONE for UTC), as
+// RFC 5545 requires. The output has CRLF line endings, lines folded at 75 octets (never inside
+// a UTF-8 sequence) and TEXT values escaped. Nothing is written when an error is returned.
 func WriteMeetings(w io.Writer, meetings []storage.Meeting, actors map[string]storage.Actor, now time.Time) (WriteReport, error) {
+	return writeCalendar(w, meetings, actors, "", now)
+}
+
+func writeCalendar(w io.Writer, meetings []storage.Meeting, actors map[string]storage.Actor, marking string, now time.Time) (WriteReport, error) {
 	var rep WriteReport
 	var events icsBuffer
 	zones := map[string]*zoneUse{}
@@ -62,7 +78,7 @@ func WriteMeetings(w io.Writer, meetings []storage.Meeting, actors map[string]st
 			rep.Skipped = append(rep.Skipped, SkippedMeeting{m.ID, m.Title, "invalid date: " + err.Error()})
 			continue
 		}
-		writeEvent(&events, m, actors, now, zones)
+		writeEvent(&events, m, actors, marking, now, zones)
 		rep.Events++
 	}
 
@@ -71,13 +87,16 @@ func WriteMeetings(w io.Writer, meetings []storage.Meeting, actors map[string]st
 	out.prop("VERSION", nil, "2.0")
 	out.prop("PRODID", nil, "-//Parley//Parley negotiation dossier//EN")
 	out.prop("CALSCALE", nil, "GREGORIAN")
-	out.prop("METHOD", nil, "PUBLISH")
 	out.text("X-WR-CALNAME", nil, "Parley talks")
 	for _, name := range sortedKeys(zones) {
 		if err := writeTimezone(&out, name, zones[name]); err != nil {
 			return WriteReport{}, err
 		}
 		rep.Zones = append(rep.Zones, name)
+	}
+	if rep.Events == 0 {
+		// RFC 5545 §3.6: a calendar holds at least one component. A VTIMEZONE shows nothing.
+		writeUTCZone(&out)
 	}
 	out.b.Write(events.b.Bytes())
 	out.prop("END", nil, "VCALENDAR")
@@ -87,7 +106,16 @@ func WriteMeetings(w io.Writer, meetings []storage.Meeting, actors map[string]st
 	return rep, nil
 }
 
-func writeEvent(b *icsBuffer, m storage.Meeting, actors map[string]storage.Actor, now time.Time, zones map[string]*zoneUse) {
+// writeUTCZone writes a VTIMEZONE for UTC: the one component of a calendar with no event.
+func writeUTCZone(b *icsBuffer) {
+	b.prop("BEGIN", nil, "VTIMEZONE")
+	b.text("TZID", nil, utcZoneName)
+	writeObservance(b, observance{kind: "STANDARD", abbr: utcZoneName,
+		local: time.Date(1970, time.January, 1, 0, 0, 0, 0, time.UTC)}, "")
+	b.prop("END", nil, "VTIMEZONE")
+}
+
+func writeEvent(b *icsBuffer, m storage.Meeting, actors map[string]storage.Actor, marking string, now time.Time, zones map[string]*zoneUse) {
 	b.prop("BEGIN", nil, "VEVENT")
 	b.text("UID", nil, eventUID(m))
 	b.prop("DTSTAMP", nil, now.UTC().Format(icsUTC))
@@ -97,6 +125,7 @@ func writeEvent(b *icsBuffer, m storage.Meeting, actors map[string]storage.Actor
 	if !m.Updated.IsZero() {
 		b.prop("LAST-MODIFIED", nil, m.Updated.UTC().Format(icsUTC))
 	}
+	b.prop("SEQUENCE", nil, strconv.Itoa(eventSequence(m)))
 	switch {
 	case m.When.IsExact():
 		minutes := m.DurationMinutes
@@ -124,10 +153,10 @@ func writeEvent(b *icsBuffer, m storage.Meeting, actors map[string]storage.Actor
 			b.prop(propDuration, nil, "unknown")
 		}
 	default:
-		first, _ := firstDay(m.When)
+		day, _ := shownDay(m.When)
 		date := []param{{"VALUE", "DATE"}}
-		b.prop("DTSTART", date, first.Format(icsDate))
-		b.prop("DTEND", date, first.AddDate(0, 0, 1).Format(icsDate))
+		b.prop("DTSTART", date, day.Format(icsDate))
+		b.prop("DTEND", date, day.AddDate(0, 0, 1).Format(icsDate))
 		if !m.When.IsDay() {
 			b.text(propDate, nil, m.When.Text())
 		}
@@ -141,12 +170,16 @@ func writeEvent(b *icsBuffer, m storage.Meeting, actors map[string]storage.Actor
 			}
 		}
 	}
-	b.text("DESCRIPTION", nil, eventDescription(m, actors))
-	b.prop("STATUS", nil, eventStatus(m.Status, m.When))
+	b.text("DESCRIPTION", nil, eventDescription(m, actors, marking))
+	status, transp := eventStatus(m.Status, m.When), eventTransp(m)
+	b.prop("STATUS", nil, status)
 	b.text(propStatus, nil, string(m.Status))
-	if !m.When.IsDay() || m.Status == storage.StatusCancelled {
-		// A stand-in day or a cancelled meeting must not block anyone's calendar.
-		b.prop("TRANSP", nil, "TRANSPARENT")
+	if transp != "" {
+		b.prop("TRANSP", nil, transp)
+	}
+	b.prop("X-MICROSOFT-CDO-BUSYSTATUS", nil, eventBusyStatus(status, transp))
+	if class := eventClass(m, marking); class != "" {
+		b.prop("CLASS", nil, class)
 	}
 	b.prop("END", nil, "VEVENT")
 }

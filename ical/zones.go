@@ -9,8 +9,9 @@ import (
 
 // Time zones, both ways, always from Go's time zone database. Writing: every zone but UTC that
 // timed events use gets a VTIMEZONE (writeTimezone) covering the years they fall in. Reading: a
-// TZID is resolved to an IANA zone by name (resolveZone, with Windows names mapped through
-// windowsZones); the file's own VTIMEZONE is not used.
+// TZID the file does not define is resolved to an IANA zone by name (resolveZone, with Windows
+// names mapped through windowsZones); one the file defines is read with the file's rules
+// (filezones.go).
 
 // zoneUse is the span of time the events in one zone cover.
 type zoneUse struct {
@@ -37,57 +38,183 @@ func sortedKeys(m map[string]*zoneUse) []string {
 	return keys
 }
 
-// writeTimezone writes a VTIMEZONE for a zone from Go's time zone database, with one observance
-// per period of the zone's history that overlaps the years its events fall in: the period in
-// force on 1 January of the first year, then every transition until the end of the last year.
-// Each observance is STANDARD or DAYLIGHT as the database marks it, starts at the local time of
-// its onset reckoned in the offset before it (TZOFFSETFROM), and carries its offset and
-// abbreviation. A zone that never changes gets a single STANDARD observance.
+// writeTimezone writes a VTIMEZONE for a zone from Go's time zone database in the compact form
+// Outlook reads best, as Outlook itself writes it: for a zone with daylight saving one STANDARD
+// and one DAYLIGHT observance, each with its first onset and a yearly RRULE (BYMONTH, BYDAY)
+// for the years its events fall in; for a zone without it a single STANDARD observance. The
+// period in force on 1 January of the first year starts it, so that every event has an onset
+// before it. A rule that holds on after the last year is left open, as Outlook writes it;
+// one that ends within the years gets an UNTIL, and a change of rule within them (Moscow in
+// 2014, the United States in 2007) starts another observance of the same kind. An onset is
+// the local time reckoned in the offset before it (TZOFFSETFROM).
+//
+// STANDARD and DAYLIGHT are told by offset, as Windows tells them: of the two periods a
+// seasonal change passes between, the later clock is DAYLIGHT. The time zone database marks
+// Irish Standard Time (+01, summer) as standard and winter's GMT as "negative" daylight
+// saving, Windows the other way round; Europe/Dublin is written as Windows expects it.
 func writeTimezone(b *icsBuffer, name string, z *zoneUse) error {
 	from := time.Date(z.from.In(z.loc).Year(), time.January, 1, 0, 0, 0, 0, z.loc)
 	until := time.Date(z.to.In(z.loc).Year()+1, time.January, 1, 0, 0, 0, 0, z.loc)
-
+	trans, err := zoneTransitions(from, until.AddDate(1, 0, 0))
+	if err != nil {
+		return fmt.Errorf("time zone %s: %w", name, err)
+	}
 	b.prop("BEGIN", nil, "VTIMEZONE")
 	b.text("TZID", nil, name)
 	b.text("X-LIC-LOCATION", nil, name)
-
-	onset, next := from.ZoneBounds()
-	if onset.IsZero() {
-		// No transition before: the zone has had this offset as far back as the database goes.
-		_, off := from.Zone()
-		writeObservance(b, from, time.Date(1970, time.January, 1, 0, 0, 0, 0, time.UTC), off)
-	} else {
-		_, before := onset.Add(-time.Nanosecond).Zone()
-		writeObservance(b, onset, onset.In(time.FixedZone("", before)), before)
+	if len(trans) == 0 || trans[0].at.After(from) {
+		// No change before the first year: the zone has had this offset as far back as the
+		// database goes.
+		abbr, off := from.Zone()
+		writeObservance(b, observance{kind: "STANDARD", before: off, after: off, abbr: abbr,
+			local: time.Date(1970, time.January, 1, 0, 0, 0, 0, time.UTC)}, "")
 	}
-	for n := 0; !next.IsZero() && next.Before(until); n++ {
-		if n > 10000 {
-			return fmt.Errorf("time zone %s: too many transitions", name)
-		}
-		_, before := next.Add(-time.Nanosecond).Zone()
-		writeObservance(b, next, next.In(time.FixedZone("", before)), before)
-		_, next = next.ZoneBounds()
+	for _, r := range compactRules(trans, until) {
+		writeObservance(b, r.first, r.rrule)
 	}
 	b.prop("END", nil, "VTIMEZONE")
 	return nil
 }
 
-// writeObservance writes the STANDARD or DAYLIGHT period in force at t, which began at the
-// wall-clock time localOnset while offsetFrom was in force.
-func writeObservance(b *icsBuffer, t, localOnset time.Time, offsetFrom int) {
-	kind := "STANDARD"
-	if t.IsDST() {
-		kind = "DAYLIGHT"
+// observance is one change of a zone's offset: its onset (at, UTC; local, the wall-clock time
+// in the offset before it), the offsets before and after, the abbreviation after, and whether
+// the period it begins is STANDARD or DAYLIGHT.
+type observance struct {
+	at, local     time.Time
+	before, after int
+	abbr, kind    string
+}
+
+// zoneTransitions lists the changes of from's zone that begin the period in force at from and
+// every later one before until.
+func zoneTransitions(from, until time.Time) ([]observance, error) {
+	var out []observance
+	onset, next := from.ZoneBounds()
+	if onset.IsZero() {
+		onset = next
 	}
-	abbr, off := t.Zone()
-	b.prop("BEGIN", nil, kind)
-	b.prop("DTSTART", nil, localOnset.Format(icsLocal))
-	b.prop("TZOFFSETFROM", nil, utcOffset(offsetFrom))
-	b.prop("TZOFFSETTO", nil, utcOffset(off))
-	if abbr != "" {
-		b.text("TZNAME", nil, abbr)
+	for t := onset; !t.IsZero() && t.Before(until); _, t = t.ZoneBounds() {
+		if len(out) > 10000 {
+			return nil, fmt.Errorf("too many transitions")
+		}
+		prev := t.Add(-time.Nanosecond)
+		_, before := prev.Zone()
+		abbr, after := t.Zone()
+		kind := "STANDARD"
+		switch {
+		case prev.IsDST() != t.IsDST():
+			// A seasonal change: the later clock is daylight saving time.
+			if after > before {
+				kind = "DAYLIGHT"
+			}
+		case t.IsDST():
+			kind = "DAYLIGHT"
+		}
+		out = append(out, observance{at: t.UTC(), local: t.In(time.FixedZone("", before)), before: before,
+			after: after, abbr: abbr, kind: kind})
 	}
-	b.prop("END", nil, kind)
+	return out, nil
+}
+
+// zoneRule is a run of observances that recur every year on the same rule: first is the
+// first of them, rrule their yearly rule ("" for a single change).
+type zoneRule struct {
+	first observance
+	rrule string
+}
+
+// compactRules groups the transitions before until into yearly rules: a change that recurs in
+// consecutive years with the same offsets, abbreviation, month, weekday of the month and time
+// of day is one observance with an RRULE. A rule that still holds in the year after until (the
+// transitions run on) is left open; one that stops before gets an UNTIL at its last onset.
+func compactRules(trans []observance, until time.Time) []zoneRule {
+	type run struct {
+		members []observance
+		days    []string // BYDAY forms every member agrees with: "2SU", "-1SU"
+		open    bool
+	}
+	type key struct {
+		kind, abbr    string
+		before, after int
+		month         time.Month
+		weekday       time.Weekday
+		clock         string
+	}
+	var runs []*run
+	last := map[key]*run{}
+	for _, t := range trans {
+		k := key{t.kind, t.abbr, t.before, t.after, t.local.Month(), t.local.Weekday(), t.local.Format("150405")}
+		days := weekdayForms(t.local)
+		r := last[k]
+		if r != nil {
+			prev := r.members[len(r.members)-1]
+			if both := intersect(r.days, days); prev.local.Year()+1 == t.local.Year() && len(both) > 0 {
+				if t.at.Before(until) {
+					r.members, r.days = append(r.members, t), both
+				} else {
+					r.open = true
+				}
+				continue
+			}
+		}
+		if !t.at.Before(until) {
+			continue
+		}
+		r = &run{members: []observance{t}, days: days}
+		runs = append(runs, r)
+		last[k] = r
+	}
+	out := make([]zoneRule, 0, len(runs))
+	for _, r := range runs {
+		first := r.members[0]
+		rule := ""
+		if len(r.members) > 1 || r.open {
+			rule = fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s", int(first.local.Month()), r.days[0])
+			if !r.open {
+				rule += ";UNTIL=" + r.members[len(r.members)-1].at.Format(icsUTC)
+			}
+		}
+		out = append(out, zoneRule{first, rule})
+	}
+	return out
+}
+
+// weekdayForms are the BYDAY values that name a day within its month: its place counted from
+// the start ("2SU") and, in the last week, from the end ("-1SU"), the latter first.
+func weekdayForms(day time.Time) []string {
+	wd := strings.ToUpper(day.Weekday().String()[:2])
+	forms := []string{fmt.Sprintf("%d%s", (day.Day()-1)/7+1, wd)}
+	if day.AddDate(0, 0, 7).Month() != day.Month() {
+		forms = append([]string{"-1" + wd}, forms...)
+	}
+	return forms
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// writeObservance writes a STANDARD or DAYLIGHT observance, with its yearly rule if any.
+func writeObservance(b *icsBuffer, o observance, rrule string) {
+	b.prop("BEGIN", nil, o.kind)
+	b.prop("DTSTART", nil, o.local.Format(icsLocal))
+	b.prop("TZOFFSETFROM", nil, utcOffset(o.before))
+	b.prop("TZOFFSETTO", nil, utcOffset(o.after))
+	if rrule != "" {
+		b.prop("RRULE", nil, rrule)
+	}
+	if o.abbr != "" {
+		b.text("TZNAME", nil, o.abbr)
+	}
+	b.prop("END", nil, o.kind)
 }
 
 // utcOffset formats seconds east of UTC as ±hhmm, or ±hhmmss when the offset has seconds
