@@ -569,6 +569,11 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 	}
 	ev.Meeting.Calendar.Sequence, ev.Meeting.Calendar.Modified = ev.Sequence, ev.LastModified
 	ev.Meeting.Calendar.Transp = strings.ToUpper(strings.TrimSpace(n.value("TRANSP")))
+	if fromParley && (!ev.Meeting.When.IsDay() || ev.Meeting.Status == storage.StatusCancelled) {
+		// Parley's own free time for a stand-in day or a cancelled meeting, not a choice to
+		// keep once the date is known or the meeting is on again.
+		ev.Meeting.Calendar.Transp = ""
+	}
 	ev.Meeting.Calendar.Class = strings.ToUpper(strings.TrimSpace(n.value("CLASS")))
 	if o, ok := n.first("ORGANIZER"); ok {
 		ev.Attendees = append(ev.Attendees, attendee(o, storage.RoleHost))

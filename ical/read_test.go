@@ -239,3 +239,27 @@ func TestParseDuration(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// TestReadICSParleyFreeTime: the free time Parley writes for a stand-in day or a cancelled
+// meeting is not kept as the entry's TRANSP, so that it does not outlive the reason for it;
+// another calendar's TRANSP is kept.
+func TestReadICSParleyFreeTime(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"Parley's stand-in day", []string{"UID:a@parley", "DTSTART;VALUE=DATE:20160901", "X-PARLEY-DATE:2016-09", "X-PARLEY-STATUS:proposed", "STATUS:TENTATIVE"}, ""},
+		{"Parley's cancelled meeting", []string{"UID:a@parley", "DTSTART;VALUE=DATE:20160901", "X-PARLEY-STATUS:cancelled", "STATUS:CANCELLED"}, ""},
+		{"another calendar's free time", []string{"UID:a@example.org", "DTSTART;VALUE=DATE:20160901", "STATUS:CANCELLED"}, "TRANSPARENT"},
+		{"Parley's free day by choice", []string{"UID:a@parley", "DTSTART;VALUE=DATE:20160901", "X-PARLEY-STATUS:scheduled"}, "TRANSPARENT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append([]string{"BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Talks", "TRANSP:TRANSPARENT"}, tc.lines...)
+			res, err := Read(strings.NewReader(crlf(append(lines, "END:VEVENT", "END:VCALENDAR")...)))
+			require.NoError(t, err)
+			require.Len(t, res.Events, 1)
+			assert.Equal(t, tc.want, res.Events[0].Meeting.Calendar.Transp)
+		})
+	}
+}
