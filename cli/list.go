@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -57,12 +59,16 @@ func runList(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 func listMeetings(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	if asJSON {
+		// A meeting at a time: the first comes at once, and memory stays the same however
+		// many there are.
+		return streamJSON(w, func(emit func(storage.MeetingSummary) error) error {
+			return s.EachMeeting(ctx, storage.MeetingFilter{}, emit)
+		})
+	}
 	ms, err := s.Meetings(ctx, storage.MeetingFilter{})
 	if err != nil {
 		return err
-	}
-	if asJSON {
-		return writeJSON(w, ms)
 	}
 	if len(ms) == 0 {
 		return say(w, "No meetings yet.")
@@ -153,13 +159,13 @@ func listTracks(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer)
 	if len(ts) == 0 {
 		return say(w, "No tracks yet.")
 	}
+	counts, err := s.TrackMeetingCounts(ctx)
+	if err != nil {
+		return err
+	}
 	t := newTable("TITLE", "PARTIES", "MEETINGS", "ID")
 	for _, tr := range ts {
-		ms, err := s.Meetings(ctx, storage.MeetingFilter{TrackID: tr.ID})
-		if err != nil {
-			return err
-		}
-		t.add(tr.Title, strings.Join(tr.Parties, ", "), strconv.Itoa(len(ms)), tr.ID)
+		t.add(tr.Title, strings.Join(tr.Parties, ", "), strconv.Itoa(counts[tr.ID]), tr.ID)
 	}
 	return t.write(w)
 }
@@ -174,6 +180,46 @@ func writeJSON[T any](w io.Writer, v []T) error {
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// streamJSON prints the values each hands to emit as a JSON list, one value at a time, in the
+// layout writeJSON gives a whole list.
+func streamJSON[T any](w io.Writer, each func(emit func(T) error) error) error {
+	out := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := each(func(v T) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		out.WriteString(sep)
+		_, err := out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		out.WriteString("[]\n")
+	} else {
+		out.WriteString("\n]\n")
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
 	}
 	return nil
 }

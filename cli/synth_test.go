@@ -63,3 +63,33 @@ func TestProgressLine(t *testing.T) {
 	finish()
 	assert.Equal(t, "\rImporting… 1 of 4 (25 %)\rImporting… 3 of 4 (75 %)\rImporting… 4 of 4 (100 %)\n", w.String())
 }
+
+// streamJSON writes what writeJSON writes, a value at a time.
+func TestStreamJSONLikeWriteJSON(t *testing.T) {
+	type rec struct {
+		ID   string `json:"id"`
+		Note string `json:"note,omitempty"`
+	}
+	for _, c := range []struct {
+		name string
+		list []rec
+	}{
+		{"none", nil},
+		{"one", []rec{{ID: "a", Note: "<b>&"}}},
+		{"three", []rec{{ID: "a"}, {ID: "b", Note: "北方領土"}, {ID: "c"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var whole, streamed bytes.Buffer
+			require.NoError(t, writeJSON(&whole, c.list))
+			require.NoError(t, streamJSON(&streamed, func(emit func(rec) error) error {
+				for _, r := range c.list {
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}))
+			assert.Equal(t, whole.String(), streamed.String())
+		})
+	}
+}

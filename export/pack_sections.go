@@ -764,6 +764,10 @@ func (r *renderer) history(s *section) {
 		}
 		blocks = append(blocks, r.paraBlock(spans, 0, bodyLine, 3))
 	}
+	if older := b.OlderTrackMeetings; len(older) > 0 {
+		blocks = append(blocks, r.paraBlock(text("Earlier in the track: "+trackSummary(older)+
+			". The "+itoa(storage.BriefedRounds)+" meetings before this one follow in full.", bodyStyle), 0, bodyLine, 3))
+	}
 	var before, after [][][]span
 	for _, m := range r.historyMeetings() {
 		meeting := text(m.Title, cellStyle.withBold())
@@ -797,6 +801,9 @@ func (r *renderer) history(s *section) {
 	if len(after) > 0 {
 		t := &table{widths: columns(contentW, 19, 31, 14, 36), header: []string{"Date", "Meeting", "Status", "Purpose"}, rows: after}
 		blocks = append(blocks, r.subBlock("Later and planned meetings", r.tableBlock(t, 3)))
+	}
+	if later := b.LaterTrackMeetings; len(later) > 0 {
+		blocks = append(blocks, r.paraBlock(text("Later in the track: "+trackSummary(later)+".", bodyStyle), 0, bodyLine, 3))
 	}
 	if changes := r.statusChanges(); len(changes) > 0 {
 		var rows [][][]span
@@ -877,4 +884,38 @@ func (r *renderer) sources(s *section) {
 		items = append(items, listItem{marker: "[" + itoa(r.sourceNo[id]) + "]", spans: spans, target: r.sourceLinks[id]})
 	}
 	r.drawSection(s, []block{r.listBlock(items, 10, bodyLine, 2.5)})
+}
+
+// trackSummary counts meetings a pack does not list: "985 meetings, Mar 1996 to Oct 2023 (640
+// held, 120 cancelled, …)".
+func trackSummary(ms []storage.MeetingSummary) string {
+	counts := map[storage.Status]int{}
+	var first, last storage.FuzzyDate
+	for _, m := range ms {
+		counts[m.Status]++
+		if m.When.IsZero() {
+			continue
+		}
+		if first.IsZero() {
+			first = m.When
+		}
+		last = m.When
+	}
+	out := itoa(len(ms)) + " meeting"
+	if len(ms) != 1 {
+		out += "s"
+	}
+	if !first.IsZero() {
+		out += ", " + shortDate(first)
+		if shortDate(last) != shortDate(first) {
+			out += " to " + shortDate(last)
+		}
+	}
+	var parts []string
+	for _, st := range storage.Statuses {
+		if n := counts[st]; n > 0 {
+			parts = append(parts, itoa(n)+" "+strings.ToLower(st.Label()))
+		}
+	}
+	return out + " (" + strings.Join(parts, ", ") + ")"
 }

@@ -210,3 +210,20 @@ func TestPackPhotos(t *testing.T) {
 	assert.Equal(t, strconv.Itoa(maxPhotoPixels*900/1200), f[3], "scaled down to %d pixels high", maxPhotoPixels)
 	assert.Equal(t, strconv.Itoa(maxPhotoPixels), f[4])
 }
+
+// A long track: the pack lists the nearest rounds and counts the rest in a sentence each.
+func TestPackSummarisesALongTrack(t *testing.T) {
+	b := fixtureBriefing()
+	day := func(y int) storage.FuzzyDate { return storage.OnDay(y, time.March, 1) }
+	b.OlderTrackMeetings = []storage.MeetingSummary{
+		{ID: "old-1", Title: "Summarised round A", Status: storage.StatusHeld, When: day(1996)},
+		{ID: "old-2", Title: "Summarised round B", Status: storage.StatusCancelled, When: day(1997)},
+		{ID: "old-3", Title: "Summarised round C", Status: storage.StatusHeld, When: day(1998)},
+	}
+	b.LaterTrackMeetings = []storage.MeetingSummary{{ID: "late-1", Title: "Summarised round D", Status: storage.StatusProposed, When: day(2030)}}
+	txt := pdfText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
+	flat := strings.Join(strings.Fields(txt), " ")
+	assert.Contains(t, flat, "Earlier in the track: 3 meetings, 1 Mar 1996 to 1 Mar 1998 (2 held, 1 cancelled).")
+	assert.Contains(t, flat, "Later in the track: 1 meeting, 1 Mar 2030 (1 proposed).")
+	assert.NotContains(t, flat, "Summarised round", "a summarised meeting is not listed")
+}

@@ -33,7 +33,9 @@ func BackupFile(ctx context.Context, src, dest string) error {
 	if err := checkMagic(src); err != nil {
 		return err
 	}
-	if err := inspect(ctx, src); err != nil {
+	// A backup is what a user restores from: it is checked in full first, so that a damaged
+	// dossier is not copied over a good backup unnoticed.
+	if _, err := inspect(ctx, src, true); err != nil {
 		return err
 	}
 	db, err := sql.Open("sqlite3", fileURI(src, "mode=ro&_busy_timeout=5000"))

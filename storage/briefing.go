@@ -19,9 +19,15 @@ type Briefing struct {
 	Participants []BriefParticipant
 	// Disputes are the disputes the meeting is linked to, in the meeting's order.
 	Disputes []Dispute
-	// TrackMeetings are the other meetings of the track (earlier rounds and later planned
-	// ones), ordered by date with undated meetings last, with outcomes and status histories.
+	// TrackMeetings are the other meetings of the track nearest to this one — up to
+	// BriefedRounds before it and as many after — ordered by date with undated meetings
+	// last, with outcomes and status histories.
 	TrackMeetings []Meeting
+	// OlderTrackMeetings are the track's meetings before those, by date, as summaries: a
+	// track of a thousand rounds gives a pack that lists the recent ones and counts the rest.
+	OlderTrackMeetings []MeetingSummary
+	// LaterTrackMeetings are the track's meetings after TrackMeetings, as summaries.
+	LaterTrackMeetings []MeetingSummary
 	// RecentStatements are statements linked to the meeting or to one of its disputes, by
 	// anyone, newest first.
 	RecentStatements []Statement
@@ -34,6 +40,10 @@ type Briefing struct {
 	// "" when the dossier sets none.
 	Marking string
 }
+
+// BriefedRounds is how many of a track's meetings before the briefed one (and after it) a
+// briefing gives in full; the others are summarised.
+const BriefedRounds = 12
 
 // BriefParticipant is one participant of a briefed meeting.
 type BriefParticipant struct {
@@ -84,7 +94,18 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		if err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: track meetings: %w", m.ID, err)
 		}
-		for _, sum := range summaries {
+		at := len(summaries)
+		for i, sum := range summaries {
+			if sum.ID == m.ID {
+				at = i
+			}
+		}
+		from, to := max(0, at-BriefedRounds), min(len(summaries), at+1+BriefedRounds)
+		b.OlderTrackMeetings = append([]MeetingSummary(nil), summaries[:from]...)
+		if to < len(summaries) {
+			b.LaterTrackMeetings = append([]MeetingSummary(nil), summaries[to:]...)
+		}
+		for _, sum := range summaries[from:to] {
 			if sum.ID == m.ID {
 				continue
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/synth"
 )
 
 func TestBriefingOfTheTokyoRound(t *testing.T) {
@@ -106,4 +107,26 @@ func TestBriefingOfABareMeeting(t *testing.T) {
 	assert.Empty(t, b.RecentStatements)
 	assert.Empty(t, b.Sources)
 	assert.Equal(t, "", b.Track.ID)
+}
+
+// A meeting in a long track gets the nearest rounds in full and the others as summaries.
+func TestBriefingInALongTrack(t *testing.T) {
+	ctx := context.Background()
+	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = synth.Generate(ctx, s, synth.Config{Meetings: 150, Actors: 20, Seed: 1}, nil)
+	require.NoError(t, err)
+	track, err := s.Meetings(ctx, storage.MeetingFilter{TrackID: "synth-track-00000"})
+	require.NoError(t, err)
+	require.Greater(t, len(track), 2*storage.BriefedRounds+1)
+	middle := track[len(track)/2]
+
+	b, err := s.Briefing(ctx, middle.ID)
+	require.NoError(t, err)
+	assert.Len(t, b.TrackMeetings, 2*storage.BriefedRounds)
+	assert.Len(t, b.OlderTrackMeetings, len(track)/2-storage.BriefedRounds)
+	assert.Equal(t, len(track)-1, len(b.OlderTrackMeetings)+len(b.TrackMeetings)+len(b.LaterTrackMeetings))
+	assert.Equal(t, track[0].ID, b.OlderTrackMeetings[0].ID, "by date")
+	assert.Equal(t, track[len(track)/2-1].ID, b.TrackMeetings[storage.BriefedRounds-1].ID, "the nearest earlier rounds in full")
 }

@@ -23,7 +23,7 @@ const (
 
 // WriteBundle writes the dossier as a version 2 bundle: indented JSON with every kind of
 // record in order of ID, so that the same dossier always gives the same bytes apart from the
-// export time.
+// export time. Store.ExportBundle writes the same bytes straight from the database.
 func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	if d == nil {
 		return errors.New("write bundle: no dossier")
@@ -35,40 +35,44 @@ func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	byID(out.Disputes, func(r Dispute) string { return r.ID })
 	byID(out.Meetings, func(r Meeting) string { return r.ID })
 	byID(out.Statements, func(r Statement) string { return r.ID })
-	// Empty lists are written as [] rather than null, to read plainly.
-	out.Tracks = nonNil(out.Tracks)
-	out.Sources = nonNil(out.Sources)
-	out.Actors = nonNil(out.Actors)
-	out.Disputes = nonNil(out.Disputes)
-	out.Meetings = nonNil(out.Meetings)
-	out.Statements = nonNil(out.Statements)
-	for i := range out.Tracks {
-		out.Tracks[i].Parties = nonNil(out.Tracks[i].Parties)
-	}
-	// Post dates travel as text; the typed dates are what callers usually set.
-	for i := range out.Actors {
-		for j := range out.Actors[i].Posts {
-			p := &out.Actors[i].Posts[j]
-			if !p.From.IsZero() {
-				p.FromText = p.From.ISO()
-			}
-			if !p.To.IsZero() {
-				p.ToText = p.To.ISO()
-			}
-		}
-	}
-	b := struct {
-		Format   string   `json:"format"`
-		Version  int      `json:"version"`
-		Exported string   `json:"exported"`
-		Dossier  *Dossier `json:"dossier"`
-	}{bundleFormat, bundleVersion, exportedAt.UTC().Format(time.RFC3339), out}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(b); err != nil {
+	bw, err := newBundleWriter(w, exportedAt)
+	if err != nil {
 		return fmt.Errorf("write bundle: %w", err)
 	}
+	err = writeList(bw, "tracks", true, out.Tracks, bundleTrack)
+	if err == nil {
+		err = writeList(bw, "sources", false, out.Sources, func(r Source) Source { return r })
+	}
+	if err == nil {
+		err = writeList(bw, "actors", false, out.Actors, bundleActor)
+	}
+	if err == nil {
+		err = writeList(bw, "disputes", false, out.Disputes, func(r Dispute) Dispute { return r })
+	}
+	if err == nil {
+		err = writeList(bw, "meetings", false, out.Meetings, func(r Meeting) Meeting { return r })
+	}
+	if err == nil {
+		err = writeList(bw, "statements", false, out.Statements, func(r Statement) Statement { return r })
+	}
+	if err == nil {
+		err = bw.finish(out.Settings)
+	}
+	if err != nil {
+		return fmt.Errorf("write bundle: %w", err)
+	}
+	return nil
+}
+
+// writeList writes one kind of record of a dossier in memory.
+func writeList[T any](bw *bundleWriter, name string, first bool, records []T, conv func(T) T) error {
+	bw.startList(name, first)
+	for _, r := range records {
+		if err := bw.record(conv(r)); err != nil {
+			return err
+		}
+	}
+	bw.endList()
 	return nil
 }
 

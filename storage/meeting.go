@@ -530,7 +530,9 @@ const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, 
 	LEFT JOIN status_changes p ON p.id = (
 		SELECT max(id) FROM status_changes WHERE meeting_id = m.id AND to_status = 'postponed')`
 
-// summaryOrder sorts as FuzzyDate.SortKey does: a deadline on its last day.
+// summaryOrder sorts as FuzzyDate.SortKey does: a deadline on its last day. The index
+// meetings_order (migration 0004) holds the same terms, so that a listing of every meeting
+// streams from it instead of being sorted first: change both together.
 const summaryOrder = ` ORDER BY m.when_lower IS NULL,
 	CASE m.when_kind WHEN 'by' THEN m.when_upper - 86400 ELSE m.when_lower END, m.title, m.id`
 
@@ -575,6 +577,25 @@ func (sc *summaryScanner) scan(rows *sql.Rows) (MeetingSummary, error) {
 // meetings fall outside every window.
 func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, error) {
 	var out []MeetingSummary
+	err := s.eachMeeting(ctx, f, func(n int) { out = make([]MeetingSummary, 0, n) },
+		func(m MeetingSummary) error { out = append(out, m); return nil })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EachMeeting calls fn with each meeting the filter selects, in the order of Meetings, one at
+// a time: a listing of every meeting streams instead of being held whole. An error from fn
+// stops the listing and is returned.
+func (s *Store) EachMeeting(ctx context.Context, f MeetingFilter, fn func(MeetingSummary) error) error {
+	return s.eachMeeting(ctx, f, nil, fn)
+}
+
+// eachMeeting lists meetings as EachMeeting does; size, when not nil, is told the number of
+// meetings first when the listing is of every one, so that a list can be allocated once.
+func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n int), fn func(MeetingSummary) error) error {
+	n := 0
 	err := s.read(ctx, func(q querier) error {
 		var where []string
 		var args []any
@@ -619,7 +640,7 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 		if f.Limit > 0 && len(text) == 0 {
 			query += ` LIMIT ` + param(f.Limit)
 		}
-		if len(where) == 0 && len(text) == 0 {
+		if size != nil && len(where) == 0 && len(text) == 0 {
 			// Every meeting: a list grown as it fills would be copied about twice over.
 			var n int
 			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM meetings`).Scan(&n); err != nil {
@@ -629,7 +650,7 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 				n = min(n, f.Limit)
 			}
 			if n > 0 {
-				out = make([]MeetingSummary, 0, n)
+				size(n)
 			}
 		}
 		rows, err := q.QueryContext(ctx, query, args...)
@@ -646,18 +667,29 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 			if len(text) > 0 && !matchesAll(strings.ToLower(m.Title+" "+m.Venue+" "+m.City+" "+m.Country), text) {
 				continue
 			}
-			out = append(out, m)
-			if f.Limit > 0 && len(out) == f.Limit {
+			if err := fn(m); err != nil {
+				return &stopped{err}
+			}
+			if n++; f.Limit > 0 && n == f.Limit {
 				break
 			}
 		}
 		return rows.Err()
 	})
-	if err != nil {
-		return nil, fmt.Errorf("meetings: %w", err)
+	var stop *stopped
+	if errors.As(err, &stop) {
+		return stop.err
 	}
-	return out, nil
+	if err != nil {
+		return fmt.Errorf("meetings: %w", err)
+	}
+	return nil
 }
+
+// stopped carries the error of a caller's function out of a listing unchanged.
+type stopped struct{ err error }
+
+func (e *stopped) Error() string { return e.err.Error() }
 
 func matchesAll(s string, words []string) bool {
 	for _, w := range words {

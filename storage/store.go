@@ -86,8 +86,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 func open(ctx context.Context, path string, created bool) (*Store, error) {
 	if !created {
-		if err := inspect(ctx, path); err != nil {
+		// The full check after an unclean shutdown, and before a migration changes the file.
+		unclean := uncleanShutdown(path)
+		in, err := inspect(ctx, path, unclean)
+		if err != nil {
 			return nil, err
+		}
+		if !unclean && !in.empty && in.version < len(migrations) {
+			if _, err := inspect(ctx, path, true); err != nil {
+				return nil, err
+			}
 		}
 	}
 	db, err := sql.Open("sqlite3", dsn(path))
@@ -194,54 +202,6 @@ func openError(path string, err error) error {
 
 func isPermission(err error) bool {
 	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
-}
-
-// inspect checks an existing file through a read-only connection, which cannot change it:
-// it must be a Parley database (or an empty SQLite one), of a schema this Parley knows, and
-// pass PRAGMA quick_check, which catches damage that opens without error.
-func inspect(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&_busy_timeout=5000"))
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, classify(err))
-	}
-	defer conn.Close()
-
-	var appID, version, objects int
-	err = conn.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID)
-	if err == nil {
-		err = conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version)
-	}
-	if err == nil {
-		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects)
-	}
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, classify(err))
-	}
-	switch {
-	case appID == 0 && version == 0 && objects == 0:
-		// An empty SQLite database: Parley may make it its own.
-	case appID != applicationID:
-		return fmt.Errorf("open %s: %w", path, ErrNotParley)
-	case version > len(migrations):
-		return fmt.Errorf("open %s: schema version %d, this Parley knows up to %d: %w",
-			path, version, len(migrations), ErrNewerSchema)
-	case version < 1:
-		return fmt.Errorf("open %s: marked as Parley but has no schema version: %w", path, ErrDamaged)
-	}
-
-	problems, err := quickCheck(ctx, conn)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, classify(err))
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("open %s: %w (%s)", path, ErrDamaged, strings.Join(problems, "; "))
-	}
-	return nil
 }
 
 // quickCheck runs PRAGMA quick_check table by table over the ordinary tables, which include

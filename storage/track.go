@@ -169,3 +169,30 @@ func loadTracks(ctx context.Context, q querier, query string) ([]Track, error) {
 	}
 	return tracks, nil
 }
+
+// TrackMeetingCounts returns how many meetings each track has, by track ID (a track without
+// meetings is absent): one query, however many tracks there are.
+func (s *Store) TrackMeetingCounts(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	err := s.read(ctx, func(q querier) error {
+		rows, err := q.QueryContext(ctx, `SELECT track_id, count(*) FROM meetings
+			WHERE track_id IS NOT NULL GROUP BY track_id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				return err
+			}
+			out[id] = n
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("meetings per track: %w", err)
+	}
+	return out, nil
+}

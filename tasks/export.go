@@ -69,18 +69,30 @@ func Export(ctx context.Context, st *storage.Store, path string, now time.Time) 
 	if err != nil {
 		return ExportReport{}, err
 	}
+	rep := ExportReport{Path: path, Format: format}
+	if format == BundleExt {
+		// A bundle streams from the database, a record at a time: memory stays the same
+		// whatever the size of the dossier.
+		var n storage.BundleCounts
+		err := WriteFile(path, func(w io.Writer) error {
+			var err error
+			n, err = st.ExportBundle(ctx, w, now, nil)
+			return err
+		})
+		if err != nil {
+			return ExportReport{}, err
+		}
+		rep.Meetings, rep.Actors, rep.Disputes, rep.Statements, rep.Sources = n.Meetings, n.Actors, n.Disputes, n.Statements, n.Sources
+		return rep, nil
+	}
 	d, err := st.Dossier(ctx)
 	if err != nil {
 		return ExportReport{}, err
 	}
-	rep := ExportReport{Path: path, Format: format}
 	err = WriteFile(path, func(w io.Writer) error {
-		if format == CalendarExt {
-			var err error
-			rep.Calendar, err = ical.Write(w, d, now)
-			return err
-		}
-		return storage.WriteBundle(w, d, now)
+		var err error
+		rep.Calendar, err = ical.Write(w, d, now)
+		return err
 	})
 	if err != nil {
 		return ExportReport{}, err

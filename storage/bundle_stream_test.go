@@ -1,0 +1,114 @@
+//go:build sqlite_fts5
+
+package storage_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/synth"
+)
+
+// referenceBundle encodes a whole bundle in one go, as WriteBundle did before it streamed.
+func referenceBundle(t *testing.T, d *storage.Dossier, at time.Time) []byte {
+	t.Helper()
+	var out storage.Dossier
+	raw, err := json.Marshal(d)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(raw, &out))
+	for i := range out.Actors {
+		out.Actors[i].Posts = d.Actors[i].Posts // with their typed dates
+		for j := range out.Actors[i].Posts {
+			p := &out.Actors[i].Posts[j]
+			if !p.From.IsZero() {
+				p.FromText = p.From.ISO()
+			}
+			if !p.To.IsZero() {
+				p.ToText = p.To.ISO()
+			}
+		}
+	}
+	sort.Slice(out.Meetings, func(i, j int) bool { return out.Meetings[i].ID < out.Meetings[j].ID })
+	sort.Slice(out.Statements, func(i, j int) bool { return out.Statements[i].ID < out.Statements[j].ID })
+	sort.Slice(out.Actors, func(i, j int) bool { return out.Actors[i].ID < out.Actors[j].ID })
+	sort.Slice(out.Sources, func(i, j int) bool { return out.Sources[i].ID < out.Sources[j].ID })
+	sort.Slice(out.Disputes, func(i, j int) bool { return out.Disputes[i].ID < out.Disputes[j].ID })
+	sort.Slice(out.Tracks, func(i, j int) bool { return out.Tracks[i].ID < out.Tracks[j].ID })
+	out.Tracks = nonNil(out.Tracks)
+	out.Sources = nonNil(out.Sources)
+	out.Actors = nonNil(out.Actors)
+	out.Disputes = nonNil(out.Disputes)
+	out.Meetings = nonNil(out.Meetings)
+	out.Statements = nonNil(out.Statements)
+	if out.Settings == nil {
+		out.Settings = map[string]string{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(struct {
+		Format   string           `json:"format"`
+		Version  int              `json:"version"`
+		Exported string           `json:"exported"`
+		Dossier  *storage.Dossier `json:"dossier"`
+	}{"parley-bundle", 2, at.UTC().Format(time.RFC3339), &out}))
+	return b.Bytes()
+}
+
+func TestExportBundleStreamsTheSameBytes(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2016, 6, 21, 9, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		fill func(t *testing.T, s *storage.Store)
+	}{
+		{"empty", func(*testing.T, *storage.Store) {}},
+		{"sample", func(t *testing.T, s *storage.Store) { require.NoError(t, sample.Load(ctx, s)) }},
+		{"synthetic", func(t *testing.T, s *storage.Store) {
+			_, err := synth.Generate(ctx, s, synth.Config{Meetings: 60, Actors: 15, Quotes: 90, Seed: 4}, nil)
+			require.NoError(t, err)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+			require.NoError(t, err)
+			defer s.Close()
+			c.fill(t, s)
+			d, err := s.Dossier(ctx)
+			require.NoError(t, err)
+
+			var whole, streamed bytes.Buffer
+			require.NoError(t, storage.WriteBundle(&whole, d, at))
+			var last, total int
+			n, err := s.ExportBundle(ctx, &streamed, at, func(done, all int) { last, total = done, all })
+			require.NoError(t, err)
+			assert.Equal(t, whole.String(), streamed.String())
+			assert.Equal(t, string(referenceBundle(t, d, at)), whole.String(), "the layout of a bundle encoded whole")
+			assert.Equal(t, storage.BundleCounts{Tracks: len(d.Tracks), Sources: len(d.Sources), Actors: len(d.Actors),
+				Disputes: len(d.Disputes), Meetings: len(d.Meetings), Statements: len(d.Statements)}, n)
+			assert.Equal(t, total, last)
+
+			back, err := storage.ReadBundle(bytes.NewReader(streamed.Bytes()))
+			require.NoError(t, err)
+			assert.Len(t, back.Meetings, len(d.Meetings))
+		})
+	}
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
