@@ -32,7 +32,8 @@ type meetingPage struct {
 	m storage.Meeting // as stored; for a new meeting, its starting values (ID "")
 
 	exportBtn                        *widget.Button
-	titleE, when, timeOfDay, zone    *widget.Entry
+	titleE, when, timeOfDay          *widget.Entry
+	zone                             *widget.SelectEntry
 	duration, round                  *widget.Entry
 	venue, city, country             *widget.Entry
 	interpreters, press, logistics   *widget.Entry
@@ -107,12 +108,18 @@ func (p *meetingPage) build() {
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
 	p.when = textEntry(e, "as you would write it: 22 Jun 2016, Sep 2016, by end of 2016, Q3 2016, 22–24 Jun 2016")
 	p.timeOfDay = textEntry(e, "optional, e.g. 10:00")
-	p.zone = textEntry(e, "the venue's city or zone, e.g. Moscow or Asia/Tokyo")
-	for _, w := range []*widget.Entry{p.when, p.timeOfDay, p.zone} {
+	p.zone = widget.NewSelectEntry(nil)
+	p.zone.SetPlaceHolder("the venue's city or zone, e.g. Moscow or Asia/Tokyo")
+	for _, w := range []*widget.Entry{p.when, p.timeOfDay} {
 		w := w
 		w.OnChanged = func(string) { e.touch(); p.updateZonesInfo() }
 	}
-	p.zone.OnChanged = func(string) { e.touch(); p.checkZone(); p.updateZonesInfo() }
+	p.zone.OnChanged = func(text string) {
+		e.touch()
+		p.zone.SetOptions(zoneOptions(text))
+		p.checkZone()
+		p.updateZonesInfo()
+	}
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), p.pickDay)
 	p.zonesInfo = wrapLabel("")
 	p.duration = textEntry(e, "minutes, e.g. 90")
@@ -636,11 +643,27 @@ func (p *meetingPage) checkZone() {
 		r.msg.SetText("")
 		return
 	}
-	if _, err := time.LoadLocation(z); err != nil {
-		p.fs.setError("zone", fmt.Sprintf("%q is not a known time zone (use a name such as Asia/Tokyo or Europe/Moscow)", z))
+	if _, err := storage.ZoneNamed(z); err != nil {
+		p.fs.setError("zone", firstUpper(err.Error()))
 		return
 	}
 	r.msg.SetText("")
+}
+
+// zoneOptions are the picker's choices for what is typed: the IANA zones whose name, city or
+// country match it ("moscow", "Japan"), at most a screenful.
+func zoneOptions(typed string) []string {
+	if strings.TrimSpace(typed) == "" {
+		return nil
+	}
+	var out []string
+	for _, z := range storage.Zones(typed) {
+		if len(out) == 12 {
+			break
+		}
+		out = append(out, z.Name)
+	}
+	return out
 }
 
 // parseWhen reads the date, time and zone inputs into one fuzzy date.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -93,4 +94,22 @@ func TestNumericOrderFollowsTheLocale(t *testing.T) {
 		t.Setenv("LANG", tc.lang)
 		assert.Equal(t, tc.want, numericOrder(), tc.lang)
 	}
+}
+
+// The time-zone picker offers zones by city and country as the user types.
+func TestZonePickerTypeAhead(t *testing.T) {
+	assert.Contains(t, zoneOptions("moscow"), "Europe/Moscow")
+	assert.Equal(t, []string{"Asia/Tokyo"}, zoneOptions("Japan"), "a country with one zone")
+	assert.Empty(t, zoneOptions("Atlantis"))
+	assert.LessOrEqual(t, len(zoneOptions("a")), 12, "at most a screenful")
+	assert.Empty(t, zoneOptions(" "))
+
+	u, _ := newTestUI(t, afterSample)
+	p := newMeetingPage(u, sample.VladivostokID)
+	u.push(p)
+	test.Type(p.zone, "Japan")
+	assert.Empty(t, p.fs.errorOf("zone"), "a country with one zone is a zone")
+	p.zone.SetText("")
+	test.Type(p.zone, "Atlantis")
+	assert.Contains(t, p.fs.errorOf("zone"), "not a known time zone")
 }
