@@ -141,6 +141,11 @@ func (z *fileZone) instant(wall time.Time) time.Time {
 	return best
 }
 
+// wall is the zone's wall-clock time at an instant, its fields carried in UTC.
+func (z *fileZone) wall(u time.Time) time.Time {
+	return u.UTC().Add(time.Duration(z.offsetAt(u)) * time.Second)
+}
+
 func (z *fileZone) offsets() []int {
 	out := make([]int, 0, len(z.trans))
 	for _, t := range z.trans {

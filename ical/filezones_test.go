@@ -119,3 +119,39 @@ func TestFileZoneInEvent(t *testing.T) {
 		assert.Equal(t, want, w.At.UTC().Format(time.RFC3339))
 	}
 }
+
+// TestFileZoneSeriesKeepsTheFileRules: a series in a zone of the file's own that no IANA zone
+// agrees with is expanded with the file's rules: every occurrence at the same local time across
+// the file's change of offset, EXDATE and RECURRENCE-ID matching the occurrences they name, and
+// the report says once how the zone is kept.
+func TestFileZoneSeriesKeepsTheFileRules(t *testing.T) {
+	zone := vtimezone("Customized Time Zone", nil,
+		[5]string{"STANDARD", "16010101T020000", "+0500", "+0400", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"},
+		[5]string{"DAYLIGHT", "16010101T020000", "+0400", "+0500", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"})
+	tz := `;TZID="Customized Time Zone":`
+	file := crlf(append(append([]string{"BEGIN:VCALENDAR"}, zone...),
+		"BEGIN:VEVENT", "UID:s@example.org", "DTSTART"+tz+"20161027T100000", "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4",
+		"EXDATE"+tz+"20161110T100000", "SUMMARY:Weekly", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:s@example.org", "RECURRENCE-ID"+tz+"20161103T100000", "DTSTART"+tz+"20161103T120000",
+		"DURATION:PT1H", "SUMMARY:Weekly, later", "END:VEVENT",
+		"END:VCALENDAR")...)
+	res, err := ReadWith(strings.NewReader(file), ReadOptions{Now: time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+	type occ struct{ uid, when, utc, title string }
+	var got []occ
+	for _, e := range res.Events {
+		if !e.Excluded {
+			got = append(got, occ{e.Meeting.ICalUID, e.Meeting.When.Text(), e.Meeting.When.At.UTC().Format(icsUTC), e.Meeting.Title})
+		}
+	}
+	assert.Equal(t, []occ{
+		{"s@example.org#20161027T050000Z", "2016-10-27 10:00 Etc/GMT-5", "20161027T050000Z", "Weekly"},
+		{"s@example.org#20161103T050000Z", "2016-11-03 12:00 Etc/GMT-5", "20161103T070000Z", "Weekly, later"},
+		{"s@example.org#20161117T060000Z", "2016-11-17 10:00 Etc/GMT-4", "20161117T060000Z", "Weekly"},
+	}, got, "10:00 in the file's zone before and after its change on Sun 6 Nov (+05 to +04); the 10 Nov occurrence, at 06:00 UTC by the file's rules, left out by its EXDATE")
+	for _, e := range res.Events {
+		assert.Equal(t, 60, e.Meeting.DurationMinutes)
+	}
+	require.Len(t, res.Notes, 1)
+	assert.Contains(t, res.Notes[0], `the time zone "Customized Time Zone" the file defines agrees with no zone Parley knows in 2016`)
+}

@@ -159,7 +159,7 @@ func ReadWith(r io.Reader, opt ReadOptions) (ReadResult, error) {
 		res.Notes = append(res.Notes, p.String())
 	}
 	for _, cal := range cals {
-		rd := &reader{opt: opt, res: &res, zones: map[string]*fileZone{}}
+		rd := &reader{opt: opt, res: &res, zones: map[string]*fileZone{}, fixedNoted: map[string]bool{}}
 		rd.calendar(cal)
 	}
 	return res, nil
@@ -171,7 +171,24 @@ type reader struct {
 	res         *ReadResult
 	defaultZone string // X-WR-TIMEZONE
 	zones       map[string]*fileZone
-	seen        map[string]int // UID (with occurrence) → line of the event kept
+	seen        map[string]int  // UID (with occurrence) → line of the event kept
+	fixedNoted  map[string]bool // file zones already reported as agreeing with no IANA zone
+}
+
+// unmatchedFileZone is the zone of the file's own a time was given in (its TZID) when no IANA
+// zone agrees with it over the time's year; nil otherwise.
+func (rd *reader) unmatchedFileZone(p property, t icsTime) *fileZone {
+	if t.allDay {
+		return nil
+	}
+	fz := rd.zones[strings.Trim(strings.TrimSpace(p.param("TZID")), `"`)]
+	if fz == nil {
+		return nil
+	}
+	if _, _, ok := fz.ianaFor(t.t.Year()); ok {
+		return nil
+	}
+	return fz
 }
 
 func (rd *reader) note(line int, title, format string, args ...any) {
@@ -335,6 +352,21 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 		}
 	}
 	dtstart := start.t.In(loc)
+	// In a zone of the file's own that no IANA zone agrees with, the series is expanded in the
+	// file's wall-clock time and each occurrence converted with the file's rules, so that it
+	// keeps its local time across the file's changes of offset.
+	fz := rd.unmatchedFileZone(startProp, start)
+	if fz != nil {
+		loc = time.UTC
+		dtstart = fz.wall(start.t)
+	}
+	occurrenceAt := func(t time.Time) icsTime {
+		if fz != nil {
+			u := fz.instant(t)
+			return icsTime{t: u, zone: fixedZone(fz, u)}
+		}
+		return icsTime{t: t, zone: start.zone, allDay: start.allDay}
+	}
 	set := &rrule.Set{}
 	set.DTStart(dtstart)
 	for _, p := range m.all("RRULE") {
@@ -368,10 +400,14 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 				if start.allDay && !t.allDay {
 					t = icsTime{t: time.Date(t.t.Year(), t.t.Month(), t.t.Day(), 0, 0, 0, 0, time.UTC), allDay: true}
 				}
+				at := t.t.In(loc)
+				if fz != nil && !t.allDay {
+					at = fz.wall(t.t)
+				}
 				if name == "RDATE" {
-					set.RDate(t.t.In(loc))
+					set.RDate(at)
 				} else {
-					set.ExDate(t.t.In(loc))
+					set.ExDate(at)
 				}
 			}
 		}
@@ -398,7 +434,7 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 			from.Format("2 Jan 2006"), to.Format("2 Jan 2006")))
 	}
 	for _, t := range times {
-		occ := icsTime{t: t, zone: start.zone, allDay: start.allDay}
+		occ := occurrenceAt(t)
 		key := occurrenceKey(occ)
 		if ev, ok := changed[key]; ok {
 			rd.keep(ev)
@@ -408,8 +444,8 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 		rd.keep(shift(base, occurrenceUID(uid, key), occ))
 	}
 	for _, t := range set.GetExDate() {
-		occ := icsTime{t: t, zone: start.zone, allDay: start.allDay}
-		if t.Before(from) || !t.Before(to) {
+		occ := occurrenceAt(t)
+		if occ.t.Before(from) || !occ.t.Before(to) {
 			continue
 		}
 		ex := shift(base, occurrenceUID(uid, occurrenceKey(occ)), occ)
@@ -438,7 +474,7 @@ func shift(base Event, uid string, occ icsTime) Event {
 	ev.Meeting.ICalUID = uid
 	switch base.Meeting.When.Kind {
 	case storage.DateExact:
-		w, err := storage.Exact(occ.t, base.Meeting.When.Zone)
+		w, err := storage.Exact(occ.t, occ.zone)
 		if err == nil {
 			ev.Meeting.When = w
 		}
@@ -680,7 +716,13 @@ func (rd *reader) readTime(p property) (icsTime, error) {
 		if name, _, ok := fz.ianaFor(u.Year()); ok {
 			return icsTime{t: u, zone: name}, nil
 		}
-		return icsTime{t: u, zone: fixedZone(fz, u)}, nil
+		zone := fixedZone(fz, u)
+		if !rd.fixedNoted[tzid] {
+			rd.fixedNoted[tzid] = true
+			rd.note(p.line, "", "the time zone %q the file defines agrees with no zone Parley knows in %d; its times are read with the file's rules and kept at their offset from UTC (%s), which does not follow the file's changes of offset when the meeting is changed in Parley",
+				clip(tzid), u.Year(), zone)
+		}
+		return icsTime{t: u, zone: zone}, nil
 	}
 	zone, loc, ok := resolveZone(tzid)
 	if !ok {
