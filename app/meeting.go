@@ -644,6 +644,11 @@ func (p *meetingPage) checkZone() {
 		return
 	}
 	if _, err := storage.ZoneNamed(z); err != nil {
+		if opts := zoneOptions(z); len(opts) > 0 {
+			// Still typing: the list (▾) holds the zones that match so far.
+			p.fs.setError("zone", fmt.Sprintf("Not a zone yet: type on, or choose from the list (▾), e.g. %s", opts[0]))
+			return
+		}
 		p.fs.setError("zone", firstUpper(err.Error()))
 		return
 	}
