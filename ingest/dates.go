@@ -109,6 +109,23 @@ func buildDatePatterns() []datePattern {
 			d := monday.AddDate(0, 0, (int(wd(m[1]))+6)%7)
 			return storage.OnDay(d.Year(), d.Month(), d.Day()), true
 		}},
+		// "this week", "last week" alone: the days from Monday to Sunday of that week.
+		{rx(`\b(?i:(last|next|this)\s+week)\b`), func(m []string, b storage.PartialDate, _ bool) (storage.FuzzyDate, bool) {
+			if b.Day == 0 {
+				return storage.FuzzyDate{}, false
+			}
+			monday := mondayOf(b.Start())
+			switch strings.ToLower(m[1]) {
+			case "last":
+				monday = monday.AddDate(0, 0, -7)
+			case "next":
+				monday = monday.AddDate(0, 0, 7)
+			}
+			sunday := monday.AddDate(0, 0, 6)
+			f := storage.Between(storage.PartialDate{Year: monday.Year(), Month: monday.Month(), Day: monday.Day()},
+				storage.PartialDate{Year: sunday.Year(), Month: sunday.Month(), Day: sunday.Day()})
+			return f, f.Validate() == nil
+		}},
 		{rx(`(?i:\b(last|next|this|on|early|late)\s+)?` + dayRE + `(?i:\s+(morning|afternoon|evening|night))?`), func(m []string, b storage.PartialDate, future bool) (storage.FuzzyDate, bool) {
 			if b.Day == 0 {
 				return storage.FuzzyDate{}, false
@@ -305,6 +322,13 @@ func (l *Language) findDates(s string, base storage.PartialDate) []dateMention {
 		}
 		blanked := s[:sp.start] + strings.Repeat(" ", sp.end-sp.start) + s[sp.end:]
 		future := l.futureCue.MatchString(clauseAround(blanked, from, sp.start, sp.end, to))
+		if cs, _ := clauseBounds(blanked, from, sp.start, sp.end, to); !future {
+			// After an appositive the date belongs to the verb before it: "Usher will meet
+			// Ana Villalobos, the OAS secretary-general, in Washington on Friday".
+			if m := appositiveBefore.FindStringIndex(blanked[from:cs]); m != nil {
+				future = l.futureCue.MatchString(clauseAround(blanked, from, from+m[0], from+m[0], to))
+			}
+		}
 		when, ok := sp.p.resolve(sp.m, base, future)
 		if !ok || when.Validate() != nil {
 			continue
@@ -339,6 +363,8 @@ func clauseAround(s string, from, a, b, to int) string {
 	start, end := clauseBounds(s, from, a, b, to)
 	return s[start:end]
 }
+
+var appositiveBefore = regexp.MustCompile(`,\s+(?:the|a|an|his|her|their)\s+[^,;—]{1,60},\s*$`)
 
 var clauseBreak = regexp.MustCompile(`[,;—]|\b(?:after|because|when|as|but|following|amid|while|which|who|whereas|though|although|before|until)\b`)
 

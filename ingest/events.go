@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/parley-app/parley/storage"
@@ -63,6 +64,18 @@ func (l *Language) eventsOf(s string, base storage.PartialDate, ps *people, pp *
 		for _, x := range ps.mentioned(blank[cs:ce]) {
 			if !speakers[x] {
 				ev.participants = append(ev.participants, x)
+			}
+		}
+		// "… conveyed to Abe when they met last Thursday, Naryshkin said": "they" is the
+		// speaker and the person named last before it; "we met" is the speaker.
+		if m := theyMet.FindStringSubmatchIndex(blank[cs:ce]); m != nil {
+			for x := range speakers {
+				ev.participants = appendNew(ev.participants, x)
+			}
+			if strings.EqualFold(blank[cs+m[2]:cs+m[3]], "they") {
+				if x := ps.lastMentioned(blank[:cs+m[0]]); x != nil && !speakers[x] {
+					ev.participants = appendNew(ev.participants, x)
+				}
 			}
 		}
 		out = append(out, ev)
@@ -193,4 +206,84 @@ func (l *Language) statusOf(s string, from, a, b, to int, when storage.FuzzyDate
 		return storage.StatusHeld
 	}
 	return storage.StatusHeld
+}
+
+var (
+	theyMet = regexp.MustCompile(`(?i)\b(they|we)\s+(?:had\s+|have\s+|last\s+|first\s+)?(?:met|meet|held\s+talks|talked|spoke)\b`)
+	// meetingRef is a definite reference to a meeting the article has spoken of: "the talks",
+	// "the upcoming talks", "the officials’ meeting" (not "the next round": that is another).
+	meetingRef  = regexp.MustCompile(`(?i)\bthe\s+(?:(?:upcoming|forthcoming|planned|latest|same|officials[’']|ministers[’']|negotiators[’']|two\s+sides[’'])\s+)?(?:talks|meeting|round|consultations|negotiations|dialogue)\b`)
+	betweenWith = regexp.MustCompile(`(?i)\b(?:between|with)\s+`)
+)
+
+func appendNew(ps []*person, x *person) []*person {
+	if slices.Contains(ps, x) {
+		return ps
+	}
+	return append(ps, x)
+}
+
+func hasMeeting(evs []event) bool {
+	for _, ev := range evs {
+		if kindOf(ev.noun) == "meeting" {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingReference finds a definite reference to a meeting outside quotation marks: its
+// position (-1 for none) and whether it opens the sentence ("The meeting will be …").
+func (l *Language) meetingReference(s string) (int, bool) {
+	blank := blankQuotes(s, findQuotes(s))
+	m := meetingRef.FindStringIndex(blank)
+	if m == nil {
+		return -1, false
+	}
+	return m[0], strings.TrimLeft(blank[:m[0]], " “”\"‘’") == ""
+}
+
+// referenceParticipants are the people a sentence that refers back to a meeting puts in it:
+// those after "between" or "with" following the reference ("at the upcoming talks between
+// Harada and Morgulov"), and a negotiator or delegate who reports on the talks. Other
+// speakers are only reporting.
+func (l *Language) referenceParticipants(s string, ref int, ps *people, pp *personPatterns) []*person {
+	blank := blankQuotes(s, findQuotes(s))
+	atts := l.attributions(blank, pp)
+	speakers := map[*person]bool{}
+	var out []*person
+	for _, a := range atts {
+		if x := ps.find(a.who); x != nil {
+			speakers[x] = true
+			if participantTitle(x.title) {
+				out = appendNew(out, x)
+			}
+		}
+	}
+	if m := betweenWith.FindStringIndex(blank[ref:]); m != nil && m[0] < 80 {
+		from := ref + m[1]
+		to := len(blank)
+		for _, a := range atts {
+			if a.start > from && a.start < to {
+				to = a.start
+			}
+		}
+		for _, x := range ps.mentioned(blank[from:to]) {
+			if !speakers[x] {
+				out = appendNew(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// participantTitle reports whether a title is one of those who sit at the table.
+func participantTitle(t string) bool {
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		switch w {
+		case "negotiator", "negotiators", "delegate", "delegation":
+			return true
+		}
+	}
+	return false
 }

@@ -38,6 +38,9 @@ func TestFindDates(t *testing.T) {
 		{"year range", "in 2006–2007", "2006..2007"},
 		{"not an amount", "it cost $2014 in fees", ""},
 		{"May the verb is no month", "they may meet", ""},
+		{"this week", "talks this week", "2016-06-20..2016-06-26"},
+		{"last week", "they met last week", "2016-06-13..2016-06-19"},
+		{"weekday after an appositive", "Usher will meet Ana Villalobos, the OAS secretary-general, in Washington on Friday", "2016-06-24"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,4 +194,33 @@ func TestExtract5000WordsInTime(t *testing.T) {
 	_, err := Extract(context.Background(), Article{Body: body}, Options{Published: storage.PartialDate{Year: 2023, Month: 9, Day: 14}})
 	require.NoError(t, err)
 	assert.Less(t, time.Since(start), 2*time.Second)
+}
+
+// TestBareTitle: "the deputy foreign minister" is the one person who holds that title; "the
+// minister" with two ministers in the article is nobody, and a deputy is not "the foreign
+// minister".
+func TestBareTitle(t *testing.T) {
+	en := Languages["en"]
+	ps := &people{l: en}
+	ps.add("Orlando Cus", "").setTitle("Foreign Minister", "", "Belize", "")
+	ps.add("Rodrigo Batz", "").setTitle("Foreign Minister", "", "Guatemala", "")
+	ps.add("Lucía Arévalo Mejía", "").setTitle("Deputy Foreign Minister", "", "Guatemala", "")
+	tests := []struct{ phrase, want string }{
+		{"the deputy foreign minister", "Lucía Arévalo Mejía"},
+		{"the Guatemalan foreign minister", "Rodrigo Batz"},
+		{"the minister", ""},
+		{"the foreign minister", ""},
+		{"the ambassador", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			x := ps.find(tt.phrase)
+			if tt.want == "" {
+				assert.Nil(t, x)
+				return
+			}
+			require.NotNil(t, x)
+			assert.Equal(t, tt.want, x.name)
+		})
+	}
 }

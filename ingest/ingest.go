@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -74,6 +75,7 @@ type EventProposal struct {
 	ExistingID string `json:"existing_id,omitempty"`
 	Phrase     string `json:"phrase"` // the date as the text gives it
 	Evidence   string `json:"evidence"`
+	noun       string // the event word the title is made of
 }
 
 // QuoteProposal is a quotation with its speaker.
@@ -251,12 +253,29 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 	var lastSpeaker, lastMention *person
 	lastPara := -1
 	seenQuote := map[string]bool{}
-	for _, s := range sents {
+	// focus is the meeting that "the talks", "the meeting" point back to, and focusAt the
+	// last sentence that spoke of it: a reference reaches back one sentence along that chain.
+	focus, focusAt := -1, -10
+	for si, s := range sents {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
-		for _, ev := range l.eventsOf(s.text, base, ps, pp) {
-			r.addEvent(ev, index, known)
+		evs := l.eventsOf(s.text, base, ps, pp)
+		ref, initial := l.meetingReference(s.text)
+		if ref >= 0 && focus >= 0 && si-focusAt <= 1 && (initial || !hasMeeting(evs)) {
+			for _, x := range l.referenceParticipants(s.text, ref, ps, pp) {
+				r.addParticipant(focus, index[x])
+			}
+			focusAt = si
+		}
+		for _, ev := range evs {
+			i := r.addEvent(ev, index, known)
+			if !initial && kindOf(ev.noun) == "meeting" && (focusAt != si || focus < 0) {
+				focus, focusAt = i, si
+			}
+		}
+		if hasMeeting(evs) && initial {
+			focusAt = si
 		}
 		if d := l.findDisputes(s.text); d != nil {
 			disputes = append(disputes, d)
@@ -404,29 +423,51 @@ func hasTitle(a *storage.Actor, title string) bool {
 
 // addEvent adds an event unless one with the same date and noun is there, and compares it
 // with the dossier's meetings and dispute timelines.
-func (r *Result) addEvent(ev event, index map[*person]int, known storage.Dossier) {
+// It returns the event's index.
+func (r *Result) addEvent(ev event, index map[*person]int, known storage.Dossier) int {
 	for i := range r.Events {
 		if r.Events[i].When == ev.when && r.Events[i].Kind == kindOf(ev.noun) {
-			return
+			for _, x := range ev.participants {
+				r.addParticipant(i, index[x])
+			}
+			return i
 		}
 	}
 	p := EventProposal{When: ev.when, Place: ev.place, Status: ev.status, Kind: kindOf(ev.noun), Phrase: ev.phrase, Evidence: ev.evidence}
-	var names []string
 	for _, x := range ev.participants {
 		p.Participants = append(p.Participants, index[x])
-		names = append(names, lastWord(x.name))
 	}
-	t := ev.noun
+	p.noun = ev.noun
+	p.Title = r.eventTitle(p)
+	p.ExistingID = matchEvent(ev, p.Kind, known)
+	r.Events = append(r.Events, p)
+	return len(r.Events) - 1
+}
+
+// addParticipant adds actor a to event i unless they are there already.
+func (r *Result) addParticipant(i, a int) {
+	if !slices.Contains(r.Events[i].Participants, a) {
+		r.Events[i].Participants = append(r.Events[i].Participants, a)
+		r.Events[i].Title = r.eventTitle(r.Events[i])
+	}
+}
+
+// eventTitle names an event by its participants' surnames, its noun and its place:
+// "Harada–Morgulov talks — Tokyo".
+func (r *Result) eventTitle(p EventProposal) string {
+	var names []string
+	for _, a := range p.Participants {
+		names = append(names, lastWord(r.Actors[a].Name))
+	}
+	t := p.noun
 	if len(names) > 0 && len(names) <= 3 {
 		t = strings.Join(names, "–") + " " + t
 	}
 	t = upperFirst(t)
-	if ev.place != "" {
-		t += " — " + ev.place
+	if p.Place != "" {
+		t += " — " + p.Place
 	}
-	p.Title = t
-	p.ExistingID = matchEvent(ev, p.Kind, known)
-	r.Events = append(r.Events, p)
+	return t
 }
 
 func kindOf(noun string) string {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,6 +47,8 @@ type personPatterns struct {
 	reportFirst *regexp.Regexp // said Foreign Minister Ana Ribeiro
 	honorific   *regexp.Regexp // Mr Tanaka
 	ofOrg       *regexp.Regexp // … of the State Duma
+	bareTitle   *regexp.Regexp // the deputy foreign minister (no name after it)
+	titleReport *regexp.Regexp // the minister said; said the deputy foreign minister
 }
 
 func alternation(words map[string]bool) string {
@@ -82,6 +85,8 @@ func (l *Language) compilePersonPatterns() *personPatterns {
 		reportAfter: regexp.MustCompile(nameRE + `(?:,[^,“”"]{1,140},)?\s+(?:also\s+|later\s+|then\s+|again\s+|has\s+|had\s+|was\s+|separately\s+)?(?:` + report + `)\b`),
 		reportFirst: regexp.MustCompile(`\b(?:` + report + `)\s+(?:(?i:the\s+)?(?:(?:` + words + `)\s+){0,5}(?:` + heads + `)\s+)?` + nameRE),
 		honorific:   regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Dr|Madam|Sir)\.?\s+` + nameRE),
+		bareTitle:   regexp.MustCompile(`\b(?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `))\b(?:[^\p{L}’'-]|$)`),
+		titleReport: regexp.MustCompile(`\b((?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `)))\s+(?:also\s+|later\s+)?(?:` + report + `)\b|\b(?:` + report + `)\s+((?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `)))\b(?:\s*[,.;]|$)`),
 		ofOrg:       regexp.MustCompile(`\b(?:of|at)\s+the\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|on|the|\p{Lu}[\p{L}'’-]*))*)`),
 	}
 }
@@ -124,6 +129,9 @@ func (p *people) find(mention string) *person {
 	k := fold(mention)
 	if k == "" {
 		return nil
+	}
+	if strings.HasPrefix(k, "the ") {
+		return p.byTitle(mention)
 	}
 	for _, x := range p.list {
 		if x.key == k {
@@ -451,7 +459,8 @@ func matchActor(x *person, known []storage.Actor) *storage.Actor {
 	return nil
 }
 
-// mentioned lists the persons a piece of text names (full name or surname).
+// mentioned lists the persons a piece of text names (full name, surname, or a bare title
+// only they hold: "the deputy foreign minister").
 func (p *people) mentioned(text string) []*person {
 	ft := fold(text)
 	var out []*person
@@ -460,7 +469,66 @@ func (p *people) mentioned(text string) []*person {
 			out = append(out, x)
 		}
 	}
+	if p.l == nil {
+		return out
+	}
+	for _, m := range p.l.personPatterns().bareTitle.FindAllString(text, -1) {
+		if x := p.byTitle(m); x != nil && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
 	return out
+}
+
+// rankWords are the words that make a title another post: a deputy foreign minister is not
+// "the foreign minister".
+var rankWords = map[string]bool{"deputy": true, "vice": true, "assistant": true, "junior": true, "under": true,
+	"undersecretary": true, "under-secretary": true, "acting": true, "former": true, "chief": true, "senior": true}
+
+// byTitle is the one person a bare title stands for ("the minister", "the deputy foreign
+// minister", "the Guatemalan foreign minister"): the only one whose title has its words and
+// head, and no rank ("deputy", "vice") the phrase leaves out. With two candidates it is nobody.
+func (p *people) byTitle(phrase string) *person {
+	f := strings.Fields(fold(phrase))
+	if len(f) < 2 || f[0] != "the" || p.l == nil {
+		return nil
+	}
+	country := ""
+	for _, w := range f[1:] {
+		if c, ok := p.l.country(w); ok {
+			country = c
+		}
+	}
+	head := f[len(f)-1]
+	want := canonicalTitle(phrase)
+	var exact, loose []*person
+	for _, x := range p.list {
+		if x.title == "" || country != "" && x.country != country {
+			continue
+		}
+		have := canonicalTitle(x.title)
+		if !have[head] || !subset(want, have) {
+			continue
+		}
+		ranked := false
+		for w := range have {
+			ranked = ranked || rankWords[w] && !want[w]
+		}
+		if ranked {
+			continue
+		}
+		loose = append(loose, x)
+		if subset(have, want) {
+			exact = append(exact, x)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		return exact[0]
+	case len(exact) == 0 && len(loose) == 1:
+		return loose[0]
+	}
+	return nil
 }
 
 // lastMentioned is the person named last in the text, or nil.

@@ -18,27 +18,37 @@ import (
 
 // want is the extraction a reader expects from one test article (testdata/NAME.want.json).
 type want struct {
-	Published string `json:"published"`
-	Actors    []struct {
-		Name    string `json:"name"`
-		Title   string `json:"title"`
-		Country string `json:"country"`
-	} `json:"actors"`
-	Events []struct {
-		Date      string `json:"date"`
-		Precision string `json:"precision"`
-		Status    string `json:"status"`
-	} `json:"events"`
-	Quotes []struct {
-		Speaker string `json:"speaker"`
-		Text    string `json:"text"`
-	} `json:"quotes"`
-	Disputes []struct {
-		Names []struct {
-			Party string `json:"party"`
-			Name  string `json:"name"`
-		} `json:"names"`
-	} `json:"disputes"`
+	Published string        `json:"published"`
+	Actors    []wantActor   `json:"actors"`
+	Events    []wantEvent   `json:"events"`
+	Quotes    []wantQuote   `json:"quotes"`
+	Disputes  []wantDispute `json:"disputes"`
+}
+
+type wantActor struct {
+	Name    string `json:"name"`
+	Title   string `json:"title"`
+	Country string `json:"country"`
+}
+
+type wantEvent struct {
+	Date      string `json:"date"`
+	Precision string `json:"precision"`
+	Status    string `json:"status"`
+	// Participants are the people the text puts at the event, by name.
+	Participants []string `json:"participants"`
+}
+
+type wantQuote struct {
+	Speaker string `json:"speaker"`
+	Text    string `json:"text"`
+}
+
+type wantDispute struct {
+	Names []struct {
+		Party string `json:"party"`
+		Name  string `json:"name"`
+	} `json:"names"`
 }
 
 // score counts, for one kind of proposal, what matched the expectation.
@@ -54,7 +64,7 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-var kinds = []string{"actors", "events", "quotes", "disputed names"}
+var kinds = []string{"actors", "events", "participants", "quotes", "disputed names"}
 
 // DateText is a date as the command line's JSON gives it, with its precision.
 func dateKey(f storage.FuzzyDate) string {
@@ -129,6 +139,19 @@ func compare(r Result, w want) (map[string]score, []string) {
 		exp = append(exp, e.Date+" "+e.Precision+" "+e.Status)
 	}
 	match("events", got, exp, func(g, e string) bool { return g == e })
+	// A participant counts with the date of its event (at its precision, whatever the status).
+	got, exp = nil, nil
+	for _, e := range r.Events {
+		for _, a := range e.Participants {
+			got = append(got, dateKey(e.When)+" | "+r.Actors[a].Name)
+		}
+	}
+	for _, e := range w.Events {
+		for _, n := range e.Participants {
+			exp = append(exp, e.Date+" "+e.Precision+" | "+n)
+		}
+	}
+	match("participants", got, exp, func(g, e string) bool { return fold(g) == fold(e) })
 	got, exp = nil, nil
 	for _, q := range r.Quotes {
 		got = append(got, r.Actors[q.Speaker].Name+" | "+q.Text)

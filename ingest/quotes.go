@@ -75,6 +75,13 @@ func (l *Language) attributions(blank string, pp *personPatterns) []attribution 
 			out = append(out, attribution{start: m[0], end: m[1], who: l.cleanName(blank[m[2]:m[3]])})
 		}
 	}
+	for _, m := range pp.titleReport.FindAllStringSubmatchIndex(blank, -1) {
+		g := 2
+		if m[g] < 0 {
+			g = 4
+		}
+		out = append(out, attribution{start: m[0], end: m[1], who: strings.TrimSpace(blank[m[g]:m[g+1]])})
+	}
 	for _, m := range pronounReport.FindAllStringSubmatchIndex(blank, -1) {
 		out = append(out, attribution{start: m[0], end: m[1], who: "he"})
 	}

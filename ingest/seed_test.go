@@ -28,35 +28,24 @@ func TestSeedArticle(t *testing.T) {
 		{"Igor Morgulov", "Deputy Foreign Minister"}, {"Sergey Naryshkin", "Chairman of the State Duma"},
 		{"Chikahito Harada", "Government representative and ambassador in charge of Japan-Russia relations"},
 	} {
-		w.Actors = append(w.Actors, struct {
-			Name    string `json:"name"`
-			Title   string `json:"title"`
-			Country string `json:"country"`
-		}{Name: a[0], Title: a[1]})
+		w.Actors = append(w.Actors, wantActor{Name: a[0], Title: a[1]})
 	}
-	for _, e := range [][3]string{
-		{"2016-06-22", "day", "scheduled"}, {"2015-10", "month", "held"}, {"2016-05", "month", "held"},
-		{"2016-09", "month", "proposed"}, {"2016-06-16", "day", "held"}, {"2016-12-31", "by", "tentative"},
-		{"2014", "year", "postponed"}, {"2014-03", "month", "held"},
-	} {
-		w.Events = append(w.Events, struct {
-			Date      string `json:"date"`
-			Precision string `json:"precision"`
-			Status    string `json:"status"`
-		}{e[0], e[1], e[2]})
+	// The participants: the Tokyo round's are named two sentences on ("the upcoming talks
+	// between …"), last Thursday's are "they" (Naryshkin and Abe).
+	w.Events = []wantEvent{
+		{"2016-06-22", "day", "scheduled", []string{"Chikahito Harada", "Igor Morgulov"}},
+		{"2015-10", "month", "held", nil},
+		{"2016-05", "month", "held", []string{"Shinzo Abe", "Vladimir Putin"}},
+		{"2016-09", "month", "proposed", []string{"Shinzo Abe", "Vladimir Putin"}},
+		{"2016-06-16", "day", "held", []string{"Sergey Naryshkin", "Shinzo Abe"}},
+		{"2016-12-31", "by", "tentative", []string{"Vladimir Putin"}},
+		{"2014", "year", "postponed", []string{"Vladimir Putin"}},
+		{"2014-03", "month", "held", nil},
 	}
 	for _, q := range [][2]string{{"Fumio Kishida", "I hope for"}, {"Sergey Naryshkin", "The next leaders"}, {"Sergey Naryshkin", "an important factor"}} {
-		w.Quotes = append(w.Quotes, struct {
-			Speaker string `json:"speaker"`
-			Text    string `json:"text"`
-		}{q[0], q[1]})
+		w.Quotes = append(w.Quotes, wantQuote{q[0], q[1]})
 	}
-	w.Disputes = []struct {
-		Names []struct {
-			Party string `json:"party"`
-			Name  string `json:"name"`
-		} `json:"names"`
-	}{{Names: []struct {
+	w.Disputes = []wantDispute{{Names: []struct {
 		Party string `json:"party"`
 		Name  string `json:"name"`
 	}{{"Japan", "Northern Territories"}, {"Russia", "Southern Kurils"}}}}
