@@ -112,7 +112,7 @@ func (p *meetingPage) build() {
 	p.zone.SetPlaceHolder("the venue's city or zone, e.g. Moscow or Asia/Tokyo")
 	for _, w := range []*widget.Entry{p.when, p.timeOfDay} {
 		w := w
-		w.OnChanged = func(string) { e.touch(); p.updateZonesInfo() }
+		w.OnChanged = func(string) { e.touch(); p.updateZonesInfo(); p.recheckWhen() }
 	}
 	p.zone.OnChanged = func(text string) {
 		e.touch()
@@ -633,6 +633,22 @@ func (p *meetingPage) updateZonesInfo() {
 	}
 	home, name := tasks.HomeZone()
 	p.zonesInfo.SetText(bothZones(f, home, name))
+}
+
+// recheckWhen keeps the date inputs' messages true while the user corrects them, once Save
+// has shown one: a corrected date's error goes as soon as the date reads.
+func (p *meetingPage) recheckWhen() {
+	if p.fs.errorOf("when") == "" && p.fs.errorOf("time") == "" {
+		return
+	}
+	p.fs.rows["when"].msg.SetText("")
+	p.fs.rows["time"].msg.SetText("")
+	if _, err := p.parseWhen(); err != nil {
+		field, msg := whenErrorField(err)
+		if field != "zone" {
+			p.fs.setError(field, msg)
+		}
+	}
 }
 
 // checkZone shows at once whether the typed zone exists.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
@@ -112,4 +113,44 @@ func TestZonePickerTypeAhead(t *testing.T) {
 	p.zone.SetText("")
 	test.Type(p.zone, "Atlantis")
 	assert.Contains(t, p.fs.errorOf("zone"), "not a known time zone")
+}
+
+// A corrected date's error goes as the user corrects it, without another Save.
+func TestCorrectedDateErrorGoes(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	p := newMeetingPage(u, sample.VladivostokID)
+	u.push(p)
+	p.when.SetText("31 June 2016")
+	p.save(func() {})
+	require.Contains(t, p.fs.errorOf("when"), "does not exist")
+	p.when.SetText("30 June 2016")
+	assert.Empty(t, p.fs.errorOf("when"), "the error went with the mistake")
+}
+
+// A status message that says what happened fades; the latest one only.
+func TestStatusMessagesFade(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	var due []func()
+	u.later = func(_ time.Duration, f func()) { due = append(due, f) }
+	u.statusLife = time.Second
+	u.setStatus("Saved “Tokyo round”")
+	require.Len(t, due, 1)
+	due[0]()
+	assert.Empty(t, u.status.Text, "it faded")
+
+	u.setStatus("Exported to dossier.json")
+	u.setStatus("Opened w1.db")
+	for _, f := range due[1:] {
+		f()
+	}
+	assert.Empty(t, u.status.Text, "the latest faded in its own time")
+	due = nil
+	u.setStatus("Exported to dossier.json")
+	u.setStatus("Opened w1.db")
+	due[0]()
+	assert.Equal(t, "Opened w1.db", u.status.Text, "an older message's time does not clear a newer one")
+	u.busyStart("Writing the briefing pack…")
+	due[1]()
+	assert.Equal(t, "Writing the briefing pack…", u.status.Text, "nor work still running")
+	u.busyStop()
 }

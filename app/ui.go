@@ -71,6 +71,11 @@ type ui struct {
 	// typingPause is how long typing in a filter must pause before the list is read again
 	// (0 in tests: at once).
 	typingPause time.Duration
+	// statusLife is how long a status message stays (0: until replaced); statusGen counts
+	// the messages, so that only the latest one fades.
+	statusLife time.Duration
+	statusGen  int
+	later      func(time.Duration, func()) // runs a function on the Fyne goroutine later: afterOnFyne
 	// ctx is given to all slow work; stopWork cancels it when the window quits, so that a
 	// running export or pack stops (leaving the user's files as they were) instead of
 	// writing on after the window has gone. work counts the slow work still running.
@@ -112,6 +117,8 @@ func newUI(a fyne.App, opts Options) *ui {
 		spawn: func(f func()) { go f() },
 
 		typingPause: 300 * time.Millisecond,
+		statusLife:  12 * time.Second,
+		later:       afterOnFyne,
 	}
 	u.openURL = a.OpenURL
 	u.ctx, u.cancel = context.WithCancel(context.Background())
@@ -160,7 +167,27 @@ func (u *ui) busyStop() {
 	}
 }
 
-func (u *ui) setStatus(s string) { u.status.SetText(s) }
+// setStatus says s in the status line. A message that says what happened ("Saved …") fades
+// after statusLife, so that it is not taken for news later; one said while work runs stays
+// until the work ends and says its own.
+func (u *ui) setStatus(s string) {
+	u.status.SetText(s)
+	u.statusGen++
+	if u.statusLife <= 0 || s == "" {
+		return
+	}
+	gen := u.statusGen
+	u.later(u.statusLife, func() {
+		if u.statusGen == gen && u.busyCount == 0 {
+			u.status.SetText("")
+		}
+	})
+}
+
+// afterOnFyne runs f on the Fyne goroutine once d has passed: ui.later in the program.
+func afterOnFyne(d time.Duration, f func()) {
+	time.AfterFunc(d, func() { fyne.Do(f) })
+}
 
 // buildChrome lays out the sidebar (search and screens), the body and the status line.
 func (u *ui) buildChrome() {
