@@ -21,8 +21,13 @@ const (
 	errorIOPending          = syscall.Errno(997)
 )
 
+// lockOffset is where the lock byte lies: far beyond the end of any database and of the bytes
+// SQLite locks (around 1 GiB), because Windows locks are mandatory and a lock on a byte SQLite
+// reads would make its reads fail.
+const lockOffset = 1 << 62
+
 func lockFile(f *os.File) error {
-	var ol syscall.Overlapped
+	ol := syscall.Overlapped{Offset: lockOffset & 0xffffffff, OffsetHigh: lockOffset >> 32}
 	r, _, err := procLockFileEx.Call(f.Fd(), lockfileExclusiveLock|lockfileFailImmediately, 0, 1, 0,
 		uintptr(unsafe.Pointer(&ol)))
 	if r != 0 {
@@ -35,6 +40,6 @@ func lockFile(f *os.File) error {
 }
 
 func unlockFile(f *os.File) {
-	var ol syscall.Overlapped
+	ol := syscall.Overlapped{Offset: lockOffset & 0xffffffff, OffsetHigh: lockOffset >> 32}
 	procUnlockFileEx.Call(f.Fd(), 0, 1, 0, uintptr(unsafe.Pointer(&ol)))
 }
