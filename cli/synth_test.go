@@ -93,3 +93,22 @@ func TestStreamJSONLikeWriteJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestPrintableNeverPrintsControlCharacters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Tokyo round", "Tokyo round"},
+		{"北方領土 Южные Курилы", "北方領土 Южные Курилы"},
+		{"clear\x1b[2Jscreen", "clear␛[2Jscreen"},
+		{"link \x1b]8;;http://x\x07here", "link ␛]8;;http://x␇here"},
+		{"nul\x00", "nul␀"},
+		{"tab\tand\nline", "tab and line"},
+		{"c1 \u009b31m del \x7f", "c1 \ufffd31m del ␡"},
+	} {
+		assert.Equal(t, c.want, printable(c.in), "%q", c.in)
+	}
+	var out bytes.Buffer
+	tb := newTable("TITLE", "ID")
+	tb.addWithNote("snippet \x1b[31m", "x\x1by", "id")
+	require.NoError(t, tb.write(&out))
+	assert.NotContains(t, out.String(), "\x1b")
+}

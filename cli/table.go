@@ -22,8 +22,44 @@ func (t *table) add(cells ...string) { t.addWithNote("", cells...) }
 
 // addWithNote appends a row with an indented line under it.
 func (t *table) addWithNote(note string, cells ...string) {
-	t.rows = append(t.rows, cells)
-	t.notes = append(t.notes, note)
+	shown := make([]string, len(cells))
+	for i, c := range cells {
+		shown[i] = printable(c)
+	}
+	t.rows = append(t.rows, shown)
+	t.notes = append(t.notes, printable(note))
+}
+
+// printable makes text safe to print on a terminal: a control character (an escape sequence
+// can clear the screen, retitle the window or plant a link) is shown as its picture (␛, ␀) or
+// as U+FFFD, never sent raw; tab and line breaks become spaces, which keep a row one line.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteRune(' ')
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // ␀ … ␟
+		case r == 0x7f:
+			b.WriteRune('\u2421') // ␡
+		case r >= 0x80 && r < 0xa0:
+			b.WriteRune('\ufffd')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (t *table) write(w io.Writer) error {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Bundle files carry a whole dossier as JSON; docs/bundle-format.md describes the format.
@@ -168,8 +169,19 @@ func decodeDossier(raw json.RawMessage) (*Dossier, error) {
 			return
 		},
 		"settings": func(r json.RawMessage) error {
+			if !utf8.Valid(r) {
+				return &ValidationError{Record: "settings", Field: "settings", Reason: "they are not valid UTF-8 text"}
+			}
 			if err := json.Unmarshal(r, &d.Settings); err != nil {
 				return errors.New(`"settings" must be an object of texts`)
+			}
+			for k, v := range d.Settings {
+				if reason := badText(k, r, maxTitleRunes, maxTextBytes); reason != "" {
+					return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "name", Reason: reason}
+				}
+				if reason := badText(v, r, 0, maxTextBytes); reason != "" {
+					return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "value", Reason: reason}
+				}
 			}
 			return nil
 		},
@@ -292,6 +304,9 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		v.Set(s)
 		return nil
 	}
+	if v.Kind() == reflect.String && !utf8.Valid(raw) {
+		return &fieldError{path, "it is not valid UTF-8 text"}
+	}
 	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -299,7 +314,57 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		}
 		return &fieldError{path, unwrapJSON(err)}
 	}
+	if v.Kind() == reflect.String {
+		runes, size := fieldLimit(path)
+		if reason := badText(v.String(), raw, runes, size); reason != "" {
+			return &fieldError{path, reason}
+		}
+	}
 	return nil
+}
+
+// Limits on what one text field of a bundle may hold, so that a file cannot make the window
+// hold gigabytes for one record (photos: maxPhoto and maxPhotoSide, checked for every actor).
+// Names and titles are short; other text may be a long briefing.
+const (
+	maxTitleRunes = 1000
+	maxTextBytes  = 1 << 20 // 1 MB
+)
+
+// fieldLimit is the most runes (for names and titles) or bytes a text field may hold, by the
+// last part of its path ("names[0].native" → "native").
+func fieldLimit(path string) (runes, size int) {
+	name := path[strings.LastIndexAny(path, ".]")+1:]
+	switch name {
+	case "id", "title", "name", "native_name", "native", "party", "label", "kind", "role", "status",
+		"format", "city", "country", "venue", "publisher", "organisation", "language":
+		return maxTitleRunes, maxTextBytes
+	}
+	return 0, maxTextBytes
+}
+
+// badText says what is wrong with a text field of a bundle, or "" when nothing is: the JSON
+// decoder replaces invalid UTF-8 and lone surrogates (\ud800) with U+FFFD without a word, and
+// control characters other than tab and newline would be stored and printed raw — escape
+// sequences that clear a terminal or plant a link in it.
+func badText(s string, raw []byte, runes, size int) string {
+	if len(s) > size {
+		return fmt.Sprintf("it holds %d bytes; the limit is %d (%d MB)", len(s), size, size>>20)
+	}
+	if n := utf8.RuneCountInString(s); runes > 0 && n > runes {
+		return fmt.Sprintf("it holds %d characters; the limit is %d", n, runes)
+	}
+	for i, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return fmt.Sprintf("it holds the control character U+%04X at character %d; only tab and newline may appear", r, utf8.RuneCountInString(s[:i])+1)
+		case r == utf8.RuneError && !bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(raw, []byte("\ufffd")) &&
+			!bytes.Contains(raw, []byte(string(utf8.RuneError))):
+			return "it holds an escape (\\uD800 to \\uDFFF) that is half a character"
+		}
+	}
+	return ""
 }
 
 func join(path, key string) string {

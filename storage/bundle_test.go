@@ -292,6 +292,25 @@ func TestReadBundleRefuses(t *testing.T) {
 			"meeting " + w.tokyo.ID, "title"},
 		{"participant role", strings.Replace(good, `"role": "counterpart"`, `"role": "spy"`, 1), "spy",
 			`meeting "Tokyo round" (` + w.tokyo.ID + `)`, "participants[1].role"},
+		// Text the JSON decoder would change or a terminal would obey (issue 14).
+		{"invalid UTF-8 in a title", strings.Replace(good, `"title": "Tokyo round",`, "\"title\": \"Tokyo \xff round\",", 1),
+			"not valid UTF-8", "meeting", "title"},
+		{"invalid UTF-8 in an ID", strings.Replace(good, `"id": "`+w.tokyo.ID+`"`, "\"id\": \""+w.tokyo.ID+"\xc3\"", 1),
+			"not valid UTF-8", "meeting", "id"},
+		{"half a character", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "Iikura \ud800 House"`, 1),
+			"half a character", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
+		{"terminal escape", strings.Replace(good, `"title": "Tokyo round",`, `"title": "Tokyo\u001b[2J round",`, 1),
+			"control character U+001B at character 6", "meeting", "title"},
+		{"NUL", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "Iikura\u0000"`, 1),
+			"U+0000", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
+		{"C1 control", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "Iikura\u009b31m"`, 1),
+			"U+009B", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
+		{"title of 2,000 characters", strings.Replace(good, `"title": "Tokyo round",`, `"title": "`+strings.Repeat("北", 2000)+`",`, 1),
+			"it holds 2000 characters; the limit is 1000", "meeting", "title"},
+		{"a venue of 2 MB", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "`+strings.Repeat("x", 2<<20)+`"`, 1),
+			"it holds 2097152 bytes; the limit is 1048576 (1 MB)", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
+		{"escape in a setting", strings.Replace(good, `"settings": {}`, `"settings": {"marking": "OFFICIAL\u001b]8;;"}`, 1),
+			"U+001B", `setting "marking"`, "value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
