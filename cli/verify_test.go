@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"database/sql"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+)
+
+func TestVerify(t *testing.T) {
+	db := sampleDB(t)
+	code, out, errOut := run(t, "verify", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "File: sound")
+	assert.Contains(t, out, "Records: all readable.")
+	assert.Contains(t, out, "Search index: complete.")
+
+	raw, err := sql.Open("sqlite3", db)
+	require.NoError(t, err)
+	_, err = raw.Exec(`DELETE FROM search`)
+	require.NoError(t, err)
+	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.NoError(t, raw.Close())
+
+	code, out, errOut = run(t, "verify", "--db", db)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "meeting "+sample.TokyoRoundID+": ")
+	assert.Contains(t, out, "Mars/Olympus")
+	assert.Contains(t, out, "Search index: holds 0 of")
+	assert.Contains(t, errOut, "The database has problems")
+
+	code, out, _ = run(t, "verify", "--db", db, "--repair")
+	assert.Equal(t, 1, code, "the bad row is still there")
+	assert.Contains(t, out, "Rebuilt the search index")
+	assert.Contains(t, out, "Search index: holds", "the unreadable meeting is left out of the index")
+
+	code, out, errOut = run(t, "search", "--db", db, "Моргулов")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Morgulov", "search finds again")
+}
