@@ -39,7 +39,9 @@ var recordKinds = []struct {
 }{
 	{kindTrack, "tracks", func(ctx context.Context, q querier, id string) error {
 		_, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
-			func(ctx context.Context, q querier, id string) ([]string, error) { return trackParties.load(ctx, q, id) },
+			func(ctx context.Context, q querier, id string) ([]string, error) {
+				return trackParties.load(ctx, q, id)
+			},
 			func([]string, *Track) {})
 		return err
 	}},
