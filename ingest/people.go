@@ -47,8 +47,9 @@ type personPatterns struct {
 	reportFirst *regexp.Regexp // said Foreign Minister Ana Ribeiro
 	honorific   *regexp.Regexp // Mr Tanaka
 	ofOrg       *regexp.Regexp // … of the State Duma
-	bareTitle   *regexp.Regexp // the deputy foreign minister (no name after it)
-	titleReport *regexp.Regexp // the minister said; said the deputy foreign minister
+	headWord    *regexp.Regexp // a word titles end on
+	reportNext  *regexp.Regexp // " said" after a bare title
+	reportPrev  *regexp.Regexp // "said " before one
 }
 
 func alternation(words map[string]bool) string {
@@ -85,8 +86,9 @@ func (l *Language) compilePersonPatterns() *personPatterns {
 		reportAfter: regexp.MustCompile(nameRE + `(?:,[^,“”"]{1,140},)?\s+(?:also\s+|later\s+|then\s+|again\s+|has\s+|had\s+|was\s+|separately\s+)?(?:` + report + `)\b`),
 		reportFirst: regexp.MustCompile(`\b(?:` + report + `)\s+(?:(?i:the\s+)?(?:(?:` + words + `)\s+){0,5}(?:` + heads + `)\s+)?` + nameRE),
 		honorific:   regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Dr|Madam|Sir)\.?\s+` + nameRE),
-		bareTitle:   regexp.MustCompile(`\b(?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `))\b(?:[^\p{L}’'-]|$)`),
-		titleReport: regexp.MustCompile(`\b((?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `)))\s+(?:also\s+|later\s+)?(?:` + report + `)\b|\b(?:` + report + `)\s+((?i:the)\s+(?:(?:` + alternation(nat) + `)\s+)?(?i:(?:(?:` + words + `)\s+){0,4}(?:` + heads + `)))\b(?:\s*[,.;]|$)`),
+		headWord:    regexp.MustCompile(`(?i)\b(?:` + heads + `)\b`),
+		reportNext:  regexp.MustCompile(`^\s+(?:also\s+|later\s+)?(?:` + report + `)\b`),
+		reportPrev:  regexp.MustCompile(`\b(?:` + report + `)\s+$`),
 		ofOrg:       regexp.MustCompile(`\b(?:of|at)\s+the\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|on|the|\p{Lu}[\p{L}'’-]*))*)`),
 	}
 }
@@ -472,9 +474,43 @@ func (p *people) mentioned(text string) []*person {
 	if p.l == nil {
 		return out
 	}
-	for _, m := range p.l.personPatterns().bareTitle.FindAllString(text, -1) {
-		if x := p.byTitle(m); x != nil && !slices.Contains(out, x) {
+	for _, m := range p.l.bareTitles(text) {
+		if x := p.byTitle(text[m[0]:m[1]]); x != nil && !slices.Contains(out, x) {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// bareTitles are the spans of "the" + title words + a head with no name after it: "the
+// deputy foreign minister", "the Guatemalan foreign minister". (One regular expression over
+// every title word was too slow for long articles: the head is found first, then the words
+// before it are checked.)
+func (l *Language) bareTitles(text string) [][2]int {
+	if !strings.Contains(strings.ToLower(text), "the ") {
+		return nil
+	}
+	var out [][2]int
+	for _, h := range l.personPatterns().headWord.FindAllStringIndex(text, -1) {
+		if h[1] < len(text) && (text[h[1]] == '-' || text[h[1]] == '\'' || strings.HasPrefix(text[h[1]:], "’")) {
+			continue
+		}
+		if rest := strings.TrimLeft(text[h[1]:], " "); rest != "" && unicode.IsUpper([]rune(rest)[0]) && len(rest) < len(text[h[1]:]) {
+			continue // a name follows: not bare
+		}
+		words := strings.Fields(text[max(0, h[0]-80):h[0]])
+		for k := len(words) - 1; k >= 0 && len(words)-k <= 5; k-- {
+			w := strings.ToLower(strings.Trim(words[k], ",;:“”\"("))
+			if w == "the" && words[k] == strings.Trim(words[k], ",;:“”\"(") {
+				at := strings.LastIndex(text[:h[0]], strings.Join(words[k:], " "))
+				if at >= 0 {
+					out = append(out, [2]int{at, h[1]})
+				}
+				break
+			}
+			if _, isNat := l.nationality[w]; !l.titleWords[w] && !l.titleHeads[w] && !isNat {
+				break
+			}
 		}
 	}
 	return out

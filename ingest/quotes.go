@@ -75,12 +75,12 @@ func (l *Language) attributions(blank string, pp *personPatterns) []attribution 
 			out = append(out, attribution{start: m[0], end: m[1], who: l.cleanName(blank[m[2]:m[3]])})
 		}
 	}
-	for _, m := range pp.titleReport.FindAllStringSubmatchIndex(blank, -1) {
-		g := 2
-		if m[g] < 0 {
-			g = 4
+	for _, m := range l.bareTitles(blank) {
+		if r := pp.reportNext.FindStringIndex(blank[m[1]:]); r != nil {
+			out = append(out, attribution{start: m[0], end: m[1] + r[1], who: blank[m[0]:m[1]]})
+		} else if r := pp.reportPrev.FindStringIndex(blank[:m[0]]); r != nil && (m[1] == len(blank) || strings.ContainsAny(blank[m[1]:m[1]+1], ",.;")) {
+			out = append(out, attribution{start: r[0], end: m[1], who: blank[m[0]:m[1]]})
 		}
-		out = append(out, attribution{start: m[0], end: m[1], who: strings.TrimSpace(blank[m[g]:m[g+1]])})
 	}
 	for _, m := range pronounReport.FindAllStringSubmatchIndex(blank, -1) {
 		out = append(out, attribution{start: m[0], end: m[1], who: "he"})
