@@ -37,7 +37,6 @@ func newTestUI(t *testing.T, now time.Time) (*ui, *storage.Store) {
 	u.now = func() time.Time { return now }
 	u.spawn = func(f func()) { f() }
 	u.typingPause = 0
-	u.statusLife = 0
 	u.useStore(st)
 	t.Cleanup(u.closeStore)
 	return u, st

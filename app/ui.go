@@ -117,7 +117,7 @@ func newUI(a fyne.App, opts Options) *ui {
 		spawn: func(f func()) { go f() },
 
 		typingPause: 300 * time.Millisecond,
-		statusLife:  12 * time.Second,
+		statusLife:  statusLife,
 		later:       afterOnFyne,
 	}
 	u.openURL = a.OpenURL
@@ -183,6 +183,10 @@ func (u *ui) setStatus(s string) {
 		}
 	})
 }
+
+// statusLife is how long a status message that says what happened stays. Tests set it to 0:
+// their driver runs fyne.Do on the calling goroutine, so a timer's would race the test's.
+var statusLife = 12 * time.Second
 
 // afterOnFyne runs f on the Fyne goroutine once d has passed: ui.later in the program.
 func afterOnFyne(d time.Duration, f func()) {
