@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -75,6 +76,9 @@ func (u *ui) readArticle(file, pasted string, pub storage.PartialDate) {
 			u.showError("read the article", err)
 			return
 		}
+		r := rep.Result
+		u.setStatus(fmt.Sprintf("Read the article: %d people, %d events, %d quotes and %d disputed names proposed — check them and accept",
+			len(r.Actors), len(r.Events), len(r.Quotes), len(r.Disputes)))
 		u.push(newIngestScreen(u, rep))
 	})
 }

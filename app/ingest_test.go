@@ -142,3 +142,13 @@ func TestIngestScreenCapture(t *testing.T) {
 		}
 	}
 }
+
+// Reading an article ends with a status that says what was found, not "Reading the article…".
+func TestReadArticleSaysWhatItFound(t *testing.T) {
+	u, _ := newTestUI(t, time.Date(2023, 3, 15, 9, 0, 0, 0, time.UTC))
+	u.readArticle("../ingest/testdata/senkaku-wire.txt", "", storage.PartialDate{Year: 2023, Month: 3, Day: 14})
+	assert.Contains(t, u.status.Text, "Read the article: ")
+	assert.Contains(t, u.status.Text, "people")
+	_, ok := u.top().(*ingestScreen)
+	assert.True(t, ok, "the review screen is open")
+}
