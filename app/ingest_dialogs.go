@@ -24,11 +24,11 @@ func (u *ui) onImportArticle() {
 	text := widget.NewMultiLineEntry()
 	text.SetPlaceHolder("Paste the article here, headline first — or choose a file")
 	text.Wrapping = fyne.TextWrapWord
-	text.SetMinRowsVisible(12)
+	text.SetMinRowsVisible(6) // the dialog grows to the window; six rows fit a 600-pixel screen
 	file := ""
 	fileLabel := note("No file chosen: the pasted text is read.")
 	date := widget.NewEntry()
-	date.SetPlaceHolder("YYYY-MM-DD, or empty to take the article's dateline")
+	date.SetPlaceHolder("e.g. 20 Jun 2016, or empty to take the article's dateline")
 	choose := widget.NewButton("Choose a .txt or .html file…", func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
@@ -48,15 +48,33 @@ func (u *ui) onImportArticle() {
 		if !ok {
 			return
 		}
-		pub, err := storage.ParsePartialDate(date.Text)
+		pub, err := publicationDate(date.Text)
 		if err != nil {
 			u.showError("read the publication date", err)
 			return
 		}
 		u.readArticle(file, text.Text, pub)
 	}, u.win)
-	d.Resize(fyne.NewSize(760, 560))
+	win := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, win.Width-40), min(560, win.Height-40)))
 	d.Show()
+	u.win.Canvas().Focus(text)
+}
+
+// publicationDate reads the date an article appeared, as people write it ("20 Jun 2016",
+// "2016-06-20", "June 2016"); "" leaves it to the article's dateline.
+func publicationDate(s string) (storage.PartialDate, error) {
+	f, err := parseDate(s)
+	if err != nil {
+		return storage.PartialDate{}, err
+	}
+	switch f.Kind {
+	case storage.DateUnknown:
+		return storage.PartialDate{}, nil
+	case storage.DateDay, storage.DateMonth, storage.DateYear:
+		return f.From, nil
+	}
+	return storage.PartialDate{}, fmt.Errorf("%q: give the day the article appeared, e.g. 20 Jun 2016", s)
 }
 
 // readArticle proposes the article's records and shows them for review.

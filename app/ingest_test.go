@@ -152,3 +152,18 @@ func TestReadArticleSaysWhatItFound(t *testing.T) {
 	_, ok := u.top().(*ingestScreen)
 	assert.True(t, ok, "the review screen is open")
 }
+
+func TestPublicationDate(t *testing.T) {
+	for _, tc := range []struct{ in, want, problem string }{
+		{"20 Jun 2016", "2016-06-20", ""}, {"2016-06-20", "2016-06-20", ""}, {"June 2016", "2016-06", ""},
+		{"", "", ""}, {"by end of 2016", "", "give the day"}, {"31 June 2016", "", "does not exist"},
+	} {
+		got, err := publicationDate(tc.in)
+		if tc.problem != "" {
+			assert.ErrorContains(t, err, tc.problem, tc.in)
+			continue
+		}
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, got.ISO(), tc.in)
+	}
+}
