@@ -106,7 +106,7 @@ func ApplyIngest(ctx context.Context, st *storage.Store, rep IngestReport, acc A
 		if old, ok := findActor(known, p.ExistingID); ok {
 			a = old
 			if p.NewPost && p.Title != "" {
-				a.Posts = append(a.Posts, storage.Post{Title: p.Title, Organisation: p.Organisation})
+				a.Posts = newPost(a.Posts, storage.Post{Title: p.Title, Organisation: p.Organisation}, src.Published)
 				a.Title = p.Title
 				a.Biography = strings.TrimSpace(a.Biography + "\n\n" + fmt.Sprintf("Title %q as reported in %s.", p.Title, cite))
 				changed = true
@@ -293,4 +293,24 @@ func hasParticipant(m storage.Meeting, id string) bool {
 		}
 	}
 	return false
+}
+
+// newPost adds a title an article reports to an actor's posts, dated by the article: the new
+// post is held in the month the article appeared (the earliest the article shows), and a post
+// in the same body still open before it ends then (a minister who is also a party's chair
+// keeps both). Without a publication date the post stays undated.
+func newPost(posts []storage.Post, post storage.Post, published storage.FuzzyDate) []storage.Post {
+	if day, ok := published.Day(); ok {
+		month := storage.PartialDate{Year: day.Year, Month: day.Month}
+		post.From, post.FromText = month, month.ISO()
+		out := append([]storage.Post(nil), posts...)
+		for i := range out {
+			sameBody := out[i].Organisation == "" || post.Organisation == "" || strings.EqualFold(out[i].Organisation, post.Organisation)
+			if out[i].To.IsZero() && sameBody && out[i].From.ISO() < month.ISO() {
+				out[i].To, out[i].ToText = month, month.ISO()
+			}
+		}
+		return append(out, post)
+	}
+	return append(posts, post)
 }
