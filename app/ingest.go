@@ -31,6 +31,10 @@ type ingestScreen struct {
 	checks                []*widget.Check
 	accept                *widget.Button
 	root                  fyne.CanvasObject
+	// published is the publication date the article was read against, editable; reread
+	// reads the article again against another one (nil: the text is not at hand).
+	published *widget.Entry
+	reread    func(storage.PartialDate)
 }
 
 func newIngestScreen(u *ui, rep tasks.IngestReport) *ingestScreen {
@@ -43,6 +47,15 @@ func newIngestScreen(u *ui, rep tasks.IngestReport) *ingestScreen {
 		src += " — " + r.Source.Published.String()
 	}
 	box.Add(heading("Article: " + src))
+	s.published = widget.NewEntry()
+	s.published.SetPlaceHolder("e.g. 20 Jun 2016")
+	if day, ok := r.Source.Published.Day(); ok {
+		s.published.SetText(day.ISO())
+	} else {
+		s.published.SetText(r.Source.Published.Text())
+	}
+	again := widget.NewButton("Read again with this date", s.onReread)
+	box.Add(container.NewBorder(nil, nil, widget.NewLabel("Published"), again, s.published))
 	for _, n := range r.Notes {
 		box.Add(note(n))
 	}
@@ -381,4 +394,17 @@ func (s *ingestScreen) onAccept() {
 		s.u.pop()
 		s.u.showChoice("Article imported", done.String(), nil, []choice{{label: "OK", important: true}})
 	})
+}
+
+// onReread reads the article again against the publication date as corrected: relative dates
+// ("last Thursday", "next month") depend on it.
+func (s *ingestScreen) onReread() {
+	pub, err := publicationDate(s.published.Text)
+	if err != nil {
+		s.u.showError("read the publication date", err)
+		return
+	}
+	if s.reread != nil {
+		s.reread(pub)
+	}
 }

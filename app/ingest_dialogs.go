@@ -97,6 +97,11 @@ func (u *ui) readArticle(file, pasted string, pub storage.PartialDate) {
 		r := rep.Result
 		u.setStatus(fmt.Sprintf("Read the article: %d people, %d events, %d quotes and %d disputed names proposed — check them and accept",
 			len(r.Actors), len(r.Events), len(r.Quotes), len(r.Disputes)))
-		u.push(newIngestScreen(u, rep))
+		s := newIngestScreen(u, rep)
+		s.reread = func(pub storage.PartialDate) {
+			u.closePage(s)
+			u.readArticle(file, pasted, pub)
+		}
+		u.push(s)
 	})
 }

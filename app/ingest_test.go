@@ -167,3 +167,20 @@ func TestPublicationDate(t *testing.T) {
 		assert.Equal(t, tc.want, got.ISO(), tc.in)
 	}
 }
+
+// The publication date the article was read against is shown and can be corrected: the
+// article is read again, and its relative dates move with it.
+func TestIngestPublicationDateIsEditable(t *testing.T) {
+	u, _ := newTestUI(t, time.Date(2023, 3, 15, 9, 0, 0, 0, time.UTC))
+	u.readArticle("../ingest/testdata/senkaku-wire.txt", "", storage.PartialDate{Year: 2023, Month: 3, Day: 14})
+	first, ok := u.top().(*ingestScreen)
+	require.True(t, ok)
+	assert.Equal(t, "2023-03-14", first.published.Text)
+	first.published.SetText("14 Mar 2024")
+	first.onReread()
+	second, ok := u.top().(*ingestScreen)
+	require.True(t, ok)
+	assert.NotSame(t, first, second, "read again")
+	assert.Equal(t, "2024-03-14", second.published.Text)
+	assert.NotContains(t, u.stack, page(first), "the first reading is closed")
+}
