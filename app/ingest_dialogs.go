@@ -95,8 +95,9 @@ func (u *ui) readArticle(file, pasted string, pub storage.PartialDate) {
 			return
 		}
 		r := rep.Result
-		u.setStatus(fmt.Sprintf("Read the article: %d people, %d events, %d quotes and %d disputed names proposed — check them and accept",
-			len(r.Actors), len(r.Events), len(r.Quotes), len(r.Disputes)))
+		u.setStatus("Read the article: " + plural(len(r.Actors), "1 person", "%d people") + ", " +
+			plural(len(r.Events), "1 event", "%d events") + ", " + plural(len(r.Quotes), "1 quote", "%d quotes") + " and " +
+			plural(len(r.Disputes), "1 disputed name", "%d disputed names") + " proposed — check them and accept")
 		s := newIngestScreen(u, rep)
 		s.reread = func(pub storage.PartialDate) {
 			u.closePage(s)
