@@ -71,6 +71,7 @@ func Run(opts Options) error {
 		a.SetIcon(fyne.NewStaticResource("Icon.png", opts.Icon))
 	}
 	u := newUI(a, opts)
+	fitWindowToScreen(u.win)
 	path, err := u.startPath()
 	if err != nil {
 		return err
@@ -155,6 +156,7 @@ func (u *ui) useStore(st *storage.Store) {
 	u.rememberDatabase(st.Path())
 	u.freshScreens()
 	u.resetTo(u.startScreen())
+	u.checkIntegrity(st)
 	if old != nil {
 		go func() {
 			if err := old.Close(); err != nil {
@@ -162,6 +164,25 @@ func (u *ui) useStore(st *storage.Store) {
 			}
 		}()
 	}
+}
+
+// checkIntegrity reads every page of the dossier just opened, in the background: Open checks
+// only what is cheap, and the full check takes seconds on a large dossier, so the window is
+// usable meanwhile. Damage is told in a dialog; a check cut short by quitting or by opening
+// another dossier says nothing.
+func (u *ui) checkIntegrity(st *storage.Store) {
+	run(u, "", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, st.CheckIntegrity(ctx)
+	}, func(_ struct{}, err error) {
+		if err == nil || u.store != st || !errors.Is(err, storage.ErrDamaged) {
+			return
+		}
+		fyne.LogError("check "+st.Path(), err)
+		u.showChoice("The dossier is damaged",
+			"Parley found damage in "+filepath.Base(st.Path())+" while checking it. Export what you can now "+
+				"(File → Export…) and restore the database from a backup.", err,
+			[]choice{{label: "OK", important: true}})
+	})
 }
 
 // closeStore closes the dossier when the window has gone.
