@@ -25,6 +25,7 @@ func (p *meetingPage) onAddParticipant() {
 		return
 	}
 	ids := map[string]string{}
+	known := map[string]string{} // label → every name the actor goes by, lower-cased
 	var names []string
 	for _, a := range p.actors {
 		label := a.Name
@@ -33,20 +34,13 @@ func (p *meetingPage) onAddParticipant() {
 		}
 		label = uniqueLabel(ids, label)
 		ids[label] = a.ID
+		known[label] = strings.ToLower(strings.Join(append([]string{label, a.NativeName, a.Country, a.Organisation}, a.OtherNames...), " "))
 		names = append(names, label)
 	}
 	sort.Strings(names)
 	actor := widget.NewSelectEntry(names)
-	actor.SetPlaceHolder("type to narrow the list")
-	actor.OnChanged = func(s string) {
-		var match []string
-		for _, n := range names {
-			if strings.Contains(strings.ToLower(n), strings.ToLower(s)) {
-				match = append(match, n)
-			}
-		}
-		actor.SetOptions(match)
-	}
+	actor.SetPlaceHolder("type a name in any script or spelling to narrow the list")
+	actor.OnChanged = func(s string) { actor.SetOptions(narrowActors(names, known, s)) }
 	role := widget.NewSelect(roleOptions(), nil)
 	role.SetSelected(string(storage.RoleMember))
 	noteEntry := widget.NewEntry()
@@ -263,4 +257,21 @@ func (u *ui) writePack(m storage.Meeting, path string) {
 			{label: "Close"},
 		})
 	})
+}
+
+// narrowActors keeps the labels whose actor goes by every word typed, in any of their names,
+// scripts or spellings ("морг", "harada ambassador").
+func narrowActors(labels []string, known map[string]string, typed string) []string {
+	words := strings.Fields(strings.ToLower(typed))
+	var out []string
+	for _, l := range labels {
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(known[l], w)
+		}
+		if all {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -154,3 +154,17 @@ func TestStatusMessagesFade(t *testing.T) {
 	assert.Equal(t, "Writing the briefing pack…", u.status.Text, "nor work still running")
 	u.busyStop()
 }
+
+// The add-participant list narrows on every name an actor goes by, in any script.
+func TestNarrowActors(t *testing.T) {
+	labels := []string{"Igor Morgulov — Deputy Minister", "Chikahito Harada — Ambassador"}
+	known := map[string]string{
+		labels[0]: "igor morgulov — deputy minister игорь моргулов russia igor vladimirovich morgulov",
+		labels[1]: "chikahito harada — ambassador 原田親仁 japan",
+	}
+	assert.Equal(t, labels[:1], narrowActors(labels, known, "Морг"))
+	assert.Equal(t, labels[1:], narrowActors(labels, known, "原田"))
+	assert.Equal(t, labels[1:], narrowActors(labels, known, "harada ambassador"))
+	assert.Equal(t, labels, narrowActors(labels, known, ""))
+	assert.Empty(t, narrowActors(labels, known, "lavrov"))
+}
