@@ -17,24 +17,6 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// run runs the command line as main would and returns its exit status and output.
-func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
-// sampleDB creates a database with the sample dossier in a temporary folder.
-func sampleDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "parley.db")
-	code, out, errOut := run(t, "init", "--db", db)
-	require.Equal(t, 0, code, errOut)
-	require.Contains(t, out, "with the sample dossier")
-	return db
-}
-
 func TestInitAndListMeetings(t *testing.T) {
 	db := sampleDB(t)
 	code, out, errOut := run(t, "list", "--db", db, "meetings")
@@ -176,11 +158,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	code, _, errOut = run(t, "export", "--db", second, "-o", again)
 	require.Equal(t, 0, code, errOut)
 
-	a, err := os.ReadFile(bundle)
-	require.NoError(t, err)
-	b, err := os.ReadFile(again)
-	require.NoError(t, err)
-	assert.Equal(t, string(a), string(b), "export → import → export gives the same bundle")
+	assert.Equal(t, readFile(t, bundle), readFile(t, again), "export → import → export gives the same bundle")
 
 	// Importing the same bundle again changes nothing.
 	code, out, errOut = run(t, "import", "--db", second, bundle)

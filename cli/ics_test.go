@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -16,17 +15,10 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestICSExportAndImport(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := runCLI(t, "init", "--db", db)
+	code, _, errOut := run(t, "init", "--db", db)
 	require.Equal(t, 0, code, errOut)
 
 	// An undated meeting is left out of the calendar and named.
@@ -37,7 +29,7 @@ func TestICSExportAndImport(t *testing.T) {
 	require.NoError(t, s.Close())
 
 	ics := filepath.Join(dir, "talks.ics")
-	code, out, errOut := runCLI(t, "export", "--db", db, "-o", ics)
+	code, out, errOut := run(t, "export", "--db", db, "-o", ics)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "6 meetings written as calendar events (time zones: Asia/Tokyo) to "+ics+".")
 	assert.Contains(t, out, `Left out “Round 4” (`+undated.ID+`): no date yet.`)
@@ -48,17 +40,17 @@ func TestICSExportAndImport(t *testing.T) {
 
 	// Into a new database: six meetings, the Tokyo round in its zone.
 	other := filepath.Join(dir, "other.db")
-	code, out, errOut = runCLI(t, "import", "--db", other, ics)
+	code, out, errOut = run(t, "import", "--db", other, ics)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Imported "+ics+" into "+other+".\n6 created, 0 updated, 0 unchanged, 0 skipped.")
 	assert.Contains(t, out, `Created “Peace treaty consultations, round 2 — Tokyo”`)
-	code, out, errOut = runCLI(t, "list", "--db", other, "meetings")
+	code, out, errOut = run(t, "list", "--db", other, "meetings")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Wed 22 Jun 2016, 10:00 JST")
 	assert.Contains(t, out, "by end of 2016")
 
 	// Again into the first: nothing changes.
-	code, out, errOut = runCLI(t, "import", "--db", db, ics)
+	code, out, errOut = run(t, "import", "--db", db, ics)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "0 created, 0 updated, 6 unchanged, 0 skipped.")
 }
@@ -66,7 +58,7 @@ func TestICSExportAndImport(t *testing.T) {
 func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := runCLI(t, "init", "--empty", "--db", db)
+	code, _, errOut := run(t, "init", "--empty", "--db", db)
 	require.Equal(t, 0, code, errOut)
 
 	file := filepath.Join(dir, "outlook.ics")
@@ -77,18 +69,18 @@ func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
 		"BEGIN:VEVENT", "UID:b@example.org", "DTSTART;TZID=Europe/Berlin:20160606T090000",
 		"RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Weekly sync", "END:VEVENT",
 		"END:VCALENDAR", ""}, "\r\n")), 0o600))
-	code, out, errOut := runCLI(t, "import", "--db", db, file)
+	code, out, errOut := run(t, "import", "--db", db, file)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "1 created, 0 updated, 0 unchanged, 1 skipped.")
 	assert.Contains(t, out, "Skipped line 9: “Weekly sync”: a recurring event with no occurrence between")
-	code, out, _ = runCLI(t, "list", "--db", db, "meetings")
+	code, out, _ = run(t, "list", "--db", db, "meetings")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "Wed 12 Oct 2016, 11:00 MSK")
 
 	// A file with no calendar in it is refused, and nothing more is imported.
 	bad := filepath.Join(dir, "card.ics")
 	require.NoError(t, os.WriteFile(bad, []byte("BEGIN:VCARD\r\nFN:Igor Morgulov\r\nEND:VCARD\r\n"), 0o600))
-	code, out, errOut = runCLI(t, "import", "--db", db, bad)
+	code, out, errOut = run(t, "import", "--db", db, bad)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	assert.Contains(t, errOut, "Nothing was imported: card.ics is not a calendar Parley can read")
@@ -107,17 +99,14 @@ func TestICSExportIsStampedByTheClock(t *testing.T) {
 	defer func() { now = saved }()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := runCLI(t, "init", "--db", db)
+	code, _, errOut := run(t, "init", "--db", db)
 	require.Equal(t, 0, code, errOut)
 	a, b := filepath.Join(dir, "a.ics"), filepath.Join(dir, "b.ics")
 	for _, f := range []string{a, b} {
-		code, _, errOut = runCLI(t, "export", "--db", db, "-o", f)
+		code, _, errOut = run(t, "export", "--db", db, "-o", f)
 		require.Equal(t, 0, code, errOut)
 	}
-	da, err := os.ReadFile(a)
-	require.NoError(t, err)
-	db2, err := os.ReadFile(b)
-	require.NoError(t, err)
-	assert.Equal(t, string(da), string(db2), "same dossier and clock, same bytes")
-	assert.Contains(t, string(da), "DTSTAMP:20160620T090000Z\r\n")
+	first := readFile(t, a)
+	assert.Equal(t, first, readFile(t, b), "same dossier and clock, same bytes")
+	assert.Contains(t, first, "DTSTAMP:20160620T090000Z\r\n")
 }

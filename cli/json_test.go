@@ -169,6 +169,15 @@ func ids[T any](records []T, id func(T) string) []string {
 	return out
 }
 
+// indexBy maps each record by its id.
+func indexBy[T any](records []T, id func(T) string) map[string]T {
+	out := make(map[string]T, len(records))
+	for _, r := range records {
+		out[id(r)] = r
+	}
+	return out
+}
+
 func TestListJSON(t *testing.T) {
 	db := sampleDB(t)
 	d := sample.Dossier()
@@ -188,10 +197,7 @@ func TestListJSON(t *testing.T) {
 		sample.VladivostokID:  {Date: "2016-09", Precision: "month"},
 		sample.PutinVisitID:   {Date: "2016", Precision: "year", Qualifier: "by"},
 	}
-	byID := map[string]jsonMeeting{}
-	for _, m := range meetings {
-		byID[m.ID] = m
-	}
+	byID := indexBy(meetings, func(m jsonMeeting) string { return m.ID })
 	for _, want := range d.Meetings {
 		got, ok := byID[want.ID]
 		if !assert.True(t, ok, "meeting %s (%s) is listed", want.ID, want.Title) {
@@ -232,10 +238,7 @@ func TestListJSONActors(t *testing.T) {
 	names := ids(actors, func(a jsonActor) string { return a.Name })
 	assert.True(t, slices.IsSorted(names), "sorted by name: %v", names)
 
-	byID := map[string]jsonActor{}
-	for _, a := range actors {
-		byID[a.ID] = a
-	}
+	byID := indexBy(actors, func(a jsonActor) string { return a.ID })
 	for _, want := range d.Actors {
 		got, ok := byID[want.ID]
 		if !assert.True(t, ok, "actor %s (%s) is listed", want.ID, want.Name) {
@@ -318,10 +321,7 @@ func TestListJSONSources(t *testing.T) {
 		sample.DeclarationSourceID: {Date: "1956-10-19", Precision: "day"},
 		sample.ReferenceSourceID:   {Date: "2016-06-20", Precision: "day"},
 	}
-	byID := map[string]jsonSource{}
-	for _, s := range sources {
-		byID[s.ID] = s
-	}
+	byID := indexBy(sources, func(s jsonSource) string { return s.ID })
 	for _, want := range d.Sources {
 		got, ok := byID[want.ID]
 		if !assert.True(t, ok, "source %s (%s) is listed", want.ID, want.Title) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,28 +13,12 @@ import (
 	"github.com/parley-app/parley/sample"
 )
 
-// packCLI runs the command line as main would.
-func packCLI(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = Run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
-// packSampleDB makes a database holding the sample dossier.
-func packSampleDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "parley.db")
-	code, _, errOut := packCLI("init", "--db", db)
-	require.Equal(t, 0, code, errOut)
-	return db
-}
-
 func pdfToText(t *testing.T, path string) string { return pdftest.Text(t, path) }
 
 func TestPackOneMeeting(t *testing.T) {
-	db := packSampleDB(t)
+	db := sampleDB(t)
 	out := filepath.Join(t.TempDir(), "tokyo.pdf")
-	code, stdout, stderr := packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
+	code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "The briefing pack for “Peace treaty consultations, round 2 — Tokyo” is saved as tokyo.pdf")
 	txt := pdfToText(t, out)
@@ -43,7 +26,7 @@ func TestPackOneMeeting(t *testing.T) {
 	assert.Contains(t, txt, "Europe/London")
 	assert.Contains(t, txt, "Моргулов")
 
-	code, _, stderr = packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--marking", "SECRET — UK EYES ONLY")
+	code, _, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--marking", "SECRET — UK EYES ONLY")
 	require.Equal(t, 0, code, stderr)
 	txt = pdfToText(t, out)
 	assert.Contains(t, txt, "SECRET — UK EYES ONLY")
@@ -51,7 +34,7 @@ func TestPackOneMeeting(t *testing.T) {
 }
 
 func TestPackRefusals(t *testing.T) {
-	db := packSampleDB(t)
+	db := sampleDB(t)
 	dir := t.TempDir()
 	aFile := filepath.Join(t.TempDir(), "notes.txt")
 	require.NoError(t, os.WriteFile(aFile, []byte("notes"), 0o600))
@@ -73,7 +56,7 @@ func TestPackRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			code, _, stderr := packCLI(append([]string{"pack", "--db", db}, c.args...)...)
+			code, _, stderr := run(t, append([]string{"pack", "--db", db}, c.args...)...)
 			assert.Equal(t, c.code, code, stderr)
 			assert.Contains(t, stderr, c.says)
 		})
@@ -86,18 +69,18 @@ func TestPackRefusals(t *testing.T) {
 // Without --zone the pack names the computer's own zone beside "Your time", as the window does.
 func TestPackNamesTheHomeZone(t *testing.T) {
 	t.Setenv("TZ", "Europe/Paris")
-	db := packSampleDB(t)
+	db := sampleDB(t)
 	out := filepath.Join(t.TempDir(), "tokyo.pdf")
-	code, _, stderr := packCLI("pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out)
+	code, _, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out)
 	require.Equal(t, 0, code, stderr)
 	txt := strings.Join(strings.Fields(pdfToText(t, out)), " ")
 	assert.Contains(t, txt, "Your time Wednesday 22 June 2016, 03:00 CEST (Europe/Paris)")
 }
 
 func TestPackDateRange(t *testing.T) {
-	db := packSampleDB(t)
+	db := sampleDB(t)
 	dir := filepath.Join(t.TempDir(), "packs")
-	code, stdout, stderr := packCLI("pack", "--db", db, "--from", "2016-06", "--to", "2016-06-30", "-o", dir)
+	code, stdout, stderr := run(t, "pack", "--db", db, "--from", "2016-06", "--to", "2016-06-30", "-o", dir)
 	require.Equal(t, 0, code, stderr)
 	// June 2016 holds Naryshkin's call on Abe, the Tokyo round, and Putin's visit "by end of
 	// 2016", which may fall in June too.
@@ -117,7 +100,7 @@ func TestPackDateRange(t *testing.T) {
 		assert.Contains(t, pdfToText(t, filepath.Join(dir, n)), "BRIEFING PACK")
 	}
 
-	code, stdout, stderr = packCLI("pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
+	code, stdout, stderr = run(t, "pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "No meetings")
 }

@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// run runs the command line as main would and returns its exit status and output.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// sampleDB creates a database with the sample dossier in a temporary folder.
+func sampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	code, out, errOut := run(t, "init", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "with the sample dossier")
+	return db
+}
+
+// readFile is the content of path.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return string(b)
+}
