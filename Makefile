@@ -6,6 +6,7 @@
 #   make lint    staticcheck (pinned in tools/go.mod), its default checks
 #   make build   build bin/parley
 #   make bench   run the benchmarks
+#   make scale   the whole-process figures of docs/performance.md (slow: not in test)
 #   make deps    install missing build packages (Debian/Ubuntu), or say what to install
 #   make package          Parley.tar.xz for Linux: binary, .desktop entry and icon
 #   make package-windows  Parley.exe for Windows, cross-built with mingw-w64 (slow: not in test)
@@ -27,7 +28,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback
 
-.PHONY: all build run test vet fmt-check lint bench deps clean
+.PHONY: all build run test vet fmt-check lint bench scale deps clean
 
 all: build
 
@@ -57,6 +58,20 @@ lint:
 
 bench:
 	LANG=en_GB.UTF-8 $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# make scale: the table of docs/performance.md (tools/scale.sh, whole process, median of 5
+# with hyperfine) on synthetic dossiers of SCALE_SIZES meetings, built once under /tmp with
+# `parley synth` (a fifth as many actors, three statements a meeting). Slow — about half an
+# hour for the three sizes and 5 GB of disk — and never part of make test.
+SCALE_SIZES ?= 1000 10000 100000
+
+scale: build
+	@command -v hyperfine >/dev/null 2>&1 || { echo "hyperfine is missing (apt-get install hyperfine)."; exit 1; }
+	@for n in $(SCALE_SIZES); do \
+		db=/tmp/parley-synth-$$n.db; \
+		[ -f $$db ] || ./$(BIN) synth --db $$db --meetings $$n --actors $$((n / 5)) --quotes $$((n * 3)) || exit 1; \
+		tools/scale.sh $(BIN) $$db || exit 1; \
+	done
 
 # deps is quiet when everything is there. On Debian and Ubuntu it installs the missing packages
 # with apt-get (through sudo unless run as root); elsewhere it says what to install.

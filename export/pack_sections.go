@@ -851,7 +851,15 @@ func (r *renderer) recentStatements(s *section) {
 		}
 		items = append(items, listItem{marker: "–", spans: r.statementSpans(st, speaker)})
 	}
-	r.drawSection(s, []block{r.listBlock(items, 5, bodyLine, 2.5)})
+	blocks := []block{r.listBlock(items, 5, bodyLine, 2.5)}
+	if n := r.b.OlderStatements; n > 0 {
+		older := itoa(n) + " older statements on the meeting and its disputes are in Parley, not in this pack."
+		if n == 1 {
+			older = "1 older statement on the meeting and its disputes is in Parley, not in this pack."
+		}
+		blocks = append(blocks, r.paraBlock(text(older, bodyStyle.withColor(mutedColour)), 0, bodyLine, 3))
+	}
+	r.drawSection(s, blocks)
 }
 
 // sources: every cited source with its number.

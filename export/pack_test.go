@@ -221,9 +221,11 @@ func TestPackSummarisesALongTrack(t *testing.T) {
 		{ID: "old-3", Title: "Summarised round C", Status: storage.StatusHeld, When: day(1998)},
 	}
 	b.LaterTrackMeetings = []storage.MeetingSummary{{ID: "late-1", Title: "Summarised round D", Status: storage.StatusProposed, When: day(2030)}}
+	b.OlderStatements = 712
 	txt := pdfText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
 	flat := strings.Join(strings.Fields(txt), " ")
 	assert.Contains(t, flat, "Earlier in the track: 3 meetings, 1 Mar 1996 to 1 Mar 1998 (2 held, 1 cancelled).")
 	assert.Contains(t, flat, "Later in the track: 1 meeting, 1 Mar 2030 (1 proposed).")
 	assert.NotContains(t, flat, "Summarised round", "a summarised meeting is not listed")
+	assert.Contains(t, flat, "712 older statements on the meeting and its disputes are in Parley, not in this pack.")
 }

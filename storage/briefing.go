@@ -31,6 +31,9 @@ type Briefing struct {
 	// RecentStatements are statements linked to the meeting or to one of its disputes, by
 	// anyone, newest first.
 	RecentStatements []Statement
+	// OlderStatements counts the statements linked to the meeting or its disputes beyond the
+	// BriefedStatements newest, which RecentStatements holds.
+	OlderStatements int
 	// Speakers are the actors who made RecentStatements, by ID.
 	Speakers map[string]Actor
 	// Sources are the sources cited by anything above (statements, key facts, timeline
@@ -44,6 +47,10 @@ type Briefing struct {
 // BriefedRounds is how many of a track's meetings before the briefed one (and after it) a
 // briefing gives in full; the others are summarised.
 const BriefedRounds = 12
+
+// BriefedStatements is how many of the statements linked to the meeting or its disputes a
+// briefing gives, the newest: a dispute of a decade's talks has hundreds.
+const BriefedStatements = 30
 
 // BriefParticipant is one participant of a briefed meeting.
 type BriefParticipant struct {
@@ -177,6 +184,10 @@ func (s *Store) recentStatements(ctx context.Context, b *Briefing) error {
 		}
 		return a.ID < c.ID
 	})
+	if n := len(b.RecentStatements); n > BriefedStatements {
+		b.OlderStatements = n - BriefedStatements
+		b.RecentStatements = b.RecentStatements[:BriefedStatements]
+	}
 	for _, st := range b.RecentStatements {
 		if _, ok := b.Speakers[st.ActorID]; ok {
 			continue

@@ -130,3 +130,31 @@ func TestBriefingInALongTrack(t *testing.T) {
 	assert.Equal(t, track[0].ID, b.OlderTrackMeetings[0].ID, "by date")
 	assert.Equal(t, track[len(track)/2-1].ID, b.TrackMeetings[storage.BriefedRounds-1].ID, "the nearest earlier rounds in full")
 }
+
+// A dispute of a decade's talks has hundreds of statements: the briefing gives the newest.
+func TestBriefingBoundsRecentStatements(t *testing.T) {
+	ctx := context.Background()
+	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = synth.Generate(ctx, s, synth.Config{Meetings: 100, Actors: 20, Quotes: 3000, Seed: 1}, nil)
+	require.NoError(t, err)
+	ms, err := s.Meetings(ctx, storage.MeetingFilter{})
+	require.NoError(t, err)
+	for _, sum := range ms {
+		m, err := s.Meeting(ctx, sum.ID)
+		require.NoError(t, err)
+		if len(m.DisputeIDs) == 0 {
+			continue
+		}
+		b, err := s.Briefing(ctx, m.ID)
+		require.NoError(t, err)
+		require.Len(t, b.RecentStatements, storage.BriefedStatements)
+		assert.Positive(t, b.OlderStatements)
+		for i := 1; i < len(b.RecentStatements); i++ {
+			assert.False(t, b.RecentStatements[i].When.Lower().After(b.RecentStatements[i-1].When.Lower()), "newest first")
+		}
+		return
+	}
+	t.Fatal("no meeting with a dispute")
+}
