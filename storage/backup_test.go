@@ -36,8 +36,7 @@ import (
 func TestBackupWhileWriting(t *testing.T) {
 	const overlapDeadline = 5 * time.Second
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	// Some bulk, so that each copy takes long enough for commits to land while it runs.
 	bulk := strings.Repeat("Consultations on the peace treaty and the islands. ", 400)
 	for i := range 40 {
@@ -206,8 +205,7 @@ func TestBackupIntoMissingFolder(t *testing.T) {
 // BackupFile copies a database another Store holds open (a Parley window) without its lock.
 func TestBackupFileWhileOpenElsewhere(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	_, err := Open(ctx, s.Path())
 	require.ErrorIs(t, err, ErrLocked, "a second Store is refused…")
 

@@ -102,6 +102,19 @@ func forEachSize(b *testing.B, fn func(b *testing.B, s *storage.Store)) {
 	}
 }
 
+// loopCounting runs count in b.Loop and reports how many it found, in unit.
+func loopCounting(b *testing.B, unit string, count func() (int, error)) {
+	var n int
+	for b.Loop() {
+		got, err := count()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = got
+	}
+	b.ReportMetric(float64(n), unit)
+}
+
 func BenchmarkOpen(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes(b) {
@@ -130,15 +143,10 @@ func BenchmarkMeetingsMonth(b *testing.B) {
 	from := time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC)
 	f := storage.MeetingFilter{From: from, To: from.AddDate(0, 1, 0)}
 	forEachSize(b, func(b *testing.B, s *storage.Store) {
-		var n int
-		for b.Loop() {
+		loopCounting(b, "meetings/op", func() (int, error) {
 			list, err := s.Meetings(ctx, f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			n = len(list)
-		}
-		b.ReportMetric(float64(n), "meetings/op")
+			return len(list), err
+		})
 	})
 }
 
@@ -149,15 +157,10 @@ func BenchmarkSearch(b *testing.B) {
 		// and a word in every meeting's title, the worst case.
 		for _, q := range []string{"北方領土", "курилы", "peace treaty", "Morgulov 123", "領土", "consultations"} {
 			b.Run(q, func(b *testing.B) {
-				var n int
-				for b.Loop() {
+				loopCounting(b, "hits/op", func() (int, error) {
 					hits, err := s.Search(ctx, q, 20)
-					if err != nil {
-						b.Fatal(err)
-					}
-					n = len(hits)
-				}
-				b.ReportMetric(float64(n), "hits/op")
+					return len(hits), err
+				})
 			})
 		}
 	})
@@ -167,14 +170,9 @@ func BenchmarkSearch(b *testing.B) {
 func BenchmarkMeetingsAll(b *testing.B) {
 	ctx := context.Background()
 	forEachSize(b, func(b *testing.B, s *storage.Store) {
-		var n int
-		for b.Loop() {
+		loopCounting(b, "meetings/op", func() (int, error) {
 			list, err := s.Meetings(ctx, storage.MeetingFilter{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			n = len(list)
-		}
-		b.ReportMetric(float64(n), "meetings/op")
+			return len(list), err
+		})
 	})
 }

@@ -14,8 +14,7 @@ import (
 // lands after the meeting was read shows in none of the briefing's parts.
 func TestBriefingIsOneSnapshot(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	require.NoError(t, s.SetSetting(ctx, "marking", "OFFICIAL"))
 
 	saved := false

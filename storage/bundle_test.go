@@ -193,8 +193,7 @@ func TestImportForwardReferences(t *testing.T) {
 
 func TestRefusedImportLeavesDatabaseUnchanged(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	before, err := s.Dossier(ctx)
 	require.NoError(t, err)
 	beforeBundle := bundleOf(t, s, exportTime)
@@ -255,8 +254,7 @@ func TestRefusedImportLeavesDatabaseUnchanged(t *testing.T) {
 }
 
 func TestReadBundleRefuses(t *testing.T) {
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	good := string(bundleOf(t, s, exportTime))
 	tokyoWhen := `"date": "2016-06-22T10:00:00+09:00"`
 	require.Contains(t, good, tokyoWhen)

@@ -56,8 +56,7 @@ func TestTrackCRUD(t *testing.T) {
 
 func TestDeleteTrackKeepsMeetings(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	counts, err := s.TrackMeetingCounts(ctx)
 	require.NoError(t, err)
 	ms, err := s.Meetings(ctx, MeetingFilter{TrackID: w.track.ID})
@@ -123,8 +122,7 @@ func TestSourceCRUDAndCitations(t *testing.T) {
 
 func TestActorCRUD(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	got, err := s.Actor(ctx, w.morgulov.ID)
 	require.NoError(t, err)
@@ -174,8 +172,7 @@ func TestActorCRUD(t *testing.T) {
 
 func TestDeleteActorTakesParticipationsRelationsAndStatements(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	require.NoError(t, s.DeleteActor(ctx, w.morgulov.ID))
 	_, err := s.Actor(ctx, w.morgulov.ID)
@@ -200,8 +197,7 @@ func TestDeleteActorTakesParticipationsRelationsAndStatements(t *testing.T) {
 
 func TestDisputeCRUD(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	got, err := s.Dispute(ctx, w.dispute.ID)
 	require.NoError(t, err)
@@ -234,8 +230,7 @@ func TestDisputeCRUD(t *testing.T) {
 
 func TestStatementCRUD(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	older := Statement{ActorID: w.morgulov.ID, Text: "Russia is open to talks.", When: mustDate(t, "2015-10")}
 	require.NoError(t, s.CreateStatement(ctx, &older))
@@ -291,8 +286,7 @@ func TestStatementCRUD(t *testing.T) {
 
 func TestValidation(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	tests := []struct {
 		name   string

@@ -32,6 +32,13 @@ func newStore(t *testing.T) (*Store, *clock) {
 	return s, c
 }
 
+// newWorld opens a fresh store holding the small world of buildWorld.
+func newWorld(t *testing.T) (*Store, *world) {
+	t.Helper()
+	s, _ := newStore(t)
+	return s, buildWorld(t, s)
+}
+
 func fileSum(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -14,8 +14,7 @@ import (
 
 func TestMeetingRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	got, err := s.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
@@ -208,8 +207,7 @@ func TestMeetingsFilter(t *testing.T) {
 
 func TestMeetingByICalUID(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	imported := Meeting{Title: "From Outlook", Status: StatusScheduled, ICalUID: "040000008200E00074C5B7101A82E008@outlook"}
 	require.NoError(t, s.CreateMeeting(ctx, &imported))
 
@@ -231,8 +229,7 @@ func TestMeetingByICalUID(t *testing.T) {
 // A delegation's interpreters, note-takers and advisers are participants like the others.
 func TestSupportRoles(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 	m, err := s.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
 	m.Participants = append(m.Participants,

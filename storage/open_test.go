@@ -248,20 +248,12 @@ func TestSettings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "", v)
 
-	require.NoError(t, s.SetSetting(ctx, "marking", "OFFICIAL-SENSITIVE"))
-	v, err = s.Setting(ctx, "marking")
-	require.NoError(t, err)
-	assert.Equal(t, "OFFICIAL-SENSITIVE", v)
-
-	require.NoError(t, s.SetSetting(ctx, "marking", "SECRET"))
-	v, err = s.Setting(ctx, "marking")
-	require.NoError(t, err)
-	assert.Equal(t, "SECRET", v)
-
-	require.NoError(t, s.SetSetting(ctx, "marking", ""))
-	v, err = s.Setting(ctx, "marking")
-	require.NoError(t, err)
-	assert.Equal(t, "", v)
+	for _, want := range []string{"OFFICIAL-SENSITIVE", "SECRET", ""} {
+		require.NoError(t, s.SetSetting(ctx, "marking", want))
+		v, err = s.Setting(ctx, "marking")
+		require.NoError(t, err)
+		assert.Equal(t, want, v)
+	}
 
 	var ve *ValidationError
 	require.ErrorAs(t, s.SetSetting(ctx, " ", "x"), &ve)

@@ -22,8 +22,7 @@ func hitFor(hits []Hit, id string) (Hit, bool) {
 
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	tests := []struct {
 		name    string
@@ -84,8 +83,7 @@ func TestSearchTakesAnyInput(t *testing.T) {
 
 func TestSearchFollowsWrites(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	w := buildWorld(t, s)
+	s, w := newWorld(t)
 
 	m := w.tokyo
 	m.Title = "Iikura consultations"
