@@ -3,9 +3,7 @@ package ical_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,21 +21,6 @@ var (
 	exported = time.Date(2016, time.June, 20, 0, 0, 0, 0, time.UTC)
 	imported = time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
 )
-
-func openStore(t *testing.T) *storage.Store {
-	t.Helper()
-	s, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "parley.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-func withSample(t *testing.T) *storage.Store {
-	t.Helper()
-	s := openStore(t)
-	require.NoError(t, sample.Load(context.Background(), s))
-	return s
-}
 
 // roundTripDossier is the sample with what it lacks for a round trip: exact times in Moscow
 // and in UTC, a range, a postponed and a cancelled meeting, and one without a date.
@@ -253,14 +236,7 @@ func TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped(t *testing.T) {
 func TestImportMalformedChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	s := withSample(t)
-	snapshot := func() string {
-		d, err := s.Dossier(ctx)
-		require.NoError(t, err)
-		b, err := json.Marshal(d)
-		require.NoError(t, err)
-		return string(b)
-	}
-	before := snapshot()
+	before := dossierJSON(t, s)
 	good := exportICS(t, roundTripDossier(t))
 	lines := strings.Split(good, "\r\n")
 
@@ -278,7 +254,7 @@ func TestImportMalformedChangesNothing(t *testing.T) {
 			assert.True(t, errors.Is(err, ical.ErrMalformed))
 			assert.Regexp(t, `^line \d+: `, err.Error())
 			assert.Equal(t, ical.ImportReport{}, rep)
-			assert.Equal(t, before, snapshot())
+			assert.Equal(t, before, dossierJSON(t, s))
 		})
 	}
 }

@@ -2,7 +2,6 @@ package ical_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -320,20 +319,13 @@ func TestImportTolerant(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := withSample(t)
-			snapshot := func() string {
-				d, err := s.Dossier(ctx)
-				require.NoError(t, err)
-				b, err := json.Marshal(d)
-				require.NoError(t, err)
-				return string(b)
-			}
-			before := snapshot()
+			before := dossierJSON(t, s)
 			rep, err := ical.ImportWith(ctx, s, strings.NewReader(tc.file), ical.Options{Now: imported})
 			if tc.refused {
 				require.ErrorIs(t, err, ical.ErrMalformed)
 				assert.Equal(t, fmt.Sprintf("line %d: ", tc.line), err.Error()[:len(fmt.Sprintf("line %d: ", tc.line))])
 				assert.Contains(t, err.Error(), tc.reason)
-				assert.Equal(t, before, snapshot(), "a refused file changes nothing")
+				assert.Equal(t, before, dossierJSON(t, s), "a refused file changes nothing")
 				return
 			}
 			require.NoError(t, err)
