@@ -125,12 +125,7 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkActor(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
-		return insertActor(ctx, tx, &rec)
-	})
+	err := writeChecked(ctx, s, &rec, checkActor, insertActor)
 	if err != nil {
 		return wrapWrite("create actor", a.Name, err)
 	}
@@ -143,15 +138,12 @@ func (s *Store) UpdateActor(ctx context.Context, a *Actor) error {
 	rec := *a
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkActor(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
+	err := writeChecked(ctx, s, &rec, checkActor, func(ctx context.Context, tx *sql.Tx, rec *Actor) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindActor, rec.ID); err != nil {
 			return err
 		}
-		return updateActor(ctx, tx, &rec)
+		return updateActor(ctx, tx, rec)
 	})
 	if err != nil {
 		return wrapWrite("update actor", a.Name, err)

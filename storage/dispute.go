@@ -61,12 +61,7 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkDispute(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
-		return insertDispute(ctx, tx, &rec)
-	})
+	err := writeChecked(ctx, s, &rec, checkDispute, insertDispute)
 	if err != nil {
 		return wrapWrite("create dispute", d.Title, err)
 	}
@@ -78,15 +73,12 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkDispute(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
+	err := writeChecked(ctx, s, &rec, checkDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
 			return err
 		}
-		return updateDispute(ctx, tx, &rec)
+		return updateDispute(ctx, tx, rec)
 	})
 	if err != nil {
 		return wrapWrite("update dispute", d.Title, err)

@@ -112,12 +112,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
 	if len(rec.StatusHistory) == 0 {
 		rec.StatusHistory = []StatusChange{{Recorded: rec.Created, To: rec.Status, When: rec.When}}
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkMeeting(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
-		return insertMeeting(ctx, tx, &rec)
-	})
+	err := writeChecked(ctx, s, &rec, checkMeeting, insertMeeting)
 	if err != nil {
 		return wrapWrite("create meeting", m.Title, err)
 	}
@@ -133,16 +128,13 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 	rec := *m
 	rec.Updated = s.stamp()
 	rec.StatusHistory = nil
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkMeeting(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
+	err := writeChecked(ctx, s, &rec, checkMeeting, func(ctx context.Context, tx *sql.Tx, rec *Meeting) error {
 		old, err := meetingState(ctx, tx, rec.ID)
 		if err != nil {
 			return err
 		}
 		rec.Created = old.created
-		if err := updateMeetingRow(ctx, tx, &rec); err != nil {
+		if err := updateMeetingRow(ctx, tx, rec); err != nil {
 			return err
 		}
 		if old.status != rec.Status {

@@ -208,6 +208,17 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
+// writeChecked checks rec against the stored records (the actors, disputes and sources it
+// names), then writes it, in one transaction.
+func writeChecked[T any](ctx context.Context, s *Store, rec *T, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := check(rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		return write(ctx, tx, rec)
+	})
+}
+
 // stamps returns the stored Created and Updated times of a record, or a not-found error.
 func stamps(ctx context.Context, q querier, kind, id string) (created, updated time.Time, err error) {
 	var c stampCols

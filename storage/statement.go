@@ -46,12 +46,7 @@ func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkStatement(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
-		return insertStatement(ctx, tx, &rec)
-	})
+	err := writeChecked(ctx, s, &rec, checkStatement, insertStatement)
 	if err != nil {
 		return wrapWrite("create statement", shorten(st.Text, 40), err)
 	}
@@ -63,15 +58,12 @@ func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
 func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkStatement(&rec, dbResolver(ctx, tx)); err != nil {
-			return err
-		}
+	err := writeChecked(ctx, s, &rec, checkStatement, func(ctx context.Context, tx *sql.Tx, rec *Statement) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindStatement, rec.ID); err != nil {
 			return err
 		}
-		return updateStatement(ctx, tx, &rec)
+		return updateStatement(ctx, tx, rec)
 	})
 	if err != nil {
 		return wrapWrite("update statement", shorten(st.Text, 40), err)
