@@ -24,12 +24,8 @@ func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("backup")
 	db := dbFlag(fl)
 	out := fl.String("o", "", "the backup file to write (must not exist yet)")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, "give the backup file with -o"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q (give the backup file with -o)", rest[0])
 	}
 	if *out == "" {
 		return usagef("give the backup file to write with -o FILE")

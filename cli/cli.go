@@ -183,6 +183,21 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseFlags parses args for a command that takes options only: an argument left over is
+// refused, with hint (when there is one) saying where it belongs.
+func parseFlags(fs *flag.FlagSet, args []string, hint string) error {
+	rest, err := parseArgs(fs, args)
+	switch {
+	case err != nil:
+		return err
+	case len(rest) > 0 && hint != "":
+		return usagef("unexpected argument %q (%s)", rest[0], hint)
+	case len(rest) > 0:
+		return usagef("unexpected argument %q", rest[0])
+	}
+	return nil
+}
+
 // flagMistake rewords the flag package's errors.
 func flagMistake(err error) string {
 	msg := err.Error()

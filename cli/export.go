@@ -24,12 +24,8 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("export")
 	db := dbFlag(fl)
 	out := fl.String("o", "", "the file to write")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, "give the output file with -o"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q (give the output file with -o)", rest[0])
 	}
 	if *out == "" {
 		return usagef("give the file to write with -o FILE (%s)", tasks.Formats)

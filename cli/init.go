@@ -24,12 +24,8 @@ func runInit(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("init")
 	db := dbFlag(fl)
 	empty := fl.Bool("empty", false, "create the database without the sample dossier")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, "give the file with --db"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q (give the file with --db)", rest[0])
 	}
 	path, err := dbPath(*db)
 	if err != nil {

@@ -32,12 +32,8 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fl.String("o", "", "the PDF to write (--meeting) or the folder for the packs (--from/--to)")
 	marking := fl.String("marking", "", "handling marking printed at the top and bottom of every page")
 	zone := fl.String("zone", "", "your home time zone, e.g. Europe/London")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, ""); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	ranged := *from != "" || *to != ""
 	switch {
@@ -69,6 +65,7 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 
 	var r tasks.DateRange
 	if ranged {
+		var err error
 		if r, err = tasks.ParseRange(*from, *to); err != nil {
 			return usagef("%v", err)
 		}

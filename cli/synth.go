@@ -31,13 +31,10 @@ func runSynth(ctx context.Context, args []string, stdout io.Writer) error {
 	fl.IntVar(&cfg.Actors, "actors", 200, "how many actors")
 	fl.IntVar(&cfg.Quotes, "quotes", 3000, "how many statements")
 	fl.Uint64Var(&cfg.Seed, "seed", 1, "the random seed")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, ""); err != nil {
 		return err
 	}
 	switch {
-	case len(rest) > 0:
-		return usagef("unexpected argument %q", rest[0])
 	case *db == "":
 		return usagef("give the new database with --db FILE")
 	case cfg.Meetings < 0 || cfg.Actors < 0 || cfg.Quotes < 0:

@@ -24,12 +24,8 @@ func runVerify(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("verify")
 	db := dbFlag(fl)
 	repair := fl.Bool("repair", false, "rebuild the search index from the records")
-	rest, err := parseArgs(fl, args)
-	if err != nil {
+	if err := parseFlags(fl, args, ""); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	s, path, err := openExisting(ctx, *db)
 	if err != nil {
