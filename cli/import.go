@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/parley-app/parley/ical"
@@ -67,7 +68,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs})
+	update, finish := progressLine("Importing " + filepath.Base(file))
+	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs, Progress: update})
+	finish()
 	if err != nil {
 		if s.Created() {
 			discard(s)

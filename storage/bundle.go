@@ -168,23 +168,7 @@ func decodeDossier(raw json.RawMessage) (*Dossier, error) {
 			d.Statements, err = decodeList[Statement](r, kindStatement)
 			return
 		},
-		"settings": func(r json.RawMessage) error {
-			if !utf8.Valid(r) {
-				return &ValidationError{Record: "settings", Field: "settings", Reason: "they are not valid UTF-8 text"}
-			}
-			if err := json.Unmarshal(r, &d.Settings); err != nil {
-				return errors.New(`"settings" must be an object of texts`)
-			}
-			for k, v := range d.Settings {
-				if reason := badText(k, r, maxTitleRunes, maxTextBytes); reason != "" {
-					return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "name", Reason: reason}
-				}
-				if reason := badText(v, r, 0, maxTextBytes); reason != "" {
-					return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "value", Reason: reason}
-				}
-			}
-			return nil
-		},
+		"settings": func(r json.RawMessage) error { return decodeSettings(r, d) },
 	}
 	// Kinds in a fixed order, so the same file always reports the same first problem.
 	for _, name := range []string{"sources", "tracks", "actors", "disputes", "meetings", "statements", "settings"} {
@@ -200,6 +184,25 @@ func decodeDossier(raw json.RawMessage) (*Dossier, error) {
 		}
 	}
 	return d, nil
+}
+
+// decodeSettings decodes a bundle's settings into d, refusing what badText refuses.
+func decodeSettings(r json.RawMessage, d *Dossier) error {
+	if !utf8.Valid(r) {
+		return &ValidationError{Record: "settings", Field: "settings", Reason: "they are not valid UTF-8 text"}
+	}
+	if err := json.Unmarshal(r, &d.Settings); err != nil {
+		return errors.New(`"settings" must be an object of texts`)
+	}
+	for k, v := range d.Settings {
+		if reason := badText(k, r, maxTitleRunes, maxTextBytes); reason != "" {
+			return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "name", Reason: reason}
+		}
+		if reason := badText(v, r, 0, maxTextBytes); reason != "" {
+			return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "value", Reason: reason}
+		}
+	}
+	return nil
 }
 
 func decodeList[T any](raw json.RawMessage, kind string) ([]T, error) {

@@ -1,0 +1,437 @@
+package storage
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+)
+
+// ImportBundle merges the bundle that open reads into the database, as ReadBundle and
+// ImportDossier do together — every record validated, one bad field refusing the whole file
+// with a *ValidationError, one transaction, the database unchanged on any error — without
+// holding the dossier in memory. It reads the file twice: first to check every record on its
+// own and collect the IDs (so that a reference to a record later in the file resolves), then
+// to store the records a batch at a time. progress, when not nil, is told how many records
+// are stored out of how many.
+func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, error), progress func(done, total int)) (ImportReport, error) {
+	ids := dossierIDs{}
+	total := 0
+	// A statement's index entry names its speaker, so statements are stored after actors:
+	// in a file that lists them first (Parley's own never do), in a pass of their own.
+	statementsFirst := false
+	err := walkBundleFile(open, every, func(kind string, rec any) error {
+		if kind == kindStatement && len(ids[kindActor]) == 0 {
+			statementsFirst = true
+		}
+		id, title := recordID(rec)
+		if ids[kind] == nil {
+			ids[kind] = map[string]bool{}
+		}
+		if ids[kind][id] {
+			c := newChecker(kind, title, id)
+			c.fail("id", "another %s in the file has the same ID", kind)
+			return c.err
+		}
+		ids[kind][id] = true
+		total++
+		return checkRecord(kind, rec, func(string, string) (bool, error) { return true, nil })
+	}, func(settings map[string]string) error {
+		for k := range settings {
+			if strings.TrimSpace(k) == "" {
+				return &ValidationError{Record: "setting", Field: "key", Reason: "the name is empty"}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportReport{}, err
+	}
+
+	var rep ImportReport
+	now := s.stamp()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+			return err
+		}
+		inDB, found := dbResolver(ctx, tx), dossierIDs{}
+		has := func(kind, id string) (bool, error) {
+			if ids[kind][id] || found[kind][id] {
+				return true, nil
+			}
+			ok, err := inDB(kind, id)
+			if ok {
+				if found[kind] == nil {
+					found[kind] = map[string]bool{}
+				}
+				found[kind][id] = true
+			}
+			return ok, err
+		}
+		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep}
+		done := 0
+		var batch []any
+		batchKind := ""
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := im.store(batchKind, batch); err != nil {
+				return err
+			}
+			done += len(batch)
+			batch = batch[:0]
+			if progress != nil {
+				progress(done, total)
+			}
+			return ctx.Err()
+		}
+		pass := func(want func(string) bool, settings func(map[string]string) error) error {
+			return walkBundleFile(open, want, func(kind string, rec any) error {
+				if err := checkRecord(kind, rec, has); err != nil {
+					return err
+				}
+				if kind != batchKind || len(batch) == importBatch {
+					if err := flush(); err != nil {
+						return err
+					}
+					batchKind = kind
+				}
+				batch = append(batch, rec)
+				return nil
+			}, settings)
+		}
+		takeSettings := func(settings map[string]string) error {
+			if err := flush(); err != nil {
+				return err
+			}
+			return im.settings(settings)
+		}
+		if !statementsFirst {
+			if err := pass(every, takeSettings); err != nil {
+				return err
+			}
+			return flush()
+		}
+		if err := pass(func(kind string) bool { return kind != kindStatement }, takeSettings); err != nil {
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := pass(func(kind string) bool { return kind == kindStatement }, func(map[string]string) error { return nil }); err != nil {
+			return err
+		}
+		return flush()
+	})
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return ImportReport{}, err
+		}
+		return ImportReport{}, fmt.Errorf("import: %w", err)
+	}
+	return rep, nil
+}
+
+// importBatch is how many records of one kind an import looks up and stores together.
+const importBatch = 1000
+
+// importer stores checked records in an import's transaction.
+type importer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	now time.Time
+	rep *ImportReport
+}
+
+// store merges a batch of records of one kind, each already checked.
+func (im *importer) store(kind string, batch []any) error {
+	ctx, tx := im.ctx, im.tx
+	stored, err := storedUpdates(ctx, tx, kind, batch, func(r any) string { id, _ := recordID(r); return id })
+	if err != nil {
+		return err
+	}
+	for _, rec := range batch {
+		var err error
+		switch r := rec.(type) {
+		case *Source:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Sources,
+				func() error { return insertSource(ctx, tx, r) }, func() error { return updateSource(ctx, tx, r) })
+		case *Track:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Tracks,
+				func() error { return insertTrack(ctx, tx, r) }, func() error { return updateTrack(ctx, tx, r) })
+		case *Actor:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Actors,
+				func() error { return insertActor(ctx, tx, r) }, func() error { return updateActor(ctx, tx, r) })
+		case *Dispute:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Disputes,
+				func() error { return insertDispute(ctx, tx, r) }, func() error { return updateDispute(ctx, tx, r) })
+		case *Meeting:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Meetings,
+				func() error { return insertMeeting(ctx, tx, r) }, func() error { return replaceMeeting(ctx, tx, r) })
+		case *Statement:
+			stampImported(&r.Created, &r.Updated, im.now)
+			err = merge(stored, r.ID, r.Updated, &im.rep.Statements,
+				func() error { return insertStatement(ctx, tx, r) }, func() error { return updateStatement(ctx, tx, r) })
+		}
+		if err != nil {
+			id, title := recordID(rec)
+			return fmt.Errorf("%s %q (%s): %w", kind, title, id, err)
+		}
+	}
+	return nil
+}
+
+// settings takes over the settings not set here, as ImportDossier does.
+func (im *importer) settings(in map[string]string) error {
+	for k, v := range in {
+		current, err := settingIn(im.ctx, im.tx, k)
+		if err != nil {
+			return err
+		}
+		if current == "" && v != "" {
+			if err := setSetting(im.ctx, im.tx, k, v); err != nil {
+				return err
+			}
+			im.rep.Settings++
+		}
+	}
+	return nil
+}
+
+// recordID is a record's ID and the title that names it in messages.
+func recordID(rec any) (id, title string) {
+	switch r := rec.(type) {
+	case *Source:
+		return r.ID, r.Title
+	case *Track:
+		return r.ID, r.Title
+	case *Actor:
+		return r.ID, r.Name
+	case *Dispute:
+		return r.ID, r.Title
+	case *Meeting:
+		return r.ID, r.Title
+	case *Statement:
+		return r.ID, shorten(r.Text, 40)
+	}
+	return "", ""
+}
+
+// checkRecord validates one record of a bundle; has resolves its references.
+func checkRecord(kind string, rec any, has resolver) error {
+	switch r := rec.(type) {
+	case *Source:
+		return checkSource(r)
+	case *Track:
+		return checkTrack(r)
+	case *Actor:
+		return checkActor(r, has)
+	case *Dispute:
+		return checkDispute(r, has)
+	case *Meeting:
+		return checkMeeting(r, has)
+	case *Statement:
+		return checkStatement(r, has)
+	}
+	return fmt.Errorf("unknown record kind %q", kind)
+}
+
+// bundleLists are the lists of a bundle's dossier, with a new record of each.
+var bundleLists = map[string]struct {
+	kind string
+	make func() any
+}{
+	"tracks":     {kindTrack, func() any { return &Track{} }},
+	"sources":    {kindSource, func() any { return &Source{} }},
+	"actors":     {kindActor, func() any { return &Actor{} }},
+	"disputes":   {kindDispute, func() any { return &Dispute{} }},
+	"meetings":   {kindMeeting, func() any { return &Meeting{} }},
+	"statements": {kindStatement, func() any { return &Statement{} }},
+}
+
+// walkBundleFile opens the file and walks it with walkBundle.
+func walkBundleFile(open func() (io.ReadCloser, error), want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+	f, err := open()
+	if err != nil {
+		return fmt.Errorf("read bundle: %w", err)
+	}
+	defer f.Close()
+	return walkBundle(f, want, record, settings)
+}
+
+// every wants every kind of record.
+func every(string) bool { return true }
+
+// walkBundle reads a bundle a record at a time: each record is decoded with decodeValue, the
+// same field by field decoding ReadBundle gives it, and handed to record; the settings go to
+// settings; the records of a kind want refuses are skipped. The format and version are
+// checked as ReadBundle checks them.
+func walkBundle(r io.Reader, want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<20))
+	notBundle := func(err error) error {
+		return unreadable("read bundle: this is not a Parley bundle (%s)", streamProblem(dec, err))
+	}
+	if err := expectDelim(dec, '{'); err != nil {
+		return notBundle(err)
+	}
+	var format *string
+	var version *int
+	checkHead := func() error {
+		switch {
+		case format == nil || *format != bundleFormat:
+			return unreadable(`read bundle: this is not a Parley bundle (no "format": "parley-bundle")`)
+		case version == nil:
+			return unreadable("read bundle: the bundle has no version")
+		case *version > bundleVersion:
+			return unreadable("read bundle: the bundle is version %d, written by a newer Parley; this one reads versions %d to %d", *version, oldestBundle, bundleVersion)
+		case *version < oldestBundle:
+			return unreadable("read bundle: bundle version %d is not one Parley knows (it reads versions %d to %d)", *version, oldestBundle, bundleVersion)
+		}
+		return nil
+	}
+	sawDossier := false
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return notBundle(err)
+		}
+		switch key {
+		case "format":
+			if err := dec.Decode(&format); err != nil {
+				return notBundle(err)
+			}
+		case "version":
+			if err := dec.Decode(&version); err != nil {
+				return notBundle(err)
+			}
+		case "dossier":
+			// Parley writes the format and version first; a hand-written file may not.
+			if format != nil && version != nil {
+				if err := checkHead(); err != nil {
+					return err
+				}
+			}
+			sawDossier = true
+			if err := walkDossier(dec, want, record, settings); err != nil {
+				return err
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return notBundle(err)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return notBundle(err)
+	}
+	if err := checkHead(); err != nil {
+		return err
+	}
+	if !sawDossier {
+		return unreadable("read bundle: the bundle holds no dossier")
+	}
+	return nil
+}
+
+func walkDossier(dec *json.Decoder, want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return unreadable(`read bundle: "dossier" is not an object`)
+	}
+	notBundle := func(err error) error {
+		return unreadable("read bundle: this is not a Parley bundle (%s)", streamProblem(dec, err))
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return notBundle(err)
+		}
+		name, _ := key.(string)
+		if name == "settings" {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return notBundle(err)
+			}
+			d := &Dossier{}
+			if err := decodeSettings(raw, d); err != nil {
+				return err
+			}
+			if err := settings(d.Settings); err != nil {
+				return err
+			}
+			continue
+		}
+		list, ok := bundleLists[name]
+		if !ok {
+			return unreadable("read bundle: the dossier has a part %q that Parley does not know", name)
+		}
+		if err := expectDelim(dec, '['); err != nil {
+			return unreadable("read bundle: the %ss are not a list", list.kind)
+		}
+		for i := 0; dec.More(); i++ {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return notBundle(err)
+			}
+			if !want(list.kind) {
+				continue
+			}
+			rec := list.make()
+			if fe := decodeValue(raw, reflect.ValueOf(rec).Elem(), ""); fe != nil {
+				return &ValidationError{Record: recordLabel(list.kind, i, raw), Field: fe.field, Reason: fe.reason}
+			}
+			if err := record(list.kind, rec); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			return notBundle(err)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return notBundle(err)
+	}
+	return nil
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	t, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := t.(json.Delim); !ok || d != want {
+		return fmt.Errorf("%v where %v was expected", t, want)
+	}
+	return nil
+}
+
+// streamProblem says where a streamed JSON file stops making sense.
+func streamProblem(dec *json.Decoder, err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("it ends early, at byte %d", dec.InputOffset())
+	}
+	return fmt.Sprintf("at byte %d: %v", dec.InputOffset(), err)
+}
+
+// UnreadableBundleError is a file ImportBundle cannot read as a bundle: not JSON, not a
+// bundle, another version, a part Parley does not know. Nothing was imported.
+type UnreadableBundleError struct{ msg string }
+
+func (e *UnreadableBundleError) Error() string { return e.msg }
+
+func unreadable(format string, args ...any) error {
+	return &UnreadableBundleError{msg: fmt.Sprintf(format, args...)}
+}
