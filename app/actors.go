@@ -33,14 +33,8 @@ func newActorsScreen(u *ui) *actorsScreen {
 		open:    func(a storage.Actor) page { return newActorPage(u, a.ID) },
 		load:    (*storage.Store).Actors,
 		row: func() fyne.CanvasObject {
-			name := boldLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			native := widget.NewLabel("")
-			native.Truncation = fyne.TextTruncateEllipsis
-			title := widget.NewLabel("")
-			title.Truncation = fyne.TextTruncateEllipsis
-			side := widget.NewLabel("")
-			side.Truncation = fyne.TextTruncateEllipsis
+			name, native := truncated(boldLabel("")), truncated(widget.NewLabel(""))
+			title, side := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 			return container.New(cols(), name, native, title, side)
 		},
 		cells: func(a storage.Actor) []string {

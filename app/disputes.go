@@ -19,11 +19,7 @@ func newDisputesScreen(u *ui) *listScreen[storage.Dispute] {
 		empty:   "No disputes yet — press New dispute to write a fact sheet on a disputed question.",
 		load:    (*storage.Store).Disputes,
 		row: func() fyne.CanvasObject {
-			t := boldLabel("")
-			t.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(t, sub)
+			return container.NewVBox(truncated(boldLabel("")), truncated(widget.NewLabel("")))
 		},
 		cells: func(d storage.Dispute) []string { return []string{d.Title, disputeLine(d)} },
 	})

@@ -261,6 +261,12 @@ func boldLabel(s string) *widget.Label {
 	return l
 }
 
+// truncated is l cutting its text short with an ellipsis where it does not fit.
+func truncated(l *widget.Label) *widget.Label {
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // parseDate reads a date as the user typed it (storage.ParseFuzzyDate's forms), with numeric
 // dates in the order of the user's locale; one that reads two ways is refused with both
 // readings, never guessed.

@@ -616,8 +616,7 @@ func (p *meetingPage) refreshParticipants() {
 		if a.Title != "" {
 			side = strings.TrimPrefix(side+" · "+a.Title, " · ")
 		}
-		sideLbl := widget.NewLabel(side)
-		sideLbl.Truncation = fyne.TextTruncateEllipsis
+		sideLbl := truncated(widget.NewLabel(side))
 		p.partBox.Add(container.New(widgets.NewColumns(260, 220, 170, 0, 40),
 			link, sideLbl, role, noteEntry, remove))
 	}

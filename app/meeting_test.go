@@ -13,6 +13,18 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
+// saveVladivostokWhen opens the Vladivostok meeting, types when, clock and zone into its When,
+// Time and Time zone, and saves.
+func saveVladivostokWhen(u *ui, when, clock, zone string) *meetingPage {
+	p := newMeetingPage(u, sample.VladivostokID)
+	u.push(p)
+	p.when.SetText(when)
+	p.timeOfDay.SetText(clock)
+	p.zone.SetText(zone)
+	p.save(func() {})
+	return p
+}
+
 // The meeting's When, Time and Time zone take dates and zones as people write them, and
 // show what was stored after Save, so that the three never contradict each other.
 func TestMeetingDatesAsPeopleWriteThem(t *testing.T) {
@@ -37,12 +49,7 @@ func TestMeetingDatesAsPeopleWriteThem(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u, st := newTestUI(t, afterSample)
-			p := newMeetingPage(u, sample.VladivostokID)
-			u.push(p)
-			p.when.SetText(tc.when)
-			p.timeOfDay.SetText(tc.clock)
-			p.zone.SetText(tc.zone)
-			p.save(func() {})
+			p := saveVladivostokWhen(u, tc.when, tc.clock, tc.zone)
 			require.Empty(t, p.fs.errorOf("when"))
 			require.Empty(t, p.fs.errorOf("time"))
 			require.Empty(t, p.fs.errorOf("zone"))
@@ -71,12 +78,7 @@ func TestMeetingDatesRefused(t *testing.T) {
 			u, st := newTestUI(t, afterSample)
 			before, err := st.Meeting(context.Background(), sample.VladivostokID)
 			require.NoError(t, err)
-			p := newMeetingPage(u, sample.VladivostokID)
-			u.push(p)
-			p.when.SetText(tc.when)
-			p.timeOfDay.SetText(tc.clock)
-			p.zone.SetText(tc.zone)
-			p.save(func() {})
+			p := saveVladivostokWhen(u, tc.when, tc.clock, tc.zone)
 			assert.Contains(t, p.fs.errorOf(tc.field), tc.msg)
 			after, err := st.Meeting(context.Background(), sample.VladivostokID)
 			require.NoError(t, err)

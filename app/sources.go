@@ -19,13 +19,8 @@ func newSourcesScreen(u *ui) *listScreen[storage.Source] {
 		empty:   "No sources yet — press New source to record where a fact or quote comes from.",
 		load:    (*storage.Store).Sources,
 		row: func() fyne.CanvasObject {
-			t := boldLabel("")
-			t.Truncation = fyne.TextTruncateEllipsis
-			pub := widget.NewLabel("")
-			pub.Truncation = fyne.TextTruncateEllipsis
-			date := widget.NewLabel("")
-			rel := widget.NewLabel("")
-			rel.Truncation = fyne.TextTruncateEllipsis
+			t, pub := truncated(boldLabel("")), truncated(widget.NewLabel(""))
+			date, rel := widget.NewLabel(""), truncated(widget.NewLabel(""))
 			return container.New(cols(), t, pub, date, rel)
 		},
 		cells: func(src storage.Source) []string {

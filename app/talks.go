@@ -134,16 +134,9 @@ func (t *talksScreen) view() fyne.CanvasObject { return t.root }
 func (t *talksScreen) show()                   { t.reload() }
 
 func (t *talksScreen) newRow() fyne.CanvasObject {
-	when := widget.NewLabel("")
-	when.Truncation = fyne.TextTruncateEllipsis
-	title := widget.NewLabel("")
-	title.Truncation = fyne.TextTruncateEllipsis
-	title.TextStyle = fyne.TextStyle{Bold: true}
+	when, title := truncated(widget.NewLabel("")), truncated(boldLabel(""))
 	badge := widgets.NewStatusBadge("", "")
-	track := widget.NewLabel("")
-	track.Truncation = fyne.TextTruncateEllipsis
-	pl := widget.NewLabel("")
-	pl.Truncation = fyne.TextTruncateEllipsis
+	track, pl := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 	return container.New(talksColumns(), when, title, container.NewCenter(badge), track, pl)
 }
 

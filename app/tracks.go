@@ -39,8 +39,7 @@ func showTracks(u *ui, changed func()) {
 		}
 		for _, t := range tracks {
 			t := t
-			title := boldLabel(t.Title)
-			title.Truncation = fyne.TextTruncateEllipsis
+			title := truncated(boldLabel(t.Title))
 			parties := note(strings.Join(t.Parties, " · "))
 			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { editTrack(u, t, reopen) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {

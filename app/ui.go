@@ -212,8 +212,7 @@ func (u *ui) buildChrome() {
 		})
 	u.nav.OnSelected = u.onNav
 
-	u.status = widget.NewLabel("")
-	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.status = truncated(widget.NewLabel(""))
 	u.activity = widget.NewActivity()
 	u.activity.Hide()
 
