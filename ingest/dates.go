@@ -48,22 +48,16 @@ func buildDatePatterns() []datePattern {
 			return day(num(m[1]), time.Month(num(m[2])), num(m[3]))
 		}},
 		{rx(`\b(\d{1,2})\s*(?:–|-|to|and)\s*(\d{1,2})\s+` + monthRE + `,?(?:\s+` + yearRE + `)?`), func(m []string, b storage.PartialDate, _ bool) (storage.FuzzyDate, bool) {
-			y := num(m[4])
-			if y == 0 {
-				if b.IsZero() {
-					return storage.FuzzyDate{}, false
-				}
-				y = nearestYear(b, mon(m[3]), num(m[1]))
+			y, ok := yearOr(num(m[4]), b, func() int { return nearestYear(b, mon(m[3]), num(m[1])) })
+			if !ok {
+				return storage.FuzzyDate{}, false
 			}
 			return dayRange(y, mon(m[3]), num(m[1]), num(m[2]))
 		}},
 		{rx(monthRE + `\s+(\d{1,2})\s*(?:–|-|to)\s*(\d{1,2})(?:,?\s+` + yearRE + `)?\b`), func(m []string, b storage.PartialDate, _ bool) (storage.FuzzyDate, bool) {
-			y := num(m[4])
-			if y == 0 {
-				if b.IsZero() {
-					return storage.FuzzyDate{}, false
-				}
-				y = nearestYear(b, mon(m[1]), num(m[2]))
+			y, ok := yearOr(num(m[4]), b, func() int { return nearestYear(b, mon(m[1]), num(m[2])) })
+			if !ok {
+				return storage.FuzzyDate{}, false
 			}
 			return dayRange(y, mon(m[1]), num(m[2]), num(m[3]))
 		}},
@@ -74,12 +68,9 @@ func buildDatePatterns() []datePattern {
 			return day(num(m[3]), mon(m[1]), num(m[2]))
 		}},
 		{rx(`(?i:\b(?:by|before)\s+(?:the\s+)?end\s+of\s+)` + monthRE + `(?:,?\s+` + yearRE + `)?`), func(m []string, b storage.PartialDate, _ bool) (storage.FuzzyDate, bool) {
-			y := num(m[2])
-			if y == 0 {
-				if b.IsZero() {
-					return storage.FuzzyDate{}, false
-				}
-				y = monthYear(b, mon(m[1]), true)
+			y, ok := yearOr(num(m[2]), b, func() int { return monthYear(b, mon(m[1]), true) })
+			if !ok {
+				return storage.FuzzyDate{}, false
 			}
 			return storage.By(storage.PartialDate{Year: y, Month: mon(m[1])}), true
 		}},
@@ -99,13 +90,7 @@ func buildDatePatterns() []datePattern {
 			if b.Day == 0 {
 				return storage.FuzzyDate{}, false
 			}
-			monday := mondayOf(b.Start())
-			switch strings.ToLower(m[2]) {
-			case "last":
-				monday = monday.AddDate(0, 0, -7)
-			case "next":
-				monday = monday.AddDate(0, 0, 7)
-			}
+			monday := mondayOfWeek(m[2], b.Start())
 			d := monday.AddDate(0, 0, (int(wd(m[1]))+6)%7)
 			return storage.OnDay(d.Year(), d.Month(), d.Day()), true
 		}},
@@ -114,13 +99,7 @@ func buildDatePatterns() []datePattern {
 			if b.Day == 0 {
 				return storage.FuzzyDate{}, false
 			}
-			monday := mondayOf(b.Start())
-			switch strings.ToLower(m[1]) {
-			case "last":
-				monday = monday.AddDate(0, 0, -7)
-			case "next":
-				monday = monday.AddDate(0, 0, 7)
-			}
+			monday := mondayOfWeek(m[1], b.Start())
 			sunday := monday.AddDate(0, 0, 6)
 			f := storage.Between(storage.PartialDate{Year: monday.Year(), Month: monday.Month(), Day: monday.Day()},
 				storage.PartialDate{Year: sunday.Year(), Month: sunday.Month(), Day: sunday.Day()})
@@ -172,12 +151,9 @@ func buildDatePatterns() []datePattern {
 			return day(nearestYear(b, mon(m[1]), num(m[2])), mon(m[1]), num(m[2]))
 		}},
 		{rx(`(?i:\b(by|before|until)\s+)` + monthRE + `(?:,?\s+` + yearRE + `)?`), func(m []string, b storage.PartialDate, _ bool) (storage.FuzzyDate, bool) {
-			y := num(m[3])
-			if y == 0 {
-				if b.IsZero() {
-					return storage.FuzzyDate{}, false
-				}
-				y = monthYear(b, mon(m[2]), true)
+			y, ok := yearOr(num(m[3]), b, func() int { return monthYear(b, mon(m[2]), true) })
+			if !ok {
+				return storage.FuzzyDate{}, false
 			}
 			return storage.By(storage.PartialDate{Year: y, Month: mon(m[2])}), true
 		}},
@@ -239,6 +215,45 @@ func dayRange(y int, m time.Month, a, b int) (storage.FuzzyDate, bool) {
 
 func mondayOf(t time.Time) time.Time {
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+}
+
+// between is the stretch of a sentence of n bytes around the i-th of the mentions in it, in
+// order, whose byte offsets offsets gives: from the end of the mention before (or the start of
+// the sentence) to the start of the one after (or the end of the sentence).
+func between[T any](mentions []T, i, n int, offsets func(T) (start, end int)) (from, to int) {
+	from, to = 0, n
+	if i > 0 {
+		_, from = offsets(mentions[i-1])
+	}
+	if i+1 < len(mentions) {
+		to, _ = offsets(mentions[i+1])
+	}
+	return from, to
+}
+
+// yearOr is y, the year written, or when none was, guess(): the year the base date b implies.
+// It is false when there is neither, no year being written and no base date known.
+func yearOr(y int, b storage.PartialDate, guess func() int) (int, bool) {
+	switch {
+	case y != 0:
+		return y, true
+	case b.IsZero():
+		return 0, false
+	}
+	return guess(), true
+}
+
+// mondayOfWeek is the Monday of the week that which ("last", "next" or "this", in any case)
+// names, seen from the day t.
+func mondayOfWeek(which string, t time.Time) time.Time {
+	monday := mondayOf(t)
+	switch strings.ToLower(which) {
+	case "last":
+		return monday.AddDate(0, 0, -7)
+	case "next":
+		return monday.AddDate(0, 0, 7)
+	}
+	return monday
 }
 
 // nearestYear is the year that puts day d of month m closest to the base date: a date
@@ -313,13 +328,7 @@ func (l *Language) findDates(s string, base storage.PartialDate) []dateMention {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	var out []dateMention
 	for i, sp := range spans {
-		from, to := 0, len(s)
-		if i > 0 {
-			from = spans[i-1].end
-		}
-		if i+1 < len(spans) {
-			to = spans[i+1].start
-		}
+		from, to := between(spans, i, len(s), func(sp span) (int, int) { return sp.start, sp.end })
 		blanked := s[:sp.start] + strings.Repeat(" ", sp.end-sp.start) + s[sp.end:]
 		future := l.futureCue.MatchString(clauseAround(blanked, from, sp.start, sp.end, to))
 		if cs, _ := clauseBounds(blanked, from, sp.start, sp.end, to); !future {

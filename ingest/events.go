@@ -33,13 +33,7 @@ func (l *Language) eventsOf(s string, base storage.PartialDate, ps *people, pp *
 	quotes := findQuotes(s)
 	blank := blankQuotes(s, quotes)
 	for i, d := range dates {
-		from, to := 0, len(s)
-		if i > 0 {
-			from = dates[i-1].end
-		}
-		if i+1 < len(dates) {
-			to = dates[i+1].start
-		}
+		from, to := between(dates, i, len(s), func(d dateMention) (int, int) { return d.start, d.end })
 		if inside(quotes, d.start) {
 			continue
 		}
