@@ -11,10 +11,7 @@ import (
 
 func showAgenda(t *testing.T, a *Agenda) (fyne.Window, *agendaRenderer) {
 	t.Helper()
-	w := test.NewTempWindow(t, a)
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(340, 480))
-	return w, test.WidgetRenderer(a).(*agendaRenderer)
+	return showSized[*agendaRenderer](t, a, fyne.NewSize(340, 480))
 }
 
 func TestAgendaGroupsUpcomingAndRecent(t *testing.T) {

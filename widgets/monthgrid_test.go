@@ -16,10 +16,7 @@ import (
 // sidebar and the agenda.
 func showGrid(t *testing.T, g *MonthGrid) (fyne.Window, *monthGridRenderer) {
 	t.Helper()
-	w := test.NewTempWindow(t, g)
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(820, 620))
-	return w, test.WidgetRenderer(g).(*monthGridRenderer)
+	return showSized[*monthGridRenderer](t, g, fyne.NewSize(820, 620))
 }
 
 func cellOf(t *testing.T, r *monthGridRenderer, d Date) (*dayCell, *dayCellRenderer) {
