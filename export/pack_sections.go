@@ -614,16 +614,7 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 			}
 			row = append(row, cell)
 		}
-		weights := make([]float64, len(row))
-		for i := range weights {
-			weights[i] = 1
-		}
-		t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
-		title := "Names by party"
-		if chunk[0] > 0 {
-			title = "Names by party (continued)"
-		}
-		blocks = append(blocks, r.subBlock(title, r.tableBlock(t, 2)))
+		blocks = append(blocks, r.partiesBlock("Names by party", chunk, header, row))
 	}
 	var who [][][]span
 	if d.Administrator != "" {
@@ -655,16 +646,7 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 				header = append(header, p.Party)
 				row = append(row, text(p.Text, cellStyle))
 			}
-			weights := make([]float64, len(row))
-			for i := range weights {
-				weights[i] = 1
-			}
-			t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
-			title := "Positions"
-			if chunk[0] > 0 {
-				title = "Positions (continued)"
-			}
-			blocks = append(blocks, r.subBlock(title, r.tableBlock(t, 2)))
+			blocks = append(blocks, r.partiesBlock("Positions", chunk, header, row))
 		}
 	}
 	if len(d.Timeline) > 0 {
@@ -685,6 +667,20 @@ func chunks(n, per int) [][2]int {
 		out = append(out, [2]int{i, min(n, i+per)})
 	}
 	return out
+}
+
+// partiesBlock is one chunk (of chunks) of a table with a column a party, all as wide: the
+// sub-heading title, "(continued)" after the first chunk, over the header and the one row.
+func (r *renderer) partiesBlock(title string, chunk [2]int, header []string, row [][]span) block {
+	weights := make([]float64, len(row))
+	for i := range weights {
+		weights[i] = 1
+	}
+	t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
+	if chunk[0] > 0 {
+		title += " (continued)"
+	}
+	return r.subBlock(title, r.tableBlock(t, 2))
 }
 
 // hasHistory: the meeting belongs to a track, follows a round, or its status has changed.
