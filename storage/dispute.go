@@ -163,13 +163,7 @@ func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 // DeleteDispute removes a dispute fact sheet; meetings are unlinked from it and statements
 // about it keep existing with DisputeID cleared.
 func (s *Store) DeleteDispute(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return deleteRecord(ctx, tx, kindDispute, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete dispute: %w", err)
-	}
-	return nil
+	return s.deleteOne(ctx, kindDispute, id)
 }
 
 const disputeColumns = `id, title, administrator, summary, created, updated`

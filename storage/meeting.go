@@ -314,13 +314,7 @@ func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 // DeleteMeeting removes a meeting with its participations, dispute links and status history.
 // The actors stay; later rounds lose their PreviousRoundID and statements their MeetingID.
 func (s *Store) DeleteMeeting(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return deleteRecord(ctx, tx, kindMeeting, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete meeting: %w", err)
-	}
-	return nil
+	return s.deleteOne(ctx, kindMeeting, id)
 }
 
 const meetingColumns = `id, coalesce(track_id, ''), title, format, status,

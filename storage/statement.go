@@ -134,13 +134,7 @@ func reindexStatementsOf(ctx context.Context, tx *sql.Tx, actorID string) error 
 
 // DeleteStatement removes a statement.
 func (s *Store) DeleteStatement(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return deleteRecord(ctx, tx, kindStatement, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete statement: %w", err)
-	}
-	return nil
+	return s.deleteOne(ctx, kindStatement, id)
 }
 
 const statementColumns = `id, actor_id, text, when_kind, when_at, when_zone, when_from, when_to,

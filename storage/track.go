@@ -97,13 +97,7 @@ func writeTrackParts(ctx context.Context, tx *sql.Tx, t *Track) error {
 
 // DeleteTrack removes a track; its meetings stay, with TrackID cleared.
 func (s *Store) DeleteTrack(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return deleteRecord(ctx, tx, kindTrack, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete track: %w", err)
-	}
-	return nil
+	return s.deleteOne(ctx, kindTrack, id)
 }
 
 const trackColumns = `id, title, summary, created, updated`
