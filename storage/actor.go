@@ -47,24 +47,26 @@ func normalisePosts(c *checker, posts []Post) {
 	for i := range posts {
 		p := &posts[i]
 		field := fmt.Sprintf("posts[%d]", i)
-		if p.From.IsZero() && p.FromText != "" {
-			d, err := ParsePartialDate(p.FromText)
-			if err != nil {
-				c.fail(field+".from", "%s", err.Error())
-				continue
-			}
-			p.From = d
-		}
-		if p.To.IsZero() && p.ToText != "" {
-			d, err := ParsePartialDate(p.ToText)
-			if err != nil {
-				c.fail(field+".to", "%s", err.Error())
-				continue
-			}
-			p.To = d
+		if !readPartial(c, field+".from", &p.From, p.FromText) || !readPartial(c, field+".to", &p.To, p.ToText) {
+			continue
 		}
 		p.FromText, p.ToText = p.From.ISO(), p.To.ISO()
 	}
+}
+
+// readPartial sets a zero *d from text, when there is text; it notes field as failed and is
+// false when text is not a date.
+func readPartial(c *checker, field string, d *PartialDate, text string) bool {
+	if !d.IsZero() || text == "" {
+		return true
+	}
+	v, err := ParsePartialDate(text)
+	if err != nil {
+		c.fail(field, "%s", err.Error())
+		return false
+	}
+	*d = v
+	return true
 }
 
 func checkActor(a *Actor, has resolver) error {
