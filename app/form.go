@@ -158,17 +158,15 @@ func section(title string, content ...fyne.CanvasObject) fyne.CanvasObject {
 
 // heading is the title of a list screen or of a section.
 func heading(text string) *widget.Label {
-	h := widget.NewLabel(text)
+	h := boldLabel(text)
 	h.SizeName = theme.SizeNameSubHeadingText
-	h.TextStyle = fyne.TextStyle{Bold: true}
 	return h
 }
 
 // note is a small grey explanatory line.
 func note(text string) *widget.Label {
-	l := widget.NewLabel(text)
+	l := wrapLabel(text)
 	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
@@ -182,9 +180,8 @@ func wrapLabel(text string) *widget.Label {
 
 // emptyState is a centred hint saying what to do next.
 func emptyState(text string) *widget.Label {
-	l := widget.NewLabel(text)
+	l := wrapLabel(text)
 	l.Alignment = fyne.TextAlignCenter
-	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.LowImportance
 	return l
 }
