@@ -2,6 +2,7 @@ package cli
 
 import (
 	"database/sql"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,4 +42,19 @@ func TestVerify(t *testing.T) {
 	code, out, errOut = run(t, "search", "--db", db, "Моргулов")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "Morgulov", "search finds again")
+}
+
+// One row edited outside Parley does not stop an export: it is left out and named.
+func TestExportReadsAroundABadRow(t *testing.T) {
+	db := sampleDB(t)
+	raw, err := sql.Open("sqlite3", db)
+	require.NoError(t, err)
+	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.NoError(t, raw.Close())
+	out := filepath.Join(t.TempDir(), "d.json")
+	code, stdout, errOut := run(t, "export", "--db", db, "-o", out)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, stdout, "5 meetings")
+	assert.Contains(t, stdout, "Left out meeting "+sample.TokyoRoundID+", which cannot be read:")
 }

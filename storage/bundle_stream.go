@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -119,13 +122,29 @@ func bundleTrack(t Track) Track {
 // BundleCounts says how many records of each kind a bundle holds.
 type BundleCounts struct {
 	Tracks, Sources, Actors, Disputes, Meetings, Statements int
+	// Skipped are the records ExportBundle left out because they cannot be read (a row
+	// edited outside Parley): the rest of the dossier is still exported.
+	Skipped []BadRow
+}
+
+// badRow reports whether err is a problem of one record — a date or stamp that does not
+// parse — rather than of the database (damage, a lock, a full disk) or a cancelled export.
+func badRow(err error) bool {
+	err = classify(err)
+	for _, fatal := range []error{ErrDamaged, ErrLocked, ErrDiskFull, ErrReadOnly, context.Canceled, context.DeadlineExceeded, sql.ErrConnDone} {
+		if errors.Is(err, fatal) {
+			return false
+		}
+	}
+	return true
 }
 
 // ExportBundle writes the whole dossier to w as a bundle, the same bytes as WriteBundle of
-// Dossier, without holding the dossier in memory: records are read one at a time (the small
-// kinds whole), from one snapshot, so that an export made while the user saves shows the
-// dossier before the save or after it. progress, when not nil, is told how many records are
-// written out of how many.
+// Dossier, without holding the dossier in memory: records are read one at a time, from one
+// snapshot, so that an export made while the user saves shows the dossier before the save or
+// after it. A record that cannot be read (a row edited outside Parley) is left out and named
+// in Skipped; its references from other records stay, so an import of such a bundle names
+// it. progress, when not nil, is told how many records are written out of how many.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.Time, progress func(done, total int)) (BundleCounts, error) {
 	var n BundleCounts
 	err := s.read(ctx, func(q querier) error {
@@ -147,45 +166,21 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 		if err != nil {
 			return err
 		}
-		small := func(name string, first bool, load func() ([]any, error), count *int) error {
-			records, err := load()
-			if err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			bw.startList(name, first)
-			for _, r := range records {
-				if err := bw.record(r); err != nil {
-					return err
-				}
-				*count++
-				tell()
-			}
-			bw.endList()
-			return nil
-		}
-		err = small("tracks", true, func() ([]any, error) {
-			ts, err := loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY id`)
-			return anys(ts, bundleTrack), err
-		}, &n.Tracks)
-		if err != nil {
-			return err
-		}
-		err = small("sources", false, func() ([]any, error) {
-			ss, err := loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY id`)
-			return anys(ss, func(s Source) Source { return s }), err
-		}, &n.Sources)
-		if err != nil {
-			return err
-		}
-		// Actors and meetings one at a time, each with its parts.
-		one := func(name, ids string, load func(id string) (any, error), count *int) error {
+		// Every kind a record at a time, so that one unreadable record is left out (and
+		// named) instead of failing the export.
+		one := func(name string, first bool, ids string, load func(id string) (any, error), count *int) error {
 			list, err := collect(ctx, q, ids, nil, scanString)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
-			bw.startList(name, false)
+			bw.startList(name, first)
 			for _, id := range list {
 				r, err := load(id)
+				if err != nil && badRow(err) {
+					n.Skipped = append(n.Skipped, BadRow{Kind: strings.TrimSuffix(name, "s"), ID: id, Problem: err.Error()})
+					tell()
+					continue
+				}
 				if err != nil {
 					return fmt.Errorf("%s %s: %w", name, id, err)
 				}
@@ -198,7 +193,24 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 			bw.endList()
 			return nil
 		}
-		err = one("actors", `SELECT id FROM actors ORDER BY id`, func(id string) (any, error) {
+		err = one("tracks", true, `SELECT id FROM tracks ORDER BY id`, func(id string) (any, error) {
+			t, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
+				func(ctx context.Context, q querier, id string) ([]string, error) {
+					return trackParties.load(ctx, q, id)
+				},
+				func(p []string, t *Track) { t.Parties = p })
+			return bundleTrack(t), err
+		}, &n.Tracks)
+		if err != nil {
+			return err
+		}
+		err = one("sources", false, `SELECT id FROM sources ORDER BY id`, func(id string) (any, error) {
+			return scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+		}, &n.Sources)
+		if err != nil {
+			return err
+		}
+		err = one("actors", false, `SELECT id FROM actors ORDER BY id`, func(id string) (any, error) {
 			a, err := loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
 				scanActor, loadActorParts, actorParts.fill)
 			return bundleActor(a), err
@@ -206,14 +218,14 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 		if err != nil {
 			return err
 		}
-		err = small("disputes", false, func() ([]any, error) {
-			ds, err := loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY id`)
-			return anys(ds, func(d Dispute) Dispute { return d }), err
+		err = one("disputes", false, `SELECT id FROM disputes ORDER BY id`, func(id string) (any, error) {
+			return loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+				scanDispute, loadDisputeParts, disputeParts.fill)
 		}, &n.Disputes)
 		if err != nil {
 			return err
 		}
-		err = one("meetings", `SELECT id FROM meetings ORDER BY id`, func(id string) (any, error) {
+		err = one("meetings", false, `SELECT id FROM meetings ORDER BY id`, func(id string) (any, error) {
 			return loadMeeting(ctx, q, id)
 		}, &n.Meetings)
 		if err != nil {
@@ -226,11 +238,24 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 		}
 		defer rows.Close()
 		bw.startList("statements", false)
+		last := ""
 		for rows.Next() {
 			st, err := scanStatement(rows)
+			if err != nil && badRow(err) {
+				// The row's ID is the next one after the last good one.
+				var id string
+				if qerr := q.QueryRowContext(ctx, `SELECT id FROM statements WHERE id > ? ORDER BY id LIMIT 1`, last).Scan(&id); qerr != nil {
+					return fmt.Errorf("statements: %w", err)
+				}
+				n.Skipped = append(n.Skipped, BadRow{Kind: kindStatement, ID: id, Problem: err.Error()})
+				last = id
+				tell()
+				continue
+			}
 			if err != nil {
 				return fmt.Errorf("statements: %w", err)
 			}
+			last = st.ID
 			if err := bw.record(st); err != nil {
 				return err
 			}
@@ -251,13 +276,4 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 		return BundleCounts{}, fmt.Errorf("export bundle: %w", err)
 	}
 	return n, nil
-}
-
-// anys converts records for a bundle list.
-func anys[T any](records []T, conv func(T) T) []any {
-	out := make([]any, len(records))
-	for i, r := range records {
-		out[i] = conv(r)
-	}
-	return out
 }

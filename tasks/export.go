@@ -42,6 +42,9 @@ type ExportReport struct {
 	Meetings, Actors, Disputes, Statements, Sources int
 	// A calendar's events, the time zones it defines and the meetings it could not hold.
 	Calendar ical.WriteReport
+	// Skipped are the records a bundle left out because they cannot be read (rows changed
+	// outside Parley); parley verify names them too.
+	Skipped []storage.BadRow
 }
 
 func (r ExportReport) String() string {
@@ -59,6 +62,9 @@ func (r ExportReport) String() string {
 	}
 	fmt.Fprintf(&b, "%s, %s, %s, %s and %s written to %s.", plural(r.Meetings, "meeting"), plural(r.Actors, "actor"),
 		plural(r.Disputes, "dispute"), plural(r.Statements, "statement"), plural(r.Sources, "source"), r.Path)
+	for _, sk := range r.Skipped {
+		fmt.Fprintf(&b, "\nLeft out %s %s, which cannot be read: %s.", sk.Kind, sk.ID, sk.Problem)
+	}
 	return b.String()
 }
 
@@ -83,6 +89,7 @@ func Export(ctx context.Context, st *storage.Store, path string, now time.Time) 
 			return ExportReport{}, err
 		}
 		rep.Meetings, rep.Actors, rep.Disputes, rep.Statements, rep.Sources = n.Meetings, n.Actors, n.Disputes, n.Statements, n.Sources
+		rep.Skipped = n.Skipped
 		return rep, nil
 	}
 	d, err := st.Dossier(ctx)
