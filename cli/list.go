@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -59,23 +60,31 @@ func runList(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 func listMeetings(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
+	// A meeting that cannot be read (a row changed outside Parley) is left out and named on
+	// standard error; the others are listed.
+	skipped := func(b storage.BadRow) {
+		fmt.Fprintf(os.Stderr, "parley list: left out meeting %s, which cannot be read: %s. Run parley verify.\n",
+			printable(b.ID), printable(b.Problem))
+	}
 	if asJSON {
 		// A meeting at a time: the first comes at once, and memory stays the same however
 		// many there are.
 		return streamJSON(w, func(emit func(storage.MeetingSummary) error) error {
-			return s.EachMeeting(ctx, storage.MeetingFilter{}, emit)
+			return s.EachMeetingAround(ctx, storage.MeetingFilter{}, emit, skipped)
 		})
 	}
-	ms, err := s.Meetings(ctx, storage.MeetingFilter{})
+	t := newTable("WHEN", "STATUS", "TITLE", "PLACE", "ID")
+	n := 0
+	err := s.EachMeetingAround(ctx, storage.MeetingFilter{}, func(m storage.MeetingSummary) error {
+		n++
+		t.add(m.When.String(), m.StatusText(), m.Title, m.Place(), m.ID)
+		return nil
+	}, skipped)
 	if err != nil {
 		return err
 	}
-	if len(ms) == 0 {
+	if n == 0 {
 		return say(w, "No meetings yet.")
-	}
-	t := newTable("WHEN", "STATUS", "TITLE", "PLACE", "ID")
-	for _, m := range ms {
-		t.add(m.When.String(), m.StatusText(), m.Title, m.Place(), m.ID)
 	}
 	return t.write(w)
 }

@@ -58,3 +58,20 @@ func TestExportReadsAroundABadRow(t *testing.T) {
 	assert.Contains(t, stdout, "5 meetings")
 	assert.Contains(t, stdout, "Left out meeting "+sample.TokyoRoundID+", which cannot be read:")
 }
+
+// One row edited outside Parley does not stop list meetings: it is left out (and named on
+// standard error, which run does not capture).
+func TestListReadsAroundABadRow(t *testing.T) {
+	db := sampleDB(t)
+	raw, err := sql.Open("sqlite3", db)
+	require.NoError(t, err)
+	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.NoError(t, raw.Close())
+	for _, args := range [][]string{{"list", "--db", db, "meetings"}, {"list", "--db", db, "--json", "meetings"}} {
+		code, out, errOut := run(t, args...)
+		require.Equal(t, 0, code, errOut)
+		assert.NotContains(t, out, sample.TokyoRoundID)
+		assert.Contains(t, out, sample.MoscowRoundID, "the others are listed")
+	}
+}

@@ -564,7 +564,7 @@ func (sc *summaryScanner) scan(rows *sql.Rows) (MeetingSummary, error) {
 func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.eachMeeting(ctx, f, func(n int) { out = make([]MeetingSummary, 0, n) },
-		func(m MeetingSummary) error { out = append(out, m); return nil })
+		func(m MeetingSummary) error { out = append(out, m); return nil }, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -575,12 +575,20 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary
 // a time: a listing of every meeting streams instead of being held whole. An error from fn
 // stops the listing and is returned.
 func (s *Store) EachMeeting(ctx context.Context, f MeetingFilter, fn func(MeetingSummary) error) error {
-	return s.eachMeeting(ctx, f, nil, fn)
+	return s.eachMeeting(ctx, f, nil, fn, nil)
+}
+
+// EachMeetingAround lists meetings as EachMeeting does, reading around a meeting that cannot
+// be read (a row edited outside Parley, such as a time zone that does not exist): it is
+// handed to skipped instead of failing the listing.
+func (s *Store) EachMeetingAround(ctx context.Context, f MeetingFilter, fn func(MeetingSummary) error, skipped func(BadRow)) error {
+	return s.eachMeeting(ctx, f, nil, fn, skipped)
 }
 
 // eachMeeting lists meetings as EachMeeting does; size, when not nil, is told the number of
-// meetings first when the listing is of every one, so that a list can be allocated once.
-func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n int), fn func(MeetingSummary) error) error {
+// meetings first when the listing is of every one, so that a list can be allocated once;
+// skipped, when not nil, is given the meetings that cannot be read instead of an error.
+func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n int), fn func(MeetingSummary) error, skipped func(BadRow)) error {
 	n := 0
 	err := s.read(ctx, func(q querier) error {
 		var where []string
@@ -647,6 +655,10 @@ func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n in
 		sc := newSummaryScanner()
 		for rows.Next() {
 			m, err := sc.scan(rows)
+			if err != nil && skipped != nil && badRow(err) {
+				skipped(BadRow{Kind: kindMeeting, ID: sc.m.ID, Problem: err.Error()})
+				continue
+			}
 			if err != nil {
 				return err
 			}
