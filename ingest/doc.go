@@ -13,5 +13,5 @@
 // statistical model: news names people and dates in a few set patterns ("Japanese Foreign
 // Minister Fumio Kishida", "Igor Morgulov, Russia's deputy foreign minister", "last
 // Thursday"), and a rule that does not fire proposes nothing rather than a guess. HTML is
-// reduced to the article's text by go-trafilatura.
+// reduced to the article's text by go-readability.
 package ingest
