@@ -73,12 +73,12 @@ var coreTables = []string{"settings", "sources", "tracks", "actors", "disputes",
 
 // inspection is what inspect learnt about an existing database.
 type inspection struct {
-	version int  // its schema version (PRAGMA user_version)
-	empty   bool // an empty SQLite database, which Parley may make its own
+	version int // its schema version (PRAGMA user_version)
 }
 
 // inspect checks an existing file through a read-only connection, which cannot change it:
-// it must be a Parley database (or an empty SQLite one) of a schema this Parley knows, with
+// it must be a Parley database of a schema this Parley knows (not another program's, not even
+// an empty one), with
 // the tables that schema has, each of which must be readable. full adds quickCheck, the
 // page-by-page check of everything, which catches damage that opens without error.
 func inspect(ctx context.Context, path string, full bool) (inspection, error) {
@@ -110,8 +110,9 @@ func inspect(ctx context.Context, path string, full bool) (inspection, error) {
 	}
 	switch {
 	case appID == 0 && in.version == 0 && objects == 0:
-		in.empty = true
-		return in, nil
+		// Another program's empty database: Parley writes only files it created or was asked
+		// to create, so it refuses this one, untouched, rather than make it its own.
+		return inspection{}, fmt.Errorf("open %s: an empty database of another program: %w", path, ErrNotParley)
 	case appID != applicationID:
 		return inspection{}, fmt.Errorf("open %s: %w", path, ErrNotParley)
 	case in.version > len(migrations):

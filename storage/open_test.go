@@ -175,14 +175,16 @@ func TestOpenSecondTimeIsLocked(t *testing.T) {
 	require.NoError(t, s.Close())
 }
 
-func TestOpenAdoptsEmptySQLiteFile(t *testing.T) {
+// Another program's empty SQLite file is not made a Parley database by opening it (a plain
+// `parley list --db` would have done so): it is refused and left byte-identical.
+func TestOpenRefusesEmptySQLiteFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty.db")
 	rawExec(t, path, `CREATE TABLE t (x)`, `DROP TABLE t`)
-	s, err := Open(context.Background(), path)
-	require.NoError(t, err)
-	defer s.Close()
-	tr := Track{Title: "A track"}
-	require.NoError(t, s.CreateTrack(context.Background(), &tr))
+	before := fileSum(t, path)
+	_, err := Open(context.Background(), path)
+	require.ErrorIs(t, err, ErrNotParley)
+	assert.Contains(t, err.Error(), "an empty database of another program")
+	assert.Equal(t, before, fileSum(t, path))
 }
 
 func TestOpenReadOnly(t *testing.T) {

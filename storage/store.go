@@ -86,7 +86,7 @@ func open(ctx context.Context, path string, created bool) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !unclean && !in.empty && in.version < len(migrations) {
+		if !unclean && in.version < len(migrations) {
 			if _, err := inspect(ctx, path, true); err != nil {
 				return nil, err
 			}
