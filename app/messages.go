@@ -118,7 +118,20 @@ func details(err error) fyne.CanvasObject {
 func (u *ui) showError(doing string, err error) {
 	fyne.LogError(doing, err)
 	u.setStatus("Could not " + doing)
-	u.showChoice("Could not "+doing, errorMessage(err), err, []choice{{label: "OK", important: true}})
+	u.showChoice("Could not "+doing, errorMessage(err), detailOf(err), []choice{{label: "OK", important: true}})
+}
+
+// detailOf is what the Details fold shows: for an error that is told as a sentence (the tasks'
+// file errors), what lies under the sentence, which the message already says.
+func detailOf(err error) error {
+	var told interface {
+		Sentence() string
+		Unwrap() error
+	}
+	if errors.As(err, &told) && told.Unwrap() != nil {
+		return told.Unwrap()
+	}
+	return err
 }
 
 // errorMessage turns a store or file error into advice. It tests storage's sentinels, never the

@@ -87,7 +87,12 @@ func explain(path string, err error) error {
 	case errors.As(err, &prob):
 		return err
 	case errors.As(err, &told):
-		say = strings.TrimSuffix(told.Sentence(), ".") // a file the user named, in the tasks' words
+		// A file the user named, in the tasks' words; the detail is what lies under them.
+		detail := err
+		if u, ok := told.(interface{ Unwrap() error }); ok && u.Unwrap() != nil {
+			detail = u.Unwrap()
+		}
+		return &problem{sentence: told.Sentence(), err: detail}
 	case errors.Is(err, tasks.ErrBackupOverDossier):
 		say = "A backup cannot replace the database itself; choose another name"
 	case errors.Is(err, storage.ErrNoFTS):
