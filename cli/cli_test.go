@@ -344,3 +344,26 @@ func TestParseArgs(t *testing.T) {
 		})
 	}
 }
+
+// Commands that only read work while a window holds the database; writers get the sentence
+// they always got.
+func TestReadersWhileAWindowHoldsTheDatabase(t *testing.T) {
+	db := sampleDB(t)
+	window, err := storage.Open(context.Background(), db)
+	require.NoError(t, err)
+	defer window.Close()
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"list", "--db", db, "meetings"},
+		{"search", "--db", db, "Tokyo"},
+		{"pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "tokyo.pdf")},
+		{"export", "--db", db, "-o", filepath.Join(dir, "dossier.json")},
+		{"backup", "--db", db, "-o", filepath.Join(dir, "copy.db")},
+	} {
+		code, _, errOut := run(t, args...)
+		assert.Equal(t, 0, code, "%v: %s", args, errOut)
+	}
+	code, _, errOut := run(t, "import", "--db", db, filepath.Join(dir, "dossier.json"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "is open in another Parley window or command. Close it and try again.")
+}

@@ -48,6 +48,28 @@ func openExisting(ctx context.Context, dbFlagValue string) (*storage.Store, stri
 	return s, path, nil
 }
 
+// openForReading opens the database --db names for a command that only reads it (list,
+// search, pack, export): without the writers' lock, so that it works while a window holds the
+// database. A database of an older schema is opened for writing instead, which brings it up
+// to date (and needs the lock).
+func openForReading(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
+	path, err := dbPath(dbFlagValue)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, path, missingDatabase(path)
+	}
+	s, err := storage.OpenReader(ctx, path)
+	if errors.Is(err, storage.ErrNeedsUpgrade) {
+		return openExisting(ctx, dbFlagValue)
+	}
+	if err != nil {
+		return nil, path, explain(path, err)
+	}
+	return s, path, nil
+}
+
 // missingDatabase says what to do when a command needs a database that is not there.
 func missingDatabase(path string) error {
 	return &problem{sentence: fmt.Sprintf("There is no database at %s. Create one with: parley init --db %s", path, shellQuote(path))}

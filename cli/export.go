@@ -33,7 +33,7 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := tasks.FormatOf(*out); err != nil {
 		return usagef("cannot export to %q: the name must end in %s", *out, tasks.Formats)
 	}
-	s, path, err := openExisting(ctx, *db)
+	s, path, err := openForReading(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func runList(ctx context.Context, args []string, stdout io.Writer) error {
 	if !ok {
 		return usagef("cannot list %q; choose %s", rest[0], listKinds)
 	}
-	s, path, err := openExisting(ctx, *db)
+	s, path, err := openForReading(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 			return usagef("%v", err)
 		}
 	}
-	s, path, err := openExisting(ctx, *db)
+	s, path, err := openForReading(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	if *limit < 1 {
 		return usagef("--limit must be at least 1")
 	}
-	s, path, err := openExisting(ctx, *db)
+	s, path, err := openForReading(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -78,6 +78,49 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// ErrNeedsUpgrade: a database of an older schema cannot be read without the upgrade that only
+// a writing open makes.
+var ErrNeedsUpgrade = errors.New("this database was written by an older Parley and must be brought up to date first")
+
+// OpenReader opens the Parley database at path for reading only, without the lock that keeps
+// a second writer out: a command that only reads (list, search, pack, export) works while a
+// window holds the database, since WAL lets readers in beside a writer, and on a read-only
+// disk. The file is checked as Open checks it and never written; a missing file, another
+// program's, a damaged or a newer one is refused as Open refuses it, and one whose schema is
+// older than this Parley's is ErrNeedsUpgrade (a writing open migrates it).
+func OpenReader(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open: no database path given")
+	}
+	if err := checkFTS(); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, openError(path, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("open %s: is a folder: %w", path, ErrNotParley)
+	case info.Size() == 0:
+		return nil, fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
+	}
+	if err := checkMagic(path); err != nil {
+		return nil, err
+	}
+	in, err := inspect(ctx, path, false)
+	if err != nil {
+		return nil, err
+	}
+	if in.version < len(migrations) {
+		return nil, fmt.Errorf("open %s: schema version %d, this Parley's is %d: %w", path, in.version, len(migrations), ErrNeedsUpgrade)
+	}
+	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&_busy_timeout=5000&_foreign_keys=1"))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{db: db, path: path, now: time.Now}, nil
+}
+
 func open(ctx context.Context, path string, created bool) (*Store, error) {
 	if !created {
 		// The full check after an unclean shutdown, and before a migration changes the file.
