@@ -234,9 +234,9 @@ func (u *ui) onBackup() {
 // backupTo copies the dossier to path. The save dialog has asked before replacing a file
 // there; the copy replaces it only once it is whole.
 func (u *ui) backupTo(path string) {
-	db := u.store.Path()
+	st := u.store
 	run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (tasks.BackupReport, error) {
-		return tasks.Backup(ctx, db, path, true)
+		return tasks.BackupStore(ctx, st, path, true)
 	}, func(rep tasks.BackupReport, err error) {
 		if errors.Is(err, tasks.ErrBackupOverDossier) {
 			u.showChoice("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil, []choice{{label: "OK", important: true}})

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
 )
 
 const previous = "the user's previous file"
@@ -89,4 +90,27 @@ func TestQuitStopsRunningWork(t *testing.T) {
 	u.stopWork(5 * time.Second)
 	assert.ErrorIs(t, <-stopped, context.Canceled, "the running work saw the quit")
 	assert.Less(t, time.Since(began), 5*time.Second, "stopWork returned once the work had stopped")
+}
+
+// When the dossier's file is moved or deleted while open, the next save says so and offers a
+// copy, which the open store still writes whole.
+func TestDossierFileGone(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	require.NoError(t, os.Rename(st.Path(), st.Path()+".moved"))
+	p := newMeetingPage(u, sample.VladivostokID)
+	u.push(p)
+	p.titleE.SetText("Abe–Putin meeting, Vladivostok")
+	p.save(func() {})
+	msg := texts(overlay(t, u))
+	assert.Contains(t, msg, "moved, renamed or deleted while Parley had it open")
+	assert.Contains(t, msg, "Save a copy…")
+
+	rescued := filepath.Join(t.TempDir(), "rescued.db")
+	u.backupTo(rescued)
+	copyStore, err := storage.Open(context.Background(), rescued)
+	require.NoError(t, err)
+	defer copyStore.Close()
+	m, err := copyStore.Meeting(context.Background(), sample.VladivostokID)
+	require.NoError(t, err)
+	assert.Equal(t, "Abe–Putin meeting, Vladivostok", m.Title, "the copy holds the save made after the file went")
 }

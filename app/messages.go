@@ -117,6 +117,14 @@ func details(err error) fyne.CanvasObject {
 // showError logs err and tells the user what went wrong in a sentence they can act on.
 func (u *ui) showError(doing string, err error) {
 	fyne.LogError(doing, err)
+	if errors.Is(err, storage.ErrFileGone) {
+		u.setStatus("The dossier's file has gone: save a copy")
+		u.showChoice("The dossier's file has gone", errorMessage(err), detailOf(err), []choice{
+			{label: "Save a copy…", important: true, action: u.onBackup},
+			{label: "Later"},
+		})
+		return
+	}
 	u.setStatus("Could not " + doing)
 	u.showChoice("Could not "+doing, errorMessage(err), detailOf(err), []choice{{label: "OK", important: true}})
 }
@@ -147,6 +155,8 @@ func errorMessage(err error) string {
 		return told.Sentence()
 	case errors.As(err, &ve):
 		return "Nothing was saved: " + ve.Field + " — " + ve.Reason + "."
+	case errors.Is(err, storage.ErrFileGone):
+		return "The dossier's file was moved, renamed or deleted while Parley had it open. What you save now is kept only until Parley closes. Save a copy of the dossier now, then open that copy."
 	case errors.Is(err, storage.ErrDiskFull):
 		return "The disk is full, so nothing was saved. Free some space and try again."
 	case errors.Is(err, storage.ErrReadOnly):

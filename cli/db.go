@@ -129,6 +129,8 @@ func explain(path string, err error) error {
 		say = fmt.Sprintf("%s is open in another Parley window or command. Close it and try again", path)
 	case errors.Is(err, storage.ErrReadOnly):
 		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only", path)
+	case errors.Is(err, storage.ErrFileGone):
+		say = fmt.Sprintf("%s was moved or deleted while the command ran, so what it wrote went with it. Put the file back (or give its new name with --db) and run the command again", path)
 	case errors.Is(err, storage.ErrDiskFull):
 		say = "The disk is full, so nothing was written. Free some space and try again"
 	case errors.As(err, &invalid):

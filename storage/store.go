@@ -30,6 +30,7 @@ type Store struct {
 	path    string
 	created bool
 	lock    *fileLock
+	file    os.FileInfo // the file Open opened, to tell when it is moved or deleted
 
 	mu  sync.RWMutex
 	now func() time.Time
@@ -75,7 +76,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	s.lock = lock
+	if s.file, err = os.Stat(path); err != nil {
+		s.Close()
+		return nil, openError(path, err)
+	}
 	return s, nil
+}
+
+// ErrFileGone: the database file was moved, renamed or deleted while Parley had it open. A
+// save still lands, but in a file no one can find once Parley closes it.
+var ErrFileGone = errors.New("the database file was moved or deleted while Parley had it open")
+
+// fileGone reports whether the file at the store's path is no longer the one it opened.
+func (s *Store) fileGone() error {
+	if s.file == nil {
+		return nil
+	}
+	now, err := os.Stat(s.path)
+	if err == nil && os.SameFile(now, s.file) {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", s.path, ErrFileGone)
 }
 
 // ErrNeedsUpgrade: a database of an older schema cannot be read without the upgrade that only
@@ -337,7 +358,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", classify(err))
 	}
-	return nil
+	// Saved — but into a file that has gone, the user must hear it now, not at quit.
+	return s.fileGone()
 }
 
 // read runs fn in one deferred (read) transaction, so that a record and its parts come from

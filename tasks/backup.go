@@ -31,6 +31,23 @@ var ErrBackupOverDossier = errors.New("a backup cannot replace the dossier itsel
 // backup and a file already at out as it was. An existing out is replaced only when replace
 // is true (the window asks first); without it Backup refuses with fs.ErrExist.
 func Backup(ctx context.Context, dbPath, out string, replace bool) (BackupReport, error) {
+	if _, err := os.Stat(dbPath); err != nil {
+		return BackupReport{From: dbPath, To: out}, fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	return backupTo(dbPath, out, replace, func(tmp string) error { return storage.BackupFile(ctx, dbPath, tmp) })
+}
+
+// BackupStore is Backup from a dossier this process has open (the window's): the copy is read
+// through the open store, so it works even when the file was moved or deleted meanwhile
+// (storage.ErrFileGone), and it does not open the file a second time, which on Unix would
+// drop the locks the store's connections hold.
+func BackupStore(ctx context.Context, st *storage.Store, out string, replace bool) (BackupReport, error) {
+	return backupTo(st.Path(), out, replace, func(tmp string) error { return st.Backup(ctx, tmp) })
+}
+
+// backupTo writes a copy through copyTo under a fresh name beside out, then renames it over
+// out: a failure leaves no half-written backup and a file already at out as it was.
+func backupTo(dbPath, out string, replace bool, copyTo func(tmp string) error) (BackupReport, error) {
 	rep := BackupReport{From: dbPath, To: out}
 	if sameFile(dbPath, out) {
 		return rep, ErrBackupOverDossier
@@ -38,19 +55,15 @@ func Backup(ctx context.Context, dbPath, out string, replace bool) (BackupReport
 	if _, err := os.Stat(out); err == nil && !replace {
 		return rep, writeError(out, fs.ErrExist)
 	}
-	if _, err := os.Stat(dbPath); err != nil {
-		return rep, fmt.Errorf("open %s: %w", dbPath, err)
-	}
-	// A fresh name beside out: the copy claims it and is renamed over out when it is whole.
 	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return rep, writeError(out, err)
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
-	os.Remove(tmpName) // BackupFile claims the name itself, exclusively
+	os.Remove(tmpName) // the copy claims the name itself, exclusively
 	defer os.Remove(tmpName)
-	if err := storage.BackupFile(ctx, dbPath, tmpName); err != nil {
+	if err := copyTo(tmpName); err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, storage.ErrDiskFull) {
 			return rep, writeError(out, err)
 		}
