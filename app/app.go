@@ -141,6 +141,8 @@ func (u *ui) openDatabase(path string, withSample bool) {
 			u.setStatus("Created " + filepath.Base(path) + " with the sample dossier (Japan–Russia peace treaty talks, 2016)")
 		} else if o.store.Created() {
 			u.setStatus("Created an empty dossier in " + filepath.Base(path))
+		} else if cp := o.store.UpgradeCopy(); cp != "" {
+			u.setStatus("Opened " + filepath.Base(path) + ", brought up to date for this Parley; the file as it was is kept as " + filepath.Base(cp))
 		} else {
 			u.setStatus("Opened " + filepath.Base(path))
 		}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +60,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if version > len(migrations) {
 		return fmt.Errorf("schema version %d, this Parley knows up to %d: %w", version, len(migrations), ErrNewerSchema)
 	}
+	if version > 0 && version < len(migrations) {
+		// A migration changes the user's file for good: first a copy of it as it was, beside
+		// it, which File → Open database… (or --db) opens as it is.
+		if err := s.copyBeforeUpgrade(ctx, version); err != nil {
+			return err
+		}
+	}
 	for _, m := range migrations[version:] {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
@@ -76,3 +85,27 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// copyBeforeUpgrade writes a consistent copy of the database, at schema version from, beside
+// it as "NAME.before-upgrade-from-vN.db" (or "…-2.db" and so on when that name is taken).
+func (s *Store) copyBeforeUpgrade(ctx context.Context, from int) error {
+	base := strings.TrimSuffix(s.path, filepath.Ext(s.path))
+	for i := 1; ; i++ {
+		name := fmt.Sprintf("%s.before-upgrade-from-v%d.db", base, from)
+		if i > 1 {
+			name = fmt.Sprintf("%s.before-upgrade-from-v%d-%d.db", base, from, i)
+		}
+		if _, err := os.Stat(name); err == nil {
+			continue
+		}
+		if err := vacuumInto(ctx, s.db, name); err != nil {
+			return fmt.Errorf("copy before the upgrade: %w", err)
+		}
+		s.upgradeCopy = name
+		return nil
+	}
+}
+
+// UpgradeCopy is the copy of the database made before this open brought its schema up to date,
+// "" when none was needed.
+func (s *Store) UpgradeCopy() string { return s.upgradeCopy }

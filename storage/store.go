@@ -31,6 +31,8 @@ type Store struct {
 	created bool
 	lock    *fileLock
 	file    os.FileInfo // the file Open opened, to tell when it is moved or deleted
+	// upgradeCopy is the copy made before a migration changed the file ("" when none).
+	upgradeCopy string
 
 	mu  sync.RWMutex
 	now func() time.Time
