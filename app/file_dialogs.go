@@ -250,3 +250,50 @@ func (u *ui) backupTo(path string) {
 		u.showChoice("Backed up", rep.String(), nil, []choice{{label: "OK", important: true}})
 	})
 }
+
+// onRestore brings a copy (a backup, or the copy kept before an upgrade) back as the open
+// dossier, after asking: the dossier as it is now is kept beside it.
+func (u *ui) onRestore() {
+	if u.store == nil {
+		return
+	}
+	u.leaveAll(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError("choose the copy to restore", err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			from := r.URI().Path()
+			r.Close()
+			name := filepath.Base(u.store.Path())
+			u.showChoice("Restore from a copy", "Replace the dossier "+name+" with the copy "+filepath.Base(from)+
+				"? The dossier as it is now is kept beside it, so nothing is lost.", nil, []choice{
+				{label: "Restore", important: true, action: func() { u.restoreFrom(from) }},
+				{label: "Cancel"},
+			})
+		}, u.win)
+		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db"}))
+		d.SetTitleText("Choose the copy to bring back")
+		u.startIn(d)
+		d.Show()
+	})
+}
+
+// restoreFrom closes the dossier, puts the copy at from in its place and opens it again.
+func (u *ui) restoreFrom(from string) {
+	path, now := u.store.Path(), u.now()
+	u.closeStore()
+	run(u, "Restoring from "+filepath.Base(from)+"…", func(ctx context.Context) (tasks.RestoreReport, error) {
+		return tasks.Restore(ctx, path, from, now)
+	}, func(rep tasks.RestoreReport, err error) {
+		u.openDatabase(path, false) // the restored dossier, or the one it was if the restore failed
+		if err != nil {
+			u.showError("restore the dossier", err)
+			return
+		}
+		u.showChoice("Restored", rep.String(), nil, []choice{{label: "OK", important: true}})
+	})
+}

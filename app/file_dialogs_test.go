@@ -114,3 +114,24 @@ func TestDossierFileGone(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Abe–Putin meeting, Vladivostok", m.Title, "the copy holds the save made after the file went")
 }
+
+// File → Restore from a copy puts a backup back and opens it; the dossier as it was is kept.
+func TestRestoreFromACopy(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	path := st.Path()
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	u.backupTo(backup)
+	m := storage.Meeting{Title: "Added after the backup", Status: storage.StatusProposed}
+	require.NoError(t, st.CreateMeeting(context.Background(), &m))
+
+	u.restoreFrom(backup)
+	assert.Contains(t, texts(overlay(t, u)), "is now the copy backup.db")
+	require.NotNil(t, u.store, "the dossier is open again")
+	assert.Equal(t, path, u.store.Path())
+	list, err := u.store.Meetings(context.Background(), storage.MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, list, 6, "the backup's meetings, without the one added after it")
+	matches, err := filepath.Glob(filepath.Join(filepath.Dir(path), "*.before-restore-*.db"))
+	require.NoError(t, err)
+	assert.Len(t, matches, 1, "the dossier as it was is kept beside it")
+}

@@ -51,6 +51,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Import article…", "", u.onImportArticle),
 		item("Export…", fyne.KeyE, u.onExport),
 		item("Backup…", "", u.onBackup),
+		item("Restore from a copy…", "", u.onRestore),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

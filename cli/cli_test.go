@@ -369,3 +369,30 @@ func TestReadersWhileAWindowHoldsTheDatabase(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "is open in another Parley window or command. Close it and try again.")
 }
+
+func TestRestoreCommand(t *testing.T) {
+	db := sampleDB(t)
+	dir := t.TempDir()
+	copyPath := filepath.Join(dir, "copy.db")
+	code, _, errOut := run(t, "backup", "--db", db, "-o", copyPath)
+	require.Equal(t, 0, code, errOut)
+	s, err := storage.Open(context.Background(), db)
+	require.NoError(t, err)
+	m := storage.Meeting{Title: "Added after the backup", Status: storage.StatusProposed}
+	require.NoError(t, s.CreateMeeting(context.Background(), &m))
+
+	code, _, errOut = run(t, "restore", "--db", db, copyPath)
+	assert.Equal(t, 1, code, "not while the dossier is open")
+	assert.Contains(t, errOut, "is open in another Parley window or command")
+	require.NoError(t, s.Close())
+
+	code, out, errOut := run(t, "restore", "--db", db, copyPath)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "is now the copy copy.db. The dossier as it was is kept as parley.before-restore-")
+	_, list, _ := run(t, "list", "--db", db, "meetings")
+	assert.NotContains(t, list, "Added after the backup")
+
+	code, _, errOut = run(t, "restore", "--db", db, filepath.Join(dir, "missing.db"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "There is no file")
+}
