@@ -32,6 +32,52 @@ func (u *ui) startIn(d *dialog.FileDialog) {
 	}
 }
 
+// askOpenFile shows a file-open dialog titled title for files ending in exts, started in the
+// dossier's folder. It calls picked with the path chosen, or cancelled (when not nil) if none
+// was; what names the choice in an error ("choose the database").
+func (u *ui) askOpenFile(title, what string, exts []string, cancelled func(), picked func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(what, err)
+			return
+		}
+		if r == nil {
+			if cancelled != nil {
+				cancelled()
+			}
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		picked(path)
+	}, u.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
+	d.SetTitleText(title)
+	u.startIn(d)
+	d.Show()
+}
+
+// askSaveFile shows a file-save dialog titled title for files ending in exts, proposing name
+// and started in the dossier's folder. It calls picked with the path chosen (see chosenPath);
+// what names the choice in an error ("choose where to back up").
+func (u *ui) askSaveFile(title, what, name string, exts []string, picked func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(what, err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		picked(chosenPath(w))
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
+	d.SetTitleText(title)
+	u.startIn(d)
+	d.Show()
+}
+
 // samePath reports whether a and b name the same file.
 func samePath(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
@@ -51,15 +97,7 @@ func (u *ui) switchDatabase(path string, withSample bool) {
 // onNewDatabase asks where to create a dossier and whether to start it with the sample.
 func (u *ui) onNewDatabase() {
 	u.leaveAll(func() {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				u.showError("choose the new database", err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := chosenPath(w)
+		u.askSaveFile("Create a new Parley database", "choose the new database", "dossier.db", []string{".db"}, func(path string) {
 			if u.store != nil && samePath(path, u.store.Path()) {
 				u.showChoice("Cannot replace the open dossier", "“"+filepath.Base(path)+"” is the dossier open now; choose another name for the new one.", nil, []choice{{label: "OK", important: true}})
 				return
@@ -72,34 +110,16 @@ func (u *ui) onNewDatabase() {
 				{label: "Start empty", action: func() { u.openDatabase(path, false) }},
 				{label: "With the sample dossier", important: true, action: func() { u.openDatabase(path, true) }},
 			})
-		}, u.win)
-		d.SetFileName("dossier.db")
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db"}))
-		d.SetTitleText("Create a new Parley database")
-		u.startIn(d)
-		d.Show()
+		})
 	})
 }
 
 // onOpenDatabase asks for a dossier to open.
 func (u *ui) onOpenDatabase() {
 	u.leaveAll(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError("choose the database", err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
+		u.askOpenFile("Open a Parley database", "choose the database", []string{".db", ".sqlite", ".parley"}, nil, func(path string) {
 			u.switchDatabase(path, false)
-		}, u.win)
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db", ".sqlite", ".parley"}))
-		d.SetTitleText("Open a Parley database")
-		u.startIn(d)
-		d.Show()
+		})
 	})
 }
 
@@ -117,23 +137,8 @@ func (u *ui) onImport() {
 		return
 	}
 	u.leaveAll(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError("choose the file to import", err)
-				return
-			}
-			if r == nil {
-				u.resetTo(u.screen)
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			u.importFile(path)
-		}, u.win)
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{tasks.BundleExt, tasks.CalendarExt}))
-		d.SetTitleText("Import a Parley bundle (.json) or a calendar (.ics)")
-		u.startIn(d)
-		d.Show()
+		u.askOpenFile("Import a Parley bundle (.json) or a calendar (.ics)", "choose the file to import",
+			[]string{tasks.BundleExt, tasks.CalendarExt}, func() { u.resetTo(u.screen) }, u.importFile)
 	})
 }
 
@@ -171,25 +176,11 @@ func (u *ui) onExport() {
 func (u *ui) exportAs(ext string) {
 	base := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
 	name := base + " " + u.now().Format("2006-01-02") + ext
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("choose where to export", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		u.exportTo(chosenPath(w))
-	}, u.win)
-	d.SetFileName(name)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
+	title := "Export the dossier as a Parley bundle"
 	if ext == tasks.CalendarExt {
-		d.SetTitleText("Export the talks as a calendar")
-	} else {
-		d.SetTitleText("Export the dossier as a Parley bundle")
+		title = "Export the talks as a calendar"
 	}
-	u.startIn(d)
-	d.Show()
+	u.askSaveFile(title, "choose where to export", name, []string{ext}, u.exportTo)
 }
 
 // exportTo writes the dossier to path (its extension chooses the format) off the Fyne
@@ -214,21 +205,8 @@ func (u *ui) onBackup() {
 		return
 	}
 	base := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("choose where to back up", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		u.backupTo(chosenPath(w))
-	}, u.win)
-	d.SetFileName(base + " backup " + u.now().Format("2006-01-02") + ".db")
-	d.SetTitleText("Back up the dossier")
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db"}))
-	u.startIn(d)
-	d.Show()
+	u.askSaveFile("Back up the dossier", "choose where to back up",
+		base+" backup "+u.now().Format("2006-01-02")+".db", []string{".db"}, u.backupTo)
 }
 
 // backupTo copies the dossier to path. The save dialog has asked before replacing a file
@@ -258,27 +236,14 @@ func (u *ui) onRestore() {
 		return
 	}
 	u.leaveAll(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError("choose the copy to restore", err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			from := r.URI().Path()
-			r.Close()
+		u.askOpenFile("Choose the copy to bring back", "choose the copy to restore", []string{".db"}, nil, func(from string) {
 			name := filepath.Base(u.store.Path())
 			u.showChoice("Restore from a copy", "Replace the dossier "+name+" with the copy "+filepath.Base(from)+
 				"? The dossier as it is now is kept beside it, so nothing is lost.", nil, []choice{
 				{label: "Restore", important: true, action: func() { u.restoreFrom(from) }},
 				{label: "Cancel"},
 			})
-		}, u.win)
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".db"}))
-		d.SetTitleText("Choose the copy to bring back")
-		u.startIn(d)
-		d.Show()
+		})
 	})
 }
 

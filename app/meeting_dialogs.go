@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -220,21 +219,8 @@ func (p *meetingPage) onExport() {
 // exportPack asks where to save the briefing pack of m, writes it off the Fyne goroutine with
 // a progress dialog, and offers to open it.
 func (u *ui) exportPack(m storage.Meeting) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("choose where to save the briefing pack", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		u.writePack(m, chosenPath(w))
-	}, u.win)
-	d.SetFileName(tasks.PackFileName(m.Summary()))
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".pdf"}))
-	d.SetTitleText("Save the briefing pack")
-	u.startIn(d)
-	d.Show()
+	u.askSaveFile("Save the briefing pack", "choose where to save the briefing pack",
+		tasks.PackFileName(m.Summary()), []string{".pdf"}, func(path string) { u.writePack(m, path) })
 }
 
 // writePack writes the pack of m to path (tasks.WritePack: one read of the dossier, written
