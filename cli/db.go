@@ -34,12 +34,9 @@ func dbPath(flagValue string) (string, error) {
 // command that reads or exports it, and returns it with its path: a missing file is an
 // error, not a new empty database.
 func openExisting(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
-	path, err := dbPath(dbFlagValue)
+	path, err := existingPath(dbFlagValue)
 	if err != nil {
-		return nil, "", err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, path, missingDatabase(path)
+		return nil, path, err
 	}
 	s, err := storage.Open(ctx, path)
 	if err != nil {
@@ -53,12 +50,9 @@ func openExisting(ctx context.Context, dbFlagValue string) (*storage.Store, stri
 // database. A database of an older schema is opened for writing instead, which brings it up
 // to date (and needs the lock).
 func openForReading(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
-	path, err := dbPath(dbFlagValue)
+	path, err := existingPath(dbFlagValue)
 	if err != nil {
-		return nil, "", err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, path, missingDatabase(path)
+		return nil, path, err
 	}
 	s, err := storage.OpenReader(ctx, path)
 	if errors.Is(err, storage.ErrNeedsUpgrade) {
@@ -68,6 +62,19 @@ func openForReading(ctx context.Context, dbFlagValue string) (*storage.Store, st
 		return nil, path, explain(path, err)
 	}
 	return s, path, nil
+}
+
+// existingPath is the database --db names (dbFlagValue; "" for the default one), which must
+// be there: a missing file is missingDatabase, with the path.
+func existingPath(dbFlagValue string) (string, error) {
+	path, err := dbPath(dbFlagValue)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return path, missingDatabase(path)
+	}
+	return path, nil
 }
 
 // missingDatabase says what to do when a command needs a database that is not there.
