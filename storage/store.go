@@ -119,15 +119,10 @@ func OpenReader(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
-	switch {
-	case err != nil:
+	if err != nil {
 		return nil, openError(path, err)
-	case info.IsDir():
-		return nil, fmt.Errorf("open %s: is a folder: %w", path, ErrNotParley)
-	case info.Size() == 0:
-		return nil, fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
 	}
-	if err := checkMagic(path); err != nil {
+	if err := checkFile(path, info); err != nil {
 		return nil, err
 	}
 	in, err := inspect(ctx, path, false)
@@ -205,6 +200,18 @@ func fileURI(path, query string) string {
 	return u.String()
 }
 
+// checkFile refuses what stands at path (info is its os.Stat) unless it may be a SQLite
+// database: a folder, an empty file or one that does not start like a database is ErrNotParley.
+func checkFile(path string, info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("open %s: is a folder: %w", path, ErrNotParley)
+	case info.Size() == 0:
+		return fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
+	}
+	return checkMagic(path)
+}
+
 // checkMagic refuses a file that does not start like a SQLite database, reading only its
 // header.
 func checkMagic(path string) error {
@@ -246,12 +253,8 @@ func prepareFile(path string) (created bool, err error) {
 		return true, nil
 	case err != nil:
 		return false, openError(path, err)
-	case info.IsDir():
-		return false, fmt.Errorf("open %s: is a folder: %w", path, ErrNotParley)
-	case info.Size() == 0:
-		return false, fmt.Errorf("open %s: the file is empty: %w", path, ErrNotParley)
 	}
-	if err := checkMagic(path); err != nil {
+	if err := checkFile(path, info); err != nil {
 		return false, err
 	}
 	// A database Parley cannot write is refused here rather than at the first save.
