@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/parley-app/parley/tasks"
 )
@@ -30,12 +29,9 @@ func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
 	if *out == "" {
 		return usagef("give the backup file to write with -o FILE")
 	}
-	path, err := dbPath(*db)
+	path, err := existingPath(*db)
 	if err != nil {
 		return err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return missingDatabase(path)
 	}
 	rep, err := tasks.Backup(ctx, path, *out, false)
 	if errors.Is(err, fs.ErrExist) {

@@ -183,6 +183,21 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseOneArg parses args with fs for a command that takes exactly one positional argument
+// and returns it; none and many are the mistakes said when it is missing or there are more.
+func parseOneArg(fs *flag.FlagSet, args []string, none, many string) (string, error) {
+	rest, err := parseArgs(fs, args)
+	switch {
+	case err != nil:
+		return "", err
+	case len(rest) == 0:
+		return "", usagef("%s", none)
+	case len(rest) > 1:
+		return "", usagef("%s", many)
+	}
+	return rest[0], nil
+}
+
 // parseFlags parses args for a command that takes options only: an argument left over is
 // refused, with hint (when there is one) saying where it belongs.
 func parseFlags(fs *flag.FlagSet, args []string, hint string) error {

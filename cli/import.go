@@ -40,20 +40,13 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		return nil
 	})
-	rest, err := parseArgs(fl, args)
+	file, err := parseOneArg(fl, args, fmt.Sprintf("give the file to import (%s)", tasks.Formats), "import one file at a time")
 	if err != nil {
 		return err
-	}
-	switch {
-	case len(rest) == 0:
-		return usagef("give the file to import (%s)", tasks.Formats)
-	case len(rest) > 1:
-		return usagef("import one file at a time")
 	}
 	if *window < 1 || *window > 50 {
 		return usagef("--window is a number of years from 1 to 50, not %d", *window)
 	}
-	file := rest[0]
 	if _, err := tasks.FormatOf(file); err != nil {
 		return usagef("cannot import %q: the name must end in %s", file, tasks.Formats)
 	}

@@ -34,15 +34,9 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 	lang := fl.String("lang", "en", "the article's language")
 	asJSON := fl.Bool("json", false, "print the proposals as JSON")
 	apply := fl.Bool("apply", false, "store the proposals")
-	rest, err := parseArgs(fl, args)
+	file, err := parseOneArg(fl, args, "give the article to read (a .txt or .html file)", "read one article at a time")
 	if err != nil {
 		return err
-	}
-	switch {
-	case len(rest) == 0:
-		return usagef("give the article to read (a .txt or .html file)")
-	case len(rest) > 1:
-		return usagef("read one article at a time")
 	}
 	pub, err := storage.ParsePartialDate(*published)
 	if err != nil {
@@ -56,7 +50,7 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	rep, err := tasks.IngestArticle(ctx, s, rest[0], pub, *lang)
+	rep, err := tasks.IngestArticle(ctx, s, file, pub, *lang)
 	if errors.Is(err, ingest.ErrNotArticle) {
 		return &problem{sentence: "Nothing was read: " + strings.TrimSuffix(err.Error(), ": "+ingest.ErrNotArticle.Error())}
 	}

@@ -24,26 +24,16 @@ func init() {
 func runRestore(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("restore")
 	db := dbFlag(fl)
-	rest, err := parseArgs(fl, args)
+	from, err := parseOneArg(fl, args, "give the copy to bring back (a backup .db file)", "restore one copy at a time")
 	if err != nil {
 		return err
 	}
-	switch {
-	case len(rest) == 0:
-		return usagef("give the copy to bring back (a backup .db file)")
-	case len(rest) > 1:
-		return usagef("restore one copy at a time")
-	}
-	from := rest[0]
 	if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
 		return &problem{sentence: fmt.Sprintf("There is no file %s to restore from", from)}
 	}
-	path, err := dbPath(*db)
+	path, err := existingPath(*db)
 	if err != nil {
 		return err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return missingDatabase(path)
 	}
 	rep, err := tasks.Restore(ctx, path, from, now())
 	if err != nil {
