@@ -11,6 +11,23 @@ import (
 	"github.com/parley-app/parley/sample"
 )
 
+// editOutside runs query on the database at db as another program would, past Parley.
+func editOutside(t *testing.T, db, query string, args ...any) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", db)
+	require.NoError(t, err)
+	_, err = raw.Exec(query, args...)
+	require.NoError(t, err)
+	require.NoError(t, raw.Close())
+}
+
+// spoilTokyoRound gives the sample's Tokyo round, outside Parley, a time zone no one knows:
+// its row can no longer be read.
+func spoilTokyoRound(t *testing.T, db string) {
+	t.Helper()
+	editOutside(t, db, `UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
+}
+
 func TestVerify(t *testing.T) {
 	db := sampleDB(t)
 	code, out, errOut := run(t, "verify", "--db", db)
@@ -19,13 +36,8 @@ func TestVerify(t *testing.T) {
 	assert.Contains(t, out, "Records: all readable.")
 	assert.Contains(t, out, "Search index: complete.")
 
-	raw, err := sql.Open("sqlite3", db)
-	require.NoError(t, err)
-	_, err = raw.Exec(`DELETE FROM search`)
-	require.NoError(t, err)
-	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
-	require.NoError(t, err)
-	require.NoError(t, raw.Close())
+	editOutside(t, db, `DELETE FROM search`)
+	spoilTokyoRound(t, db)
 
 	code, out, errOut = run(t, "verify", "--db", db)
 	assert.Equal(t, 1, code)
@@ -47,11 +59,7 @@ func TestVerify(t *testing.T) {
 // One row edited outside Parley does not stop an export: it is left out and named.
 func TestExportReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
-	raw, err := sql.Open("sqlite3", db)
-	require.NoError(t, err)
-	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
-	require.NoError(t, err)
-	require.NoError(t, raw.Close())
+	spoilTokyoRound(t, db)
 	out := filepath.Join(t.TempDir(), "d.json")
 	code, stdout, errOut := run(t, "export", "--db", db, "-o", out)
 	require.Equal(t, 0, code, errOut)
@@ -63,11 +71,7 @@ func TestExportReadsAroundABadRow(t *testing.T) {
 // standard error, which run does not capture).
 func TestListReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
-	raw, err := sql.Open("sqlite3", db)
-	require.NoError(t, err)
-	_, err = raw.Exec(`UPDATE meetings SET when_zone = 'Mars/Olympus' WHERE id = ? AND when_kind = 'exact'`, sample.TokyoRoundID)
-	require.NoError(t, err)
-	require.NoError(t, raw.Close())
+	spoilTokyoRound(t, db)
 	for _, args := range [][]string{{"list", "--db", db, "meetings"}, {"list", "--db", db, "--json", "meetings"}} {
 		code, out, errOut := run(t, args...)
 		require.Equal(t, 0, code, errOut)
