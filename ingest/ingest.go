@@ -212,7 +212,7 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 	}
 	r.Source = storage.Source{Title: title, Publisher: publisher, Reference: a.Reference}
 	if !published.IsZero() {
-		r.Source.Published = storage.FuzzyDate{Kind: [...]storage.DateKind{"", storage.DateYear, storage.DateMonth, storage.DateDay}[precisionOf(published)], From: published}
+		r.Source.Published = storage.Within(published)
 	}
 	for _, s := range known.Sources {
 		if fold(s.Title) == fold(title) {
@@ -325,18 +325,6 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 	return r, nil
 }
 
-func precisionOf(d storage.PartialDate) int {
-	switch {
-	case d.IsZero():
-		return 0
-	case d.Month == 0:
-		return 1
-	case d.Day == 0:
-		return 2
-	}
-	return 3
-}
-
 func shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -356,7 +344,7 @@ func (r *Result) addQuote(who *person, text, evidence string, published storage.
 	seen[fold(text)] = true
 	q := QuoteProposal{Speaker: index[who], Text: text, Evidence: evidence}
 	if !published.IsZero() {
-		q.When = storage.FuzzyDate{Kind: [...]storage.DateKind{"", storage.DateYear, storage.DateMonth, storage.DateDay}[precisionOf(published)], From: published}
+		q.When = storage.Within(published)
 	}
 	if who.existing != nil {
 		ft := fold(text)

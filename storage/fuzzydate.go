@@ -171,6 +171,12 @@ func Exact(at time.Time, zone string) (FuzzyDate, error) {
 	return FuzzyDate{Kind: DateExact, At: at.In(loc), Zone: zone}, nil
 }
 
+// Within is the date known as precisely as d: the year, the month or the day it names (the
+// unknown date for the zero d).
+func Within(d PartialDate) FuzzyDate {
+	return FuzzyDate{Kind: [...]DateKind{"", DateYear, DateMonth, DateDay}[precision(d)], From: d}
+}
+
 // OnDay, InMonth, InYear, By and Between build the other kinds.
 func OnDay(y int, m time.Month, d int) FuzzyDate {
 	return FuzzyDate{Kind: DateDay, From: PartialDate{y, m, d}}
@@ -385,7 +391,7 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		if err != nil {
 			return FuzzyDate{}, err
 		}
-		return FuzzyDate{Kind: [...]DateKind{"", DateYear, DateMonth, DateDay}[precision(d)], From: d}, nil
+		return Within(d), nil
 	case 2:
 		if _, err := time.Parse("2006-01-02 15:04", s); err != nil {
 			break // not a date and a time: say what Parley understands
@@ -493,7 +499,7 @@ func (f *FuzzyDate) UnmarshalJSON(b []byte) error {
 		} else if j.Qualifier != "" {
 			return fmt.Errorf("%q is not a date qualifier (by, range)", j.Qualifier)
 		} else {
-			out = FuzzyDate{Kind: [...]DateKind{"", DateYear, DateMonth, DateDay}[precision(d)], From: d}
+			out = Within(d)
 			if j.Precision != "" && j.Precision != string(out.Kind) {
 				return fmt.Errorf("%q is not a %s", j.Date, j.Precision)
 			}

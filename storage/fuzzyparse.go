@@ -178,7 +178,7 @@ func parseHuman(s string, order NumericOrder) (FuzzyDate, error) {
 	if err != nil {
 		return FuzzyDate{}, err
 	}
-	return FuzzyDate{Kind: [...]DateKind{"", DateYear, DateMonth, DateDay}[precision(d)], From: d}, nil
+	return Within(d), nil
 }
 
 func errNotADate(s string) error {
