@@ -60,20 +60,7 @@ func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, er
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
-		inDB, found := dbResolver(ctx, tx), dossierIDs{}
-		has := func(kind, id string) (bool, error) {
-			if ids[kind][id] || found[kind][id] {
-				return true, nil
-			}
-			ok, err := inDB(kind, id)
-			if ok {
-				if found[kind] == nil {
-					found[kind] = map[string]bool{}
-				}
-				found[kind][id] = true
-			}
-			return ok, err
-		}
+		has := ids.orIn(dbResolver(ctx, tx))
 		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep}
 		done := 0
 		var batch []any

@@ -90,6 +90,26 @@ func (s *Store) Dossier(ctx context.Context) (*Dossier, error) {
 // dossierIDs are the IDs a dossier holds, by kind.
 type dossierIDs map[string]map[string]bool
 
+// orIn tells whether a referenced record is in the dossier (ids) or else in the database
+// (inDB). A reference to a stored record is looked up once, however many records make it
+// (every meeting of a delegation refers to the same actors).
+func (ids dossierIDs) orIn(inDB resolver) resolver {
+	found := dossierIDs{}
+	return func(kind, id string) (bool, error) {
+		if ids[kind][id] || found[kind][id] {
+			return true, nil
+		}
+		ok, err := inDB(kind, id)
+		if ok {
+			if found[kind] == nil {
+				found[kind] = map[string]bool{}
+			}
+			found[kind][id] = true
+		}
+		return ok, err
+	}
+}
+
 // ids collects the IDs of a dossier and refuses an ID that appears twice in one kind.
 func (d *Dossier) ids() (dossierIDs, error) {
 	ids := dossierIDs{}
@@ -217,22 +237,7 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 	}
 	now := s.stamp()
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		// A reference to a stored record is looked up once, however many records make it
-		// (every meeting of a delegation refers to the same actors).
-		inDB, found := dbResolver(ctx, tx), dossierIDs{}
-		has := func(kind, id string) (bool, error) {
-			if ids[kind][id] || found[kind][id] {
-				return true, nil
-			}
-			ok, err := inDB(kind, id)
-			if ok {
-				if found[kind] == nil {
-					found[kind] = map[string]bool{}
-				}
-				found[kind][id] = true
-			}
-			return ok, err
-		}
+		has := ids.orIn(dbResolver(ctx, tx))
 		if err := d.check(has); err != nil {
 			return err
 		}
