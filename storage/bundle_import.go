@@ -31,15 +31,9 @@ func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, er
 			statementsFirst = true
 		}
 		id, title := recordID(rec)
-		if ids[kind] == nil {
-			ids[kind] = map[string]bool{}
+		if err := ids.add(kind, id, title); err != nil {
+			return err
 		}
-		if ids[kind][id] {
-			c := newChecker(kind, title, id)
-			c.fail("id", "another %s in the file has the same ID", kind)
-			return c.err
-		}
-		ids[kind][id] = true
 		total++
 		return checkRecord(kind, rec, func(string, string) (bool, error) { return true, nil })
 	}, func(settings map[string]string) error {

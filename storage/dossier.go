@@ -110,48 +110,51 @@ func (ids dossierIDs) orIn(inDB resolver) resolver {
 	}
 }
 
+// add records the ID of a record of kind (title names it in the error), refusing one that is
+// there already.
+func (ids dossierIDs) add(kind, id, title string) error {
+	if ids[kind] == nil {
+		ids[kind] = map[string]bool{}
+	}
+	if ids[kind][id] {
+		c := newChecker(kind, title, id)
+		c.fail("id", "another %s in the file has the same ID", kind)
+		return c.err
+	}
+	ids[kind][id] = true
+	return nil
+}
+
 // ids collects the IDs of a dossier and refuses an ID that appears twice in one kind.
 func (d *Dossier) ids() (dossierIDs, error) {
 	ids := dossierIDs{}
-	add := func(kind, id, title string) error {
-		if ids[kind] == nil {
-			ids[kind] = map[string]bool{}
-		}
-		if ids[kind][id] {
-			c := newChecker(kind, title, id)
-			c.fail("id", "another %s in the file has the same ID", kind)
-			return c.err
-		}
-		ids[kind][id] = true
-		return nil
-	}
 	for _, r := range d.Tracks {
-		if err := add(kindTrack, r.ID, r.Title); err != nil {
+		if err := ids.add(kindTrack, r.ID, r.Title); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range d.Sources {
-		if err := add(kindSource, r.ID, r.Title); err != nil {
+		if err := ids.add(kindSource, r.ID, r.Title); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range d.Actors {
-		if err := add(kindActor, r.ID, r.Name); err != nil {
+		if err := ids.add(kindActor, r.ID, r.Name); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range d.Disputes {
-		if err := add(kindDispute, r.ID, r.Title); err != nil {
+		if err := ids.add(kindDispute, r.ID, r.Title); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range d.Meetings {
-		if err := add(kindMeeting, r.ID, r.Title); err != nil {
+		if err := ids.add(kindMeeting, r.ID, r.Title); err != nil {
 			return nil, err
 		}
 	}
 	for _, r := range d.Statements {
-		if err := add(kindStatement, r.ID, shorten(r.Text, 40)); err != nil {
+		if err := ids.add(kindStatement, r.ID, shorten(r.Text, 40)); err != nil {
 			return nil, err
 		}
 	}
