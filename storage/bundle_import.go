@@ -112,11 +112,7 @@ func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, er
 		return flush()
 	})
 	if err != nil {
-		var ve *ValidationError
-		if errors.As(err, &ve) {
-			return ImportReport{}, err
-		}
-		return ImportReport{}, fmt.Errorf("import: %w", err)
+		return ImportReport{}, importError(err)
 	}
 	return rep, nil
 }

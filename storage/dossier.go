@@ -349,13 +349,19 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 		return nil
 	})
 	if err != nil {
-		var ve *ValidationError
-		if errors.As(err, &ve) {
-			return ImportReport{}, err
-		}
-		return ImportReport{}, fmt.Errorf("import: %w", err)
+		return ImportReport{}, importError(err)
 	}
 	return rep, nil
+}
+
+// importError is how an import that failed says so: a record the dossier refuses as its
+// ValidationError, anything else as a failed import.
+func importError(err error) error {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return err
+	}
+	return fmt.Errorf("import: %w", err)
 }
 
 // stampImported gives a record without timestamps (a hand-written bundle) the import's time.
