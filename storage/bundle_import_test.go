@@ -5,7 +5,6 @@ package storage
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -51,8 +50,7 @@ func TestImportBundleLikeImportDossier(t *testing.T) {
 
 func TestImportBundleRefusesAndChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	src, _ := newStore(t)
-	w := buildWorld(t, src)
+	src, w := newWorld(t)
 	good := string(bundleOf(t, src, exportTime))
 	for _, c := range []struct {
 		name, text, message, field string
@@ -68,17 +66,14 @@ func TestImportBundleRefusesAndChangesNothing(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			require.NotEqual(t, good, c.text)
-			dst, _ := newStore(t)
-			buildWorld(t, dst)
+			dst, _ := newWorld(t)
 			before, err := dst.Dossier(ctx)
 			require.NoError(t, err)
 			_, err = dst.ImportBundle(ctx, opener([]byte(c.text)), nil)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.message)
 			if c.field != "" {
-				var ve *ValidationError
-				require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
-				assert.Equal(t, c.field, ve.Field)
+				assert.Equal(t, c.field, requireValidationError(t, err).Field)
 			}
 			after, err := dst.Dossier(ctx)
 			require.NoError(t, err)

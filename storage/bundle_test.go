@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -236,8 +235,7 @@ func TestRefusedImportLeavesDatabaseUnchanged(t *testing.T) {
 			d := good()
 			tt.spoil(d)
 			_, err := s.ImportDossier(ctx, d)
-			var ve *ValidationError
-			require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
+			ve := requireValidationError(t, err)
 			assert.Equal(t, tt.record, ve.Record)
 			assert.Equal(t, tt.field, ve.Field)
 
@@ -317,8 +315,7 @@ func TestReadBundleRefuses(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.message)
 			if tt.field != "" {
-				var ve *ValidationError
-				require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
+				ve := requireValidationError(t, err)
 				assert.Equal(t, tt.field, ve.Field)
 				assert.Contains(t, ve.Record, tt.record)
 			}

@@ -4,7 +4,6 @@ package storage
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -388,8 +387,7 @@ func TestValidation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.write()
-			var ve *ValidationError
-			require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
+			ve := requireValidationError(t, err)
 			assert.Equal(t, tt.field, ve.Field)
 			assert.Contains(t, ve.Record, tt.record)
 			assert.NotEmpty(t, ve.Reason)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,6 +38,15 @@ func newWorld(t *testing.T) (*Store, *world) {
 	t.Helper()
 	s, _ := newStore(t)
 	return s, buildWorld(t, s)
+}
+
+// requireValidationError stops the test unless err is (or wraps) a *ValidationError, and
+// returns it.
+func requireValidationError(t *testing.T, err error) *ValidationError {
+	t.Helper()
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
+	return ve
 }
 
 func fileSum(t *testing.T, path string) string {

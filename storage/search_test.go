@@ -65,8 +65,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchTakesAnyInput(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	buildWorld(t, s)
+	s, _ := newWorld(t)
 	for _, q := range []string{`"`, `AND (`, `*`, `NEAR(a b)`, `'; DROP TABLE meetings; --`, `a"b`, `-x`, `^`, `%`, `_`, `\`, `title:Tokyo`, `{title}: x`} {
 		t.Run(q, func(t *testing.T) {
 			_, err := s.Search(ctx, q, 10)

@@ -40,8 +40,7 @@ func TestVerify(t *testing.T) {
 		}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, _ := newStore(t)
-			w := buildWorld(t, s)
+			s, w := newWorld(t)
 			c.spoil(t, s, w)
 			rep, err := s.Verify(ctx)
 			require.NoError(t, err)
