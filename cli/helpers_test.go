@@ -27,6 +27,16 @@ func sampleDB(t *testing.T) string {
 	return db
 }
 
+// emptyDB is a new empty database under t.TempDir().
+func emptyDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "parley.db")
+	code, out, errOut := run(t, "init", "--empty", "--db", db)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "empty database")
+	return db
+}
+
 // readFile is the content of path.
 func readFile(t *testing.T, path string) string {
 	t.Helper()

@@ -16,10 +16,7 @@ import (
 )
 
 func TestICSExportAndImport(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := run(t, "init", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	dir, db := t.TempDir(), sampleDB(t)
 
 	// An undated meeting is left out of the calendar and named.
 	s, err := storage.Open(context.Background(), db)
@@ -56,10 +53,7 @@ func TestICSExportAndImport(t *testing.T) {
 }
 
 func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := run(t, "init", "--empty", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	dir, db := t.TempDir(), emptyDB(t)
 
 	file := filepath.Join(dir, "outlook.ics")
 	require.NoError(t, os.WriteFile(file, []byte(strings.Join([]string{
@@ -97,13 +91,10 @@ func TestICSExportIsStampedByTheClock(t *testing.T) {
 	saved := now
 	now = func() time.Time { return time.Date(2016, time.June, 20, 9, 0, 0, 0, time.UTC) }
 	defer func() { now = saved }()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "parley.db")
-	code, _, errOut := run(t, "init", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	dir, db := t.TempDir(), sampleDB(t)
 	a, b := filepath.Join(dir, "a.ics"), filepath.Join(dir, "b.ics")
 	for _, f := range []string{a, b} {
-		code, _, errOut = run(t, "export", "--db", db, "-o", f)
+		code, _, errOut := run(t, "export", "--db", db, "-o", f)
 		require.Equal(t, 0, code, errOut)
 	}
 	first := readFile(t, a)

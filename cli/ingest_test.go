@@ -12,10 +12,7 @@ import (
 )
 
 func TestIngestCommand(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "d.db")
-	var out, errs bytes.Buffer
-	require.Equal(t, 0, Run([]string{"init", "--empty", "--db", db}, &out, &errs), errs.String())
+	dir, db := t.TempDir(), emptyDB(t)
 	pdf := filepath.Join(dir, "a.pdf")
 	require.NoError(t, os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o600))
 	tests := []struct {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -347,9 +346,7 @@ func TestListJSONTracks(t *testing.T) {
 
 // An empty dossier lists [] for every kind, never null or nothing.
 func TestListJSONEmpty(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "empty.db")
-	code, _, errOut := run(t, "init", "--empty", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	db := emptyDB(t)
 	for kind := range listers {
 		code, out, errOut := run(t, "list", "--db", db, "--json", kind)
 		require.Equal(t, 0, code, errOut)
