@@ -2,13 +2,13 @@ package export
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -17,11 +17,7 @@ import (
 func sampleBriefing(t *testing.T, meetingID string) *storage.Briefing {
 	t.Helper()
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "sample.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close() })
-	require.NoError(t, sample.Load(ctx, s))
-	b, err := s.Briefing(ctx, meetingID)
+	b, err := sampletest.Store(t).Briefing(ctx, meetingID)
 	require.NoError(t, err)
 	return b
 }

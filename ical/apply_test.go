@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -74,7 +75,7 @@ func TestRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	d := roundTripDossier(t)
 	file := exportICS(t, d)
-	s := openStore(t)
+	s := sampletest.Empty(t)
 
 	rep, err := importICS(t, s, file, imported)
 	require.NoError(t, err)
@@ -140,7 +141,7 @@ func eventsWithout(file string, names ...string) []string {
 // fields of the meeting and keeps what only Parley holds.
 func TestImportUpdatesKeepParleyFields(t *testing.T) {
 	ctx := context.Background()
-	s := withSample(t)
+	s := sampletest.Store(t)
 	before, err := s.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
 	d, err := s.Dossier(ctx)
@@ -211,7 +212,7 @@ func TestImportUpdatesKeepParleyFields(t *testing.T) {
 // the sample alone, for its postponed, cancelled and ranged meetings.)
 func TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := sampletest.Empty(t)
 	_, err := s.ImportDossier(ctx, roundTripDossier(t))
 	require.NoError(t, err)
 	d, err := s.Dossier(ctx)
@@ -235,7 +236,7 @@ func TestImportKeepsWhatParleyWroteWhenXPropertiesAreDropped(t *testing.T) {
 // TestImportMalformedChangesNothing: a refused file leaves the database as it was.
 func TestImportMalformedChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	s := withSample(t)
+	s := sampletest.Store(t)
 	before := dossierJSON(t, s)
 	good := exportICS(t, roundTripDossier(t))
 	lines := strings.Split(good, "\r\n")
@@ -262,7 +263,7 @@ func TestImportMalformedChangesNothing(t *testing.T) {
 // TestImportStoreRefusalChangesNothing: when the store refuses one meeting, none is imported.
 func TestImportStoreRefusalChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := sampletest.Empty(t)
 	file := exportICS(t, sample.Dossier())
 	res, err := ical.Read(strings.NewReader(file))
 	require.NoError(t, err)

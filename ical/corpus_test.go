@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/ical"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -47,7 +48,7 @@ func TestCorpus(t *testing.T) {
 		}
 		n := len(vevent.FindAll(data, -1))
 		events += n
-		s := openStore(t)
+		s := sampletest.Empty(t)
 		rep, err := ical.ImportWith(context.Background(), s, strings.NewReader(string(data)), corpusOptions)
 		require.NoError(t, err, f)
 		if n > 0 {

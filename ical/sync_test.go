@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/ical"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -59,7 +60,7 @@ func TestImportUpdateRule(t *testing.T) {
 	v3 := invite(2, "20160610T000000Z", "20160622T140000", "MOFA\\, Kasumigaseki")
 	v3again := invite(3, "20160611T000000Z", "20160622T140000", "MOFA\\, Kasumigaseki")
 
-	s := openStore(t)
+	s := sampletest.Empty(t)
 	ctx := context.Background()
 	var firstID string
 	base := time.Date(2016, time.June, 1, 9, 0, 0, 0, time.UTC)
@@ -209,7 +210,7 @@ func TestImportSeriesOverrides(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			s := openStore(t)
+			s := sampletest.Empty(t)
 			var rep ical.ImportReport
 			for i, f := range tc.files {
 				rep = importWith(t, s, f, time.Date(2016, 6, 1, 9+i, 0, 0, 0, time.UTC))
@@ -244,7 +245,7 @@ func TestImportSeriesOverrides(t *testing.T) {
 // are listed, and importing again adds no one twice.
 func TestImportAttendees(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := sampletest.Empty(t)
 	actors := map[string]*storage.Actor{
 		"morgulov":  {Name: "Igor Morgulov", NativeName: "Игорь Моргулов"},
 		"harada":    {Name: "Chikahito Harada", NativeName: "原田親仁"},
@@ -318,7 +319,7 @@ func TestImportTolerant(t *testing.T) {
 		{"a calendar behind binary bytes", "\x00BEGIN:VCALENDAR\r\n", 0, 1, "binary data", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := withSample(t)
+			s := sampletest.Store(t)
 			before := dossierJSON(t, s)
 			rep, err := ical.ImportWith(ctx, s, strings.NewReader(tc.file), ical.Options{Now: imported})
 			if tc.refused {
@@ -341,7 +342,7 @@ func TestImportTolerant(t *testing.T) {
 // earlier export cannot undo it there.
 func TestExportSequenceReachesOtherCalendars(t *testing.T) {
 	ctx := context.Background()
-	a, b := openStore(t), openStore(t)
+	a, b := sampletest.Empty(t), sampletest.Empty(t)
 	at := time.Date(2016, time.June, 1, 9, 0, 0, 0, time.UTC)
 	a.SetClock(func() time.Time { return at })
 	m := storage.Meeting{Title: "Fisheries talks", Status: storage.StatusScheduled, When: storage.OnDay(2016, time.July, 4), City: "Sapporo"}

@@ -15,16 +15,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
 func TestDossierValidatesAndLoads(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "sample.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close() })
-
-	require.NoError(t, sample.Load(ctx, s))
+	s := sampletest.Store(t)
 
 	d := sample.Dossier()
 	got, err := s.Dossier(ctx)
@@ -49,10 +46,7 @@ func TestDossierValidatesAndLoads(t *testing.T) {
 
 func TestKeyRecords(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "sample.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close() })
-	require.NoError(t, sample.Load(ctx, s))
+	s := sampletest.Store(t)
 
 	tokyo, err := s.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)

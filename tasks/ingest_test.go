@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -26,9 +27,7 @@ func TestIngestAndApply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
-			require.NoError(t, err)
-			defer st.Close()
+			st := sampletest.Empty(t)
 			if tt.withSample {
 				require.NoError(t, sample.Load(ctx, st))
 			}
@@ -65,9 +64,7 @@ func TestIngestAndApply(t *testing.T) {
 
 func TestIngestAcceptsOnlyChecked(t *testing.T) {
 	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
-	require.NoError(t, err)
-	defer st.Close()
+	st := sampletest.Empty(t)
 	rep, err := IngestArticle(ctx, st, "../ingest/testdata/senkaku-wire.txt", storage.PartialDate{Year: 2023, Month: 3, Day: 14}, "")
 	require.NoError(t, err)
 	acc := Accepted{Actors: make([]bool, len(rep.Result.Actors)), Events: make([]bool, len(rep.Result.Events)),
@@ -81,10 +78,8 @@ func TestIngestAcceptsOnlyChecked(t *testing.T) {
 
 func TestIngestBadFile(t *testing.T) {
 	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
-	require.NoError(t, err)
-	defer st.Close()
-	_, err = IngestArticle(ctx, st, filepath.Join(t.TempDir(), "missing.txt"), storage.PartialDate{}, "")
+	st := sampletest.Empty(t)
+	_, err := IngestArticle(ctx, st, filepath.Join(t.TempDir(), "missing.txt"), storage.PartialDate{}, "")
 	var fe *FileError
 	assert.ErrorAs(t, err, &fe)
 }

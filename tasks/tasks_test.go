@@ -17,20 +17,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
 var stamp = time.Date(2016, 6, 21, 9, 0, 0, 0, time.UTC)
-
-// sampleStore is a fresh database with the sample dossier.
-func sampleStore(t *testing.T) *storage.Store {
-	t.Helper()
-	st, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "parley.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	require.NoError(t, sample.Load(context.Background(), st))
-	return st
-}
 
 // oldFile puts a file at dir/name with known content and returns its path.
 func oldFile(t *testing.T, dir, name string) string {
@@ -101,7 +92,7 @@ func TestWriteFileIntoAMissingFolder(t *testing.T) {
 
 func TestWritePack(t *testing.T) {
 	ctx := context.Background()
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	dir := t.TempDir()
 
 	path := oldFile(t, dir, "brief.pdf")
@@ -129,7 +120,7 @@ func TestWritePack(t *testing.T) {
 }
 
 func TestWritePacksForARange(t *testing.T) {
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	dir := filepath.Join(t.TempDir(), "june")
 	june, err := ParseRange("2016-06", "2016-06")
 	require.NoError(t, err)
@@ -197,7 +188,7 @@ func TestPackFileName(t *testing.T) {
 
 func TestExportAndImportRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	dir := t.TempDir()
 
 	bundle := filepath.Join(dir, "dossier.json")
@@ -211,9 +202,7 @@ func TestExportAndImportRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, crep.String(), "6 meetings written as calendar events (time zones: Asia/Tokyo) to "+cal+".")
 
-	empty, err := storage.Open(ctx, filepath.Join(dir, "empty.db"))
-	require.NoError(t, err)
-	defer empty.Close()
+	empty := sampletest.Empty(t)
 	irep, err := Import(ctx, empty, bundle)
 	require.NoError(t, err)
 	assert.Equal(t, 6, irep.Bundle.Meetings.Created)
@@ -225,7 +214,7 @@ func TestExportAndImportRoundTrip(t *testing.T) {
 }
 
 func TestExportFailureKeepsTheOldFile(t *testing.T) {
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	path := oldFile(t, t.TempDir(), "dossier.json")
 	stopped, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -239,7 +228,7 @@ func TestExportFailureKeepsTheOldFile(t *testing.T) {
 
 func TestImportRefusesWhatItCannotRead(t *testing.T) {
 	ctx := context.Background()
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name, file, content string
@@ -275,7 +264,7 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 
 func TestBackup(t *testing.T) {
 	ctx := context.Background()
-	st := sampleStore(t)
+	st := sampletest.Store(t)
 	db := st.Path()
 	dir := t.TempDir()
 
