@@ -5,23 +5,20 @@ package storage_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/synth"
 )
 
 func TestBriefingOfTheTokyoRound(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
-	require.NoError(t, err)
-	defer s.Close()
-	require.NoError(t, sample.Load(ctx, s))
+	s := sampletest.Store(t)
 
 	b, err := s.Briefing(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
@@ -84,18 +81,14 @@ func TestBriefingOfTheTokyoRound(t *testing.T) {
 
 func TestBriefingOfAnUnknownMeeting(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
-	require.NoError(t, err)
-	defer s.Close()
-	_, err = s.Briefing(ctx, "no-such-meeting")
+	s := sampletest.Empty(t)
+	_, err := s.Briefing(ctx, "no-such-meeting")
 	assert.True(t, errors.Is(err, storage.ErrNotFound), "%v", err)
 }
 
 func TestBriefingOfABareMeeting(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
-	require.NoError(t, err)
-	defer s.Close()
+	s := sampletest.Empty(t)
 	m := storage.Meeting{Title: "Consultations on fisheries", Status: storage.StatusProposed}
 	require.NoError(t, s.CreateMeeting(ctx, &m))
 	b, err := s.Briefing(ctx, m.ID)
@@ -112,10 +105,8 @@ func TestBriefingOfABareMeeting(t *testing.T) {
 // A meeting in a long track gets the nearest rounds in full and the others as summaries.
 func TestBriefingInALongTrack(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
-	require.NoError(t, err)
-	defer s.Close()
-	_, err = synth.Generate(ctx, s, synth.Config{Meetings: 150, Actors: 20, Seed: 1}, nil)
+	s := sampletest.Empty(t)
+	_, err := synth.Generate(ctx, s, synth.Config{Meetings: 150, Actors: 20, Seed: 1}, nil)
 	require.NoError(t, err)
 	track, err := s.Meetings(ctx, storage.MeetingFilter{TrackID: "synth-track-00000"})
 	require.NoError(t, err)
@@ -134,10 +125,8 @@ func TestBriefingInALongTrack(t *testing.T) {
 // A dispute of a decade's talks has hundreds of statements: the briefing gives the newest.
 func TestBriefingBoundsRecentStatements(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
-	require.NoError(t, err)
-	defer s.Close()
-	_, err = synth.Generate(ctx, s, synth.Config{Meetings: 100, Actors: 20, Quotes: 3000, Seed: 1}, nil)
+	s := sampletest.Empty(t)
+	_, err := synth.Generate(ctx, s, synth.Config{Meetings: 100, Actors: 20, Quotes: 3000, Seed: 1}, nil)
 	require.NoError(t, err)
 	ms, err := s.Meetings(ctx, storage.MeetingFilter{})
 	require.NoError(t, err)

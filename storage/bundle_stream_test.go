@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/synth"
 )
@@ -84,9 +85,7 @@ func TestExportBundleStreamsTheSameBytes(t *testing.T) {
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
-			require.NoError(t, err)
-			defer s.Close()
+			s := sampletest.Empty(t)
 			c.fill(t, s)
 			d, err := s.Dossier(ctx)
 			require.NoError(t, err)
