@@ -98,16 +98,10 @@ func listActors(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer)
 		for i := range as {
 			as[i].Photo = nil // listings stay small; export gives the whole record
 		}
-		return writeJSON(w, as)
 	}
-	if len(as) == 0 {
-		return say(w, "No actors yet.")
-	}
-	t := newTable("NAME", "NATIVE NAME", "TITLE", "SIDE", "ID")
-	for _, a := range as {
-		t.add(a.Name, a.NativeName, a.Title, a.Country, a.ID)
-	}
-	return t.write(w)
+	return listed(w, asJSON, as, "No actors yet.", []string{"NAME", "NATIVE NAME", "TITLE", "SIDE", "ID"}, func(a storage.Actor) []string {
+		return []string{a.Name, a.NativeName, a.Title, a.Country, a.ID}
+	})
 }
 
 func listDisputes(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
@@ -115,14 +109,7 @@ func listDisputes(ctx context.Context, s *storage.Store, asJSON bool, w io.Write
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return writeJSON(w, ds)
-	}
-	if len(ds) == 0 {
-		return say(w, "No disputes yet.")
-	}
-	t := newTable("TITLE", "NAMES", "HELD BY", "CLAIMED BY", "ID")
-	for _, d := range ds {
+	return listed(w, asJSON, ds, "No disputes yet.", []string{"TITLE", "NAMES", "HELD BY", "CLAIMED BY", "ID"}, func(d storage.Dispute) []string {
 		names := make([]string, len(d.Names))
 		for i, n := range d.Names {
 			names[i] = joinNonEmpty(" ", n.Name, n.Native)
@@ -130,9 +117,8 @@ func listDisputes(ctx context.Context, s *storage.Store, asJSON bool, w io.Write
 				names[i] += " (" + n.Party + ")"
 			}
 		}
-		t.add(d.Title, strings.Join(names, "; "), d.Administrator, strings.Join(d.Claimants, ", "), d.ID)
-	}
-	return t.write(w)
+		return []string{d.Title, strings.Join(names, "; "), d.Administrator, strings.Join(d.Claimants, ", "), d.ID}
+	})
 }
 
 func listSources(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
@@ -140,21 +126,13 @@ func listSources(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return writeJSON(w, ss)
-	}
-	if len(ss) == 0 {
-		return say(w, "No sources yet.")
-	}
-	t := newTable("PUBLISHED", "TITLE", "PUBLISHER", "ID")
-	for _, src := range ss {
+	return listed(w, asJSON, ss, "No sources yet.", []string{"PUBLISHED", "TITLE", "PUBLISHER", "ID"}, func(src storage.Source) []string {
 		published := ""
 		if !src.Published.IsZero() {
 			published = src.Published.String()
 		}
-		t.add(published, src.Title, src.Publisher, src.ID)
-	}
-	return t.write(w)
+		return []string{published, src.Title, src.Publisher, src.ID}
+	})
 }
 
 func listTracks(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
@@ -175,6 +153,22 @@ func listTracks(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer)
 	t := newTable("TITLE", "PARTIES", "MEETINGS", "ID")
 	for _, tr := range ts {
 		t.add(tr.Title, strings.Join(tr.Parties, ", "), strconv.Itoa(counts[tr.ID]), tr.ID)
+	}
+	return t.write(w)
+}
+
+// listed prints records as JSON or, when there are some, as a table under header with the
+// cells of each record as a row; none is what it says when there are none ("No sources yet.").
+func listed[T any](w io.Writer, asJSON bool, records []T, none string, header []string, cells func(T) []string) error {
+	if asJSON {
+		return writeJSON(w, records)
+	}
+	if len(records) == 0 {
+		return say(w, none)
+	}
+	t := newTable(header...)
+	for _, r := range records {
+		t.add(cells(r)...)
 	}
 	return t.write(w)
 }
