@@ -17,7 +17,7 @@ import (
 // dossier must not be open in a Parley window (ErrLocked). The copy is written beside path
 // under a temporary name and renamed into place; a failure leaves the dossier as it was.
 func Restore(ctx context.Context, path, from string, now time.Time) (kept string, err error) {
-	if sameFile(path, from) {
+	if SameFile(path, from) {
 		return "", fmt.Errorf("restore %s: the copy is the dossier itself", path)
 	}
 	if err := checkMagic(from); err != nil {
@@ -57,9 +57,15 @@ func Restore(ctx context.Context, path, from string, now time.Time) (kept string
 	return kept, nil
 }
 
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
+// SameFile reports whether a and b name the same file: the same file on disk when both exist
+// (through a link, too), else the same absolute path (b may not exist yet).
+func SameFile(a, b string) bool {
 	ia, err1 := os.Stat(a)
 	ib, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(ia, ib)
+	}
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
 }

@@ -49,7 +49,7 @@ func BackupStore(ctx context.Context, st *storage.Store, out string, replace boo
 // out: a failure leaves no half-written backup and a file already at out as it was.
 func backupTo(dbPath, out string, replace bool, copyTo func(tmp string) error) (BackupReport, error) {
 	rep := BackupReport{From: dbPath, To: out}
-	if sameFile(dbPath, out) {
+	if storage.SameFile(dbPath, out) {
 		return rep, ErrBackupOverDossier
 	}
 	if _, err := os.Stat(out); err == nil && !replace {
@@ -76,18 +76,6 @@ func backupTo(dbPath, out string, replace bool, copyTo func(tmp string) error) (
 		rep.Size = info.Size()
 	}
 	return rep, nil
-}
-
-// sameFile reports whether a and b name the same file (b may not exist yet).
-func sameFile(a, b string) bool {
-	ia, err1 := os.Stat(a)
-	ib, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(ia, ib)
-	}
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
 }
 
 // byteSize writes a file size for people: "96 KB", "1.4 MB".
