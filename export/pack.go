@@ -32,6 +32,8 @@ const (
 	marginL      = 25.0
 	marginR      = 25.0
 	contentW     = pageW - marginL - marginR
+	// contentTop and contentBot bound the text area when the marking takes one line; a
+	// longer marking moves them inwards (renderer.top, renderer.bot).
 	contentTop   = 27.0
 	contentBot   = 270.0
 	bannerTopY   = 9.0
@@ -122,6 +124,7 @@ type renderer struct {
 	opt PackOptions
 
 	y          float64
+	top, bot   float64 // the text area of every page, between the frame's banners
 	fontsAdded [fontCount]bool
 	curFont    fontID
 	curSize    float64
@@ -154,6 +157,7 @@ func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer
 	pdf.SetDisplayMode("fullwidth", "OneColumn")
 	return &renderer{
 		pdf: pdf, ts: ts, b: b, opt: opt,
+		top: contentTop, bot: contentBot,
 		sourceNo:     map[string]int{},
 		sourceLinks:  map[string]int{},
 		profileLinks: map[string]int{},
@@ -177,7 +181,7 @@ func (r *renderer) render() error {
 		r.newPage()
 		if i == 0 {
 			r.contents = r.pdf.PageNo()
-			r.pdf.Bookmark("Contents", 0, contentTop)
+			r.pdf.Bookmark("Contents", 0, r.top)
 		}
 	}
 	for i, s := range r.sections {
@@ -205,7 +209,7 @@ func (r *renderer) render() error {
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.fontValid = false
-	r.y = contentTop
+	r.y = r.top
 }
 
 // setPage goes back to an earlier page to draw on it.
@@ -215,11 +219,11 @@ func (r *renderer) setPage(p int) {
 }
 
 // space is what is left of the text area below the cursor.
-func (r *renderer) space() float64 { return contentBot - r.y }
+func (r *renderer) space() float64 { return r.bot - r.y }
 
 // ensure starts a new page unless h millimetres fit below the cursor.
 func (r *renderer) ensure(h float64) {
-	if r.y+h > contentBot+0.01 {
+	if r.y+h > r.bot+0.01 {
 		r.newPage()
 	}
 }

@@ -104,7 +104,7 @@ func (r *renderer) drawLines(lines []line, x, lineH float64) {
 		if n < rest && rest-n == 1 && n >= 3 {
 			n-- // carry a line over so that the next page does not start with a widow
 		}
-		for k := 0; k < n && r.y+lineH <= contentBot+0.01; k++ {
+		for k := 0; k < n && r.y+lineH <= r.bot+0.01; k++ {
 			r.drawLine(lines[i], x, r.y, lineH)
 			r.advance(lines[i], lineH)
 			i++
@@ -144,8 +144,8 @@ func (r *renderer) paraLead(spans []span, indent, lineH float64) float64 {
 func (r *renderer) heading(text string, st style, lineH, before, after, lead float64) float64 {
 	lines := r.ts.layout([]span{{text: text, st: st}}, contentW)
 	h := linesHeight(lines, lineH)
-	if r.y > contentTop+0.01 {
-		if r.y+before+h+after+lead > contentBot {
+	if r.y > r.top+0.01 {
+		if r.y+before+h+after+lead > r.bot {
 			r.newPage()
 		} else {
 			r.y += before
@@ -318,7 +318,7 @@ func (r *renderer) drawTable(t *table) {
 			h := t.rowHeight(n - from)
 			if h > r.space() {
 				fit := int((r.space() - 2*t.padY() + 0.01) / cellLine)
-				if h <= contentBot-contentTop-hh || fit < 2 {
+				if h <= r.bot-r.top-hh || fit < 2 {
 					r.newPage()
 					if hdr != nil {
 						r.drawRow(t, hdr, 0, rowMax(hdr), hh, true, total)

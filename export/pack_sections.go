@@ -248,12 +248,12 @@ const (
 // on the plan, so the pages can be reserved before the sections are drawn.
 func (r *renderer) contentsLayout() []contentsRow {
 	var rows []contentsRow
-	page, y := 0, contentTop+contentsHeading
+	page, y := 0, r.top+contentsHeading
 	place := func(spans []span, indent, gap float64, link int, target *int) {
 		lines := r.ts.layout(spans, contentW-indent-contentsPageCol)
 		h := float64(len(lines))*contentsLine + gap
-		if y+h > contentBot {
-			page, y = page+1, contentTop
+		if y+h > r.bot {
+			page, y = page+1, r.top
 		}
 		rows = append(rows, contentsRow{lines: lines, indent: indent, page: page, y: y, link: link, target: target, gap: gap})
 		y += h
@@ -285,7 +285,7 @@ func (r *renderer) drawContents() {
 		return
 	}
 	r.setPage(r.contents)
-	r.y = contentTop
+	r.y = r.top
 	r.heading("Contents", h1Style, 8, 0, 1.5, 0)
 	r.pdf.SetDrawColor(navyColour.r, navyColour.g, navyColour.b)
 	r.pdf.SetLineWidth(0.4)
@@ -462,9 +462,9 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 		lead = math.Max(lead, head+photoH+2)
 	}
 	// A profile never starts in the last lines of a page.
-	if r.y > contentTop+0.01 {
+	if r.y > r.top+0.01 {
 		switch {
-		case r.y+8+lead > contentBot:
+		case r.y+8+lead > r.bot:
 			r.newPage()
 		case first:
 			r.y += 6 // the participants table's last rule separates it already
