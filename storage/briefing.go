@@ -42,6 +42,11 @@ type Briefing struct {
 	// Marking is the dossier's handling marking (setting "marking"), e.g. OFFICIAL-SENSITIVE;
 	// "" when the dossier sets none.
 	Marking string
+	// Levels and Caveats are the dossier's handling levels and caveats as the settings
+	// "levels" and "caveats" hold them (package handling reads them); "" when not set.
+	Levels, Caveats string
+	// Issues are the versions and addenda of this meeting's pack issued so far, oldest first.
+	Issues []PackIssue
 }
 
 // BriefedRounds is how many of a track's meetings before the briefed one (and after it) a
@@ -90,7 +95,12 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		afterBriefingMeeting()
 	}
 	b := &Briefing{Meeting: m, Speakers: map[string]Actor{}, Sources: map[string]Source{}}
-	if b.Marking, err = s.Setting(ctx, "marking"); err != nil {
+	for key, v := range map[string]*string{"marking": &b.Marking, "levels": &b.Levels, "caveats": &b.Caveats} {
+		if *v, err = s.Setting(ctx, key); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+		}
+	}
+	if b.Issues, err = s.PackIssues(ctx, m.ID); err != nil {
 		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 	}
 	if m.TrackID != "" {

@@ -42,9 +42,14 @@ func richWorld(t *testing.T, s *Store) *world {
 	m.Calendar = CalendarEntry{Sequence: 3, Modified: time.Date(2016, 6, 1, 9, 0, 0, 0, time.UTC),
 		Created: time.Date(2016, 5, 2, 8, 30, 0, 0, time.UTC), Synced: time.Date(2016, 6, 2, 10, 0, 0, 0, time.UTC),
 		Transp: "OPAQUE", Class: "CONFIDENTIAL"}
+	m.Brief = BriefControl{Reference: "EAD/JPN/2016/014", Drafter: "J. Smith, Japan desk", Drafted: PartialDate{Year: 2016, Month: 6, Day: 10},
+		ClearedBy: "Head of East Asia Department", Cleared: PartialDate{Year: 2016, Month: 6, Day: 14},
+		Distribution: []string{"Foreign Secretary's office", "Embassy Tokyo"}}
+	m.Participants[0].Principal = true
 	require.NoError(t, s.UpdateMeeting(ctx, &m))
 	w.tokyo = m
-	require.NoError(t, s.ChangeMeetingStatus(ctx, w.visit.ID, StatusPostponed, "annexation of Crimea", w.source.ID))
+	require.NoError(t, s.ChangeMeetingStatusOn(ctx, w.visit.ID, StatusPostponed, "annexation of Crimea", w.source.ID,
+		PartialDate{Year: 2014, Month: 3}))
 	return w
 }
 
@@ -89,6 +94,12 @@ func TestBundleRoundTrip(t *testing.T) {
 	got, err := dst.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
 	assert.Equal(t, w.tokyo.Calendar, got.Calendar)
+	assert.Equal(t, w.tokyo.Brief, got.Brief, "the brief's document control travels with the meeting")
+	assert.True(t, got.Participants[0].Principal)
+	visit, err := dst.Meeting(ctx, w.visit.ID)
+	require.NoError(t, err)
+	last, _ := visit.LastPostponement()
+	assert.Equal(t, PartialDate{Year: 2014, Month: 3}, last.Happened, "a status change keeps the date it happened")
 
 	// A version 1 bundle (before meetings had a calendar entry) still reads.
 	v1 := strings.Replace(string(first), `"version": 2`, `"version": 1`, 1)

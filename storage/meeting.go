@@ -95,7 +95,18 @@ func checkMeeting(m *Meeting, has resolver) error {
 		}
 		checkStatus(c, field+".to", sc.To)
 		c.date(field+".when", sc.When)
+		c.partial(field+".happened", sc.Happened)
 		c.ref(field+".source_id", kindSource, sc.SourceID, has)
+	}
+	c.partial("brief.drafted", m.Brief.Drafted)
+	c.partial("brief.cleared", m.Brief.Cleared)
+	if !m.Brief.Drafted.IsZero() && !m.Brief.Cleared.IsZero() && m.Brief.Cleared.End().Before(m.Brief.Drafted.Start()) {
+		c.fail("brief.cleared", "the brief is cleared (%s) before it is drafted (%s)", m.Brief.Cleared.ISO(), m.Brief.Drafted.ISO())
+	}
+	for i, d := range m.Brief.Distribution {
+		if strings.TrimSpace(d) == "" || strings.ContainsAny(d, "\r\n") {
+			c.fail(fmt.Sprintf("brief.distribution[%d]", i), "a recipient must be one line of text")
+		}
 	}
 	return c.err
 }
@@ -157,6 +168,12 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 // optional source. A change to the status the meeting already has is recorded too: a meeting
 // can be postponed twice.
 func (s *Store) ChangeMeetingStatus(ctx context.Context, id string, to Status, reason, sourceID string) error {
+	return s.ChangeMeetingStatusOn(ctx, id, to, reason, sourceID, PartialDate{})
+}
+
+// ChangeMeetingStatusOn is ChangeMeetingStatus for a change the user dates: happened is when
+// it was decided or announced (zero: not known, the change is dated when it is recorded).
+func (s *Store) ChangeMeetingStatusOn(ctx context.Context, id string, to Status, reason, sourceID string, happened PartialDate) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		old, err := meetingState(ctx, tx, id)
 		if err != nil {
@@ -164,6 +181,7 @@ func (s *Store) ChangeMeetingStatus(ctx context.Context, id string, to Status, r
 		}
 		c := newChecker(kindMeeting, old.title, id)
 		checkStatus(c, "status", to)
+		c.partial("happened", happened)
 		c.ref("source_id", kindSource, sourceID, dbResolver(ctx, tx))
 		if c.err != nil {
 			return c.err
@@ -175,7 +193,7 @@ func (s *Store) ChangeMeetingStatus(ctx context.Context, id string, to Status, r
 			return err
 		}
 		return insertStatusChange(ctx, tx, id, StatusChange{
-			Recorded: now, From: old.status, To: to, Reason: reason, SourceID: sourceID, When: old.when,
+			Recorded: now, From: old.status, To: to, Reason: reason, SourceID: sourceID, When: old.when, Happened: happened,
 		})
 	})
 	if err != nil {
@@ -222,12 +240,14 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
 			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
 			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated,
-			ical_sequence, ical_modified, ical_created, ical_synced, ical_transp, ical_class)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			ical_sequence, ical_modified, ical_created, ical_synced, ical_transp, ical_class,
+			brief_reference, brief_drafter, brief_drafted, brief_cleared_by, brief_cleared, brief_distribution)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+			?, ?, ?, ?, ?, ?)`,
 		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
-				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar))...)
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), briefArgs(m.Brief))...)
 	if err != nil {
 		return err
 	}
@@ -249,12 +269,15 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
 			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
 			next_steps = ?, ical_uid = ?, created = ?, updated = ?, ical_sequence = ?, ical_modified = ?,
-			ical_created = ?, ical_synced = ?, ical_transp = ?, ical_class = ?
+			ical_created = ?, ical_synced = ?, ical_transp = ?, ical_class = ?,
+			brief_reference = ?, brief_drafter = ?, brief_drafted = ?, brief_cleared_by = ?,
+			brief_cleared = ?, brief_distribution = ?
 		WHERE id = ?`,
 		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
-				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), []any{m.ID})...)
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar),
+			briefArgs(m.Brief), []any{m.ID})...)
 	if err != nil {
 		return err
 	}
@@ -266,10 +289,10 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 
 func insertStatusChange(ctx context.Context, tx *sql.Tx, meetingID string, sc StatusChange) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO status_changes (meeting_id, recorded, from_status, to_status,
-			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, happened)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		cat([]any{meetingID, stampText(sc.Recorded), sc.From, sc.To, sc.Reason, nullID(sc.SourceID)},
-			toDateCols(sc.When).args())...)
+			toDateCols(sc.When).args(), []any{sc.Happened.ISO()})...)
 	return err
 }
 
@@ -290,8 +313,8 @@ func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 		return err
 	}
 	err = replaceChildren(ctx, tx, `DELETE FROM meeting_participants WHERE meeting_id = ?`,
-		`INSERT INTO meeting_participants (meeting_id, seq, actor_id, role, note) VALUES (?, ?, ?, ?, ?)`,
-		m.ID, m.Participants, func(p Participant) []any { return []any{p.ActorID, p.Role, p.Note} })
+		`INSERT INTO meeting_participants (meeting_id, seq, actor_id, role, note, principal) VALUES (?, ?, ?, ?, ?, ?)`,
+		m.ID, m.Participants, func(p Participant) []any { return []any{p.ActorID, p.Role, p.Note, p.Principal} })
 	if err != nil {
 		return err
 	}
@@ -321,7 +344,14 @@ const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
 	when_kind, when_at, when_zone, when_from, when_to, duration_minutes, venue, city, country, round,
 	coalesce(previous_round_id, ''), purpose, background, interpreters, press, logistics, outcome,
 	next_steps, ical_uid, created, updated, ical_sequence, ical_modified, ical_created, ical_synced,
-	ical_transp, ical_class`
+	ical_transp, ical_class, brief_reference, brief_drafter, brief_drafted, brief_cleared_by,
+	brief_cleared, brief_distribution`
+
+// briefArgs are the brief_reference … brief_distribution column values: dates as ISO partial
+// dates, the distribution one recipient a line.
+func briefArgs(b BriefControl) []any {
+	return []any{b.Reference, b.Drafter, b.Drafted.ISO(), b.ClearedBy, b.Cleared.ISO(), strings.Join(b.Distribution, "\n")}
+}
 
 // calendarArgs are the ical_sequence … ical_class column values; a zero time is stored as ”.
 func calendarArgs(c CalendarEntry) []any {
@@ -346,16 +376,26 @@ func scanMeeting(r row) (Meeting, error) {
 	var m Meeting
 	var when dateCols
 	var st stampCols
-	var modified, created, synced string
+	var modified, created, synced, drafted, cleared, distribution string
 	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
 		[]any{&m.DurationMinutes, &m.Venue, &m.City, &m.Country, &m.Round, &m.PreviousRoundID,
 			&m.Purpose, &m.Background, &m.Interpreters, &m.Press, &m.Logistics, &m.Outcome,
 			&m.NextSteps, &m.ICalUID}, st.dests(),
-		[]any{&m.Calendar.Sequence, &modified, &created, &synced, &m.Calendar.Transp, &m.Calendar.Class})
+		[]any{&m.Calendar.Sequence, &modified, &created, &synced, &m.Calendar.Transp, &m.Calendar.Class,
+			&m.Brief.Reference, &m.Brief.Drafter, &drafted, &m.Brief.ClearedBy, &cleared, &distribution})
 	if err := r.Scan(dest...); err != nil {
 		return Meeting{}, err
 	}
 	var err error
+	if m.Brief.Drafted, err = ParsePartialDate(drafted); err != nil {
+		return Meeting{}, fmt.Errorf("stored drafting date: %w", err)
+	}
+	if m.Brief.Cleared, err = ParsePartialDate(cleared); err != nil {
+		return Meeting{}, fmt.Errorf("stored clearance date: %w", err)
+	}
+	if distribution != "" {
+		m.Brief.Distribution = strings.Split(distribution, "\n")
+	}
 	if m.When, err = when.date(); err != nil {
 		return Meeting{}, err
 	}
@@ -401,9 +441,9 @@ func loadMeetingParts(ctx context.Context, q querier, id string) (meetingParts, 
 	if err != nil {
 		return p, err
 	}
-	p.participants, err = collectByOwner(ctx, q, `SELECT meeting_id, actor_id, role, note
+	p.participants, err = collectByOwner(ctx, q, `SELECT meeting_id, actor_id, role, note, principal
 		FROM meeting_participants `+where+` ORDER BY meeting_id, seq`, args,
-		scanOwned(func(pt *Participant) []any { return []any{&pt.ActorID, &pt.Role, &pt.Note} }))
+		scanOwned(func(pt *Participant) []any { return []any{&pt.ActorID, &pt.Role, &pt.Note, &pt.Principal} }))
 	if err != nil {
 		return p, err
 	}
@@ -414,20 +454,23 @@ func loadMeetingParts(ctx context.Context, q querier, id string) (meetingParts, 
 		return p, err
 	}
 	p.history, err = collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
-			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, happened
 		FROM status_changes `+where+` ORDER BY meeting_id, id`, args, scanStatusChange)
 	return p, err
 }
 
 func scanStatusChange(rows *sql.Rows) (string, StatusChange, error) {
-	var owner, recorded string
+	var owner, recorded, happened string
 	var sc StatusChange
 	var when dateCols
-	dest := cat([]any{&owner, &recorded, &sc.From, &sc.To, &sc.Reason, &sc.SourceID}, when.dests())
+	dest := cat([]any{&owner, &recorded, &sc.From, &sc.To, &sc.Reason, &sc.SourceID}, when.dests(), []any{&happened})
 	if err := rows.Scan(dest...); err != nil {
 		return "", StatusChange{}, err
 	}
 	var err error
+	if sc.Happened, err = ParsePartialDate(happened); err != nil {
+		return "", StatusChange{}, fmt.Errorf("stored date of a status change: %w", err)
+	}
 	if sc.Recorded, err = parseStamp(recorded); err != nil {
 		return "", StatusChange{}, err
 	}
@@ -439,7 +482,7 @@ func scanStatusChange(rows *sql.Rows) (string, StatusChange, error) {
 
 func loadStatusHistory(ctx context.Context, q querier, id string) ([]StatusChange, error) {
 	byOwner, err := collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
-			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, happened
 		FROM status_changes WHERE meeting_id = ? ORDER BY id`, []any{id}, scanStatusChange)
 	if err != nil {
 		return nil, err

@@ -134,8 +134,22 @@ type Meeting struct {
 	DisputeIDs    []string       `json:"dispute_ids,omitempty"`
 	Tags          []string       `json:"tags,omitempty"`
 	StatusHistory []StatusChange `json:"status_history,omitempty"`
-	Created       time.Time      `json:"created"`
-	Updated       time.Time      `json:"updated"`
+	// Brief is the document control of the meeting's briefing pack.
+	Brief   BriefControl `json:"brief,omitzero"`
+	Created time.Time    `json:"created"`
+	Updated time.Time    `json:"updated"`
+}
+
+// BriefControl is what a registry asks of a meeting's brief: its reference, who drafted it and
+// who cleared it for issue, and when, and who receives it. The versions issued are kept apart
+// (Store.PackIssues): a pack is issued many times, the control is one.
+type BriefControl struct {
+	Reference    string      `json:"reference,omitempty"` // e.g. EAD/JPN/2016/014
+	Drafter      string      `json:"drafter,omitempty"`
+	Drafted      PartialDate `json:"drafted,omitzero"`
+	ClearedBy    string      `json:"cleared_by,omitempty"`
+	Cleared      PartialDate `json:"cleared,omitzero"`
+	Distribution []string    `json:"distribution,omitempty"` // one recipient (a person or a list) each
 }
 
 // CalendarEntry is what Parley keeps of the calendar entry an imported meeting came from: the
@@ -168,7 +182,13 @@ type Participant struct {
 	ActorID string `json:"actor_id"`
 	Role    Role   `json:"role"`
 	Note    string `json:"note,omitempty"`
+	// Principal marks someone the pack profiles in full although they do not head their
+	// delegation (a minister's special envoy, say); heads of delegation always are.
+	Principal bool `json:"principal,omitempty"`
 }
+
+// IsPrincipal reports whether the pack gives this participant a full profile.
+func (p Participant) IsPrincipal() bool { return p.Principal || p.Role == RoleHead }
 
 // StatusChange records one change of a meeting's status, so a postponement stays on record
 // with the date the meeting had when it was postponed.
@@ -180,6 +200,18 @@ type StatusChange struct {
 	SourceID string    `json:"source_id,omitempty"`
 	// When is the meeting's date as it stood at the change ("was 2014").
 	When FuzzyDate `json:"when"`
+	// Happened is when the change was decided or announced, if the user said; Recorded is
+	// only when it was typed in.
+	Happened PartialDate `json:"happened,omitzero"`
+}
+
+// Dated is the day the change is known by: when it happened, else when it was recorded.
+func (sc StatusChange) Dated() PartialDate {
+	if !sc.Happened.IsZero() {
+		return sc.Happened
+	}
+	t := sc.Recorded
+	return PartialDate{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 }
 
 // MeetingSummary is the part of a meeting lists and calendars need.

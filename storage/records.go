@@ -370,6 +370,15 @@ func (c *checker) date(field string, f FuzzyDate) {
 	}
 }
 
+// partial checks that a partial date, when given, exists.
+func (c *checker) partial(field string, d PartialDate) {
+	if !d.IsZero() {
+		if err := d.Validate(); err != nil {
+			c.fail(field, "%v", err)
+		}
+	}
+}
+
 // ref checks that an optional reference points at an existing record.
 func (c *checker) ref(field, kind, id string, has resolver) {
 	if id == "" || c.err != nil {

@@ -1,0 +1,164 @@
+package handling
+
+import (
+	"strings"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// Cut is a briefing made for one audience.
+type Cut struct {
+	// Briefing is a copy of the briefing without the items above the audience's level, every
+	// kept portion mark in its canonical form ("(os) x" becomes "(OS) x"). The original is
+	// not changed.
+	Briefing *storage.Briefing
+	// LeftOut counts the items above the level.
+	LeftOut int
+	// Highest is the highest level among the kept items, the document's own included.
+	Highest int
+	// Items are the kept items by part of the pack, in the pack's order: what an issue
+	// records, so that an addendum can say what changed.
+	Items []storage.IssuedItem
+}
+
+// Audience gives the briefing as an audience cleared up to upTo may read it; None keeps
+// every item. Items are what the issue calls them: an objective, a line to take, a question
+// with its answer, one paragraph (line) of a purpose, background, outcome, next steps,
+// biography, stance or dispute summary, a key fact, a position, a timeline entry, a statement.
+// An item without a portion mark is at the marking's own level. Call CheckUpTo first: Audience
+// does not refuse a level below the document's, it leaves out every unmarked item.
+func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
+	c := &cutter{s: s, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
+	out := *b
+	m := &out.Meeting
+	c.plain("Date and time", m.Summary().WhenText())
+	c.plain("Venue", m.Place())
+	c.plain("Status", m.StatusText())
+	m.Purpose = c.paragraphs("Purpose", m.Purpose)
+	m.Objectives = c.list("Objectives", m.Objectives)
+	m.LinesToTake = c.list("Lines to take", m.LinesToTake)
+	m.Questions = c.questions(m.Questions)
+	m.Background = c.paragraphs("Background", m.Background)
+	m.Outcome = c.paragraphs("Outcome", m.Outcome)
+	m.NextSteps = c.paragraphs("Next steps", m.NextSteps)
+
+	out.Participants = make([]storage.BriefParticipant, len(b.Participants))
+	for i, p := range b.Participants {
+		c.plain("Participants", p.Actor.Name+" ("+string(p.Role)+")")
+		p.Actor.Biography = c.paragraphs("Profile of "+p.Actor.Name, p.Actor.Biography)
+		p.Actor.Stance = c.paragraphs("Stance of "+p.Actor.Name, p.Actor.Stance)
+		p.Statements = c.statements("Statements by "+p.Actor.Name, p.Statements)
+		out.Participants[i] = p
+	}
+	out.Disputes = make([]storage.Dispute, len(b.Disputes))
+	for i, d := range b.Disputes {
+		part := "Fact sheet: " + d.Title
+		d.Summary = c.paragraphs(part, d.Summary)
+		d.Facts = keep(c, part, d.Facts, func(f storage.KeyFact) string { return f.Label + ": " + f.Value },
+			func(f *storage.KeyFact) []*string { return []*string{&f.Label, &f.Value} })
+		d.Positions = keep(c, part, d.Positions, func(p storage.Position) string { return p.Party + ": " + p.Text },
+			func(p *storage.Position) []*string { return []*string{&p.Text} })
+		d.Timeline = keep(c, part, d.Timeline, func(e storage.Event) string { return e.When.String() + ": " + e.Text },
+			func(e *storage.Event) []*string { return []*string{&e.Text} })
+		out.Disputes[i] = d
+	}
+	out.TrackMeetings = make([]storage.Meeting, len(b.TrackMeetings))
+	for i, tm := range b.TrackMeetings {
+		tm.Outcome = c.paragraphs("Outcome of "+tm.Title, tm.Outcome)
+		out.TrackMeetings[i] = tm
+	}
+	out.PreviousRound.Outcome = c.paragraphs("", b.PreviousRound.Outcome)
+	out.RecentStatements = c.statements("Recent statements", b.RecentStatements)
+	return Cut{Briefing: &out, LeftOut: c.leftOut, Highest: c.highest, Items: c.items}
+}
+
+// cutter walks one briefing for one audience.
+type cutter struct {
+	s           Scheme
+	floor, upTo int
+	highest     int
+	leftOut     int
+	items       []storage.IssuedItem
+}
+
+// judge reads the portion marks of an item's texts (the highest wins) and says whether the
+// item stays; the texts it keeps get the canonical mark.
+func (c *cutter) judge(texts ...*string) bool {
+	level, marked := c.floor, false
+	for _, t := range texts {
+		if lv, _ := c.s.Portion(*t); lv != None {
+			marked = true
+			level = max(level, lv)
+		}
+	}
+	if c.upTo != None && level > c.upTo {
+		c.leftOut++
+		return false
+	}
+	if marked {
+		for _, t := range texts {
+			if lv, rest := c.s.Portion(*t); lv != None {
+				*t = c.s.Marked(lv, rest)
+			}
+		}
+	}
+	c.highest = max(c.highest, level)
+	return true
+}
+
+func (c *cutter) record(part, text string) {
+	if part != "" && strings.TrimSpace(text) != "" {
+		c.items = append(c.items, storage.IssuedItem{Part: part, Text: text})
+	}
+}
+
+// plain records an item the pack prints at the document's level, with no mark of its own.
+func (c *cutter) plain(part, text string) { c.record(part, text) }
+
+// paragraphs keeps the lines of a text that the audience may read.
+func (c *cutter) paragraphs(part, text string) string {
+	if text == "" {
+		return ""
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for _, ln := range lines {
+		if strings.TrimSpace(ln) == "" {
+			out = append(out, ln)
+			continue
+		}
+		if c.judge(&ln) {
+			out = append(out, ln)
+			c.record(part, ln)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+func (c *cutter) list(part string, items []string) []string {
+	return keep(c, part, items, func(s string) string { return s }, func(s *string) []*string { return []*string{s} })
+}
+
+func (c *cutter) questions(qs []storage.QA) []storage.QA {
+	return keep(c, "Questions", qs, func(q storage.QA) string { return q.Question + " — " + q.Answer },
+		func(q *storage.QA) []*string { return []*string{&q.Question, &q.Answer} })
+}
+
+func (c *cutter) statements(part string, sts []storage.Statement) []storage.Statement {
+	return keep(c, part, sts, func(st storage.Statement) string { return st.Text }, func(st *storage.Statement) []*string { return []*string{&st.Text} })
+}
+
+// keep is the items the audience may read, in a new slice, each recorded by describe.
+func keep[T any](c *cutter, part string, items []T, describe func(T) string, texts func(*T) []*string) []T {
+	if items == nil {
+		return nil
+	}
+	out := make([]T, 0, len(items))
+	for _, it := range items {
+		if c.judge(texts(&it)...) {
+			out = append(out, it)
+			c.record(part, describe(it))
+		}
+	}
+	return out
+}

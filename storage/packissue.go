@@ -1,0 +1,130 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// PackIssue is one issue of a meeting's briefing pack as the registry keeps it: version 3, or
+// addendum 1 to version 3, issued at a moment, up to a handling level, in a number of copies.
+type PackIssue struct {
+	MeetingID string    `json:"meeting_id"`
+	Version   int       `json:"version"`
+	Addendum  int       `json:"addendum,omitempty"` // 0 for a full version
+	Issued    time.Time `json:"issued"`
+	Reference string    `json:"reference,omitempty"` // the brief's reference when issued
+	UpTo      string    `json:"up_to,omitempty"`     // the highest level it carried; "" = all
+	Marking   string    `json:"marking,omitempty"`   // the marking it was issued under
+	Copies    int       `json:"copies"`
+	// Items are what the issue carried, so that a later addendum can list what changed.
+	Items []IssuedItem `json:"items,omitempty"`
+}
+
+// IssuedItem is one item a pack carried, by the part of the pack it was in.
+type IssuedItem struct {
+	Part string `json:"part"` // e.g. "Lines to take"
+	Text string `json:"text"`
+}
+
+// Label names the issue as a registry writes it: "version 3", "addendum 1 to version 3".
+func (p PackIssue) Label() string {
+	if p.Addendum > 0 {
+		return fmt.Sprintf("addendum %d to version %d", p.Addendum, p.Version)
+	}
+	return fmt.Sprintf("version %d", p.Version)
+}
+
+// PackIssues lists the issues of a meeting's pack, oldest first.
+func (s *Store) PackIssues(ctx context.Context, meetingID string) ([]PackIssue, error) {
+	var out []PackIssue
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		out, err = packIssues(ctx, q, meetingID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the issues of meeting %s: %w", meetingID, err)
+	}
+	return out, nil
+}
+
+func packIssues(ctx context.Context, q querier, meetingID string) ([]PackIssue, error) {
+	rows, err := q.QueryContext(ctx, `SELECT version, addendum, issued, reference, up_to, marking, copies, items
+		FROM pack_issues WHERE meeting_id = ? ORDER BY version, addendum`, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PackIssue
+	for rows.Next() {
+		p := PackIssue{MeetingID: meetingID}
+		var issued, items string
+		if err := rows.Scan(&p.Version, &p.Addendum, &issued, &p.Reference, &p.UpTo, &p.Marking, &p.Copies, &items); err != nil {
+			return nil, err
+		}
+		if p.Issued, err = parseStamp(issued); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(items), &p.Items); err != nil {
+			return nil, fmt.Errorf("the items of %s: %w", p.Label(), err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ErrNothingToAmend: an addendum was asked for a meeting whose pack was never issued.
+var ErrNothingToAmend = errors.New("this meeting's pack has not been issued yet, so there is no version to amend")
+
+// IssuePack records the next issue of a meeting's pack and calls write with it, in one
+// transaction: the issue takes the next version number (or, with addendum, the next addendum
+// number of the latest version), write produces the files, and a write that fails leaves the
+// registry as it was. write gets the issue it is writing and the issues before it, and
+// returns the items the issue carried.
+func (s *Store) IssuePack(ctx context.Context, p PackIssue, addendum bool,
+	write func(issue PackIssue, earlier []PackIssue) ([]IssuedItem, error)) (PackIssue, error) {
+	if p.Copies < 1 {
+		p.Copies = 1
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := meetingState(ctx, tx, p.MeetingID); err != nil {
+			return err
+		}
+		earlier, err := packIssues(ctx, tx, p.MeetingID)
+		if err != nil {
+			return err
+		}
+		p.Version, p.Addendum = 1, 0
+		if n := len(earlier); n > 0 {
+			last := earlier[n-1]
+			p.Version = last.Version + 1
+			if addendum {
+				p.Version, p.Addendum = last.Version, last.Addendum+1
+			}
+		} else if addendum {
+			return ErrNothingToAmend
+		}
+		if p.Issued.IsZero() {
+			p.Issued = s.stamp()
+		}
+		if p.Items, err = write(p, earlier); err != nil {
+			return err
+		}
+		items, err := json.Marshal(p.Items)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO pack_issues (meeting_id, version, addendum, issued, reference, up_to, marking, copies, items)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.MeetingID, p.Version, p.Addendum, stampText(p.Issued), p.Reference, p.UpTo, p.Marking, p.Copies, string(items))
+		return err
+	})
+	if err != nil {
+		return PackIssue{}, err
+	}
+	return p, nil
+}
