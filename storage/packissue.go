@@ -128,3 +128,51 @@ func (s *Store) IssuePack(ctx context.Context, p PackIssue, addendum bool,
 	}
 	return p, nil
 }
+
+// PartChanges is what changed in one part of a pack between two issues.
+type PartChanges struct {
+	Part           string
+	Added, Removed []string
+}
+
+// ChangesBetween lists, part by part in the order the parts come in the newer issue (parts
+// gone from it last), the items added since the older issue and the items no longer there.
+// An item whose words changed is one removed and one added. Nothing changed gives nil.
+func ChangesBetween(older, newer []IssuedItem) []PartChanges {
+	count := func(items []IssuedItem) map[IssuedItem]int {
+		n := map[IssuedItem]int{}
+		for _, it := range items {
+			n[it]++
+		}
+		return n
+	}
+	was, is := count(older), count(newer)
+	var out []PartChanges
+	at := map[string]int{}
+	change := func(part string) *PartChanges {
+		i, ok := at[part]
+		if !ok {
+			i = len(out)
+			at[part] = i
+			out = append(out, PartChanges{Part: part})
+		}
+		return &out[i]
+	}
+	for _, it := range newer {
+		if was[it] > 0 {
+			was[it]--
+			continue
+		}
+		c := change(it.Part)
+		c.Added = append(c.Added, it.Text)
+	}
+	for _, it := range older {
+		if is[it] > 0 {
+			is[it]--
+			continue
+		}
+		c := change(it.Part)
+		c.Removed = append(c.Removed, it.Text)
+	}
+	return out
+}

@@ -95,3 +95,15 @@ func TestBriefControlValidation(t *testing.T) {
 	ve := requireValidationError(t, s.ChangeMeetingStatusOn(ctx, m.ID, StatusPostponed, "", "", PartialDate{Year: 2016, Month: 13}))
 	assert.Equal(t, "happened", ve.Field)
 }
+
+func TestChangesBetween(t *testing.T) {
+	v1 := []IssuedItem{{"Date and time", "Jun 2016"}, {"Lines to take", "A."}, {"Lines to take", "B."}, {"Questions", "Q1"}}
+	v2 := []IssuedItem{{"Date and time", "Wed 22 Jun 2016"}, {"Lines to take", "A."}, {"Lines to take", "C."}, {"Objectives", "New aim."}}
+	assert.Equal(t, []PartChanges{
+		{Part: "Date and time", Added: []string{"Wed 22 Jun 2016"}, Removed: []string{"Jun 2016"}},
+		{Part: "Lines to take", Added: []string{"C."}, Removed: []string{"B."}},
+		{Part: "Objectives", Added: []string{"New aim."}},
+		{Part: "Questions", Removed: []string{"Q1"}},
+	}, ChangesBetween(v1, v2))
+	assert.Nil(t, ChangesBetween(v1, v1))
+}
