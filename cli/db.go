@@ -122,6 +122,8 @@ func explain(path string, err error) error {
 			detail = u.Unwrap()
 		}
 		return &problem{sentence: told.Sentence(), err: detail}
+	case errors.Is(err, storage.ErrNothingToAmend):
+		say = "This meeting's pack has not been issued yet, so there is no version to amend. Issue it first with --issue"
 	case errors.Is(err, tasks.ErrBackupOverDossier):
 		say = "A backup cannot replace the database itself; choose another name"
 	case errors.Is(err, storage.ErrNoFTS):

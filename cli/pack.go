@@ -14,10 +14,14 @@ import (
 func init() {
 	register(command{
 		name:  "pack",
-		usage: "[--db FILE] --meeting ID -o FILE.pdf | --from DATE --to DATE -o FOLDER [--marking TEXT] [--zone ZONE]",
+		usage: "[--db FILE] --meeting ID -o FILE.pdf | --from DATE --to DATE -o FOLDER [--marking TEXT] [--zone ZONE] " +
+			"[--up-to LEVEL] [--issue | --addendum] [--copies N]",
 		summary: "Write the briefing pack (PDF) of a meeting, or one pack per meeting between two dates " +
 			"(dates like 2016, 2016-06 or 2016-06-22, both included). --marking overrides the dossier's " +
 			"handling marking; --zone is your home time zone, shown beside the venue's (default: this computer's)." +
+			" --up-to OFFICIAL leaves out every item marked above OFFICIAL, for an audience cleared that far. " +
+			"--issue records the pack as the meeting's next version; --addendum issues an addendum to the latest " +
+			"version that lists what changed since. Without them the pack is a draft. --copies 5 writes five numbered copies." +
 			" Packs are named by date and title: \"2016-06-22 Tokyo round.pdf\".",
 		run: runPack,
 	})
@@ -32,6 +36,10 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fl.String("o", "", "the PDF to write (--meeting) or the folder for the packs (--from/--to)")
 	marking := fl.String("marking", "", "handling marking printed at the top and bottom of every page")
 	zone := fl.String("zone", "", "your home time zone, e.g. Europe/London")
+	upTo := fl.String("up-to", "", "the audience's handling level: leave out every item above it")
+	issue := fl.Bool("issue", false, "record the pack as the meeting's next issued version")
+	addendum := fl.Bool("addendum", false, "issue an addendum to the latest version, listing what changed since")
+	copies := fl.Int("copies", 1, "write this many numbered copies")
 	if err := parseFlags(fl, args, ""); err != nil {
 		return err
 	}
@@ -50,9 +58,13 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 		return usagef("give the file to write with -o FILE.pdf")
 	case !ranged && !strings.EqualFold(filepath.Ext(*out), ".pdf"):
 		return usagef("the pack is a PDF: the file name must end in .pdf (got %q)", *out)
+	case *issue && *addendum:
+		return usagef("give --issue or --addendum, not both: an addendum is itself an issue")
+	case *copies < 1:
+		return usagef("--copies is a number of copies, 1 or more (got %d)", *copies)
 	}
 	// Without --marking the pack prints the dossier's marking (setting "marking").
-	opt := tasks.PackOptions{PreparedOn: now()}
+	opt := tasks.PackOptions{PreparedOn: now(), UpTo: strings.TrimSpace(*upTo), Issue: *issue, Addendum: *addendum, Copies: *copies}
 	if *zone != "" {
 		loc, err := time.LoadLocation(*zone)
 		if err != nil {
@@ -70,7 +82,13 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 			return usagef("%v", err)
 		}
 	}
-	s, path, err := openForReading(ctx, *db)
+	// A draft only reads the dossier (and works while a window holds it); an issue writes
+	// the registry, so it needs the database to itself.
+	open := openForReading
+	if *issue || *addendum {
+		open = openExisting
+	}
+	s, path, err := open(ctx, *db)
 	if err != nil {
 		return err
 	}

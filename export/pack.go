@@ -9,6 +9,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"github.com/parley-app/parley/handling"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -23,6 +24,21 @@ type PackOptions struct {
 	// PreparedOn is the date printed on the cover and stored as the PDF's creation date.
 	// The same briefing and options give the same bytes; zero means now.
 	PreparedOn time.Time
+	// Scheme is the dossier's handling levels, which the banners and portion marks use; the
+	// zero Scheme means handling.Default.
+	Scheme handling.Scheme
+	// UpTo names the level the briefing was cut to for its audience (handling's Audience)
+	// and LeftOut how many items that left out; "" when the pack carries everything.
+	UpTo    string
+	LeftOut int
+	// Issue is the registry's entry when the pack is issued; nil prints a draft. An issue
+	// with an Addendum number prints the addendum: the cover and Changes.
+	Issue *storage.PackIssue
+	// Changes are, for an addendum, what changed since the version it amends.
+	Changes []storage.PartChanges
+	// Copy and Copies number one copy of a numbered issue, "Copy 3 of 5" on every page and in
+	// the metadata; zero when the copies are not numbered.
+	Copy, Copies int
 }
 
 // A4 page geometry, in millimetres.
@@ -36,10 +52,6 @@ const (
 	// longer marking moves them inwards (renderer.top, renderer.bot).
 	contentTop   = 27.0
 	contentBot   = 270.0
-	bannerTopY   = 9.0
-	footerRuleY  = 276.0
-	footerTextY  = 280.5
-	bannerBottom = 289.5
 )
 
 // The palette: near-black ink, a single restrained navy for structure, greys for apparatus.
@@ -88,7 +100,13 @@ func WritePack(w io.Writer, b *storage.Briefing, opt PackOptions) error {
 	if opt.Marking == "" {
 		opt.Marking = b.Marking
 	}
+	if len(opt.Scheme.Levels) == 0 {
+		opt.Scheme = handling.Default
+	}
 	r := newRenderer(b, opt, &typesetter{m: m})
+	if err := r.placeFrame(); err != nil {
+		return fmt.Errorf("briefing pack for %q: %w", b.Meeting.Title, err)
+	}
 	if err := r.render(); err != nil {
 		return fmt.Errorf("briefing pack for %q: %w", b.Meeting.Title, err)
 	}
@@ -123,8 +141,15 @@ type renderer struct {
 	b   *storage.Briefing
 	opt PackOptions
 
-	y          float64
-	top, bot   float64 // the text area of every page, between the frame's banners
+	y        float64
+	top, bot float64 // the text area of every page, between the frame's banners
+	frameAt  frameGeometry
+	marking  handling.Marking
+	// pageLevel is the highest level whose portion mark each page shows (see notePortions);
+	// pageSection the section a page begins in, for its running head.
+	pageLevel   map[int]int
+	pageSection map[int]string
+	current     string // the section being drawn
 	fontsAdded [fontCount]bool
 	curFont    fontID
 	curSize    float64
@@ -158,6 +183,9 @@ func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer
 	return &renderer{
 		pdf: pdf, ts: ts, b: b, opt: opt,
 		top: contentTop, bot: contentBot,
+		marking:      opt.Scheme.ParseMarking(opt.Marking),
+		pageLevel:    map[int]int{},
+		pageSection:  map[int]string{},
 		sourceNo:     map[string]int{},
 		sourceLinks:  map[string]int{},
 		profileLinks: map[string]int{},
@@ -177,6 +205,7 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.contentsN = r.contentsPages()
+	r.current = "Contents"
 	for i := 0; i < r.contentsN; i++ {
 		r.newPage()
 		if i == 0 {
@@ -185,6 +214,7 @@ func (r *renderer) render() error {
 		}
 	}
 	for i, s := range r.sections {
+		r.current = s.title
 		if i == 0 || s.newPage {
 			r.newPage()
 		} else {
@@ -202,6 +232,7 @@ func (r *renderer) render() error {
 		r.frame(p, last)
 	}
 	r.setPage(last)
+	r.metadata(last)
 	return r.pdf.Error()
 }
 
@@ -210,6 +241,7 @@ func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.fontValid = false
 	r.y = r.top
+	r.pageSection[r.pdf.PageNo()] = r.current
 }
 
 // setPage goes back to an earlier page to draw on it.
@@ -313,36 +345,6 @@ func collectStrings(v reflect.Value, add func(string)) {
 			collectStrings(it.Value(), add)
 		}
 	}
-}
-
-// frame draws what every page carries: the marking at the top and bottom, the meeting's
-// title and "Page N of M".
-func (r *renderer) frame(page, pages int) {
-	if r.opt.Marking != "" {
-		banner := []span{{text: r.opt.Marking, st: style{size: 9, bold: true, color: bannerColour}}}
-		r.drawCentred(banner, bannerTopY)
-		r.drawCentred(banner, bannerBottom)
-	}
-	r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
-	r.pdf.SetLineWidth(0.2)
-	r.pdf.Line(marginL, footerRuleY, pageW-marginR, footerRuleY)
-	pageText := fmt.Sprintf("Page %d of %d", page, pages)
-	pst := smallStyle
-	pw := r.ts.spanWidth([]span{{text: pageText, st: pst}})
-	title := r.fitOneLine(r.b.Meeting.Title, pst, contentW-pw-10)
-	if lines := r.ts.layout([]span{{text: title, st: pst}}, contentW); len(lines) > 0 {
-		r.drawLine(lines[0], marginL, footerTextY-3, 4)
-	}
-	r.drawLine(r.ts.layout([]span{{text: pageText, st: pst}}, contentW)[0], pageW-marginR-pw, footerTextY-3, 4)
-}
-
-// drawCentred draws a one-line text centred on the page with its line box starting at y.
-func (r *renderer) drawCentred(spans []span, y float64) {
-	lines := r.ts.layout(spans, contentW)
-	if len(lines) == 0 {
-		return
-	}
-	r.drawLine(lines[0], (pageW-lines[0].w)/2, y, 4.5)
 }
 
 // fitOneLine shortens s with an ellipsis until it fits width in style st.

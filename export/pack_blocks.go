@@ -12,6 +12,7 @@ import (
 // font, size, colour and link, separated by nothing or by one ordinary space, are drawn as one
 // string: a line costs a few PDF text operations, not one per word.
 func (r *renderer) drawLine(ln line, x, y, lineH float64) {
+	r.notePortions(ln)
 	size := 0.0
 	for _, a := range ln.atoms {
 		for _, rn := range a.runs {

@@ -106,6 +106,10 @@ func (r *renderer) number(sourceID string) {
 // plan decides which sections the pack has, numbers the sources in the order the pack cites
 // them, and makes the link targets the contents and tables point at.
 func (r *renderer) plan() {
+	if r.opt.Issue != nil && r.opt.Issue.Addendum > 0 {
+		r.planAddendum()
+		return
+	}
 	b, m := r.b, &r.b.Meeting
 	add := func(title string, present, newPage bool, draw func(*section)) *section {
 		if !present {
@@ -164,8 +168,8 @@ func (r *renderer) plan() {
 // leaves out.
 func (r *renderer) cover() {
 	b, m := r.b, r.b.Meeting
-	r.y = 42
-	r.para(text("BRIEFING PACK", style{size: 9, bold: true, color: mutedColour}), 0, 5, 4)
+	r.y = max(42, r.top)
+	r.para(text(r.coverLabel(), style{size: 9, bold: true, color: mutedColour}), 0, 5, 4)
 	title := m.Title
 	if strings.TrimSpace(title) == "" {
 		title = "Untitled meeting"
@@ -212,6 +216,9 @@ func (r *renderer) cover() {
 	row("Press", m.Press)
 	row("Arrangements", m.Logistics)
 	row("Prepared on", r.opt.PreparedOn.In(r.opt.HomeZone).Format("2 January 2006"))
+	for _, c := range r.controlRows() {
+		row(c[0], c[1])
+	}
 	t := &table{widths: columns(contentW, 32, 128), rows: rows, plain: true}
 	r.drawTable(t)
 

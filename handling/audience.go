@@ -81,26 +81,25 @@ type cutter struct {
 	items       []storage.IssuedItem
 }
 
-// judge reads the portion marks of an item's texts (the highest wins) and says whether the
-// item stays; the texts it keeps get the canonical mark.
+// judge reads the portion marks of an item's texts — a mark may begin any line of them, as
+// when an answer's second paragraph is more sensitive than its first — and says whether the
+// item stays: the highest mark decides for the whole item. The texts it keeps get their
+// marks in canonical form.
 func (c *cutter) judge(texts ...*string) bool {
-	level, marked := c.floor, false
+	level := c.floor
 	for _, t := range texts {
-		if lv, _ := c.s.Portion(*t); lv != None {
-			marked = true
-			level = max(level, lv)
+		for _, ln := range strings.Split(*t, "\n") {
+			if lv, _ := c.s.Portion(ln); lv != None {
+				level = max(level, lv)
+			}
 		}
 	}
 	if c.upTo != None && level > c.upTo {
 		c.leftOut++
 		return false
 	}
-	if marked {
-		for _, t := range texts {
-			if lv, rest := c.s.Portion(*t); lv != None {
-				*t = c.s.Marked(lv, rest)
-			}
-		}
+	for _, t := range texts {
+		*t = c.s.canonical(*t)
 	}
 	c.highest = max(c.highest, level)
 	return true
@@ -161,4 +160,18 @@ func keep[T any](c *cutter, part string, items []T, describe func(T) string, tex
 		}
 	}
 	return out
+}
+
+// canonical writes every portion mark that begins a line of text in its one form, "(OS)".
+func (s Scheme) canonical(text string) string {
+	if !strings.Contains(text, "(") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, ln := range lines {
+		if lv, rest := s.Portion(ln); lv != None {
+			lines[i] = s.Marked(lv, rest)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -101,8 +101,9 @@ func briefing() *storage.Briefing {
 			Title:       "Tokyo round",
 			Objectives:  []string{"Agree the agenda.", "(OS) Test their flexibility on the two islands.", "(s) Secret aim."},
 			LinesToTake: []string{"(O) We seek a treaty.", "(OS) Do not concede the 1956 text."},
-			Questions:   []storage.QA{{Question: "Will you return them?", Answer: "(S) Our fallback."}},
-			Background:  "Open paragraph.\n(OS) Sensitive paragraph.\nAnother open one.",
+			Questions: []storage.QA{{Question: "Will you return them?", Answer: "(S) Our fallback."},
+				{Question: "And the 1956 text?", Answer: "It stands.\n(os) If pressed: stages."}},
+			Background: "Open paragraph.\n(OS) Sensitive paragraph.\nAnother open one.",
 		},
 		Participants: []storage.BriefParticipant{{
 			Participant: storage.Participant{ActorID: "a", Role: storage.RoleHead},
@@ -124,6 +125,7 @@ func TestAudience(t *testing.T) {
 	assert.Equal(t, 0, whole.LeftOut)
 	assert.Equal(t, 2, whole.Highest)
 	assert.Equal(t, "(S) Secret aim.", whole.Briefing.Meeting.Objectives[2], "marks are written canonically")
+	assert.Equal(t, "It stands.\n(OS) If pressed: stages.", whole.Briefing.Meeting.Questions[1].Answer, "on every line")
 
 	cut := Default.Audience(b, Default.ParseMarking("OFFICIAL"), 0)
 	got := cut.Briefing
@@ -136,12 +138,12 @@ func TestAudience(t *testing.T) {
 	assert.Equal(t, []storage.KeyFact{{Label: "Population", Value: "About 20,000"}}, got.Disputes[0].Facts)
 	assert.Empty(t, got.Disputes[0].Positions)
 	assert.Empty(t, got.RecentStatements)
-	assert.Equal(t, 10, cut.LeftOut)
+	assert.Equal(t, 11, cut.LeftOut)
 	assert.Equal(t, 0, cut.Highest)
 
 	// Nothing above OFFICIAL anywhere in the cut briefing, and the original is untouched.
 	for _, it := range cut.Items {
-		for _, w := range []string{"(OS)", "(S)", "(SECRET)", "Secret aim", "Garrison", "Leak"} {
+		for _, w := range []string{"(OS)", "(os)", "(S)", "(SECRET)", "Secret aim", "Garrison", "Leak", "stages"} {
 			assert.NotContains(t, it.Text, w, it.Part)
 		}
 	}

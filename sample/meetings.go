@@ -116,6 +116,8 @@ func tokyoRound() storage.Meeting {
 			Illustrative + "Put Japan's position on record: the ownership of all four islands " +
 				"is to be resolved, then the treaty concluded.",
 			Illustrative + "Settle the date and place of round 3.",
+			"(OS) " + Illustrative + "Sound out, without offering anything, whether Moscow would " +
+				"discuss the two smaller islands on the basis of the 1956 Declaration.",
 		},
 		LinesToTake: []string{
 			Illustrative + "Japan welcomes the momentum from Sochi and comes to Tokyo to make " +
@@ -147,7 +149,9 @@ func tokyoRound() storage.Meeting {
 				Question: Illustrative + "Does Japan accept the 1956 Joint Declaration as the " +
 					"basis of a settlement?",
 				Answer: "The Declaration is one of the agreed documents on which the negotiations " +
-					"build. Japan's aim remains to resolve the question of all four islands.",
+					"build. Japan's aim remains to resolve the question of all four islands.\n" +
+					"(OS) If pressed in the restricted session only: we would not exclude a settlement " +
+					"in stages, provided the four islands are named.",
 			},
 			{
 				Question: Illustrative + "What economic projects will Japan bring to Vladivostok?",

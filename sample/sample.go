@@ -7,7 +7,8 @@
 // well-known public facts (the four islands, the 1956 Joint Declaration, the leaders' posts) fill
 // in the background, each citing a source that says where it comes from. The Tokyo round's
 // briefing material (objectives, lines to take, questions) is invented for illustration and
-// every such text says so with the prefix "[Illustrative] ".
+// every such text says so with the prefix "[Illustrative] " (after its portion mark, "(OS)",
+// where it has one: the sample shows handling marks at work, its dossier marked OFFICIAL).
 package sample
 
 import (
@@ -25,7 +26,7 @@ import (
 const Illustrative = "[Illustrative] "
 
 // Marking is the protective marking the sample dossier carries in its settings.
-const Marking = "OFFICIAL-SENSITIVE — SAMPLE"
+const Marking = "OFFICIAL — SAMPLE"
 
 // compiled is when the sample dossier was put together: the Monday of the week the report
 // appeared, in Tokyo. Every record's Created and Updated time is this instant, so that importing

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/parley-app/parley/export"
+	"github.com/parley-app/parley/handling"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -26,21 +27,56 @@ type PackOptions struct {
 	HomeZone *time.Location
 	// PreparedOn is the date on the cover; zero means now.
 	PreparedOn time.Time
+	// UpTo is the audience's level, by name or abbreviation ("OFFICIAL", "os"): the pack
+	// leaves out every item above it. "" carries everything (an addendum: its version's).
+	UpTo string
+	// Issue records the pack in the registry as the meeting's next version; Addendum as the
+	// next addendum to its latest version, listing what changed since that version. Without
+	// either the pack is a draft and the registry is not touched.
+	Issue, Addendum bool
+	// Copies, above 1, writes that many numbered copies, "NAME (copy 3 of 5).pdf".
+	Copies int
 }
 
 // PackReport says which pack was written where.
 type PackReport struct {
-	Path  string
-	Title string // the meeting's
+	Path    string   // the first (or only) file
+	Paths   []string // every file: one per numbered copy
+	Title   string   // the meeting's
+	Issue   *storage.PackIssue
+	UpTo    string // the audience's level, "" for everything
+	LeftOut int    // items above UpTo
 }
 
 func (r PackReport) String() string {
-	return fmt.Sprintf("The briefing pack for “%s” is saved as %s in %s.", r.Title, filepath.Base(r.Path), filepath.Dir(r.Path))
+	var b strings.Builder
+	if len(r.Paths) > 1 {
+		fmt.Fprintf(&b, "%d numbered copies of the briefing pack for “%s” are saved in %s, from %s to %s.",
+			len(r.Paths), r.Title, filepath.Dir(r.Path), filepath.Base(r.Paths[0]), filepath.Base(r.Paths[len(r.Paths)-1]))
+	} else {
+		fmt.Fprintf(&b, "The briefing pack for “%s” is saved as %s in %s.", r.Title, filepath.Base(r.Path), filepath.Dir(r.Path))
+	}
+	if r.Issue != nil {
+		fmt.Fprintf(&b, " It is issued as %s.", r.Issue.Label())
+	}
+	switch {
+	case r.UpTo == "":
+	case r.LeftOut == 1:
+		fmt.Fprintf(&b, " 1 item above %s was left out.", r.UpTo)
+	default:
+		fmt.Fprintf(&b, " %d items above %s were left out.", r.LeftOut, r.UpTo)
+	}
+	return b.String()
 }
 
-// WritePack gathers the briefing of one meeting (in one read of the dossier) and writes its
-// pack to path atomically: an unknown meeting or any failure leaves no new file, and a file
-// already at path as it was.
+// maxCopies bounds --copies: a registry numbers tens of copies, not thousands of files.
+const maxCopies = 200
+
+// WritePack gathers the briefing of one meeting (in one read of the dossier), cuts it for the
+// audience, and writes its pack to path atomically: an unknown meeting or any failure leaves
+// no new file, and a file already at path as it was. Issuing records the pack in the
+// registry in the same transaction as the files are written, so a failed write takes no
+// version number.
 func WritePack(ctx context.Context, st *storage.Store, meetingID, path string, opt PackOptions) (PackReport, error) {
 	b, err := st.Briefing(ctx, meetingID)
 	if err != nil {
@@ -53,15 +89,118 @@ func WritePack(ctx context.Context, st *storage.Store, meetingID, path string, o
 	if opt.MarkingSet {
 		b.Marking = strings.TrimSpace(opt.Marking)
 	}
-	if err := WriteFile(path, func(w io.Writer) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	scheme, err := handling.Load(b.Levels, b.Caveats)
+	if err != nil {
+		return PackReport{}, fmt.Errorf("the dossier's handling levels cannot be read (%w); correct them in Dossier → Handling marks", err)
+	}
+	marking := scheme.ParseMarking(b.Marking)
+	var amended *storage.PackIssue
+	if opt.Addendum {
+		if amended = latestVersion(b.Issues); amended == nil {
+			return PackReport{}, storage.ErrNothingToAmend
 		}
-		return export.WritePack(w, b, popt)
-	}); err != nil {
+		if opt.UpTo == "" {
+			opt.UpTo = amended.UpTo
+		}
+	}
+	upTo := handling.None
+	if opt.UpTo != "" {
+		var ok bool
+		if upTo, ok = scheme.Find(opt.UpTo); !ok {
+			return PackReport{}, fmt.Errorf("%q is not one of the dossier's handling levels (%s)", opt.UpTo, levelNames(scheme))
+		}
+		if err := scheme.CheckUpTo(marking, upTo); err != nil {
+			return PackReport{}, err
+		}
+	}
+	if amended != nil && scheme.Name(upTo) != amended.UpTo {
+		return PackReport{}, fmt.Errorf("an addendum goes to the audience of the version it amends: %s went %s, so its addendum cannot go %s",
+			amended.Label(), audienceOf(amended.UpTo), audienceOf(scheme.Name(upTo)))
+	}
+	cut := scheme.Audience(b, marking, upTo)
+	popt.Scheme, popt.UpTo, popt.LeftOut = scheme, scheme.Name(upTo), cut.LeftOut
+	copies := max(opt.Copies, 1)
+	if copies > maxCopies {
+		return PackReport{}, fmt.Errorf("%d copies is more than a pack is issued in; the most is %d", copies, maxCopies)
+	}
+	rep := PackReport{Path: path, Paths: copyPaths(path, copies), Title: b.Meeting.Title, UpTo: popt.UpTo, LeftOut: cut.LeftOut}
+	write := func() error {
+		for k, p := range rep.Paths {
+			if copies > 1 {
+				popt.Copy, popt.Copies = k+1, copies
+			}
+			if err := WriteFile(p, func(w io.Writer) error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				return export.WritePack(w, cut.Briefing, popt)
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if !opt.Issue && !opt.Addendum {
+		return rep, write()
+	}
+	issue := storage.PackIssue{MeetingID: b.Meeting.ID, Reference: b.Meeting.Brief.Reference, UpTo: popt.UpTo,
+		Marking: b.Marking, Copies: copies}
+	issued, err := st.IssuePack(ctx, issue, opt.Addendum, func(is storage.PackIssue, _ []storage.PackIssue) ([]storage.IssuedItem, error) {
+		popt.Issue = &is
+		if amended != nil {
+			popt.Changes = storage.ChangesBetween(amended.Items, cut.Items)
+		}
+		return cut.Items, write()
+	})
+	if err != nil {
 		return PackReport{}, err
 	}
-	return PackReport{Path: path, Title: b.Meeting.Title}, nil
+	rep.Issue = &issued
+	return rep, nil
+}
+
+// latestVersion is the full version the latest issue belongs to (an addendum amends it).
+func latestVersion(issues []storage.PackIssue) *storage.PackIssue {
+	if len(issues) == 0 {
+		return nil
+	}
+	last := issues[len(issues)-1].Version
+	for i := range issues {
+		if issues[i].Version == last && issues[i].Addendum == 0 {
+			return &issues[i]
+		}
+	}
+	return nil
+}
+
+func audienceOf(upTo string) string {
+	if upTo == "" {
+		return "with everything"
+	}
+	return "up to " + upTo
+}
+
+func levelNames(s handling.Scheme) string {
+	var names []string
+	for _, l := range s.Levels {
+		names = append(names, l.Name+" ("+l.Abbrev+")")
+	}
+	return strings.Join(names, ", ")
+}
+
+// copyPaths are the files of n numbered copies: path itself for one, else "NAME (copy k of
+// n).pdf" beside it.
+func copyPaths(path string, n int) []string {
+	if n <= 1 {
+		return []string{path}
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	out := make([]string, n)
+	for k := range out {
+		out[k] = fmt.Sprintf("%s (copy %d of %d)%s", base, k+1, n, ext)
+	}
+	return out
 }
 
 // PacksReport lists the packs WritePacks wrote, in the order of the meetings.

@@ -305,3 +305,80 @@ func TestBackup(t *testing.T) {
 		assertUntouched(t, path)
 	})
 }
+
+func TestWritePackForAnAudienceIssuedInNumberedCopies(t *testing.T) {
+	ctx := context.Background()
+	st := sampletest.Store(t)
+	dir := t.TempDir()
+	opt := PackOptions{PreparedOn: stamp, HomeZone: time.UTC, UpTo: "official", Issue: true, Copies: 3}
+	rep, err := WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "brief.pdf"), opt)
+	require.NoError(t, err)
+	require.Len(t, rep.Paths, 3)
+	assert.Equal(t, filepath.Join(dir, "brief (copy 2 of 3).pdf"), rep.Paths[1])
+	for _, p := range rep.Paths {
+		_, err := os.Stat(p)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, "3 numbered copies of the briefing pack for “Peace treaty consultations, round 2 — Tokyo” are saved in "+dir+
+		", from brief (copy 1 of 3).pdf to brief (copy 3 of 3).pdf. It is issued as version 1. 2 items above OFFICIAL were left out.", rep.String())
+	issues, err := st.PackIssues(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.Len(t, issues, 1)
+	assert.Equal(t, "OFFICIAL", issues[0].UpTo)
+	assert.Equal(t, 3, issues[0].Copies)
+	for _, it := range issues[0].Items {
+		assert.NotContains(t, it.Text, "(OS)", "the registry keeps what the issue carried, nothing above it")
+	}
+
+	// An addendum goes to the same audience and lists what changed.
+	m, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	m.LinesToTake = append(m.LinesToTake, "We welcome the joint economic activities.")
+	require.NoError(t, st.UpdateMeeting(ctx, &m))
+	_, err = WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "add.pdf"), PackOptions{Addendum: true, UpTo: "SECRET"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "version 1 went up to OFFICIAL, so its addendum cannot go up to SECRET")
+	rep, err = WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "add.pdf"), PackOptions{Addendum: true, HomeZone: time.UTC})
+	require.NoError(t, err)
+	assert.Equal(t, "addendum 1 to version 1", rep.Issue.Label())
+	assert.Equal(t, "OFFICIAL", rep.UpTo, "the addendum takes its version's audience")
+
+	// A draft touches nothing in the registry.
+	_, err = WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "draft.pdf"), PackOptions{})
+	require.NoError(t, err)
+	issues, err = st.PackIssues(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	assert.Len(t, issues, 2)
+}
+
+func TestWritePackRefusals(t *testing.T) {
+	ctx := context.Background()
+	st := sampletest.Store(t)
+	tests := []struct {
+		name string
+		prep func()
+		opt  PackOptions
+		want string
+	}{
+		{"an unknown level", nil, PackOptions{UpTo: "TOP SECRET"}, `"TOP SECRET" is not one of the dossier's handling levels (OFFICIAL (O), OFFICIAL-SENSITIVE (OS), SECRET (S))`},
+		{"below the dossier's own marking", nil, PackOptions{UpTo: "O", Marking: "OFFICIAL-SENSITIVE", MarkingSet: true}, "the dossier is marked OFFICIAL-SENSITIVE as a whole"},
+		{"an addendum before any issue", nil, PackOptions{Addendum: true}, storage.ErrNothingToAmend.Error()},
+		{"absurd copies", nil, PackOptions{Copies: 100000}, "the most is 200"},
+		{"unreadable levels", func() { require.NoError(t, st.SetSetting(ctx, "levels", "OFFICIAL")) }, PackOptions{}, "the dossier's handling levels cannot be read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.prep != nil {
+				tt.prep()
+			}
+			path := oldFile(t, t.TempDir(), "brief.pdf")
+			_, err := WritePack(ctx, st, sample.TokyoRoundID, path, tt.opt)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assertUntouched(t, path)
+		})
+	}
+	issues, err := st.PackIssues(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	assert.Empty(t, issues)
+}
