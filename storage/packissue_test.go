@@ -107,3 +107,20 @@ func TestChangesBetween(t *testing.T) {
 	}, ChangesBetween(v1, v2))
 	assert.Nil(t, ChangesBetween(v1, v1))
 }
+
+func TestSetSettingsIsOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	require.NoError(t, s.SetSettings(ctx, map[string]string{"marking": "OFFICIAL", "levels": "OFFICIAL (O)\nSECRET (S)"}))
+	v, err := s.Setting(ctx, "levels")
+	require.NoError(t, err)
+	assert.Equal(t, "OFFICIAL (O)\nSECRET (S)", v)
+	require.Error(t, s.SetSettings(ctx, map[string]string{"marking": "SECRET", " ": "x"}))
+	v, err = s.Setting(ctx, "marking")
+	require.NoError(t, err)
+	assert.Equal(t, "OFFICIAL", v, "a refused set changes nothing")
+	require.NoError(t, s.SetSettings(ctx, map[string]string{"levels": ""}), "an empty value removes the setting")
+	v, err = s.Setting(ctx, "levels")
+	require.NoError(t, err)
+	assert.Empty(t, v)
+}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -426,6 +427,27 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		return setSetting(ctx, tx, key, value)
+	})
+}
+
+// SetSettings sets several settings in one transaction: all of them or, on failure, none.
+// Keys are set in sorted order, so the same map always writes the same way.
+func (s *Store) SetSettings(ctx context.Context, values map[string]string) error {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		if strings.TrimSpace(k) == "" {
+			return &ValidationError{Record: "setting", Field: "key", Reason: "the name is empty"}
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, k := range keys {
+			if err := setSetting(ctx, tx, k, values[k]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
