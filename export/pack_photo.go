@@ -90,3 +90,8 @@ func scaleBox(src *image.RGBA, w, h int) *image.RGBA {
 	}
 	return dst
 }
+
+// photoProblem says in a few words why a photo could not be used.
+func photoProblem(err error) string {
+	return err.Error()
+}

@@ -126,15 +126,26 @@ func (r *renderer) plan() {
 	add(titleLines, len(m.LinesToTake) > 0, false, r.linesToTake)
 	add(titleQuestions, len(m.Questions) > 0, false, r.questions)
 	if s := add(titleParticipants, len(b.Participants) > 0, true, r.participants); s != nil {
+		// The contents list the principals' profiles, in the order the section draws them; a
+		// link to anyone else points at their line in their delegation's list.
+		for _, d := range delegations(b.Participants) {
+			for _, p := range d.principals {
+				e := &entry{title: p.Actor.Name, link: r.pdf.AddLink()}
+				if e.title == "" {
+					e.title = "Unnamed participant"
+				}
+				s.subs = append(s.subs, e)
+				if _, ok := r.profileLinks[p.ActorID]; !ok {
+					r.profileLinks[p.ActorID] = e.link
+				}
+			}
+		}
 		for _, p := range b.Participants {
-			e := &entry{title: p.Actor.Name, link: r.pdf.AddLink()}
-			if e.title == "" {
-				e.title = "Unnamed participant"
-			}
-			s.subs = append(s.subs, e)
 			if _, ok := r.profileLinks[p.ActorID]; !ok {
-				r.profileLinks[p.ActorID] = e.link
+				r.profileLinks[p.ActorID] = r.pdf.AddLink()
 			}
+		}
+		for _, p := range b.Participants {
 			for _, st := range p.Statements {
 				r.number(st.SourceID)
 			}
@@ -361,33 +372,196 @@ func (r *renderer) linesToTake(s *section) {
 func (r *renderer) questions(s *section) {
 	var blocks []block
 	for i, q := range r.b.Meeting.Questions {
-		spans := []span{{text: q.Question, st: bodyStyle.withBold()}}
+		item := listItem{marker: "Q" + itoa(i+1), head: text(q.Question, bodyStyle.withBold())}
 		if strings.TrimSpace(q.Answer) != "" {
-			spans = append(spans, span{text: "\n" + q.Answer, st: bodyStyle})
+			item.spans = text(q.Answer, bodyStyle)
 		}
-		blocks = append(blocks, r.listBlock([]listItem{{marker: "Q" + itoa(i+1), spans: spans}}, 10, bodyLine, 3))
+		blocks = append(blocks, r.listBlock([]listItem{item}, 10, bodyLine, 3))
 	}
 	r.drawSection(s, blocks)
 }
 
-// participants: the table of who is at the meeting, then one profile per person.
+// delegation is the participants of one side, in the order of the meeting's list.
+type delegation struct {
+	country    string // "" for the participants whose actor has no country
+	principals []storage.BriefParticipant
+	members    []storage.BriefParticipant
+}
+
+// isPrincipal reports whether a participant gets a full profile: those storage calls
+// principal (heads of delegation and those marked so), and the host and the counterpart,
+// who head the other side (the sample records Morgulov, head of the Russian delegation, as
+// the counterpart). Everyone else gets one line in their delegation's list.
+func isPrincipal(p storage.BriefParticipant) bool {
+	return p.IsPrincipal() || p.Role == storage.RoleHost || p.Role == storage.RoleCounterpart
+}
+
+// delegations groups participants by their actor's country, in the order of precedence the
+// user set: delegations in the order their first member appears in the meeting's list,
+// members in list order, and the participants of no country last.
+func delegations(ps []storage.BriefParticipant) []delegation {
+	var out []delegation
+	at := map[string]int{}
+	for _, p := range ps {
+		c := strings.TrimSpace(p.Actor.Country)
+		i, ok := at[c]
+		if !ok {
+			i = len(out)
+			at[c] = i
+			out = append(out, delegation{country: c})
+		}
+		if isPrincipal(p) {
+			out[i].principals = append(out[i].principals, p)
+		} else {
+			out[i].members = append(out[i].members, p)
+		}
+	}
+	if i, ok := at[""]; ok && i < len(out)-1 {
+		none := out[i]
+		out = append(append(out[:i:i], out[i+1:]...), none)
+	}
+	return out
+}
+
+// label is how a delegation is headed: its country, or "Other participants" beside others.
+func (d delegation) label(alone bool) string {
+	switch {
+	case d.country != "":
+		return d.country
+	case alone:
+		return "Participants"
+	}
+	return "Other participants"
+}
+
+// participants: one part per delegation, with the profiles of its principals in full and a
+// list of everyone else, one line each.
 func (r *renderer) participants(s *section) {
-	var rows [][][]span
-	for _, p := range r.b.Participants {
+	dels := delegations(r.b.Participants)
+	subs := s.subs
+	placed := map[string]bool{} // actors whose link target is set
+	for di, d := range dels {
+		var first *profileLayout
+		if len(d.principals) > 0 {
+			first = r.prepareProfile(d.principals[0])
+		}
+		members := r.membersTable(d, placed)
+		lead := 0.0 // what the band keeps with it: the first profile, or the list's heading and first row
+		switch {
+		case first != nil:
+			lead = profileGap(true) + first.lead
+		case members != nil:
+			lead = 3.5 + 5 + 1 + r.tableLead(members)
+		}
+		if di == 0 {
+			r.sectionHeading(s, lead+delegationBand+2)
+		}
+		if len(dels) > 1 || d.country != "" {
+			r.delegationBand(d.label(len(dels) == 1), len(d.principals)+len(d.members), lead, di == 0)
+		}
+		for i, p := range d.principals {
+			pl := first
+			if i > 0 {
+				pl = r.prepareProfile(p)
+			}
+			r.drawProfile(pl, subs[0], i == 0)
+			placed[p.ActorID] = true
+			subs = subs[1:]
+		}
+		if members != nil {
+			title := "Members of the delegation"
+			switch {
+			case len(d.principals) > 0:
+				title = "Also in the delegation"
+			case len(dels) == 1 && d.country == "":
+				title = ""
+			}
+			if len(d.principals) > 0 {
+				r.y += 4
+			}
+			if title != "" {
+				r.subHeading(title, r.tableLead(members))
+			}
+			r.drawTable(members)
+			r.y += 4
+		}
+	}
+}
+
+// delegationBand is the height of a delegation's band.
+const delegationBand = 8.0
+
+// delegationBand opens a delegation: a tinted band with its name and how many it has,
+// kept with lead millimetres of what follows.
+func (r *renderer) delegationBand(label string, n int, lead float64, first bool) {
+	if r.y > r.top+0.01 {
+		if r.y+6+delegationBand+2+lead > r.bot {
+			r.newPage()
+		} else if !first {
+			r.y += 6
+		}
+	}
+	r.pdf.SetFillColor(headerFill.r, headerFill.g, headerFill.b)
+	r.pdf.Rect(marginL, r.y, contentW, delegationBand, "F")
+	r.pdf.SetDrawColor(navyColour.r, navyColour.g, navyColour.b)
+	r.pdf.SetLineWidth(0.4)
+	r.pdf.Line(marginL, r.y+delegationBand, pageW-marginR, r.y+delegationBand)
+	count := itoa(n) + " participants"
+	if n == 1 {
+		count = "1 participant"
+	}
+	cst := smallStyle
+	cw := r.ts.spanWidth(text(count, cst))
+	name := r.fitOneLine(label, h2Style.withSize(11.5), contentW-cw-10)
+	if lines := r.ts.layout(text(name, h2Style.withSize(11.5)), contentW); len(lines) > 0 {
+		r.drawLine(lines[0], marginL+2, r.y+1.5, 5)
+	}
+	if lines := r.ts.layout(text(count, cst), contentW); len(lines) > 0 {
+		r.drawLine(lines[0], pageW-marginR-2-cw, r.y+1.5, 5)
+	}
+	r.y += delegationBand + 2
+}
+
+// membersTable is the one-line list of a delegation's participants who are not principals:
+// name, native-script name, title (and role, unless a plain member) and pronunciation. A
+// member's row is the target of the links to them from elsewhere in the pack.
+func (r *renderer) membersTable(d delegation, placed map[string]bool) *table {
+	if len(d.members) == 0 {
+		return nil
+	}
+	t := &table{header: []string{"Name", "Native-script name", "Title", "Pronunciation"}, caption: d.label(false) + ", members"}
+	if d.country == "" {
+		t.caption = "Other participants"
+	}
+	for _, p := range d.members {
 		a := p.Actor
-		rows = append(rows, [][]span{
-			{{text: a.Name, st: cellStyle.withBold(), link: r.profileLinks[p.ActorID]}},
+		name := a.Name
+		if name == "" {
+			name = "Unnamed participant"
+		}
+		title := text(a.Title, cellStyle)
+		if p.Role != "" && p.Role != storage.RoleMember {
+			sep := " · "
+			if a.Title == "" {
+				sep = ""
+			}
+			title = append(title, span{text: sep + roleLabel(p.Role), st: cellStyle.withColor(mutedColour)})
+		}
+		t.rows = append(t.rows, [][]span{
+			{{text: name, st: cellStyle.withBold()}},
 			r.nativeName(a.NativeName, cellStyle),
-			text(a.Title, cellStyle),
-			text(a.Country, cellStyle),
-			text(roleLabel(p.Role), cellStyle),
+			title,
+			text(a.Pronunciation, cellStyle.withColor(mutedColour)),
 		})
+		target := 0
+		if !placed[p.ActorID] {
+			target = r.profileLinks[p.ActorID]
+			placed[p.ActorID] = true
+		}
+		t.targets = append(t.targets, target)
 	}
-	t := &table{widths: columns(contentW, 29, 24, 27, 10, 15), header: []string{"Name", "Native-script name", "Title", "Side", "Role"}, rows: rows}
-	r.drawSection(s, []block{r.tableBlock(t, 4)})
-	for i, p := range r.b.Participants {
-		r.profile(p, s.subs[i], i == 0)
-	}
+	r.sizeColumns(t, contentW)
+	return t
 }
 
 // nativeName is a name in its own script, or a note when the pack cannot print that script.
@@ -409,21 +583,32 @@ const (
 	photoH = 38.0
 )
 
-// profile draws one participant's profile. It starts on a new page unless its heading, its
-// key facts and its photo fit on this one.
-func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
+// profileLayout is a profile made ready to draw: its key facts, its photo and what it needs
+// on the page it starts on.
+type profileLayout struct {
+	p        storage.BriefParticipant
+	name     string
+	native   []span
+	facts    *table
+	photo    photo
+	hasPhoto bool
+	photoErr string // why the photo could not be read, for the note in the profile
+	kvW      float64
+	lead     float64
+}
+
+// prepareProfile registers the participant's photo and lays out the key facts.
+func (r *renderer) prepareProfile(p storage.BriefParticipant) *profileLayout {
 	a := p.Actor
-	var ph photo
-	hasPhoto := false
+	pl := &profileLayout{p: p, kvW: contentW}
 	if len(a.Photo) > 0 {
-		var err error
-		if ph, err = r.registerPhoto(a.ID, a.Photo); err == nil {
-			hasPhoto = true
+		ph, err := r.registerPhoto(a.ID, a.Photo)
+		if err == nil {
+			pl.photo, pl.hasPhoto = ph, true
+			pl.kvW = contentW - photoW - 6
+		} else {
+			pl.photoErr = photoProblem(err)
 		}
-	}
-	kvW := contentW
-	if hasPhoto {
-		kvW = contentW - photoW - 6
 	}
 	var cells [][][]span
 	kv := func(label, value string) {
@@ -444,37 +629,52 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 	}
 	kv("At this meeting", at)
 	kv("Role in the talks", a.Role)
-	facts := &table{widths: columns(kvW, 30, kvW-30), rows: cells, plain: true}
+	pl.facts = &table{widths: columns(pl.kvW, 30, pl.kvW-30), rows: cells, plain: true}
 
-	name := a.Name
-	if name == "" {
-		name = "Unnamed participant"
+	pl.name = a.Name
+	if pl.name == "" {
+		pl.name = "Unnamed participant"
 	}
-	native := r.nativeName(a.NativeName, style{size: 12, color: inkColour})
-	head := 7.0
-	if native != nil {
-		head += 6.5
+	pl.native = r.nativeName(a.NativeName, style{size: 12, color: inkColour})
+	head := linesHeight(r.ts.layout(text(pl.name, h2Style), pl.kvW), 7)
+	if pl.native != nil {
+		head += linesHeight(r.ts.layout(pl.native, pl.kvW), 6.5)
 	}
 	factsH := 0.0
 	for _, row := range cells {
-		_, n := r.cellLines(facts, row)
-		factsH += facts.rowHeight(n)
+		_, n := r.cellLines(pl.facts, row)
+		factsH += pl.facts.rowHeight(n)
 	}
 	// The heading stays with the whole key-facts list unless that list is very long.
-	lead := head + factsH
+	pl.lead = head + 1 + factsH
 	if factsH > 90 {
-		lead = head + 30
+		pl.lead = head + 30
 	}
-	if hasPhoto {
-		lead = math.Max(lead, head+photoH+2)
+	if pl.hasPhoto {
+		pl.lead = math.Max(pl.lead, head+photoH+2)
 	}
+	return pl
+}
+
+// profileGap is the space above a profile: a rule between two, less under a band.
+func profileGap(first bool) float64 {
+	if first {
+		return 2
+	}
+	return 8
+}
+
+// drawProfile draws one participant's profile. It starts on a new page unless its heading,
+// its key facts and its photo fit on this one; a page it runs over onto opens with its name.
+func (r *renderer) drawProfile(pl *profileLayout, e *entry, first bool) {
+	p, a, name := pl.p, pl.p.Actor, pl.name
 	// A profile never starts in the last lines of a page.
 	if r.y > r.top+0.01 {
 		switch {
-		case r.y+8+lead > r.bot:
+		case r.y+profileGap(first)+pl.lead > r.bot:
 			r.newPage()
 		case first:
-			r.y += 6 // the participants table's last rule separates it already
+			r.y += profileGap(first) // the delegation's band separates it already
 		default:
 			r.y += 4
 			r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
@@ -488,12 +688,16 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 	r.pdf.SetLink(e.link, top, e.page)
 	r.useFont(fontRegular, bodyStyle.size)
 	r.pdf.Bookmark(name, 1, top)
-	r.drawLines(r.ts.layout(text(name, h2Style), kvW), marginL, 7)
-	if native != nil {
-		r.drawLines(r.ts.layout(native, kvW), marginL, 6.5)
+	r.drawLines(r.ts.layout(text(name, h2Style), pl.kvW), marginL, 7)
+	if pl.native != nil {
+		r.drawLines(r.ts.layout(pl.native, pl.kvW), marginL, 6.5)
 	}
 	r.y += 1
-	if hasPhoto {
+	cont := r.newContinued(name, nil)
+	cont.begin()
+	defer cont.end()
+	if pl.hasPhoto {
+		ph := pl.photo
 		w, h := photoW, photoW*float64(ph.h)/float64(ph.w)
 		if h > photoH {
 			h, w = photoH, photoH*float64(ph.w)/float64(ph.h)
@@ -504,12 +708,16 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 		r.pdf.SetLineWidth(0.2)
 		r.pdf.Rect(x, top, w, h, "D")
 		photoBottom := top + h + 3
-		r.drawTable(facts)
+		r.drawTable(pl.facts)
 		if r.pdf.PageNo() == e.page && r.y < photoBottom {
 			r.y = photoBottom
 		}
 	} else {
-		r.drawTable(facts)
+		r.drawTable(pl.facts)
+	}
+	if pl.photoErr != "" {
+		r.y += 1
+		r.para(text("Photo could not be read: "+pl.photoErr+".", smallStyle.withItalic()), 0, smallLine, 0)
 	}
 	r.y += 2
 
@@ -552,16 +760,17 @@ func (r *renderer) profile(p storage.BriefParticipant, e *entry, first bool) {
 	if len(p.Statements) > 0 {
 		var items []listItem
 		for _, st := range p.Statements {
-			items = append(items, listItem{marker: "–", spans: r.statementSpans(st, nil)})
+			head, body := r.statementSpans(st, nil)
+			items = append(items, listItem{marker: "–", head: head, spans: body})
 		}
 		r.subBlock("Statements, newest first", r.listBlock(items, 5, bodyLine, 1.5)).draw()
 	}
 }
 
-// statementSpans: when and where, then the quotation with its source.
-func (r *renderer) statementSpans(st storage.Statement, speaker []span) []span {
-	var spans []span
-	spans = append(spans, speaker...)
+// statementSpans: the speaker, if given, with when and where, as the head kept with the
+// quotation and its source.
+func (r *renderer) statementSpans(st storage.Statement, speaker []span) (head, body []span) {
+	head = append(head, speaker...)
 	meta := shortDate(st.When)
 	if st.When.IsZero() {
 		meta = "Date not known"
@@ -569,17 +778,18 @@ func (r *renderer) statementSpans(st storage.Statement, speaker []span) []span {
 	if strings.TrimSpace(st.Occasion) != "" {
 		meta += " · " + st.Occasion
 	}
-	spans = append(spans, span{text: meta + "\n", st: smallStyle})
-	spans = append(spans, span{text: strings.TrimSpace(st.Text), st: bodyStyle})
-	spans = append(spans, r.cite(st.SourceID, bodyStyle)...)
-	return spans
+	head = append(head, span{text: meta, st: smallStyle})
+	body = append(body, span{text: strings.TrimSpace(st.Text), st: bodyStyle})
+	body = append(body, r.cite(st.SourceID, bodyStyle)...)
+	return head, body
 }
 
 // disputes: one fact sheet per linked dispute.
 func (r *renderer) disputes(s *section) {
 	for i, d := range r.b.Disputes {
 		e := s.subs[i]
-		blocks := r.disputeBlocks(d)
+		cont := r.newContinued(d.Title, nil)
+		blocks := r.disputeBlocks(d, cont)
 		if i == 0 {
 			r.sectionHeading(s, 20)
 		} else {
@@ -594,13 +804,17 @@ func (r *renderer) disputes(s *section) {
 		r.pdf.SetLink(e.link, top, e.page)
 		r.useFont(fontRegular, bodyStyle.size)
 		r.pdf.Bookmark(d.Title, 1, top)
+		cont.begin()
 		for _, b := range blocks {
 			b.draw()
 		}
+		cont.end()
 	}
 }
 
-func (r *renderer) disputeBlocks(d storage.Dispute) []block {
+// disputeBlocks are the parts of a fact sheet; cont is the sheet's caption, which its tables
+// continue under.
+func (r *renderer) disputeBlocks(d storage.Dispute, cont *continued) []block {
 	var blocks []block
 	if strings.TrimSpace(d.Summary) != "" {
 		blocks = append(blocks, r.paraBlock(text(d.Summary, bodyStyle), 0, bodyLine, 2))
@@ -621,7 +835,7 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 			}
 			row = append(row, cell)
 		}
-		blocks = append(blocks, r.partiesBlock("Names by party", chunk, header, row))
+		blocks = append(blocks, r.partiesBlock("Names by party", chunk, header, row, cont))
 	}
 	var who [][][]span
 	if d.Administrator != "" {
@@ -638,7 +852,8 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 		for _, f := range d.Facts {
 			rows = append(rows, [][]span{text(f.Label, cellStyle.withBold()), append(text(f.Value, cellStyle), r.cite(f.SourceID, cellStyle)...)})
 		}
-		t := &table{widths: columns(contentW, 32, 68), header: []string{"Fact", "Detail"}, rows: rows}
+		t := &table{header: []string{"Fact", "Detail"}, rows: rows, caption: "Key facts", within: cont}
+		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Key facts", r.tableBlock(t, 2)))
 	}
 	if len(d.Positions) > 0 {
@@ -653,7 +868,7 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 				header = append(header, p.Party)
 				row = append(row, text(p.Text, cellStyle))
 			}
-			blocks = append(blocks, r.partiesBlock("Positions", chunk, header, row))
+			blocks = append(blocks, r.partiesBlock("Positions", chunk, header, row, cont))
 		}
 	}
 	if len(d.Timeline) > 0 {
@@ -661,7 +876,8 @@ func (r *renderer) disputeBlocks(d storage.Dispute) []block {
 		for _, e := range d.Timeline {
 			rows = append(rows, [][]span{text(shortDate(e.When), cellStyle), append(text(e.Text, cellStyle), r.cite(e.SourceID, cellStyle)...)})
 		}
-		t := &table{widths: columns(contentW, 22, 78), header: []string{"Date", "Event"}, rows: rows}
+		t := &table{header: []string{"Date", "Event"}, rows: rows, caption: "Timeline", within: cont}
+		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Timeline", r.tableBlock(t, 2)))
 	}
 	return blocks
@@ -678,12 +894,12 @@ func chunks(n, per int) [][2]int {
 
 // partiesBlock is one chunk (of chunks) of a table with a column a party, all as wide: the
 // sub-heading title, "(continued)" after the first chunk, over the header and the one row.
-func (r *renderer) partiesBlock(title string, chunk [2]int, header []string, row [][]span) block {
+func (r *renderer) partiesBlock(title string, chunk [2]int, header []string, row [][]span, cont *continued) block {
 	weights := make([]float64, len(row))
 	for i := range weights {
 		weights[i] = 1
 	}
-	t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}}
+	t := &table{widths: columns(contentW, weights...), header: header, rows: [][][]span{row}, caption: title, within: cont}
 	if chunk[0] > 0 {
 		title += " (continued)"
 	}
@@ -798,11 +1014,13 @@ func (r *renderer) history(s *section) {
 		}
 	}
 	if len(before) > 0 {
-		t := &table{widths: columns(contentW, 19, 31, 14, 36), header: []string{"Date", "Meeting", "Status", "Outcome"}, rows: before}
+		t := &table{header: []string{"Date", "Meeting", "Status", "Outcome"}, rows: before, caption: "Earlier meetings"}
+		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Earlier meetings", r.tableBlock(t, 3)))
 	}
 	if len(after) > 0 {
-		t := &table{widths: columns(contentW, 19, 31, 14, 36), header: []string{"Date", "Meeting", "Status", "Purpose"}, rows: after}
+		t := &table{header: []string{"Date", "Meeting", "Status", "Purpose"}, rows: after, caption: "Later and planned meetings"}
+		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Later and planned meetings", r.tableBlock(t, 3)))
 	}
 	if later := b.LaterTrackMeetings; len(later) > 0 {
@@ -829,7 +1047,8 @@ func (r *renderer) history(s *section) {
 			reason := append(text(c.change.Reason, cellStyle), r.cite(c.change.SourceID, cellStyle)...)
 			rows = append(rows, [][]span{text(recorded, cellStyle), text(c.meeting.Title, cellStyle.withBold()), text(change, cellStyle), reason})
 		}
-		t := &table{widths: columns(contentW, 15, 27, 24, 34), header: []string{"Recorded", "Meeting", "Change", "Reason"}, rows: rows}
+		t := &table{header: []string{"Recorded", "Meeting", "Change", "Reason"}, rows: rows, caption: "Status changes"}
+		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Status changes", r.tableBlock(t, 3)))
 	}
 	r.drawSection(s, blocks)
@@ -852,7 +1071,8 @@ func (r *renderer) recentStatements(s *section) {
 			}
 			speaker = append(speaker, span{text: "\n", st: bodyStyle})
 		}
-		items = append(items, listItem{marker: "–", spans: r.statementSpans(st, speaker)})
+		head, body := r.statementSpans(st, speaker)
+		items = append(items, listItem{marker: "–", head: head, spans: body})
 	}
 	blocks := []block{r.listBlock(items, 5, bodyLine, 2.5)}
 	if n := r.b.OlderStatements; n > 0 {
