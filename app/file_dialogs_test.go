@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/tasks"
 )
 
 const previous = "the user's previous file"
@@ -57,7 +58,7 @@ func TestFailedWritesFromTheWindowKeepTheOldFile(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, st.DeleteMeeting(context.Background(), m.ID))
 	path, w = chooseExisting(t, dir, "Vladivostok.pdf")
-	u.writePack(m, chosenPath(w))
+	u.writePack(m, chosenPath(w), tasks.PackOptions{})
 	assert.Contains(t, texts(overlay(t, u)), "Could not write the briefing pack")
 	assertPrevious(t, path)
 

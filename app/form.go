@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 
@@ -291,4 +292,31 @@ func numericOrder() storage.NumericOrder {
 		return storage.DayFirst
 	}
 	return storage.DayFirst
+}
+
+// partialText shows a partial date as the form writes it back: 2016-06-17, 2016-06, 2016.
+func partialText(d storage.PartialDate) string { return d.ISO() }
+
+// parsePartialDate reads one day, month or year in any form the When field reads ("17 Jun
+// 2016", "June 2016", "2016-06-17"); "" is no date.
+func parsePartialDate(s string) (storage.PartialDate, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return storage.PartialDate{}, nil
+	}
+	if d, err := storage.ParsePartialDate(s); err == nil {
+		return d, nil
+	}
+	f, err := storage.ParseFuzzyDate(s)
+	if err != nil {
+		return storage.PartialDate{}, err
+	}
+	switch f.Kind {
+	case storage.DateDay, storage.DateMonth, storage.DateYear:
+		return f.From, nil
+	case storage.DateExact:
+		at := f.At.In(f.Location())
+		return storage.PartialDate{Year: at.Year(), Month: at.Month(), Day: at.Day()}, nil
+	}
+	return storage.PartialDate{}, fmt.Errorf("give one day, month or year, e.g. 17 Jun 2016")
 }

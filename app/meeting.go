@@ -39,6 +39,8 @@ type meetingPage struct {
 	interpreters, press, logistics   *widget.Entry
 	purpose, background              *widget.Entry
 	outcome, nextSteps, tags         *widget.Entry
+	reference, drafter, drafted      *widget.Entry
+	clearedBy, cleared, distribution *widget.Entry
 	objectives, linesToTake          *widgets.StringListEditor
 	questions                        *widgets.QAEditor
 	format, track, previous, status  *widget.Select
@@ -140,6 +142,12 @@ func (p *meetingPage) build() {
 	p.outcome = textArea(e, "what was agreed or happened", 3)
 	p.nextSteps = textArea(e, "follow-up, next round", 2)
 	p.tags = textEntry(e, "comma-separated, e.g. peace treaty, economic cooperation")
+	p.reference = textEntry(e, "the registry's reference, e.g. EAD/JPN/2016/014")
+	p.drafter = textEntry(e, "who drafted the brief, e.g. J. Smith, Japan desk")
+	p.drafted = textEntry(e, "when, e.g. 17 Jun 2016")
+	p.clearedBy = textEntry(e, "who cleared it for issue, e.g. Head of East Asia Department")
+	p.cleared = textEntry(e, "when, e.g. 20 Jun 2016")
+	p.distribution = textArea(e, "who receives it, one a line", 3)
 
 	formats := make([]string, len(storage.Formats))
 	for i, f := range storage.Formats {
@@ -183,6 +191,12 @@ func (p *meetingPage) build() {
 	fs.add("next_steps", "Next steps", p.nextSteps)
 	fs.add("status", "Status", p.status)
 	fs.add("tags", "Tags", p.tags)
+	fs.add("brief.reference", "Reference", p.reference)
+	fs.add("brief.drafter", "Drafted by", p.drafter)
+	fs.add("brief.drafted", "Drafted on", p.drafted)
+	fs.add("brief.cleared_by", "Cleared by", p.clearedBy)
+	fs.add("brief.cleared", "Cleared on", p.cleared)
+	fs.add("brief.distribution", "Distribution", p.distribution)
 
 	p.partBox = container.NewVBox()
 	addPart := widget.NewButtonWithIcon("Add participant…", theme.ContentAddIcon(), p.onAddParticipant)
@@ -209,6 +223,9 @@ func (p *meetingPage) build() {
 		section("Linked disputes", p.disputes, fs.rows["dispute_ids"].msg),
 		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
 		section("Status", container.NewHBox(p.statusNow, p.changeStatus), fs.grid("status"), p.historyBox),
+		section("Brief: document control",
+			note("What the briefing pack's cover tells a registry. The versions issued are numbered by Export briefing pack."),
+			fs.grid("brief.reference", "brief.drafter", "brief.drafted", "brief.cleared_by", "brief.cleared", "brief.distribution")),
 		section("Tags", fs.rows["tags"].cell),
 		p.recordInfo,
 	)
@@ -456,6 +473,12 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.nextSteps.SetText(m.NextSteps)
 	p.tags.SetText(strings.Join(m.Tags, ", "))
 	p.status.SetSelected(m.Status.Label())
+	p.reference.SetText(m.Brief.Reference)
+	p.drafter.SetText(m.Brief.Drafter)
+	p.drafted.SetText(partialText(m.Brief.Drafted))
+	p.clearedBy.SetText(m.Brief.ClearedBy)
+	p.cleared.SetText(partialText(m.Brief.Cleared))
+	p.distribution.SetText(strings.Join(m.Brief.Distribution, "\n"))
 	p.participants = append([]storage.Participant(nil), m.Participants...)
 	p.refreshParticipants()
 	var sel []string
@@ -537,13 +560,18 @@ func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
 		change = c.From.Label() + " → " + c.To.Label()
 	}
 	line := c.Recorded.Local().Format("2 Jan 2006") + " — " + change
+	var more []string
+	if !c.Happened.IsZero() {
+		// Dated when it happened; when it was typed in comes second.
+		line = storage.Within(c.Happened).String() + " — " + change
+		more = append(more, "recorded "+c.Recorded.Local().Format("2 Jan 2006"))
+	}
 	if !c.When.IsZero() {
 		line += " (the date then: " + c.When.String() + ")"
 	}
 	head := widget.NewLabel(line)
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	box := container.NewVBox(head)
-	var more []string
 	if c.Reason != "" {
 		more = append(more, c.Reason)
 	}
@@ -612,15 +640,45 @@ func (p *meetingPage) refreshParticipants() {
 			p.refreshParticipants()
 		})
 		remove.Importance = widget.LowImportance
+		principal := widget.NewCheck("Principal", func(on bool) {
+			if p.participants[i].Principal != on {
+				p.participants[i].Principal = on
+				p.ed.touch()
+			}
+		})
+		principal.SetChecked(part.Principal)
+		// The list's order is the order of precedence the pack follows.
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.moveParticipant(i, i-1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.moveParticipant(i, i+1) })
+		up.Importance, down.Importance = widget.LowImportance, widget.LowImportance
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(p.participants)-1 {
+			down.Disable()
+		}
 		side := a.Country
 		if a.Title != "" {
 			side = strings.TrimPrefix(side+" · "+a.Title, " · ")
 		}
 		sideLbl := truncated(widget.NewLabel(side))
-		p.partBox.Add(container.New(widgets.NewColumns(260, 220, 170, 0, 40),
-			link, sideLbl, role, noteEntry, remove))
+		p.partBox.Add(container.New(widgets.NewColumns(230, 190, 160, 105, 0, 36, 36, 36),
+			link, sideLbl, role, principal, noteEntry, up, down, remove))
+	}
+	if len(p.participants) > 0 {
+		p.partBox.Add(note("Top to bottom is the order of precedence the pack follows; heads of delegation and principals get a full profile, everyone else one line."))
 	}
 	p.partBox.Refresh()
+}
+
+// moveParticipant moves the participant at from to to, the order of precedence.
+func (p *meetingPage) moveParticipant(from, to int) {
+	if to < 0 || to >= len(p.participants) || from == to {
+		return
+	}
+	p.participants[from], p.participants[to] = p.participants[to], p.participants[from]
+	p.ed.touch()
+	p.refreshParticipants()
 }
 
 // updateZonesInfo shows an exact time in the venue's zone and the user's.
@@ -800,6 +858,22 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Outcome = strings.TrimSpace(p.outcome.Text)
 	m.NextSteps = strings.TrimSpace(p.nextSteps.Text)
 	m.Tags = commaList(p.tags.Text)
+	m.Brief.Reference = strings.TrimSpace(p.reference.Text)
+	m.Brief.Drafter = strings.TrimSpace(p.drafter.Text)
+	m.Brief.ClearedBy = strings.TrimSpace(p.clearedBy.Text)
+	m.Brief.Distribution = nonEmpty(strings.Split(p.distribution.Text, "\n"))
+	for _, d := range []struct {
+		field string
+		in    *widget.Entry
+		out   *storage.PartialDate
+	}{{"brief.drafted", p.drafted, &m.Brief.Drafted}, {"brief.cleared", p.cleared, &m.Brief.Cleared}} {
+		v, err := parsePartialDate(d.in.Text)
+		if err != nil {
+			p.fs.setError(d.field, err.Error())
+			ok = false
+		}
+		*d.out = v
+	}
 	m.Participants = append([]storage.Participant(nil), p.participants...)
 	m.DisputeIDs = nil
 	for _, l := range p.disputes.Selected {

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
-	"github.com/parley-app/parley/tasks"
 )
 
 // onAddParticipant asks for an actor from the dossier and a role.
@@ -154,10 +153,17 @@ func (p *meetingPage) onChangeStatus() {
 	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
 	src := widget.NewSelect(srcOpts, nil)
 	src.SetSelected(noSource)
+	happened := widget.NewEntry()
+	happened.SetPlaceHolder("optional, e.g. 16 Jun 2016 — when it was decided or announced")
+	happened.Validator = func(s string) error {
+		_, err := parsePartialDate(s)
+		return err
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem("New status", to),
 		widget.NewFormItem("Reason", reason),
 		widget.NewFormItem("Source", src),
+		{Text: "Decided on", Widget: happened, HintText: "Leave empty if not known; the change is then dated today."},
 	}
 	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -173,16 +179,17 @@ func (p *meetingPage) onChangeStatus() {
 				status = s
 			}
 		}
-		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected])
+		on, _ := parsePartialDate(happened.Text) // the validator has refused what does not parse
+		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected], on)
 	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(600, 360), items)
+	p.u.showForm(d, fyne.NewSize(600, 420), items)
 }
 
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.
-func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string) {
+func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string, happened storage.PartialDate) {
 	st, id := p.u.store, p.m.ID
 	run(p.u, "Recording the status…", func(ctx context.Context) (storage.Meeting, error) {
-		if err := st.ChangeMeetingStatus(ctx, id, to, reason, sourceID); err != nil {
+		if err := st.ChangeMeetingStatusOn(ctx, id, to, reason, sourceID, happened); err != nil {
 			return storage.Meeting{}, err
 		}
 		return st.Meeting(ctx, id)
@@ -214,35 +221,6 @@ func (p *meetingPage) onExport() {
 		return
 	}
 	p.u.exportPack(p.m)
-}
-
-// exportPack asks where to save the briefing pack of m, writes it off the Fyne goroutine with
-// a progress dialog, and offers to open it.
-func (u *ui) exportPack(m storage.Meeting) {
-	u.askSaveFile("Save the briefing pack", "choose where to save the briefing pack",
-		tasks.PackFileName(m.Summary()), []string{".pdf"}, func(path string) { u.writePack(m, path) })
-}
-
-// writePack writes the pack of m to path (tasks.WritePack: one read of the dossier, written
-// atomically) and offers to open it.
-func (u *ui) writePack(m storage.Meeting, path string) {
-	st, opt := u.store, tasks.PackOptions{PreparedOn: u.now()}
-	progress := dialog.NewCustomWithoutButtons("Preparing the briefing pack for “"+m.Title+"”", progressBar(), u.win)
-	progress.Show()
-	run(u, "Writing the briefing pack…", func(ctx context.Context) (tasks.PackReport, error) {
-		return tasks.WritePack(ctx, st, m.ID, path, opt)
-	}, func(rep tasks.PackReport, err error) {
-		progress.Hide()
-		if err != nil {
-			u.showError("write the briefing pack", err)
-			return
-		}
-		u.setStatus("Briefing pack saved to " + path)
-		u.showChoice("Briefing pack ready", rep.String(), nil, []choice{
-			{label: "Open the PDF", important: true, action: func() { u.openFile(path) }},
-			{label: "Close"},
-		})
-	})
 }
 
 // narrowActors keeps the labels whose actor goes by every word typed, in any of their names,

@@ -53,6 +53,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Backup…", "", u.onBackup),
 		item("Restore from a copy…", "", u.onRestore),
 		fyne.NewMenuItemSeparator(),
+		item("Handling marks…", "", u.onHandlingMarks),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	view := fyne.NewMenu("View",

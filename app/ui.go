@@ -68,6 +68,9 @@ type ui struct {
 	now     func() time.Time
 	spawn   func(func())         // starts slow work: `go f()` in the program, `f()` in tests
 	openURL func(*url.URL) error // hands a file or link to the system: the app's OpenURL
+	// askSave asks where to save a file: askSaveFile's dialog in the program; tests answer
+	// with a path of their own.
+	askSave func(title, what, name string, exts []string, picked func(path string))
 	// typingPause is how long typing in a filter must pause before the list is read again
 	// (0 in tests: at once).
 	typingPause time.Duration
@@ -121,6 +124,7 @@ func newUI(a fyne.App, opts Options) *ui {
 		later:       afterOnFyne,
 	}
 	u.openURL = a.OpenURL
+	u.askSave = u.askSaveFile
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	keepChosenFilesIntact()
 	u.win = a.NewWindow("Parley")

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(command{
-		name:  "pack",
+		name: "pack",
 		usage: "[--db FILE] --meeting ID -o FILE.pdf | --from DATE --to DATE -o FOLDER [--marking TEXT] [--zone ZONE] " +
 			"[--up-to LEVEL] [--issue | --addendum] [--copies N]",
 		summary: "Write the briefing pack (PDF) of a meeting, or one pack per meeting between two dates " +
