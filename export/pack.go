@@ -278,11 +278,14 @@ func (r *renderer) useFont(id fontID, size float64) {
 // fontBytes is the font file handed to gofpdf: the Latin fonts whole, the big CJK and Korean
 // fonts cut down to the characters this briefing uses (see subsetFont).
 func (r *renderer) fontBytes(id fontID) []byte {
-	if id != fontCJK && id != fontKorean {
+	if id.shaped() {
+		return r.shapedFontBytes(id)
+	}
+	if !id.subset() {
 		return id.bytes()
 	}
 	var runes []rune
-	for _, c := range r.usedRunes() {
+	for _, c := range r.printedRunes() {
 		if f, ok := r.ts.fontFor(c, style{}); ok && f == id {
 			runes = append(runes, c)
 		}

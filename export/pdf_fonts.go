@@ -11,8 +11,11 @@ import (
 // The pack's fonts travel inside the binary, so a pack renders the same on every machine with
 // nothing to install. Noto Sans (SIL OFL 1.1, the copy Fyne bundles) covers Latin, Cyrillic and
 // Greek; Droid Sans Fallback (Apache 2.0) covers Chinese and Japanese; NanumSquare (SIL OFL 1.1)
-// covers Korean, whose syllables Droid Sans Fallback lacks. All are TrueType with glyf
-// outlines, the only kind gofpdf can embed. Licences sit beside them in fonts/.
+// covers Korean, whose syllables Droid Sans Fallback lacks; one Noto Sans font per script (SIL
+// OFL 1.1, Debian's fonts-noto-core, Regular only) covers Arabic (with Persian and Urdu
+// letters), Hebrew, Devanagari, Bengali, Thai, Khmer, Georgian, Armenian and Ethiopic. All are
+// TrueType with glyf outlines, the only kind gofpdf can embed. Licences sit beside them in
+// fonts/.
 var (
 	//go:embed fonts/NotoSans-Regular.ttf
 	notoRegular []byte
@@ -24,6 +27,24 @@ var (
 	droidFallback []byte
 	//go:embed fonts/NanumSquareR.ttf
 	nanumSquare []byte
+	//go:embed fonts/NotoSansArabic-Regular.ttf
+	notoArabic []byte
+	//go:embed fonts/NotoSansHebrew-Regular.ttf
+	notoHebrew []byte
+	//go:embed fonts/NotoSansDevanagari-Regular.ttf
+	notoDevanagari []byte
+	//go:embed fonts/NotoSansBengali-Regular.ttf
+	notoBengali []byte
+	//go:embed fonts/NotoSansThai-Regular.ttf
+	notoThai []byte
+	//go:embed fonts/NotoSansKhmer-Regular.ttf
+	notoKhmer []byte
+	//go:embed fonts/NotoSansGeorgian-Regular.ttf
+	notoGeorgian []byte
+	//go:embed fonts/NotoSansArmenian-Regular.ttf
+	notoArmenian []byte
+	//go:embed fonts/NotoSansEthiopic-Regular.ttf
+	notoEthiopic []byte
 )
 
 // fontID names one embedded font file.
@@ -35,11 +56,46 @@ const (
 	fontItalic
 	fontCJK
 	fontKorean
+	// The shaped scripts: their text goes through the shaper (see pdf_shape.go).
+	fontArabic
+	fontHebrew
+	fontDevanagari
+	fontBengali
+	fontThai
+	fontKhmer
+	// Scripts that need a font but no shaping.
+	fontGeorgian
+	fontArmenian
+	fontEthiopic
 	fontCount
 )
 
-// pdfFamily is the family and style a font is registered under in gofpdf.
+// scriptFonts are the one-script fonts, each with the family it is registered under in gofpdf
+// and its file.
+var scriptFonts = map[fontID]struct {
+	family string
+	file   *[]byte
+}{
+	fontArabic: {"notoarabic", &notoArabic}, fontHebrew: {"notohebrew", &notoHebrew},
+	fontDevanagari: {"notodevanagari", &notoDevanagari}, fontBengali: {"notobengali", &notoBengali},
+	fontThai: {"notothai", &notoThai}, fontKhmer: {"notokhmer", &notoKhmer},
+	fontGeorgian: {"notogeorgian", &notoGeorgian}, fontArmenian: {"notoarmenian", &notoArmenian},
+	fontEthiopic: {"notoethiopic", &notoEthiopic},
+}
+
+// shaped reports whether f's text is shaped into glyphs (see pdf_shape.go) rather than drawn
+// character by character.
+func (f fontID) shaped() bool { return f >= fontArabic && f <= fontKhmer }
+
+// subset reports whether the pack hands gofpdf a cut-down copy of f holding only the
+// characters it uses (see subsetFont), rather than the whole file.
+func (f fontID) subset() bool { return f >= fontCJK && !f.shaped() }
+
+// family is the family and style a font is registered under in gofpdf.
 func (f fontID) family() (family, style string) {
+	if sf, ok := scriptFonts[f]; ok {
+		return sf.family, ""
+	}
 	switch f {
 	case fontBold:
 		return "noto", "B"
@@ -54,6 +110,9 @@ func (f fontID) family() (family, style string) {
 }
 
 func (f fontID) bytes() []byte {
+	if sf, ok := scriptFonts[f]; ok {
+		return *sf.file
+	}
 	switch f {
 	case fontBold:
 		return notoBold

@@ -1,16 +1,24 @@
 package export
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+	"golang.org/x/text/unicode/norm"
 )
 
 // This file is the pack's small typesetter. gofpdf draws a string in one font and knows
-// nothing of scripts, so text is cut into runs that each use the font holding their glyphs
-// (Noto Sans for Latin, Cyrillic and Greek, Droid Sans Fallback for Chinese and Japanese,
-// NanumSquare for Korean), and lines are broken here, measuring every run in its own font: between words,
-// between any two CJK characters, and inside a word or URL too long for its column.
+// nothing of scripts, so text (NFC-normalised first) is cut into runs that each use the font
+// holding their glyphs (Noto Sans for Latin, Cyrillic and Greek, Droid Sans Fallback for
+// Chinese and Japanese, NanumSquare for Korean, one Noto font per other script), and lines
+// are broken here, measuring every run in its own font: between words, between any two CJK
+// characters, and inside a word or URL too long for its column. Runs in a shaped script are
+// shaped into glyphs as their word is complete (pdf_shape.go), so that lines are broken on
+// the shaped advances; a paragraph holding right-to-left letters has its bidi levels resolved
+// before it is cut (pdf_bidi.go), and each of its lines is put in visual order once broken.
 
 // rgb is a colour in 0–255 components.
 type rgb struct{ r, g, b int }
@@ -47,6 +55,13 @@ type run struct {
 	w    float64 // mm
 	link int
 	url  string
+	// level is the run's bidi embedding level: odd runs right to left (0 unless the
+	// paragraph holds right-to-left letters).
+	level uint8
+	// A run of a shaped font draws glyphs: text holds their code points in the pack's font,
+	// src the characters they came from, glyphs each glyph's advance and cluster.
+	src    string
+	glyphs []shapedGlyph
 }
 
 // atom is text that is never broken across lines unless it is wider than the whole line.
@@ -56,6 +71,10 @@ type atom struct {
 	space float64 // width of the space after it; not drawn at the end of a line
 	brk   bool    // a line break follows
 	gap   bool    // a paragraph break follows (a break plus some space)
+	// spaceLevel is the bidi level of the space after the atom; bidi marks an atom of a
+	// paragraph with right-to-left letters, whose lines are reordered.
+	spaceLevel uint8
+	bidi       bool
 }
 
 // line is one typeset line.
@@ -69,7 +88,8 @@ const ptToMM = 25.4 / 72
 
 // typesetter measures text with the embedded fonts' metrics.
 type typesetter struct {
-	m [fontCount]*metrics
+	m  [fontCount]*metrics
+	sh *shapeState // made on the first shaped run
 }
 
 // fontFor picks the font that draws r in style st; false when no embedded font can.
@@ -80,6 +100,9 @@ func (t *typesetter) fontFor(r rune, st style) (fontID, bool) {
 		latin = fontBold
 	case st.italic:
 		latin = fontItalic
+	}
+	if f, ok := scriptFont(r); ok && t.m[f].has(r) {
+		return f, true
 	}
 	if isHangul(r) && t.m[fontKorean].has(r) {
 		return fontKorean, true
@@ -101,14 +124,47 @@ func (t *typesetter) fontFor(r rune, st style) (fontID, bool) {
 	return fontRegular, false
 }
 
-// width of s drawn in font f at size pt, in mm.
+// width of s drawn in font f at size pt, in mm. The text of a shaped font is its glyphs' code
+// points.
 func (t *typesetter) width(s string, f fontID, pt float64) float64 {
 	var units float64
 	m := t.m[f]
 	for _, r := range s {
-		units += m.advance(r)
+		if f.shaped() {
+			units += t.shapedAdvance(f, r)
+		} else {
+			units += m.advance(r)
+		}
 	}
 	return units * pt / 1000 * ptToMM
+}
+
+// scriptFont is the one-script font for the Unicode block r is in.
+func scriptFont(r rune) (fontID, bool) {
+	switch {
+	case r < 0x0530:
+		return 0, false
+	case r <= 0x058F || r >= 0xFB13 && r <= 0xFB17:
+		return fontArmenian, true
+	case r <= 0x05FF || r >= 0xFB1D && r <= 0xFB4F:
+		return fontHebrew, true
+	case r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x0870 && r <= 0x08FF ||
+		r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF:
+		return fontArabic, true
+	case r >= 0x0900 && r <= 0x097F || r >= 0xA8E0 && r <= 0xA8FF || r >= 0x1CD0 && r <= 0x1CFF:
+		return fontDevanagari, true
+	case r >= 0x0980 && r <= 0x09FF:
+		return fontBengali, true
+	case r >= 0x0E00 && r <= 0x0E7F:
+		return fontThai, true
+	case r >= 0x10A0 && r <= 0x10FF || r >= 0x1C90 && r <= 0x1CBF || r >= 0x2D00 && r <= 0x2D2F:
+		return fontGeorgian, true
+	case r >= 0x1200 && r <= 0x139F || r >= 0x2D80 && r <= 0x2DDF || r >= 0xAB00 && r <= 0xAB2F:
+		return fontEthiopic, true
+	case r >= 0x1780 && r <= 0x17FF || r >= 0x19E0 && r <= 0x19FF:
+		return fontKhmer, true
+	}
+	return 0, false
 }
 
 // isCJK reports whether r belongs to the Chinese, Japanese or Korean writing systems, whose
@@ -149,21 +205,18 @@ func noBreakAfter(r rune) bool {
 	return strings.ContainsRune("（「『【〔〈《〘〖［｛", r)
 }
 
-// unshapedScripts are writing systems gofpdf cannot draw correctly: they need right-to-left
-// ordering, contextual letter forms or reordered vowel signs. Their text is never printed
-// (it would come out as disconnected or misordered glyphs); a note says what was left out.
+// unshapedScripts are writing systems the pack has no font for; all of them need shaping
+// (contextual forms, reordered vowel signs or right-to-left order). Their text is never
+// printed (it would come out as missing glyph boxes); a note says what was left out.
 var unshapedScripts = []struct {
 	name  string
 	table *unicode.RangeTable
 }{
-	{"Arabic", unicode.Arabic}, {"Hebrew", unicode.Hebrew}, {"Syriac", unicode.Syriac},
-	{"Thaana", unicode.Thaana}, {"N'Ko", unicode.Nko}, {"Devanagari", unicode.Devanagari},
-	{"Bengali", unicode.Bengali}, {"Gurmukhi", unicode.Gurmukhi}, {"Gujarati", unicode.Gujarati},
-	{"Oriya", unicode.Oriya}, {"Tamil", unicode.Tamil}, {"Telugu", unicode.Telugu},
-	{"Kannada", unicode.Kannada}, {"Malayalam", unicode.Malayalam}, {"Sinhala", unicode.Sinhala},
-	{"Thai", unicode.Thai}, {"Lao", unicode.Lao}, {"Tibetan", unicode.Tibetan},
-	{"Myanmar", unicode.Myanmar}, {"Khmer", unicode.Khmer}, {"Mongolian", unicode.Mongolian},
-	{"Ethiopic", unicode.Ethiopic}, {"Georgian", unicode.Georgian}, {"Armenian", unicode.Armenian},
+	{"Syriac", unicode.Syriac}, {"Thaana", unicode.Thaana}, {"N'Ko", unicode.Nko},
+	{"Gurmukhi", unicode.Gurmukhi}, {"Gujarati", unicode.Gujarati}, {"Oriya", unicode.Oriya},
+	{"Tamil", unicode.Tamil}, {"Telugu", unicode.Telugu}, {"Kannada", unicode.Kannada},
+	{"Malayalam", unicode.Malayalam}, {"Sinhala", unicode.Sinhala}, {"Lao", unicode.Lao},
+	{"Tibetan", unicode.Tibetan}, {"Myanmar", unicode.Myanmar}, {"Mongolian", unicode.Mongolian},
 }
 
 // unshapedScript names the unshaped script r belongs to, or "".
@@ -217,10 +270,13 @@ func (t *typesetter) hiddenScript(s string) string {
 	return ""
 }
 
-// clean replaces what cannot be printed with a bracketed note ("[Arabic script not shown]"),
-// turns tabs into spaces and drops control characters other than newlines. A stretch of one
-// unprintable script, spaces and punctuation included, gives a single note.
+// clean NFC-normalises s (decomposed accents become the composed letters the fonts have),
+// replaces what cannot be printed with a bracketed note ("[Tamil script not shown]"), turns
+// tabs into spaces and drops control and format characters other than newlines and the
+// zero-width joiners shaping needs. A stretch of one unprintable script, spaces and
+// punctuation included, gives a single note.
 func (t *typesetter) clean(s string) string {
+	s = norm.NFC.String(s)
 	ok := true
 	for _, r := range s {
 		if r == '\t' || r == '\r' || (r != '\n' && unicode.IsControl(r)) || unicode.Is(unicode.Cf, r) || (r != ' ' && r != '\n' && !t.printable(r)) {
@@ -238,7 +294,7 @@ func (t *typesetter) clean(s string) string {
 		switch {
 		case r == '\t':
 			b.WriteByte(' ')
-		case r == '\n' || r == ' ' || t.printable(r) && !unicode.Is(unicode.Cf, r):
+		case r == '\n' || r == ' ' || r == zwnj || r == zwj || t.printable(r) && !unicode.Is(unicode.Cf, r):
 			b.WriteRune(r)
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && unshapedScript(r) == "":
 			// Control and format characters, and marks no font has, carry nothing to print.
@@ -260,7 +316,7 @@ func (t *typesetter) clean(s string) string {
 func (t *typesetter) endOfHidden(rs []rune, i int, name string) int {
 	same := func(q rune) bool { return !t.printable(q) && unshapedScript(q) == name }
 	filler := func(q rune) bool {
-		return q != '\n' && (unicode.IsSpace(q) || unicode.IsPunct(q) || unicode.Is(unicode.Mn, q) || unicode.IsDigit(q))
+		return q != '\n' && (unicode.IsSpace(q) || unicode.IsPunct(q) || unicode.Is(unicode.Mn, q) || unicode.IsDigit(q) || q == zwnj || q == zwj)
 	}
 	j := i + 1
 	for j < len(rs) {
@@ -281,14 +337,27 @@ func (t *typesetter) endOfHidden(rs []rune, i int, name string) int {
 	return j
 }
 
-// atoms cuts spans into unbreakable pieces, each made of runs in one font.
+// atoms cuts spans into unbreakable pieces, each made of runs in one font (and one bidi
+// level). A run in a shaped script is shaped when its atom is complete.
 func (t *typesetter) atoms(spans []span) []atom {
+	texts := make([]string, len(spans))
+	rtl := false
+	for i := range spans {
+		texts[i] = t.clean(spans[i].text)
+		rtl = rtl || hasRTL(texts[i])
+	}
+	var levels [][]uint8
+	if rtl {
+		levels = paragraphLevels(texts)
+	}
 	var out []atom
 	var cur atom
 	have := false
 	var lastRune rune
 	flush := func() {
 		if have {
+			t.shapeAtom(&cur)
+			cur.bidi = rtl
 			out = append(out, cur)
 		}
 		cur = atom{}
@@ -297,13 +366,13 @@ func (t *typesetter) atoms(spans []span) []atom {
 	// A run is a slice of one span's cleaned text: runSpan and runStart say where the last
 	// run of the current atom starts, so that extending it is a reslice, not a copy.
 	runSpan, runStart := -1, 0
-	addRune := func(r rune, si, at int, text string, sp *span, f fontID) {
+	addRune := func(r rune, si, at int, text string, sp *span, f fontID, lvl uint8) {
 		w := t.m[f].advance(r) * sp.st.size / 1000 * ptToMM
 		end := at + utf8.RuneLen(r)
 		n := len(cur.runs)
 		if n > 0 && runSpan == si {
 			last := &cur.runs[n-1]
-			if last.font == f && last.st == sp.st && last.link == sp.link && last.url == sp.url {
+			if last.font == f && last.st == sp.st && last.link == sp.link && last.url == sp.url && last.level == lvl {
 				last.text = text[runStart:end]
 				last.w += w
 				cur.w += w
@@ -311,15 +380,21 @@ func (t *typesetter) atoms(spans []span) []atom {
 				return
 			}
 		}
-		cur.runs = append(cur.runs, run{text: text[at:end], font: f, st: sp.st, w: w, link: sp.link, url: sp.url})
+		cur.runs = append(cur.runs, run{text: text[at:end], font: f, st: sp.st, w: w, link: sp.link, url: sp.url, level: lvl})
 		runSpan, runStart = si, at
 		cur.w += w
 		have = true
 	}
 	for si := range spans {
 		sp := &spans[si]
-		text := t.clean(sp.text)
+		text := texts[si]
+		ri := -1
 		for at, r := range text {
+			ri++
+			var lvl uint8
+			if levels != nil {
+				lvl = levels[si][ri]
+			}
 			switch {
 			case r == '\n':
 				if !have && len(out) > 0 && out[len(out)-1].brk {
@@ -338,32 +413,137 @@ func (t *typesetter) atoms(spans []span) []atom {
 				switch {
 				case have:
 					cur.space += sw
+					cur.spaceLevel = lvl
 					flush()
 				case len(out) > 0 && !out[len(out)-1].brk:
 					out[len(out)-1].space += sw
+					out[len(out)-1].spaceLevel = lvl
 				}
 			default:
 				if !have && (r == '—' || r == '–') && len(out) > 0 && !out[len(out)-1].brk && out[len(out)-1].space > 0 {
 					// A dash between spaces never starts a line: it joins the word before it,
 					// space included.
 					cur, out = out[len(out)-1], out[:len(out)-1]
-					cur.runs = append(cur.runs, run{text: " ", font: fontRegular, st: sp.st, w: cur.space, link: sp.link, url: sp.url})
+					cur.runs = append(cur.runs, run{text: " ", font: fontRegular, st: sp.st, w: cur.space, link: sp.link, url: sp.url, level: cur.spaceLevel})
 					cur.w += cur.space
 					cur.space = 0
 					runSpan = -1
 					have = true
 				}
 				f, _ := t.fontFor(r, sp.st)
+				if n := len(cur.runs); continuesShapedRun(r) {
+					// A mark or joiner stays with the shaped letters before it; a joiner
+					// anywhere else has nothing to draw.
+					if n > 0 && runSpan == si && cur.runs[n-1].font.shaped() && (r == zwnj || r == zwj || t.m[cur.runs[n-1].font].has(r)) {
+						f = cur.runs[n-1].font
+					} else if r == zwnj || r == zwj {
+						continue
+					}
+				}
 				cjk := isCJK(r)
 				if have && (cjk && !noBreakBefore(r) || isCJK(lastRune)) && !noBreakAfter(lastRune) && !(cjk && noBreakBefore(r)) {
 					flush()
 				}
-				addRune(r, si, at, text, sp, f)
+				addRune(r, si, at, text, sp, f, lvl)
 			}
 			lastRune = r
 		}
 	}
 	flush()
+	return out
+}
+
+// shapeAtom shapes the atom's runs in shaped fonts and sets its width to theirs.
+func (t *typesetter) shapeAtom(a *atom) {
+	changed := false
+	for i := range a.runs {
+		if a.runs[i].font.shaped() && a.runs[i].src == "" {
+			t.shapeRun(&a.runs[i])
+			changed = true
+		}
+	}
+	if changed {
+		a.w = 0
+		for _, rn := range a.runs {
+			a.w += rn.w
+		}
+	}
+}
+
+// paragraphLevels is the bidi level of every rune of texts (one paragraph per line of their
+// concatenation), per text.
+func paragraphLevels(texts []string) [][]uint8 {
+	var all []rune
+	for _, s := range texts {
+		all = append(all, []rune(s)...)
+	}
+	levels := make([]uint8, len(all))
+	for from := 0; from < len(all); {
+		to := from
+		for to < len(all) && all[to] != '\n' {
+			to++
+		}
+		copy(levels[from:to], bidiLevels(all[from:to]))
+		from = to + 1
+	}
+	out := make([][]uint8, len(texts))
+	at := 0
+	for i, s := range texts {
+		n := utf8.RuneCountInString(s)
+		out[i] = levels[at : at+n]
+		at += n
+	}
+	return out
+}
+
+// reorder puts a line of a paragraph with right-to-left text in visual order (UAX #9, L2):
+// its runs and the spaces between its atoms, right-to-left stretches reversed. Shaped runs
+// already hold their glyphs in visual order; any other run at an odd level (punctuation,
+// brackets) is reversed with its brackets mirrored. The line keeps its width, and a space
+// between two pieces still ends an atom, so that atoms stay words.
+func (t *typesetter) reorder(ln line) line {
+	type piece struct {
+		rn    run
+		space bool
+	}
+	var pieces []piece
+	var levels []uint8
+	odd := false
+	for ai, a := range ln.atoms {
+		for _, rn := range a.runs {
+			pieces = append(pieces, piece{rn: rn})
+			levels = append(levels, rn.level)
+			odd = odd || rn.level > 0
+		}
+		if ai < len(ln.atoms)-1 && a.space > 0 {
+			pieces = append(pieces, piece{rn: run{w: a.space}, space: true})
+			levels = append(levels, a.spaceLevel)
+		}
+	}
+	if !odd {
+		return ln
+	}
+	out := line{w: ln.w, gap: ln.gap}
+	var cur atom
+	for _, i := range visualOrder(levels) {
+		p := pieces[i]
+		if p.space {
+			cur.space += p.rn.w
+			out.atoms = append(out.atoms, cur)
+			cur = atom{}
+			continue
+		}
+		rn := p.rn
+		if rn.level%2 == 1 && !rn.font.shaped() && rn.text != "" {
+			rn.text = bidi.ReverseString(rn.text)
+			rn.w = t.width(rn.text, rn.font, rn.st.size)
+		}
+		cur.runs = append(cur.runs, rn)
+		cur.w += rn.w
+	}
+	if len(cur.runs) > 0 || len(out.atoms) == 0 {
+		out.atoms = append(out.atoms, cur)
+	}
 	return out
 }
 
@@ -402,6 +582,11 @@ func (t *typesetter) layout(spans []span, width float64) []line {
 	if len(cur.atoms) > 0 {
 		lines = append(lines, cur)
 	}
+	for i := range lines {
+		if len(lines[i].atoms) > 0 && lines[i].atoms[0].bidi {
+			lines[i] = t.reorder(lines[i])
+		}
+	}
 	return lines
 }
 
@@ -416,6 +601,20 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 	var good []int // indexes into cuts that follow a preferred character
 	w := 0.0
 	for ri, rn := range a.runs {
+		if rn.glyphs != nil {
+			// A shaped run is cut between clusters, in logical order.
+			for _, cl := range clusterWidths(rn) {
+				w += cl.units * rn.st.size / 1000 * ptToMM
+				if w > width && len(cuts) > 0 {
+					break
+				}
+				cuts = append(cuts, pos{ri, cl.end, w})
+			}
+			if w > width && len(cuts) > 0 {
+				break
+			}
+			continue
+		}
 		for bi, r := range rn.text {
 			w += t.m[rn.font].advance(r) * rn.st.size / 1000 * ptToMM
 			if w > width && len(cuts) > 0 {
@@ -445,6 +644,24 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 			head.runs = append(head.runs, rn)
 		case ri > c.run:
 			tail.runs = append(tail.runs, rn)
+		case rn.glyphs != nil:
+			h, rest := rn, rn
+			h.src, rest.src = rn.src[:c.byteOff], rn.src[c.byteOff:]
+			var hg, rg []shapedGlyph
+			for _, g := range rn.glyphs {
+				if g.cluster < c.byteOff {
+					hg = append(hg, g)
+				} else {
+					g.cluster -= c.byteOff
+					rg = append(rg, g)
+				}
+			}
+			t.setGlyphs(&h, hg)
+			t.setGlyphs(&rest, rg)
+			head.runs = append(head.runs, h)
+			if rest.src != "" {
+				tail.runs = append(tail.runs, rest)
+			}
 		default:
 			h, rest := rn, rn
 			h.text, rest.text = rn.text[:c.byteOff], rn.text[c.byteOff:]
@@ -463,5 +680,35 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 		tail.w += rn.w
 	}
 	tail.space, tail.brk, tail.gap = a.space, a.brk, a.gap
+	tail.spaceLevel, head.bidi, tail.bidi = a.spaceLevel, a.bidi, a.bidi
 	return head, tail
+}
+
+// clusterWidth is one cluster of a shaped run: where it ends in the run's characters and
+// how wide its glyphs are, in thousandths of an em.
+type clusterWidth struct {
+	end   int
+	units float64
+}
+
+// clusterWidths lists a shaped run's clusters in logical order.
+func clusterWidths(rn run) []clusterWidth {
+	byStart := map[int]float64{}
+	var starts []int
+	for _, g := range rn.glyphs {
+		if _, ok := byStart[g.cluster]; !ok {
+			starts = append(starts, g.cluster)
+		}
+		byStart[g.cluster] += g.adv
+	}
+	sort.Ints(starts)
+	out := make([]clusterWidth, len(starts))
+	for i, st := range starts {
+		end := len(rn.src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		out[i] = clusterWidth{end, byStart[st]}
+	}
+	return out
 }

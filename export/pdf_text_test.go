@@ -129,32 +129,36 @@ func TestFontForScripts(t *testing.T) {
 func TestCleanHidesUnshapedScripts(t *testing.T) {
 	ts := testTypesetter(t)
 	cases := []struct{ name, in, want string }{
-		{"Arabic words", "Prince محمد بن سلمان said", "Prince [Arabic script not shown] said"},
-		{"Hebrew", "Speaker: בנימין נתניהו.", "Speaker: [Hebrew script not shown]."},
-		{"Devanagari", "नरेन्द्र मोदी", "[Devanagari script not shown]"},
+		{"Tamil words", "Minister மு. க. ஸ்டாலின் said", "Minister [Tamil script not shown] said"},
+		{"Sinhala", "Speaker: රනිල් වික්‍රමසිංහ.", "Speaker: [Sinhala script not shown]."},
 		{"emoji", "talks 🤝 today", "talks [characters not shown] today"},
-		{"printable untouched", "Моргулов 原田親仁 Ἑλλάς", "Моргулов 原田親仁 Ἑλλάς"},
+		{"printable untouched", "Моргулов 原田親仁 Ἑλλάς محمد שלום नरेन्द्र", "Моргулов 原田親仁 Ἑλλάς محمد שלום नरेन्द्र"},
+		{"joiners kept", "می‌خواهم", "می‌خواهم"},
+		{"other format characters dropped", "a‮b⁦c", "abc"},
 		{"tabs and controls", "a\tb\x07c", "a bc"},
+		{"NFC", "Nguyễn Tân Dũng", "Nguyễn Tân Dũng"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, ts.clean(c.in))
 		})
 	}
-	assert.Equal(t, "Arabic", ts.hiddenScript("محمد"))
-	assert.Equal(t, "", ts.hiddenScript("Игорь Моргулов"))
+	assert.Equal(t, "Tamil", ts.hiddenScript("ஸ்டாலின்"))
+	for _, s := range []string{"Игорь Моргулов", "محمد جواد ظريف", "ბიძინა", "Ծառուկյան", "ዐቢይ"} {
+		assert.Equal(t, "", ts.hiddenScript(s), s)
+	}
 }
 
-// A name in a script the pack cannot shape is replaced by a note, never by broken glyphs.
+// A name in a script the pack has no font for is replaced by a note, never by broken glyphs.
 func TestPackUnshapedNames(t *testing.T) {
 	b := fixtureBriefing()
-	b.Participants[1].Actor.NativeName = "محمد بن سلمان"
-	b.Participants[1].Actor.Biography = "Spoke at the conference (כנס השלום) in 2016."
+	b.Participants[1].Actor.NativeName = "மு. க. ஸ்டாலின்"
+	b.Participants[1].Actor.Biography = "Spoke at the conference (රනිල් වික්‍රමසිංහ) in 2016."
 	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
 	checkValid(t, path)
 	txt := pdfText(t, path)
-	assert.Contains(t, txt, "(name in Arabic script not shown)")
-	assert.Contains(t, txt, "[Hebrew script not shown]")
+	assert.Contains(t, txt, "(name in Tamil script not shown)")
+	assert.Contains(t, txt, "[Sinhala script not shown]")
 	assert.Contains(t, txt, "Igor Morgulov", "the romanised name stays")
 	for _, r := range txt {
 		assert.False(t, unshapedScript(r) != "", "unshaped character %q in the pack", r)
