@@ -53,6 +53,10 @@ func TestPackRefusals(t *testing.T) {
 		{"both", []string{"--meeting", sample.TokyoRoundID, "--from", "2016", "--to", "2016", "-o", dir}, 2, "not both"},
 		{"bad zone", []string{"--meeting", sample.TokyoRoundID, "--zone", "Mars/Olympus", "-o", filepath.Join(dir, "x.pdf")}, 2, "not a known time zone"},
 		{"bad date", []string{"--from", "2016-13", "--to", "2016", "-o", dir}, 2, "month 13"},
+		{"issue and addendum", []string{"--meeting", sample.TokyoRoundID, "--issue", "--addendum", "-o", filepath.Join(dir, "x.pdf")}, 2, "not both"},
+		{"no copies", []string{"--meeting", sample.TokyoRoundID, "--copies", "0", "-o", filepath.Join(dir, "x.pdf")}, 2, "1 or more"},
+		{"unknown level", []string{"--meeting", sample.TokyoRoundID, "--up-to", "TOP SECRET", "-o", filepath.Join(dir, "x.pdf")}, 1, "not one of the dossier's handling levels"},
+		{"addendum first", []string{"--meeting", sample.TokyoRoundID, "--addendum", "-o", filepath.Join(dir, "x.pdf")}, 1, "has not been issued yet"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,4 +107,32 @@ func TestPackDateRange(t *testing.T) {
 	code, stdout, stderr = run(t, "pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "No meetings")
+}
+
+// An issue is recorded and numbered; an audience's pack carries nothing above its level.
+func TestPackIssueForAnAudience(t *testing.T) {
+	db := sampleDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "tokyo.pdf")
+	code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--up-to", "OFFICIAL", "--issue", "--copies", "2")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "2 numbered copies of the briefing pack")
+	assert.Contains(t, stdout, "It is issued as version 1. 2 items above OFFICIAL were left out.")
+	txt := strings.Join(strings.Fields(pdfToText(t, filepath.Join(dir, "tokyo (copy 2 of 2).pdf"))), " ")
+	assert.Contains(t, txt, "Copy 2 of 2")
+	assert.Contains(t, txt, "Version 1, issued")
+	assert.NotContains(t, txt, "(OS)")
+	assert.NotContains(t, txt, "OFFICIAL-SENSITIVE")
+
+	code, stdout, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--issue")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "It is issued as version 2.")
+	txt = strings.Join(strings.Fields(pdfToText(t, out)), " ")
+	assert.Contains(t, txt, "(OS)", "the whole pack carries the marked items")
+	assert.Contains(t, txt, "OFFICIAL-SENSITIVE — SAMPLE", "and their pages say so")
+
+	code, stdout, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "add.pdf"), "--addendum")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "It is issued as addendum 1 to version 2.")
+	assert.Contains(t, pdfToText(t, filepath.Join(dir, "add.pdf")), "Nothing has changed since that version.")
 }
