@@ -207,8 +207,11 @@ func TestPackPhotos(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(list), "\n")
 	require.Len(t, lines, 3, "one image: the unreadable photo is left out\n%s", list)
 	f := strings.Fields(lines[2])
-	assert.Equal(t, strconv.Itoa(maxPhotoPixels*900/1200), f[3], "scaled down to %d pixels high", maxPhotoPixels)
-	assert.Equal(t, strconv.Itoa(maxPhotoPixels), f[4])
+	w, h := printPixels(900, 1200)
+	assert.Equal(t, []string{strconv.Itoa(w), strconv.Itoa(h)}, f[3:5], "scaled down to %d dpi at the printed size", photoDPI)
+	assert.Equal(t, []int{337, 449}, []int{w, h}, "28.5 × 38 mm at 300 dpi")
+	assert.Contains(t, strings.Join(strings.Fields(pdfText(t, path)), " "), "Photo could not be read: it is not a PNG or JPEG image.",
+		"the unreadable photo is said so")
 }
 
 // A long track: the pack lists the nearest rounds and counts the rest in a sentence each.
