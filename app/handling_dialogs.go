@@ -11,41 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/handling"
+	"github.com/parley-app/parley/tasks"
 )
-
-// maxMarkingChars is about what the pack's six banner lines hold (export refuses longer ones).
-const maxMarkingChars = 480
-
-// handlingSettings are the dossier's handling marks as its settings hold them.
-type handlingSettings struct {
-	marking, levels, caveats string
-	scheme                   handling.Scheme
-}
-
-func loadHandling(ctx context.Context, get func(context.Context, string) (string, error)) (handlingSettings, error) {
-	var hs handlingSettings
-	for key, v := range map[string]*string{"marking": &hs.marking, handling.LevelsSetting: &hs.levels, handling.CaveatsSetting: &hs.caveats} {
-		var err error
-		if *v, err = get(ctx, key); err != nil {
-			return hs, err
-		}
-	}
-	var err error
-	if hs.scheme, err = handling.Load(hs.levels, hs.caveats); err != nil {
-		// A scheme the dialog cannot read is shown as it is, to be corrected there.
-		hs.scheme = handling.Default
-		return hs, nil
-	}
-	return hs, nil
-}
 
 // onHandlingMarks is File → Handling marks…: the marking every pack carries, the dossier's
 // ordered levels and the caveats a marking may add.
 func (u *ui) onHandlingMarks() {
 	st := u.store
-	run(u, "Reading the handling marks…", func(ctx context.Context) (handlingSettings, error) {
-		return loadHandling(ctx, st.Setting)
-	}, func(hs handlingSettings, err error) {
+	run(u, "Reading the handling marks…", func(ctx context.Context) (tasks.HandlingReport, error) {
+		return tasks.Handling(ctx, st)
+	}, func(hs tasks.HandlingReport, err error) {
 		if err != nil {
 			u.showError("read the handling marks", err)
 			return
@@ -54,23 +29,23 @@ func (u *ui) onHandlingMarks() {
 	})
 }
 
-func (u *ui) showHandlingForm(hs handlingSettings) {
+func (u *ui) showHandlingForm(hs tasks.HandlingReport) {
 	marking := widget.NewMultiLineEntry()
 	marking.Wrapping = fyne.TextWrapWord
 	marking.SetMinRowsVisible(2)
 	marking.SetPlaceHolder("e.g. OFFICIAL-SENSITIVE — UK EYES ONLY; empty for no marking")
-	marking.SetText(hs.marking)
+	marking.SetText(hs.Marking)
 	marking.Validator = func(s string) error {
-		if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > maxMarkingChars {
-			return fmt.Errorf("%d characters: a marking is printed whole on every page, and about %d fit", n, maxMarkingChars)
+		if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > tasks.MaxMarkingChars {
+			return fmt.Errorf("%d characters: a marking is printed whole on every page, and about %d fit", n, tasks.MaxMarkingChars)
 		}
 		return nil
 	}
 	levels := widget.NewMultiLineEntry()
 	levels.SetMinRowsVisible(4)
-	levels.SetText(hs.scheme.LevelsText())
-	if strings.TrimSpace(hs.levels) != "" {
-		levels.SetText(hs.levels)
+	levels.SetText(hs.Scheme.LevelsText())
+	if strings.TrimSpace(hs.Levels) != "" {
+		levels.SetText(hs.Levels)
 	}
 	levels.Validator = func(s string) error {
 		_, err := handling.ParseLevels(s)
@@ -78,8 +53,8 @@ func (u *ui) showHandlingForm(hs handlingSettings) {
 	}
 	caveats := widget.NewMultiLineEntry()
 	caveats.SetMinRowsVisible(3)
-	caveats.SetText(hs.scheme.CaveatsText())
-	addCaveat := widget.NewSelect(hs.scheme.Caveats, nil)
+	caveats.SetText(hs.Scheme.CaveatsText())
+	addCaveat := widget.NewSelect(hs.Scheme.Caveats, nil)
 	addCaveat.PlaceHolder = "Add a caveat to the marking…"
 	addCaveat.OnChanged = func(c string) {
 		if c == "" {
@@ -101,19 +76,12 @@ func (u *ui) showHandlingForm(hs handlingSettings) {
 		if !ok {
 			return
 		}
-		lv := strings.TrimSpace(levels.Text)
-		if lv == handling.Default.LevelsText() {
-			lv = "" // the default stays the default, and follows it
-		}
-		cv := strings.Join(handling.ParseCaveats(caveats.Text), "\n")
-		if cv == handling.Default.CaveatsText() {
-			cv = ""
-		}
-		values := map[string]string{"marking": strings.Join(strings.Fields(marking.Text), " "), handling.LevelsSetting: lv, handling.CaveatsSetting: cv}
+		m, l, c := marking.Text, levels.Text, caveats.Text
+		ch := tasks.HandlingChange{Marking: &m, Levels: &l, Caveats: &c}
 		st := u.store
-		run(u, "Saving the handling marks…", func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, st.SetSettings(ctx, values)
-		}, func(_ struct{}, err error) {
+		run(u, "Saving the handling marks…", func(ctx context.Context) (tasks.HandlingReport, error) {
+			return tasks.SetHandling(ctx, st, ch)
+		}, func(_ tasks.HandlingReport, err error) {
 			if err != nil {
 				u.showError("save the handling marks", err)
 				return

@@ -17,7 +17,7 @@ import (
 
 // packChoices are what the pack dialog offers for one meeting.
 type packChoices struct {
-	hs     handlingSettings
+	hs     tasks.HandlingReport
 	issues []storage.PackIssue
 }
 
@@ -31,9 +31,12 @@ const (
 func (u *ui) exportPack(m storage.Meeting) {
 	st := u.store
 	run(u, "Reading the pack's options…", func(ctx context.Context) (packChoices, error) {
-		hs, err := loadHandling(ctx, st.Setting)
+		hs, err := tasks.Handling(ctx, st)
 		if err != nil {
 			return packChoices{}, err
+		}
+		if hs.Unreadable != nil {
+			return packChoices{}, fmt.Errorf("%w; correct them in File → Handling marks…", hs.Unreadable)
 		}
 		issues, err := st.PackIssues(ctx, m.ID)
 		return packChoices{hs: hs, issues: issues}, err
@@ -47,8 +50,8 @@ func (u *ui) exportPack(m storage.Meeting) {
 }
 
 func (u *ui) showPackOptions(m storage.Meeting, pc packChoices) {
-	scheme := pc.hs.scheme
-	marking := scheme.ParseMarking(pc.hs.marking)
+	scheme := pc.hs.Scheme
+	marking := scheme.ParseMarking(pc.hs.Marking)
 	audiences := []string{packEverything}
 	levelOf := map[string]string{packEverything: ""}
 	for i, l := range scheme.Levels {

@@ -91,7 +91,7 @@ func WritePack(ctx context.Context, st *storage.Store, meetingID, path string, o
 	}
 	scheme, err := handling.Load(b.Levels, b.Caveats)
 	if err != nil {
-		return PackReport{}, fmt.Errorf("the dossier's handling levels cannot be read (%w); correct them in Dossier → Handling marks", err)
+		return PackReport{}, fmt.Errorf("the dossier's handling levels cannot be read (%w); correct them in File → Handling marks… or with parley handling --levels", err)
 	}
 	marking := scheme.ParseMarking(b.Marking)
 	var amended *storage.PackIssue
