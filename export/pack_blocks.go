@@ -387,19 +387,38 @@ func (r *renderer) headerRow(t *table) ([][]line, float64) {
 // taller than a page less this is split rather than moved whole.
 const headingRoom = 30.0
 
-// tableLead is the height a table needs on the page it starts on: its header and first row,
-// or, when that row is too tall for a page under its headings, the first two of its lines.
+// tableLead is the height a table needs on the page it starts on: its header and its first
+// two rows (all of them when it has three or fewer), so that no row is left alone under the
+// header; when those are too tall for a page under their headings, the first row, or the
+// first two lines of a first row that is taller still.
 func (r *renderer) tableLead(t *table) float64 {
 	_, hh := r.headerRow(t)
 	if len(t.rows) == 0 {
 		return hh
 	}
-	_, n := r.cellLines(t, t.rows[0])
-	h := t.rowHeight(n)
-	if hh+h > r.bot-r.top-headingRoom {
-		h = t.rowHeight(min(n, 2))
+	room := r.bot - r.top - headingRoom
+	keep := 2
+	if len(t.rows) <= 3 {
+		keep = len(t.rows)
 	}
-	return hh + h
+	h := 0.0
+	for i := 0; i < keep; i++ {
+		h += r.rowHeightOf(t, i)
+	}
+	if hh+h <= room {
+		return hh + h
+	}
+	_, n := r.cellLines(t, t.rows[0])
+	if h := t.rowHeight(n); hh+h <= room {
+		return hh + h
+	}
+	return hh + t.rowHeight(min(n, 2))
+}
+
+// rowHeightOf is the height of row i of t.
+func (r *renderer) rowHeightOf(t *table, i int) float64 {
+	_, n := r.cellLines(t, t.rows[i])
+	return t.rowHeight(max(n, 1))
 }
 
 // drawTable draws t from the cursor down. A row that does not fit moves to the next page
@@ -434,6 +453,13 @@ func (r *renderer) drawTable(t *table) {
 	}
 	for i, row := range t.rows {
 		lines, n := r.cellLines(t, row)
+		if i == len(t.rows)-2 && onPage >= 2 && i > 0 {
+			// The last row never goes overleaf alone: the one before it goes with it.
+			h, next := t.rowHeight(max(n, 1)), r.rowHeightOf(t, i+1)
+			if h <= r.space() && h+next > r.space() && h+next <= r.bot-r.top-hh {
+				breakPage()
+			}
+		}
 		if n == 0 {
 			if t.rowHeight(1) > r.space() {
 				breakPage()

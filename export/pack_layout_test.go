@@ -82,6 +82,12 @@ func TestPackKeepsHeadingWithTallFirstRow(t *testing.T) {
 		assert.NotEqual(t, "Fact Detail", last, "page %d ends with the table's header", n+1)
 	}
 	assert.Equal(t, 48, strings.Count(txt, "Tallrowstart"), "every table's first row is printed")
+	for n, p := range pageLines(txt, "OFFICIAL", "Consultations on the islands") {
+		page := strings.Join(p, "\n")
+		if strings.Contains(page, "Third fact") {
+			assert.Contains(t, page, "Tall fact", "page %d: a table of three rows is kept whole", n+1)
+		}
+	}
 	checkLinks(t, path)
 }
 
@@ -308,7 +314,7 @@ func TestPackContinuedCaptions(t *testing.T) {
 		}
 	}
 	all := strings.Join(firsts, "\n")
-	assert.Contains(t, all, "Chikahito Harada (1) (continued)", "a profile's next page")
+	assert.Contains(t, all, "Japan — Chikahito Harada (1) (continued)", "a profile's next page, under its delegation")
 	assert.Contains(t, all, "Northern Territories / Southern Kurils (1) — Timeline (continued)", "a sheet's table's next page")
 	// A continued caption is only ever the first line of a page.
 	for n, p := range pages {
@@ -324,4 +330,74 @@ func TestPackContinuedCaptions(t *testing.T) {
 			assert.Equal(t, "Date Event", p[1], "page %d", n+1)
 		}
 	}
+}
+
+// stressBriefing is the pack read page by page for the layout: 40 participants in three
+// delegations with photos (one turned, one unreadable), paragraphs of 2,000 characters,
+// long tables and a sheet with five parties.
+func stressBriefing(t *testing.T) *storage.Briefing {
+	b := threeDelegations()
+	long := func(seed string) string {
+		var sb strings.Builder
+		for i := 0; sb.Len() < 2000; i++ {
+			fmt.Fprintf(&sb, "%s %d: the delegations reviewed the record of the talks, the positions of both sides on the islands and the economic projects proposed since May 2016. ", seed, i+1)
+		}
+		return sb.String()
+	}
+	m := &b.Meeting
+	m.Purpose, m.Background, m.Outcome = long("Purpose"), long("Background"), long("Outcome")
+	for i := range m.Objectives {
+		m.Objectives[i] += " " + long("Objective")[:400]
+	}
+	for i := 0; i < 12; i++ {
+		m.LinesToTake = append(m.LinesToTake, fmt.Sprintf("Line %d: Japan seeks to resolve the question of the ownership of the four islands and then to conclude a peace treaty.", i+1))
+		m.Questions = append(m.Questions, storage.QA{Question: fmt.Sprintf("Question %d: will Japan accept a settlement that returns only two of the islands?", i+1), Answer: long("Answer")[:600]})
+	}
+	b.Participants[0].Actor.Photo = portrait(t, 900, 1200)
+	b.Participants[1].Actor.Photo = jpegWithOrientation(t, halves(800, 600), 6, "MM")
+	b.Participants[2].Actor.Photo = []byte("not an image")
+	b.Participants[5].Actor.Biography = long("Biography")
+	b.Participants[0].Statements = nil
+	for i := 0; i < 15; i++ {
+		b.Participants[0].Statements = append(b.Participants[0].Statements, storage.Statement{ID: fmt.Sprintf("st-p%d", i), ActorID: "a-00",
+			Text: long("Said")[:300], When: storage.OnDay(2016, time.May, 1+i), Occasion: "Press briefing", SourceID: "src-article"})
+	}
+	d := &b.Disputes[0]
+	d.Summary = long("Summary")
+	for _, p := range []string{"United Kingdom", "Switzerland", "Germany"} {
+		d.Names = append(d.Names, storage.PlaceName{Party: p, Name: "The islands (" + p + ")"})
+		d.Positions = append(d.Positions, storage.Position{Party: p, Text: long(p)[:500]})
+	}
+	for i := 0; i < 12; i++ {
+		d.Facts = append(d.Facts, storage.KeyFact{Label: fmt.Sprintf("Fact %d", i+1), Value: long("Fact")[:150*(1+i%5)], SourceID: "src-article"})
+	}
+	for i := 0; i < 60; i++ {
+		d.Timeline = append(d.Timeline, storage.Event{When: storage.InYear(1950 + i), Text: long("Event")[:80*(1+i%4)], SourceID: "src-article"})
+	}
+	for i := range b.TrackMeetings {
+		b.TrackMeetings[i].Outcome = long("Result")[:700]
+	}
+	return b
+}
+
+// The stress pack holds together: valid, every link resolves, nothing left at a page's foot.
+func TestPackStress(t *testing.T) {
+	path := writePackFile(t, stressBriefing(t), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	checkLinks(t, path)
+	txt := pdfText(t, path)
+	checkPageNumbers(t, path, txt)
+	checkNoOrphanedHeadings(t, txt)
+	band := regexp.MustCompile(`\d+ participants?$`)
+	for n, last := range lastLines(txt, "OFFICIAL-SENSITIVE", threeDelegations().Meeting.Title) {
+		assert.False(t, band.MatchString(last), "page %d ends with a delegation's band: %q", n+1, last)
+		assert.False(t, strings.HasSuffix(last, "(continued)"), "page %d ends with a caption: %q", n+1, last)
+		for _, header := range []string{"Fact Detail", "Date Event", "Name Native-script name Title Pronunciation"} {
+			assert.NotEqual(t, header, last, "page %d ends with a table's header", n+1)
+		}
+	}
+	flat := strings.Join(strings.Fields(txt), " ")
+	assert.Contains(t, flat, "Photo could not be read: it is not a PNG or JPEG image.")
+	assert.Contains(t, flat, "Timeline (continued)")
+	assert.Contains(t, flat, "Japan (continued)", "a delegation's next page")
 }

@@ -456,15 +456,22 @@ func (r *renderer) participants(s *section) {
 		if di == 0 {
 			r.sectionHeading(s, lead+delegationBand+2)
 		}
+		// A page the delegation runs over onto opens with its name.
+		var dc *continued
 		if len(dels) > 1 || d.country != "" {
 			r.delegationBand(d.label(len(dels) == 1), len(d.principals)+len(d.members), lead, di == 0)
+			dc = r.newContinued(d.label(len(dels) == 1), nil)
+			dc.begin()
+		}
+		if members != nil {
+			members.within = dc
 		}
 		for i, p := range d.principals {
 			pl := first
 			if i > 0 {
 				pl = r.prepareProfile(p)
 			}
-			r.drawProfile(pl, subs[0], i == 0)
+			r.drawProfile(pl, subs[0], i == 0, dc)
 			placed[p.ActorID] = true
 			subs = subs[1:]
 		}
@@ -473,17 +480,21 @@ func (r *renderer) participants(s *section) {
 			switch {
 			case len(d.principals) > 0:
 				title = "Also in the delegation"
-			case len(dels) == 1 && d.country == "":
-				title = ""
+			case d.country == "":
+				title = "" // the band, if any, says "Other participants"
 			}
 			if len(d.principals) > 0 {
 				r.y += 4
 			}
 			if title != "" {
 				r.subHeading(title, r.tableLead(members))
+				members.caption = title
 			}
 			r.drawTable(members)
 			r.y += 4
+		}
+		if dc != nil {
+			dc.end()
 		}
 	}
 }
@@ -529,10 +540,7 @@ func (r *renderer) membersTable(d delegation, placed map[string]bool) *table {
 	if len(d.members) == 0 {
 		return nil
 	}
-	t := &table{header: []string{"Name", "Native-script name", "Title", "Pronunciation"}, caption: d.label(false) + ", members"}
-	if d.country == "" {
-		t.caption = "Other participants"
-	}
+	t := &table{header: []string{"Name", "Native-script name", "Title", "Pronunciation"}}
 	for _, p := range d.members {
 		a := p.Actor
 		name := a.Name
@@ -665,8 +673,9 @@ func profileGap(first bool) float64 {
 }
 
 // drawProfile draws one participant's profile. It starts on a new page unless its heading,
-// its key facts and its photo fit on this one; a page it runs over onto opens with its name.
-func (r *renderer) drawProfile(pl *profileLayout, e *entry, first bool) {
+// its key facts and its photo fit on this one; a page it runs over onto opens with its
+// delegation's name and its own.
+func (r *renderer) drawProfile(pl *profileLayout, e *entry, first bool, delegation *continued) {
 	p, a, name := pl.p, pl.p.Actor, pl.name
 	// A profile never starts in the last lines of a page.
 	if r.y > r.top+0.01 {
@@ -693,7 +702,7 @@ func (r *renderer) drawProfile(pl *profileLayout, e *entry, first bool) {
 		r.drawLines(r.ts.layout(pl.native, pl.kvW), marginL, 6.5)
 	}
 	r.y += 1
-	cont := r.newContinued(name, nil)
+	cont := r.newContinued(name, delegation)
 	cont.begin()
 	defer cont.end()
 	if pl.hasPhoto {
