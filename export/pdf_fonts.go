@@ -13,7 +13,9 @@ import (
 // Greek; Droid Sans Fallback (Apache 2.0) covers Chinese and Japanese; NanumSquare (SIL OFL 1.1)
 // covers Korean, whose syllables Droid Sans Fallback lacks; one Noto Sans font per script (SIL
 // OFL 1.1, Debian's fonts-noto-core, Regular only) covers Arabic (with Persian and Urdu
-// letters), Hebrew, Devanagari, Bengali, Thai, Khmer, Georgian, Armenian and Ethiopic. All are
+// letters), Hebrew, Devanagari, Bengali, Thai, Khmer, Georgian, Armenian and Ethiopic; a cut of
+// VL PGothic (BSD and M+ licences) holds the few ideographs beyond the BMP it has, 𠮷 among
+// them. All are
 // TrueType with glyf outlines, the only kind gofpdf can embed. Licences sit beside them in
 // fonts/.
 var (
@@ -45,6 +47,8 @@ var (
 	notoArmenian []byte
 	//go:embed fonts/NotoSansEthiopic-Regular.ttf
 	notoEthiopic []byte
+	//go:embed fonts/VL-PGothic-Supplementary.ttf
+	vlGothicExt []byte
 )
 
 // fontID names one embedded font file.
@@ -63,6 +67,9 @@ const (
 	fontBengali
 	fontThai
 	fontKhmer
+	// Ideographs outside the Basic Multilingual Plane (𠮷), which gofpdf's 16-bit code points
+	// cannot name: drawn through the shaped fonts' code points too.
+	fontCJKExt
 	// Scripts that need a font but no shaping.
 	fontGeorgian
 	fontArmenian
@@ -80,12 +87,12 @@ var scriptFonts = map[fontID]struct {
 	fontDevanagari: {"notodevanagari", &notoDevanagari}, fontBengali: {"notobengali", &notoBengali},
 	fontThai: {"notothai", &notoThai}, fontKhmer: {"notokhmer", &notoKhmer},
 	fontGeorgian: {"notogeorgian", &notoGeorgian}, fontArmenian: {"notoarmenian", &notoArmenian},
-	fontEthiopic: {"notoethiopic", &notoEthiopic},
+	fontEthiopic: {"notoethiopic", &notoEthiopic}, fontCJKExt: {"vlgothicext", &vlGothicExt},
 }
 
 // shaped reports whether f's text is shaped into glyphs (see pdf_shape.go) rather than drawn
 // character by character.
-func (f fontID) shaped() bool { return f >= fontArabic && f <= fontKhmer }
+func (f fontID) shaped() bool { return f >= fontArabic && f <= fontCJKExt }
 
 // subset reports whether the pack hands gofpdf a cut-down copy of f holding only the
 // characters it uses (see subsetFont), rather than the whole file.
@@ -137,19 +144,28 @@ type metrics struct {
 	// printable, filled in the regular font's metrics only, marks what the pack can print
 	// with one of its fonts (see computePrintable).
 	printable [0x10000]bool
+	// beyond are the glyphs and widths of code points outside the BMP (a format 12 cmap).
+	beyond map[rune][2]uint16
 }
 
 const noGlyph = 0
 
 // has reports whether the font has a glyph for r.
 func (m *metrics) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && m.covered[r]
+	if r >= 0x10000 {
+		_, ok := m.beyond[r]
+		return ok
+	}
+	return r >= 0 && m.covered[r]
 }
 
 // advance is the width of r in thousandths of an em (0 for a missing glyph).
 func (m *metrics) advance(r rune) float64 {
 	if !m.has(r) {
 		return noGlyph
+	}
+	if r >= 0x10000 {
+		return float64(m.beyond[r][1])
 	}
 	return float64(m.width[r])
 }
@@ -226,7 +242,53 @@ func parseMetrics(font []byte) (*metrics, error) {
 		m.glyph[r] = uint16(g)
 		m.width[r] = uint16(math.Round(scale * float64(advance(g))))
 	}
+	for r, g := range cmapFormat12(tables["cmap"]) {
+		if m.beyond == nil {
+			m.beyond = map[rune][2]uint16{}
+		}
+		m.beyond[r] = [2]uint16{uint16(g), uint16(math.Round(scale * float64(advance(g))))}
+	}
 	return m, nil
+}
+
+// glyphOf is the glyph index of r (0 = none).
+func (m *metrics) glyphOf(r rune) int {
+	if r >= 0x10000 {
+		return int(m.beyond[r][0])
+	}
+	if !m.has(r) {
+		return 0
+	}
+	return int(m.glyph[r])
+}
+
+// cmapFormat12 returns the glyph of every code point outside the BMP that a Windows full
+// Unicode (3,10) subtable in format 12 maps, if the font has one.
+func cmapFormat12(cmap []byte) map[rune]int {
+	if len(cmap) < 4 {
+		return nil
+	}
+	count := int(binary.BigEndian.Uint16(cmap[2:]))
+	for i := 0; i < count && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		off := int(binary.BigEndian.Uint32(rec[4:]))
+		if binary.BigEndian.Uint16(rec) != 3 || binary.BigEndian.Uint16(rec[2:]) != 10 || off+16 > len(cmap) ||
+			binary.BigEndian.Uint16(cmap[off:]) != 12 {
+			continue
+		}
+		t := cmap[off:]
+		groups := int(binary.BigEndian.Uint32(t[12:]))
+		out := map[rune]int{}
+		for gi := 0; gi < groups && 16+12*gi+12 <= len(t); gi++ {
+			g := t[16+12*gi:]
+			start, end, glyph := binary.BigEndian.Uint32(g), binary.BigEndian.Uint32(g[4:]), binary.BigEndian.Uint32(g[8:])
+			for c := max(start, 0x10000); c <= end && c <= 0x10FFFF && end-start < 0x10000; c++ {
+				out[rune(c)] = int(glyph + c - start)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // sfntTables maps table tags to their bytes.

@@ -17,7 +17,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Shaping: how Arabic, Hebrew, Devanagari, Bengali, Thai and Khmer reach gofpdf.
+// Shaping: how Arabic, Hebrew, Devanagari, Bengali, Thai and Khmer (and ideographs beyond the
+// BMP, which gofpdf's 16-bit code points cannot name) reach gofpdf.
 //
 // gofpdf draws a string in a CIDFont whose CIDs are the string's code points, through the
 // font's own cmap, one glyph per character at the font's advance widths; it knows nothing of
@@ -64,6 +65,7 @@ var (
 var scriptOf = map[fontID]language.Script{
 	fontArabic: language.Arabic, fontHebrew: language.Hebrew, fontDevanagari: language.Devanagari,
 	fontBengali: language.Bengali, fontThai: language.Thai, fontKhmer: language.Khmer,
+	fontCJKExt: language.Han,
 }
 
 // source parses shaped font f for the shaper, once per process.
@@ -243,20 +245,25 @@ func (t *typesetter) shape(f fontID, text string, rtl bool) []shapedGlyph {
 	return gl
 }
 
+// shapedRun is what a shaped run was made from: its characters, and its glyphs in visual
+// order.
+type shapedRun struct {
+	src    string
+	glyphs []shapedGlyph
+}
+
 // shapeRun turns a run of a shaped font, as collected from the text, into its glyphs: its
 // text becomes the glyphs' code points, its width their advances.
 func (t *typesetter) shapeRun(rn *run) {
-	if rn.src != "" || rn.text == "" {
+	if rn.shaped != nil || rn.text == "" {
 		return
 	}
-	rn.src = rn.text
-	rn.glyphs = t.shape(rn.font, rn.text, rn.level%2 == 1)
-	t.setGlyphs(rn, rn.glyphs)
+	t.setGlyphs(rn, rn.text, t.shape(rn.font, rn.text, rn.level%2 == 1))
 }
 
-// setGlyphs makes gl the glyphs rn draws.
-func (t *typesetter) setGlyphs(rn *run, gl []shapedGlyph) {
-	rn.glyphs = gl
+// setGlyphs makes gl, shaped from src, the glyphs rn draws.
+func (t *typesetter) setGlyphs(rn *run, src string, gl []shapedGlyph) {
+	rn.shaped = &shapedRun{src: src, glyphs: gl}
 	codes := make([]rune, len(gl))
 	units := 0.0
 	for i, g := range gl {

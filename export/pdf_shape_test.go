@@ -58,7 +58,8 @@ func scriptsBriefing() *storage.Briefing {
 // Latin, Cyrillic, Greek and CJK names still copy out as their letters.
 func TestPackEveryScript(t *testing.T) {
 	b := scriptsBriefing()
-	b.Participants[0].Actor.OtherNames = []string{"Ἀλέξανδρος", "Сергей", "王毅"}
+	b.Participants[0].Actor.OtherNames = []string{"Ἀλέξανδρος", "Сергей", "王毅", "𠮷田茂"}
+	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
 	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
 	if keep := os.Getenv("PARLEY_KEEP_PACK"); keep != "" {
 		data, err := os.ReadFile(path)
@@ -176,4 +177,21 @@ func TestShapedFontIsValid(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Decomposed accents print composed, and an ideograph beyond the BMP prints from the one
+// font that has it (through a code point of the pack's own).
+func TestPackNormalisesAndPrintsBeyondTheBMP(t *testing.T) {
+	b := fixtureBriefing()
+	b.Participants[0].Actor.NativeName = "𠮷田茂"
+	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
+	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	txt := pdfText(t, path)
+	assert.Contains(t, txt, "Met Nguyễn Xuân Phúc in Hà Nội.")
+	assert.NotContains(t, txt, "\u0302")
+	assert.NotContains(t, txt, "not shown")
+	// 𠮷 copies out as its Private Use code point; 田茂 as themselves.
+	assert.Regexp(t, "[\uE000-\uF8FF]田茂", txt)
+	assert.Contains(t, strings.ToLower(tool(t, "pdffonts", path)), "vlgothicext")
 }

@@ -25,7 +25,7 @@ func subsetFont(font []byte, m *metrics, runes []rune) ([]byte, error) {
 	}
 	for _, r := range runes {
 		if m.has(r) {
-			cut.keep(int(m.glyph[r]))
+			cut.keep(m.glyphOf(r))
 		}
 	}
 	if err := cut.close(); err != nil {
@@ -36,7 +36,7 @@ func subsetFont(font []byte, m *metrics, runes []rune) ([]byte, error) {
 	for _, r := range runes {
 		if m.has(r) && !seen[r] && r != 0xFFFF {
 			seen[r] = true
-			pairs = append(pairs, codeGlyph{r, cut.renumber[int(m.glyph[r])]})
+			pairs = append(pairs, codeGlyph{r, cut.renumber[m.glyphOf(r)]})
 		}
 	}
 	return cut.font(pairs), nil
@@ -333,8 +333,28 @@ func cmapOf(pairs []codeGlyph) []byte {
 	for range segs {
 		u16(0) // idRangeOffset
 	}
-	cmap := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
-	return append(cmap, sub...)
+	if len(pairs) == 0 || pairs[len(pairs)-1].code < 0x10000 {
+		cmap := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
+		return append(cmap, sub...)
+	}
+	// Code points beyond the BMP need a (3,10) subtable in format 12 as well, one group per
+	// code point.
+	var full []byte
+	u32 := func(v int) { full = binary.BigEndian.AppendUint32(full, uint32(v)) }
+	full = binary.BigEndian.AppendUint16(full, 12)
+	full = binary.BigEndian.AppendUint16(full, 0)
+	u32(16 + 12*len(pairs))
+	u32(0)
+	u32(len(pairs))
+	for _, p := range pairs {
+		u32(int(p.code))
+		u32(int(p.code))
+		u32(p.glyph)
+	}
+	cmap := []byte{0, 0, 0, 2, 0, 3, 0, 1, 0, 0, 0, 20, 0, 3, 0, 10}
+	cmap = binary.BigEndian.AppendUint32(cmap, uint32(20+len(sub)))
+	cmap = append(cmap, sub...)
+	return append(cmap, full...)
 }
 
 // assembleSfnt writes a TrueType file from its tables, in tag order, each 4-byte aligned with

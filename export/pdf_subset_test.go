@@ -2,6 +2,8 @@ package export
 
 import (
 	"encoding/binary"
+	"os"
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -54,4 +56,47 @@ func TestSubsetFontKeepsWhatItIsAskedFor(t *testing.T) {
 			assert.Equal(t, uint32(0xB1B0AFBA), checksum(sub))
 		})
 	}
+}
+
+// TestCutSupplementaryFont makes fonts/VL-PGothic-Supplementary.ttf, the ideographs beyond
+// the BMP of Debian's VL PGothic (package fonts-vlgothic), when PARLEY_CUT_VLGOTHIC names that
+// font:
+//
+//	PARLEY_CUT_VLGOTHIC=/usr/share/fonts/truetype/vlgothic/VL-PGothic-Regular.ttf \
+//	  go test -tags sqlite_fts5 -run TestCutSupplementaryFont ./export/
+func TestCutSupplementaryFont(t *testing.T) {
+	from := os.Getenv("PARLEY_CUT_VLGOTHIC")
+	if from == "" {
+		t.Skip("PARLEY_CUT_VLGOTHIC is not set")
+	}
+	data, err := os.ReadFile(from)
+	require.NoError(t, err)
+	m, err := parseMetrics(data)
+	require.NoError(t, err)
+	var runes []rune
+	for r := range m.beyond {
+		if r >= 0x20000 && r <= 0x3FFFF {
+			runes = append(runes, r)
+		}
+	}
+	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	require.NotEmpty(t, runes)
+	sub, err := subsetFont(data, m, runes)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile("fonts/VL-PGothic-Supplementary.ttf", sub, 0o644))
+	t.Logf("%d ideographs: %q, %d bytes", len(runes), string(runes), len(sub))
+}
+
+// Code points beyond the BMP survive a cut: the font keeps a format 12 cmap for them.
+func TestSubsetFontBeyondTheBMP(t *testing.T) {
+	ts := testTypesetter(t)
+	m := ts.m[fontCJKExt]
+	require.True(t, m.has('𠮷'))
+	sub, err := subsetFont(fontCJKExt.bytes(), m, []rune{'𠮷'})
+	require.NoError(t, err)
+	got, err := parseMetrics(sub)
+	require.NoError(t, err)
+	assert.True(t, got.has('𠮷'))
+	assert.Equal(t, m.advance('𠮷'), got.advance('𠮷'))
+	assert.False(t, got.has('𠮟'))
 }

@@ -58,10 +58,9 @@ type run struct {
 	// level is the run's bidi embedding level: odd runs right to left (0 unless the
 	// paragraph holds right-to-left letters).
 	level uint8
-	// A run of a shaped font draws glyphs: text holds their code points in the pack's font,
-	// src the characters they came from, glyphs each glyph's advance and cluster.
-	src    string
-	glyphs []shapedGlyph
+	// shaped is set on a run of a shaped font once shaped: text then holds the glyphs' code
+	// points in the pack's font.
+	shaped *shapedRun
 }
 
 // atom is text that is never broken across lines unless it is wider than the whole line.
@@ -103,6 +102,11 @@ func (t *typesetter) fontFor(r rune, st style) (fontID, bool) {
 	}
 	if f, ok := scriptFont(r); ok && t.m[f].has(r) {
 		return f, true
+	}
+	if r >= 0x10000 {
+		// gofpdf cannot name a code point beyond the BMP: the one font that has some draws
+		// them through code points of its own (see pdf_shape.go).
+		return fontCJKExt, t.m[fontCJKExt].has(r)
 	}
 	if isHangul(r) && t.m[fontKorean].has(r) {
 		return fontKorean, true
@@ -178,10 +182,11 @@ func isCJK(r rune) bool {
 		r >= 0x3400 && r <= 0x4DBF, // extension A
 		r >= 0x4E00 && r <= 0x9FFF, // unified ideographs
 		r >= 0xA960 && r <= 0xA97F, r >= 0xD7B0 && r <= 0xD7FF, r >= 0x1100 && r <= 0x11FF,
-		r >= 0xAC00 && r <= 0xD7AF, // Hangul
-		r >= 0xF900 && r <= 0xFAFF, // compatibility ideographs
-		r >= 0xFE30 && r <= 0xFE4F, // compatibility forms
-		r >= 0xFF00 && r <= 0xFFEF: // half- and full-width forms
+		r >= 0xAC00 && r <= 0xD7AF,   // Hangul
+		r >= 0xF900 && r <= 0xFAFF,   // compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F,   // compatibility forms
+		r >= 0xFF00 && r <= 0xFFEF,   // half- and full-width forms
+		r >= 0x20000 && r <= 0x3FFFF: // extensions B on
 		return true
 	}
 	return false
@@ -231,7 +236,10 @@ func unshapedScript(r rune) string {
 
 // printable reports whether r can be drawn by an embedded font as it is.
 func (t *typesetter) printable(r rune) bool {
-	return r >= 0 && r <= 0xFFFF && t.m[fontRegular].printable[r]
+	if r > 0xFFFF {
+		return t.m[fontCJKExt].has(r)
+	}
+	return r >= 0 && t.m[fontRegular].printable[r]
 }
 
 // computePrintable fills the printable table of m (the regular font's metrics): a code point
@@ -457,7 +465,7 @@ func (t *typesetter) atoms(spans []span) []atom {
 func (t *typesetter) shapeAtom(a *atom) {
 	changed := false
 	for i := range a.runs {
-		if a.runs[i].font.shaped() && a.runs[i].src == "" {
+		if a.runs[i].font.shaped() && a.runs[i].shaped == nil {
 			t.shapeRun(&a.runs[i])
 			changed = true
 		}
@@ -601,7 +609,7 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 	var good []int // indexes into cuts that follow a preferred character
 	w := 0.0
 	for ri, rn := range a.runs {
-		if rn.glyphs != nil {
+		if rn.shaped != nil {
 			// A shaped run is cut between clusters, in logical order.
 			for _, cl := range clusterWidths(rn) {
 				w += cl.units * rn.st.size / 1000 * ptToMM
@@ -644,11 +652,11 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 			head.runs = append(head.runs, rn)
 		case ri > c.run:
 			tail.runs = append(tail.runs, rn)
-		case rn.glyphs != nil:
+		case rn.shaped != nil:
 			h, rest := rn, rn
-			h.src, rest.src = rn.src[:c.byteOff], rn.src[c.byteOff:]
+			src := rn.shaped.src
 			var hg, rg []shapedGlyph
-			for _, g := range rn.glyphs {
+			for _, g := range rn.shaped.glyphs {
 				if g.cluster < c.byteOff {
 					hg = append(hg, g)
 				} else {
@@ -656,10 +664,10 @@ func (t *typesetter) split(a atom, width float64) (atom, atom) {
 					rg = append(rg, g)
 				}
 			}
-			t.setGlyphs(&h, hg)
-			t.setGlyphs(&rest, rg)
+			t.setGlyphs(&h, src[:c.byteOff], hg)
+			t.setGlyphs(&rest, src[c.byteOff:], rg)
 			head.runs = append(head.runs, h)
-			if rest.src != "" {
+			if rest.shaped.src != "" {
 				tail.runs = append(tail.runs, rest)
 			}
 		default:
@@ -695,7 +703,7 @@ type clusterWidth struct {
 func clusterWidths(rn run) []clusterWidth {
 	byStart := map[int]float64{}
 	var starts []int
-	for _, g := range rn.glyphs {
+	for _, g := range rn.shaped.glyphs {
 		if _, ok := byStart[g.cluster]; !ok {
 			starts = append(starts, g.cluster)
 		}
@@ -704,7 +712,7 @@ func clusterWidths(rn run) []clusterWidth {
 	sort.Ints(starts)
 	out := make([]clusterWidth, len(starts))
 	for i, st := range starts {
-		end := len(rn.src)
+		end := len(rn.shaped.src)
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
