@@ -13,10 +13,11 @@ var now = time.Now
 
 func init() {
 	register(command{
-		name:    "export",
-		usage:   "[--db FILE] -o FILE.json|FILE.ics",
-		summary: "Write the whole dossier to a file; the extension chooses the format (.json: a Parley bundle; .ics: the dated meetings as calendar events).",
-		run:     runExport,
+		name:  "export",
+		usage: "[--db FILE] [--up-to LEVEL] -o FILE.json|FILE.ics",
+		summary: "Write the whole dossier to a file; the extension chooses the format (.json: a Parley bundle; .ics: the dated meetings as calendar events). " +
+			"--up-to OFFICIAL writes a calendar for readers cleared to that level: its events leave out what is marked above it.",
+		run: runExport,
 	})
 }
 
@@ -24,21 +25,26 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("export")
 	db := dbFlag(fl)
 	out := fl.String("o", "", "the file to write")
+	upTo := fl.String("up-to", "", "for a calendar: the readers' handling level")
 	if err := parseFlags(fl, args, "give the output file with -o"); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("give the file to write with -o FILE (%s)", tasks.Formats)
 	}
-	if _, err := tasks.FormatOf(*out); err != nil {
+	format, err := tasks.FormatOf(*out)
+	if err != nil {
 		return usagef("cannot export to %q: the name must end in %s", *out, tasks.Formats)
+	}
+	if *upTo != "" && format != tasks.CalendarExt {
+		return usagef("%v", tasks.ErrUpToBundle)
 	}
 	s, path, err := openForReading(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	rep, err := tasks.Export(ctx, s, *out, now())
+	rep, err := tasks.ExportFor(ctx, s, *out, now(), *upTo)
 	if err != nil {
 		return explain(path, err)
 	}

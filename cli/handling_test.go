@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,4 +38,15 @@ func TestHandlingShowAndChange(t *testing.T) {
 	code, stdout, _ = run(t, "handling", "--db", db)
 	require.Equal(t, 0, code)
 	assert.Contains(t, stdout, "RESTRICTED (R), CONFIDENTIAL (C)", "a refused change changes nothing")
+}
+
+func TestExportUpTo(t *testing.T) {
+	db := sampleDB(t)
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "export", "--db", db, "--up-to", "OFFICIAL", "-o", filepath.Join(dir, "talks.ics"))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "Up to OFFICIAL: 0 items above OFFICIAL left out of the events.")
+	code, _, stderr = run(t, "export", "--db", db, "--up-to", "OFFICIAL", "-o", filepath.Join(dir, "dossier.json"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--up-to is for calendar files")
 }

@@ -30,17 +30,10 @@ type Cut struct {
 func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
 	c := &cutter{s: s, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
 	out := *b
-	m := &out.Meeting
-	c.plain("Date and time", m.Summary().WhenText())
-	c.plain("Venue", m.Place())
-	c.plain("Status", m.StatusText())
-	m.Purpose = c.paragraphs("Purpose", m.Purpose)
-	m.Objectives = c.list("Objectives", m.Objectives)
-	m.LinesToTake = c.list("Lines to take", m.LinesToTake)
-	m.Questions = c.questions(m.Questions)
-	m.Background = c.paragraphs("Background", m.Background)
-	m.Outcome = c.paragraphs("Outcome", m.Outcome)
-	m.NextSteps = c.paragraphs("Next steps", m.NextSteps)
+	c.plain("Date and time", out.Meeting.Summary().WhenText())
+	c.plain("Venue", out.Meeting.Place())
+	c.plain("Status", out.Meeting.StatusText())
+	c.meeting(&out.Meeting)
 
 	out.Participants = make([]storage.BriefParticipant, len(b.Participants))
 	for i, p := range b.Participants {
@@ -70,6 +63,27 @@ func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
 	out.PreviousRound.Outcome = c.paragraphs("", b.PreviousRound.Outcome)
 	out.RecentStatements = c.statements("Recent statements", b.RecentStatements)
 	return Cut{Briefing: &out, LeftOut: c.leftOut, Highest: c.highest, Items: c.items}
+}
+
+// MeetingFor is one meeting as an audience cleared up to upTo may read it (its purpose,
+// objectives, lines, questions, background, outcome and next steps cut as Audience cuts
+// them), the marking it carries — the document's raised to its highest kept item — and how
+// many items it left out. The calendar export writes each event through it.
+func (s Scheme) MeetingFor(m storage.Meeting, marking Marking, upTo int) (storage.Meeting, string, int) {
+	c := &cutter{s: s, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
+	c.meeting(&m)
+	return m, s.Banner(marking, c.highest), c.leftOut
+}
+
+// meeting cuts a meeting's own texts in place (its slices are new).
+func (c *cutter) meeting(m *storage.Meeting) {
+	m.Purpose = c.paragraphs("Purpose", m.Purpose)
+	m.Objectives = c.list("Objectives", m.Objectives)
+	m.LinesToTake = c.list("Lines to take", m.LinesToTake)
+	m.Questions = c.questions(m.Questions)
+	m.Background = c.paragraphs("Background", m.Background)
+	m.Outcome = c.paragraphs("Outcome", m.Outcome)
+	m.NextSteps = c.paragraphs("Next steps", m.NextSteps)
 }
 
 // cutter walks one briefing for one audience.

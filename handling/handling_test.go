@@ -157,3 +157,18 @@ func TestAudience(t *testing.T) {
 	assert.Equal(t, 1, os.Highest)
 	assert.Equal(t, []string{"Agree the agenda.", "(OS) Test their flexibility on the two islands."}, os.Briefing.Meeting.Objectives)
 }
+
+func TestMeetingFor(t *testing.T) {
+	m := briefing().Meeting
+	m.Purpose = "Open purpose.\n(OS) Sensitive purpose."
+	whole, banner, left := Default.MeetingFor(m, Default.ParseMarking("OFFICIAL — UK EYES ONLY"), None)
+	assert.Equal(t, "SECRET — UK EYES ONLY", banner, "the event is marked by its most sensitive item")
+	assert.Equal(t, 0, left)
+	assert.Equal(t, m.Purpose, whole.Purpose)
+
+	cut, banner, left := Default.MeetingFor(m, Default.ParseMarking("OFFICIAL — UK EYES ONLY"), 0)
+	assert.Equal(t, "OFFICIAL — UK EYES ONLY", banner)
+	assert.Equal(t, "Open purpose.", cut.Purpose)
+	assert.Equal(t, 7, left) // a purpose paragraph, 2 objectives, a line, 2 questions, a background paragraph
+	assert.Len(t, m.Objectives, 3, "the meeting given is not changed")
+}

@@ -29,13 +29,24 @@ type WriteReport struct {
 // (storage.CompareMeetings), with participant names from the dossier's actors and the
 // dossier's handling marking (setting "marking") in every event.
 func Write(w io.Writer, d *storage.Dossier, now time.Time) (WriteReport, error) {
+	marking := strings.TrimSpace(d.Settings[markingSetting])
+	return WriteFor(w, d, now, func(m storage.Meeting) (storage.Meeting, string) { return m, marking })
+}
+
+// MarkFunc gives a meeting as the calendar's readers may see it and the marking its event
+// carries (package handling's Scheme.MeetingFor, in tasks.Export).
+type MarkFunc func(storage.Meeting) (storage.Meeting, string)
+
+// WriteFor is Write with each meeting passed through mark first: an export for an audience
+// leaves out what its readers may not see, and each event carries its own marking.
+func WriteFor(w io.Writer, d *storage.Dossier, now time.Time, mark MarkFunc) (WriteReport, error) {
 	actors := make(map[string]storage.Actor, len(d.Actors))
 	for _, a := range d.Actors {
 		actors[a.ID] = a
 	}
 	ms := append([]storage.Meeting(nil), d.Meetings...)
 	slices.SortStableFunc(ms, func(a, b storage.Meeting) int { return storage.CompareMeetings(a.Summary(), b.Summary()) })
-	return writeCalendar(w, ms, actors, strings.TrimSpace(d.Settings[markingSetting]), now)
+	return writeCalendar(w, ms, actors, mark, now)
 }
 
 // markingSetting is the dossier setting that holds its handling marking ("OFFICIAL-SENSITIVE").
@@ -62,10 +73,10 @@ const markingSetting = "marking"
 // RFC 5545 requires. The output has CRLF line endings, lines folded at 75 octets (never inside
 // a UTF-8 sequence) and TEXT values escaped. Nothing is written when an error is returned.
 func WriteMeetings(w io.Writer, meetings []storage.Meeting, actors map[string]storage.Actor, now time.Time) (WriteReport, error) {
-	return writeCalendar(w, meetings, actors, "", now)
+	return writeCalendar(w, meetings, actors, func(m storage.Meeting) (storage.Meeting, string) { return m, "" }, now)
 }
 
-func writeCalendar(w io.Writer, meetings []storage.Meeting, actors map[string]storage.Actor, marking string, now time.Time) (WriteReport, error) {
+func writeCalendar(w io.Writer, meetings []storage.Meeting, actors map[string]storage.Actor, mark MarkFunc, now time.Time) (WriteReport, error) {
 	var rep WriteReport
 	var events icsBuffer
 	zones := map[string]*zoneUse{}
@@ -78,7 +89,8 @@ func writeCalendar(w io.Writer, meetings []storage.Meeting, actors map[string]st
 			rep.Skipped = append(rep.Skipped, SkippedMeeting{m.ID, m.Title, "invalid date: " + err.Error()})
 			continue
 		}
-		writeEvent(&events, m, actors, marking, now, zones)
+		seen, marking := mark(m)
+		writeEvent(&events, seen, actors, marking, now, zones)
 		rep.Events++
 	}
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-app/parley/handling"
 	"github.com/parley-app/parley/ical"
 	"github.com/parley-app/parley/storage"
 )
@@ -45,6 +46,10 @@ type ExportReport struct {
 	// Skipped are the records a bundle left out because they cannot be read (rows changed
 	// outside Parley); parley verify names them too.
 	Skipped []storage.BadRow
+	// UpTo is the audience a calendar was cut for ("" = everything), LeftOut the items above
+	// it that its events do not carry.
+	UpTo    string
+	LeftOut int
 }
 
 func (r ExportReport) String() string {
@@ -55,6 +60,9 @@ func (r ExportReport) String() string {
 			b.WriteString(" (time zones: " + strings.Join(r.Calendar.Zones, ", ") + ")")
 		}
 		b.WriteString(" to " + r.Path + ".")
+		if r.UpTo != "" {
+			fmt.Fprintf(&b, " Up to %s: %s above %s left out of the events.", r.UpTo, plural(r.LeftOut, "item"), r.UpTo)
+		}
 		for _, sk := range r.Calendar.Skipped {
 			fmt.Fprintf(&b, "\nLeft out “%s” (%s): %s.", sk.Title, sk.MeetingID, sk.Reason)
 		}
@@ -71,11 +79,25 @@ func (r ExportReport) String() string {
 // Export writes the whole dossier to path, atomically, in the format its extension names:
 // a Parley bundle (.json) or a calendar of the dated meetings (.ics). now stamps the file.
 func Export(ctx context.Context, st *storage.Store, path string, now time.Time) (ExportReport, error) {
+	return ExportFor(ctx, st, path, now, "")
+}
+
+// ErrUpToBundle: an audience level was given for a bundle, which carries the whole dossier to
+// another Parley.
+var ErrUpToBundle = fmt.Errorf("--up-to is for calendar files (%s): a bundle carries the whole dossier, marks and all, to another Parley", CalendarExt)
+
+// ExportFor is Export for the readers of a calendar cleared up to a level (by name or
+// abbreviation; "" for everything): each event leaves out the purpose paragraphs above it and
+// carries the marking of what it holds, the dossier's raised to its highest portion mark.
+func ExportFor(ctx context.Context, st *storage.Store, path string, now time.Time, upTo string) (ExportReport, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return ExportReport{}, err
 	}
 	rep := ExportReport{Path: path, Format: format}
+	if format == BundleExt && upTo != "" {
+		return ExportReport{}, ErrUpToBundle
+	}
 	if format == BundleExt {
 		// A bundle streams from the database, a record at a time: memory stays the same
 		// whatever the size of the dossier.
@@ -96,9 +118,34 @@ func Export(ctx context.Context, st *storage.Store, path string, now time.Time) 
 	if err != nil {
 		return ExportReport{}, err
 	}
+	scheme, err := handling.Load(d.Settings[handling.LevelsSetting], d.Settings[handling.CaveatsSetting])
+	if err != nil {
+		return ExportReport{}, fmt.Errorf("the dossier's handling levels cannot be read (%w); correct them in File → Handling marks… or with parley handling --levels", err)
+	}
+	marking := scheme.ParseMarking(d.Settings["marking"])
+	level := handling.None
+	if upTo != "" {
+		var ok bool
+		if level, ok = scheme.Find(upTo); !ok {
+			return ExportReport{}, fmt.Errorf("%q is not one of the dossier's handling levels (%s)", upTo, levelNames(scheme))
+		}
+		if err := scheme.CheckUpTo(marking, level); err != nil {
+			return ExportReport{}, err
+		}
+		rep.UpTo = scheme.Name(level)
+	}
 	err = WriteFile(path, func(w io.Writer) error {
 		var err error
-		rep.Calendar, err = ical.Write(w, d, now)
+		rep.LeftOut = 0
+		rep.Calendar, err = ical.WriteFor(w, d, now, func(m storage.Meeting) (storage.Meeting, string) {
+			// The event is cut whole, but marked and counted by what an event prints of a
+			// meeting's texts — its purpose — so that it is not marked above what it holds.
+			seen, _, _ := scheme.MeetingFor(m, marking, level)
+			shown, banner, left := scheme.MeetingFor(storage.Meeting{Purpose: m.Purpose}, marking, level)
+			seen.Purpose = shown.Purpose
+			rep.LeftOut += left
+			return seen, banner
+		})
 		return err
 	})
 	if err != nil {

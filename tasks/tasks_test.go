@@ -382,3 +382,42 @@ func TestWritePackRefusals(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, issues)
 }
+
+func TestExportCalendarForAnAudience(t *testing.T) {
+	ctx := context.Background()
+	st := sampletest.Store(t)
+	m, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	m.Purpose += "\n(OS) Test, in the restricted session, whether stages would be acceptable."
+	require.NoError(t, st.UpdateMeeting(ctx, &m))
+	dir := t.TempDir()
+
+	whole, err := ExportFor(ctx, st, filepath.Join(dir, "all.ics"), stamp, "")
+	require.NoError(t, err)
+	all := unfold(t, whole.Path)
+	assert.Contains(t, all, "whether stages would be acceptable")
+	assert.Contains(t, all, "Marking: OFFICIAL-SENSITIVE — SAMPLE", "the event is marked by what it carries")
+	assert.Contains(t, all, "Marking: OFFICIAL — SAMPLE", "the other events keep the dossier's marking")
+
+	rep, err := ExportFor(ctx, st, filepath.Join(dir, "official.ics"), stamp, "OFFICIAL")
+	require.NoError(t, err)
+	cut := unfold(t, rep.Path)
+	assert.NotContains(t, cut, "stages")
+	assert.NotContains(t, cut, "OFFICIAL-SENSITIVE")
+	assert.Contains(t, rep.String(), "Up to OFFICIAL: 1 item above OFFICIAL left out of the events.")
+
+	_, err = ExportFor(ctx, st, filepath.Join(dir, "b.json"), stamp, "OFFICIAL")
+	assert.ErrorIs(t, err, ErrUpToBundle)
+	_, err = ExportFor(ctx, st, filepath.Join(dir, "x.ics"), stamp, "TOP SECRET")
+	assert.ErrorContains(t, err, "not one of the dossier's handling levels")
+}
+
+// unfold reads a calendar file with its folded lines joined and its escapes undone enough to
+// search its text.
+func unfold(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := strings.ReplaceAll(string(b), "\r\n ", "")
+	return strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";").Replace(s)
+}
