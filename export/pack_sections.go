@@ -439,7 +439,12 @@ func (d delegation) label(alone bool) string {
 func (r *renderer) participants(s *section) {
 	dels := delegations(r.b.Participants)
 	subs := s.subs
-	placed := map[string]bool{} // actors whose link target is set
+	placed := map[string]bool{} // actors whose link target is set (or will be, by their profile)
+	for _, d := range dels {
+		for _, p := range d.principals {
+			placed[p.ActorID] = true
+		}
+	}
 	for di, d := range dels {
 		var first *profileLayout
 		if len(d.principals) > 0 {
@@ -472,7 +477,6 @@ func (r *renderer) participants(s *section) {
 				pl = r.prepareProfile(p)
 			}
 			r.drawProfile(pl, subs[0], i == 0, dc)
-			placed[p.ActorID] = true
 			subs = subs[1:]
 		}
 		if members != nil {
