@@ -195,3 +195,43 @@ func TestPackNormalisesAndPrintsBeyondTheBMP(t *testing.T) {
 	assert.Regexp(t, "[\uE000-\uF8FF]田茂", txt)
 	assert.Contains(t, strings.ToLower(tool(t, "pdffonts", path)), "vlgothicext")
 }
+
+// specimenLines are the lines of the script specimen, as written for LibreOffice too.
+func specimenLines() []string {
+	var out []string
+	for _, s := range scriptNames {
+		out = append(out, s.script+": "+s.name)
+	}
+	return append(out, "Mixed: Met Zarif (محمدجواد ظریف) in 2016 and Netanyahu (בנימין נתניהו, 3 times).")
+}
+
+// TestScriptSpecimen writes one line per script at 13 pt to the PDF PARLEY_SPECIMEN names, set
+// by the pack's typesetter, to compare with LibreOffice setting the same lines
+// (docs/briefing-pack.md, Scripts).
+func TestScriptSpecimen(t *testing.T) {
+	path := os.Getenv("PARLEY_SPECIMEN")
+	if path == "" {
+		t.Skip("PARLEY_SPECIMEN is not set")
+	}
+	b := fixtureBriefing()
+	var lines []string
+	for _, l := range specimenLines() {
+		lines = append(lines, l)
+		b.Meeting.Objectives = append(b.Meeting.Objectives, l) // so the shaped fonts hold them
+	}
+	m, err := loadMetrics()
+	require.NoError(t, err)
+	r := newRenderer(b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}, &typesetter{m: m})
+	r.useFont(fontRegular, 13)
+	r.pdf.AddPage()
+	y := 20.0
+	for _, l := range lines {
+		ln := r.ts.layout(text(l, style{size: 13, color: inkColour}), 180)
+		require.Len(t, ln, 1, l)
+		r.drawLine(ln[0], 15, y, 8)
+		y += 8
+	}
+	var buf bytes.Buffer
+	require.NoError(t, r.pdf.Output(&buf))
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
