@@ -43,15 +43,15 @@ type PackOptions struct {
 
 // A4 page geometry, in millimetres.
 const (
-	pageW        = 210.0
-	pageH        = 297.0
-	marginL      = 25.0
-	marginR      = 25.0
-	contentW     = pageW - marginL - marginR
+	pageW    = 210.0
+	pageH    = 297.0
+	marginL  = 25.0
+	marginR  = 25.0
+	contentW = pageW - marginL - marginR
 	// contentTop and contentBot bound the text area when the marking takes one line; a
 	// longer marking moves them inwards (renderer.top, renderer.bot).
-	contentTop   = 27.0
-	contentBot   = 270.0
+	contentTop = 27.0
+	contentBot = 270.0
 )
 
 // The palette: near-black ink, a single restrained navy for structure, greys for apparatus.
@@ -150,10 +150,10 @@ type renderer struct {
 	pageLevel   map[int]int
 	pageSection map[int]string
 	current     string // the section being drawn
-	fontsAdded [fontCount]bool
-	curFont    fontID
-	curSize    float64
-	fontValid  bool
+	fontsAdded  [fontCount]bool
+	curFont     fontID
+	curSize     float64
+	fontValid   bool
 
 	sections    []*section
 	notPrepared []string

@@ -388,13 +388,10 @@ type delegation struct {
 	members    []storage.BriefParticipant
 }
 
-// isPrincipal reports whether a participant gets a full profile: those storage calls
-// principal (heads of delegation and those marked so), and the host and the counterpart,
-// who head the other side (the sample records Morgulov, head of the Russian delegation, as
-// the counterpart). Everyone else gets one line in their delegation's list.
-func isPrincipal(p storage.BriefParticipant) bool {
-	return p.IsPrincipal() || p.Role == storage.RoleHost || p.Role == storage.RoleCounterpart
-}
+// isPrincipal reports whether a participant gets a full profile (storage's rule: heads of
+// delegation, hosts, counterparts and those marked principal). Everyone else gets one line in
+// their delegation's list.
+func isPrincipal(p storage.BriefParticipant) bool { return p.IsPrincipal() }
 
 // delegations groups participants by their actor's country, in the order of precedence the
 // user set: delegations in the order their first member appears in the meeting's list,
@@ -977,7 +974,10 @@ func (r *renderer) statusChanges() []historyChange {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].change.Recorded.Before(out[j].change.Recorded) })
+	// By the day each change happened (when the user gave it), else the day it was recorded.
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].change.Dated().Start().Before(out[j].change.Dated().Start())
+	})
 	return out
 }
 
@@ -1054,13 +1054,16 @@ func (r *renderer) history(s *section) {
 				}
 			}
 			recorded := ""
-			if !c.change.Recorded.IsZero() {
+			switch {
+			case !c.change.Happened.IsZero():
+				recorded = partialHuman(c.change.Happened, c.change.Happened.ISO())
+			case !c.change.Recorded.IsZero():
 				recorded = c.change.Recorded.UTC().Format("2 Jan 2006")
 			}
 			reason := append(text(c.change.Reason, cellStyle), r.cite(c.change.SourceID, cellStyle)...)
 			rows = append(rows, [][]span{text(recorded, cellStyle), text(c.meeting.Title, cellStyle.withBold()), text(change, cellStyle), reason})
 		}
-		t := &table{header: []string{"Recorded", "Meeting", "Change", "Reason"}, rows: rows, caption: "Status changes"}
+		t := &table{header: []string{"Date", "Meeting", "Change", "Reason"}, rows: rows, caption: "Status changes"}
 		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Status changes", r.tableBlock(t, 3)))
 	}

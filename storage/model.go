@@ -182,13 +182,17 @@ type Participant struct {
 	ActorID string `json:"actor_id"`
 	Role    Role   `json:"role"`
 	Note    string `json:"note,omitempty"`
-	// Principal marks someone the pack profiles in full although they do not head their
-	// delegation (a minister's special envoy, say); heads of delegation always are.
+	// Principal marks someone the pack profiles in full although they do not head a
+	// delegation (a minister's special envoy, say).
 	Principal bool `json:"principal,omitempty"`
 }
 
-// IsPrincipal reports whether the pack gives this participant a full profile.
-func (p Participant) IsPrincipal() bool { return p.Principal || p.Role == RoleHead }
+// IsPrincipal reports whether the pack gives this participant a full profile: those who head
+// a side — heads of delegation, hosts, counterparts (the other side's head) — and those
+// marked principal.
+func (p Participant) IsPrincipal() bool {
+	return p.Principal || p.Role == RoleHead || p.Role == RoleHost || p.Role == RoleCounterpart
+}
 
 // StatusChange records one change of a meeting's status, so a postponement stays on record
 // with the date the meeting had when it was postponed.

@@ -1,0 +1,32 @@
+//go:build sqlite_fts5
+
+package export
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/parley-app/parley/storage"
+)
+
+// A status change is dated when it happened, when the user said, not when it was typed in.
+func TestPackDatesAStatusChangeWhenItHappened(t *testing.T) {
+	b := fixtureBriefing()
+	for i := range b.TrackMeetings {
+		for j := range b.TrackMeetings[i].StatusHistory {
+			c := &b.TrackMeetings[i].StatusHistory[j]
+			if c.To == storage.StatusPostponed {
+				c.Recorded = time.Date(2016, 6, 20, 0, 0, 0, 0, time.UTC) // typed in years later
+				c.Happened = storage.PartialDate{Year: 2014, Month: 3, Day: 18}
+			}
+		}
+	}
+	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	all := strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
+	assert.Contains(t, all, "Date Meeting Change Reason")
+	assert.Contains(t, all, "18 Mar 2014 Putin's official visit to Japan From tentative to postponed", "dated when it happened")
+	assert.NotContains(t, all, "20 Jun 2016 Putin's official visit to Japan From tentative to postponed")
+}
