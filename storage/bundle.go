@@ -15,16 +15,22 @@ import (
 
 // Bundle files carry a whole dossier as JSON; docs/bundle-format.md describes the format.
 const (
-	bundleFormat  = "parley-bundle"
-	bundleVersion = 2
-	// oldestBundle is the oldest version Parley still reads: version 1 is version 2 without
-	// the meetings' "calendar" field (the calendar entry an imported meeting came from).
+	bundleFormat = "parley-bundle"
+	// bundleVersion 3 adds the registry of issued packs ("pack_issues") and the meetings'
+	// document control ("brief"), principals and the dates status changes happened. A
+	// Parley that reads only version 2 would refuse such a file as holding a part it does
+	// not know; under version 3 it says the file was written by a newer Parley instead.
+	bundleVersion = 3
+	// oldestBundle is the oldest version Parley still reads, each as the current version
+	// without what it lacks: version 2 has no "pack_issues" (importing it leaves the registry
+	// as it is), and version 1 no meetings' "calendar" field either.
 	oldestBundle = 1
 )
 
-// WriteBundle writes the dossier as a version 2 bundle: indented JSON with every kind of
-// record in order of ID, so that the same dossier always gives the same bytes apart from the
-// export time. Store.ExportBundle writes the same bytes straight from the database.
+// WriteBundle writes the dossier as a version 3 bundle: indented JSON with every kind of
+// record in order of ID (pack issues in order of meeting, version and addendum), so that the
+// same dossier always gives the same bytes apart from the export time. Store.ExportBundle
+// writes the same bytes straight from the database.
 func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	if d == nil {
 		return errors.New("write bundle: no dossier")
@@ -36,6 +42,7 @@ func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	byID(out.Disputes, func(r Dispute) string { return r.ID })
 	byID(out.Meetings, func(r Meeting) string { return r.ID })
 	byID(out.Statements, func(r Statement) string { return r.ID })
+	sort.SliceStable(out.PackIssues, func(i, j int) bool { return issueBefore(out.PackIssues[i], out.PackIssues[j]) })
 	bw, err := newBundleWriter(w, exportedAt)
 	if err != nil {
 		return fmt.Errorf("write bundle: %w", err)
@@ -55,6 +62,9 @@ func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	}
 	if err == nil {
 		err = writeList(bw, "statements", false, out.Statements, func(r Statement) Statement { return r })
+	}
+	if err == nil {
+		err = writeList(bw, "pack_issues", false, out.PackIssues, bundleIssue)
 	}
 	if err == nil {
 		err = bw.finish(out.Settings)
@@ -79,6 +89,17 @@ func writeList[T any](bw *bundleWriter, name string, first bool, records []T, co
 
 func byID[T any](records []T, id func(T) string) {
 	sort.SliceStable(records, func(i, j int) bool { return id(records[i]) < id(records[j]) })
+}
+
+// issueBefore orders pack issues as the registry lists them: by meeting, version, addendum.
+func issueBefore(a, b PackIssue) bool {
+	if a.MeetingID != b.MeetingID {
+		return a.MeetingID < b.MeetingID
+	}
+	if a.Version != b.Version {
+		return a.Version < b.Version
+	}
+	return a.Addendum < b.Addendum
 }
 
 func nonNil[T any](s []T) []T {
@@ -168,10 +189,14 @@ func decodeDossier(raw json.RawMessage) (*Dossier, error) {
 			d.Statements, err = decodeList[Statement](r, kindStatement)
 			return
 		},
+		"pack_issues": func(r json.RawMessage) (err error) {
+			d.PackIssues, err = decodeList[PackIssue](r, kindPackIssue)
+			return
+		},
 		"settings": func(r json.RawMessage) error { return decodeSettings(r, d) },
 	}
 	// Kinds in a fixed order, so the same file always reports the same first problem.
-	for _, name := range []string{"sources", "tracks", "actors", "disputes", "meetings", "statements", "settings"} {
+	for _, name := range []string{"sources", "tracks", "actors", "disputes", "meetings", "statements", "pack_issues", "settings"} {
 		if r, ok := parts[name]; ok {
 			if err := known[name](r); err != nil {
 				return nil, err
@@ -226,6 +251,14 @@ func recordLabel(kind string, i int, item json.RawMessage) string {
 	str := func(k string) string {
 		s, _ := probe[k].(string)
 		return s
+	}
+	if kind == kindPackIssue {
+		version, ok := probe["version"].(float64)
+		if !ok || version != float64(int(version)) {
+			return fmt.Sprintf("%s number %d in the file", kind, i+1)
+		}
+		addendum, _ := probe["addendum"].(float64)
+		return issueRecord(str("meeting_id"), int(version), int(addendum))
 	}
 	title := str("title")
 	if title == "" {
@@ -340,7 +373,7 @@ func fieldLimit(path string) (runes, size int) {
 	name := path[strings.LastIndexAny(path, ".]")+1:]
 	switch name {
 	case "id", "title", "name", "native_name", "native", "party", "label", "kind", "role", "status",
-		"format", "city", "country", "venue", "publisher", "organisation", "language":
+		"format", "city", "country", "venue", "publisher", "organisation", "language", "part", "up_to":
 		return maxTitleRunes, maxTextBytes
 	}
 	return 0, maxTextBytes

@@ -15,11 +15,11 @@ import (
 
 // ImportBundle merges the bundle that open reads into the database, as ReadBundle and
 // ImportDossier do together — every record validated, one bad field refusing the whole file
-// with a *ValidationError, one transaction, the database unchanged on any error — without
-// holding the dossier in memory. It reads the file twice: first to check every record on its
-// own and collect the IDs (so that a reference to a record later in the file resolves), then
-// to store the records a batch at a time. progress, when not nil, is told how many records
-// are stored out of how many.
+// with a *ValidationError, one transaction, the database unchanged on any error, a pack issue
+// stored already left as it is — without holding the dossier in memory. It reads the file
+// twice: first to check every record on its own and collect the IDs (so that a reference to a
+// record later in the file resolves), then to store the records a batch at a time. progress,
+// when not nil, is told how many records are stored out of how many.
 func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, error), progress func(done, total int)) (ImportReport, error) {
 	ids := dossierIDs{}
 	total := 0
@@ -30,9 +30,15 @@ func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, er
 		if kind == kindStatement && len(ids[kindActor]) == 0 {
 			statementsFirst = true
 		}
-		id, title := recordID(rec)
-		if err := ids.add(kind, id, title); err != nil {
-			return err
+		if p, ok := rec.(*PackIssue); ok {
+			if err := ids.addIssue(p); err != nil {
+				return err
+			}
+		} else {
+			id, title := recordID(rec)
+			if err := ids.add(kind, id, title); err != nil {
+				return err
+			}
 		}
 		total++
 		return checkRecord(kind, rec, func(string, string) (bool, error) { return true, nil })
@@ -131,6 +137,14 @@ type importer struct {
 // store merges a batch of records of one kind, each already checked.
 func (im *importer) store(kind string, batch []any) error {
 	ctx, tx := im.ctx, im.tx
+	if kind == kindPackIssue {
+		for _, rec := range batch {
+			if err := importPackIssue(ctx, tx, rec.(*PackIssue), &im.rep.PackIssues); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	stored, err := storedUpdates(ctx, tx, kind, batch, func(r any) string { id, _ := recordID(r); return id })
 	if err != nil {
 		return err
@@ -222,6 +236,8 @@ func checkRecord(kind string, rec any, has resolver) error {
 		return checkMeeting(r, has)
 	case *Statement:
 		return checkStatement(r, has)
+	case *PackIssue:
+		return checkPackIssue(r, has)
 	}
 	return fmt.Errorf("unknown record kind %q", kind)
 }
@@ -231,12 +247,13 @@ var bundleLists = map[string]struct {
 	kind string
 	make func() any
 }{
-	"tracks":     {kindTrack, func() any { return &Track{} }},
-	"sources":    {kindSource, func() any { return &Source{} }},
-	"actors":     {kindActor, func() any { return &Actor{} }},
-	"disputes":   {kindDispute, func() any { return &Dispute{} }},
-	"meetings":   {kindMeeting, func() any { return &Meeting{} }},
-	"statements": {kindStatement, func() any { return &Statement{} }},
+	"tracks":      {kindTrack, func() any { return &Track{} }},
+	"sources":     {kindSource, func() any { return &Source{} }},
+	"actors":      {kindActor, func() any { return &Actor{} }},
+	"disputes":    {kindDispute, func() any { return &Dispute{} }},
+	"meetings":    {kindMeeting, func() any { return &Meeting{} }},
+	"statements":  {kindStatement, func() any { return &Statement{} }},
+	"pack_issues": {kindPackIssue, func() any { return &PackIssue{} }},
 }
 
 // walkBundleFile opens the file and walks it with walkBundle.

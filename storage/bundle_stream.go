@@ -119,9 +119,16 @@ func bundleTrack(t Track) Track {
 	return t
 }
 
+// bundleIssue is a pack issue as a bundle carries it: the time in UTC, as the registry keeps
+// it, so that an issue made in memory gives the bytes of one read from the database.
+func bundleIssue(p PackIssue) PackIssue {
+	p.Issued = p.Issued.UTC()
+	return p
+}
+
 // BundleCounts says how many records of each kind a bundle holds.
 type BundleCounts struct {
-	Tracks, Sources, Actors, Disputes, Meetings, Statements int
+	Tracks, Sources, Actors, Disputes, Meetings, Statements, PackIssues int
 	// Skipped are the records ExportBundle left out because they cannot be read (a row
 	// edited outside Parley): the rest of the dossier is still exported.
 	Skipped []BadRow
@@ -149,7 +156,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 	var n BundleCounts
 	err := s.read(ctx, func(q querier) error {
 		total, done := 0, 0
-		for _, t := range []string{"tracks", "sources", "actors", "disputes", "meetings", "statements"} {
+		for _, t := range []string{"tracks", "sources", "actors", "disputes", "meetings", "statements", "pack_issues"} {
 			var c int
 			// The table names are this list's, not input.
 			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&c); err != nil {
@@ -266,6 +273,9 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 			return fmt.Errorf("statements: %w", err)
 		}
 		bw.endList()
+		if err := exportIssues(ctx, q, bw, &n, tell); err != nil {
+			return err
+		}
 		set, err := settings(ctx, q)
 		if err != nil {
 			return err
@@ -276,4 +286,36 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 		return BundleCounts{}, fmt.Errorf("export bundle: %w", err)
 	}
 	return n, nil
+}
+
+// exportIssues streams the registry of issued packs, in the order WriteBundle sorts it. An
+// issue whose time or items cannot be read is left out and named, as other records are.
+func exportIssues(ctx context.Context, q querier, bw *bundleWriter, n *BundleCounts, tell func()) error {
+	rows, err := q.QueryContext(ctx, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`)
+	if err != nil {
+		return fmt.Errorf("pack issues: %w", err)
+	}
+	defer rows.Close()
+	bw.startList("pack_issues", false)
+	for rows.Next() {
+		p, err := scanPackIssue(rows)
+		if err != nil && badRow(err) && p.MeetingID != "" {
+			n.Skipped = append(n.Skipped, BadRow{Kind: kindPackIssue, ID: p.Label() + " of meeting " + p.MeetingID, Problem: err.Error()})
+			tell()
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("pack issues: %w", err)
+		}
+		if err := bw.record(bundleIssue(p)); err != nil {
+			return err
+		}
+		n.PackIssues++
+		tell()
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("pack issues: %w", err)
+	}
+	bw.endList()
+	return nil
 }

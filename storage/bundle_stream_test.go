@@ -48,12 +48,18 @@ func referenceBundle(t *testing.T, d *storage.Dossier, at time.Time) []byte {
 	sort.Slice(out.Sources, func(i, j int) bool { return out.Sources[i].ID < out.Sources[j].ID })
 	sort.Slice(out.Disputes, func(i, j int) bool { return out.Disputes[i].ID < out.Disputes[j].ID })
 	sort.Slice(out.Tracks, func(i, j int) bool { return out.Tracks[i].ID < out.Tracks[j].ID })
+	sort.Slice(out.PackIssues, func(i, j int) bool {
+		a, b := out.PackIssues[i], out.PackIssues[j]
+		return a.MeetingID < b.MeetingID || a.MeetingID == b.MeetingID &&
+			(a.Version < b.Version || a.Version == b.Version && a.Addendum < b.Addendum)
+	})
 	out.Tracks = nonNil(out.Tracks)
 	out.Sources = nonNil(out.Sources)
 	out.Actors = nonNil(out.Actors)
 	out.Disputes = nonNil(out.Disputes)
 	out.Meetings = nonNil(out.Meetings)
 	out.Statements = nonNil(out.Statements)
+	out.PackIssues = nonNil(out.PackIssues)
 	if out.Settings == nil {
 		out.Settings = map[string]string{}
 	}
@@ -66,7 +72,7 @@ func referenceBundle(t *testing.T, d *storage.Dossier, at time.Time) []byte {
 		Version  int              `json:"version"`
 		Exported string           `json:"exported"`
 		Dossier  *storage.Dossier `json:"dossier"`
-	}{"parley-bundle", 2, at.UTC().Format(time.RFC3339), &out}))
+	}{"parley-bundle", 3, at.UTC().Format(time.RFC3339), &out}))
 	return b.Bytes()
 }
 
@@ -83,6 +89,24 @@ func TestExportBundleStreamsTheSameBytes(t *testing.T) {
 			_, err := synth.Generate(ctx, s, synth.Config{Meetings: 60, Actors: 15, Quotes: 90, Seed: 4}, nil)
 			require.NoError(t, err)
 		}},
+		{"sample with issued packs", func(t *testing.T, s *storage.Store) {
+			require.NoError(t, sample.Load(ctx, s))
+			d, err := s.Dossier(ctx)
+			require.NoError(t, err)
+			// Issued for the last meeting first: the bundle lists them in order of meeting,
+			// version and addendum. Text that JSON would escape as HTML is written as it is.
+			tokyo := time.FixedZone("JST", 9*3600)
+			for i := len(d.Meetings) - 1; i >= len(d.Meetings)-2; i-- {
+				for k, addendum := range []bool{false, false, true} {
+					_, err := s.IssuePack(ctx, storage.PackIssue{MeetingID: d.Meetings[i].ID, Copies: k + 1,
+						Issued: time.Date(2016, 6, 20, 9, k, 0, 0, tokyo)}, addendum,
+						func(storage.PackIssue, []storage.PackIssue) ([]storage.IssuedItem, error) {
+							return []storage.IssuedItem{{Part: "Lines to take", Text: "<b>&</b> 北方領土"}}, nil
+						})
+					require.NoError(t, err)
+				}
+			}
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := sampletest.Empty(t)
@@ -98,12 +122,13 @@ func TestExportBundleStreamsTheSameBytes(t *testing.T) {
 			assert.Equal(t, whole.String(), streamed.String())
 			assert.Equal(t, string(referenceBundle(t, d, at)), whole.String(), "the layout of a bundle encoded whole")
 			assert.Equal(t, storage.BundleCounts{Tracks: len(d.Tracks), Sources: len(d.Sources), Actors: len(d.Actors),
-				Disputes: len(d.Disputes), Meetings: len(d.Meetings), Statements: len(d.Statements)}, n)
+				Disputes: len(d.Disputes), Meetings: len(d.Meetings), Statements: len(d.Statements), PackIssues: len(d.PackIssues)}, n)
 			assert.Equal(t, total, last)
 
 			back, err := storage.ReadBundle(bytes.NewReader(streamed.Bytes()))
 			require.NoError(t, err)
 			assert.Len(t, back.Meetings, len(d.Meetings))
+			assert.ElementsMatch(t, d.PackIssues, back.PackIssues)
 		})
 	}
 }

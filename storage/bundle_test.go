@@ -50,7 +50,35 @@ func richWorld(t *testing.T, s *Store) *world {
 	w.tokyo = m
 	require.NoError(t, s.ChangeMeetingStatusOn(ctx, w.visit.ID, StatusPostponed, "annexation of Crimea", w.source.ID,
 		PartialDate{Year: 2014, Month: 3}))
+	issuePacks(t, s, w.tokyo.ID)
 	return w
+}
+
+// issuePacks issues version 1, version 2 and addendum 1 to version 2 of a meeting's pack,
+// an hour apart, each carrying different items.
+func issuePacks(t *testing.T, s *Store, meetingID string) []PackIssue {
+	t.Helper()
+	ctx := context.Background()
+	at := time.Date(2016, 6, 18, 9, 0, 0, 125e6, time.UTC)
+	var out []PackIssue
+	for i, is := range []struct {
+		addendum bool
+		upTo     string
+		copies   int
+		items    []IssuedItem
+	}{
+		{false, "", 1, []IssuedItem{{Part: "Objectives", Text: "Agree the agenda for Vladivostok"}}},
+		{false, "OFFICIAL", 5, []IssuedItem{{Part: "Objectives", Text: "Agree the agenda for Vladivostok"},
+			{Part: "Lines to take", Text: "Japan seeks a solution acceptable to both sides"}}},
+		{true, "OFFICIAL", 5, []IssuedItem{{Part: "Lines to take", Text: "(OS) Japan will not discuss two islands alone.\nNot for the press."}}},
+	} {
+		p, err := s.IssuePack(ctx, PackIssue{MeetingID: meetingID, Issued: at.Add(time.Duration(i) * time.Hour),
+			Reference: "EAD/JPN/2016/014", UpTo: is.upTo, Marking: "OFFICIAL-SENSITIVE", Copies: is.copies}, is.addendum,
+			func(PackIssue, []PackIssue) ([]IssuedItem, error) { return is.items, nil })
+		require.NoError(t, err)
+		out = append(out, p)
+	}
+	return out
 }
 
 func TestBundleRoundTrip(t *testing.T) {
@@ -67,7 +95,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	assert.Equal(t, ImportReport{
 		Tracks: ImportCounts{Created: 1}, Sources: ImportCounts{Created: 1}, Actors: ImportCounts{Created: 3},
 		Disputes: ImportCounts{Created: 1}, Meetings: ImportCounts{Created: 4}, Statements: ImportCounts{Created: 1},
-		Settings: 1,
+		PackIssues: ImportCounts{Created: 3}, Settings: 1,
 	}, rep)
 
 	second := bundleOf(t, dst, exportTime)
@@ -89,7 +117,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	var head map[string]any
 	require.NoError(t, json.Unmarshal(first, &head))
 	assert.Equal(t, "parley-bundle", head["format"])
-	assert.Equal(t, float64(2), head["version"])
+	assert.Equal(t, float64(3), head["version"])
 	assert.Contains(t, string(first), `"class": "CONFIDENTIAL"`, "the calendar entry travels with the meeting")
 	got, err := dst.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
@@ -101,8 +129,14 @@ func TestBundleRoundTrip(t *testing.T) {
 	last, _ := visit.LastPostponement()
 	assert.Equal(t, PartialDate{Year: 2014, Month: 3}, last.Happened, "a status change keeps the date it happened")
 
+	issues, err := dst.PackIssues(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	want, err := src.PackIssues(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, want, issues, "the registry of issued packs travels")
+
 	// A version 1 bundle (before meetings had a calendar entry) still reads.
-	v1 := strings.Replace(string(first), `"version": 2`, `"version": 1`, 1)
+	v1 := strings.Replace(string(first), `"version": 3`, `"version": 1`, 1)
 	_, err = ReadBundle(strings.NewReader(v1))
 	assert.NoError(t, err)
 	assert.Equal(t, "2016-06-21T12:00:00Z", head["exported"])
@@ -125,6 +159,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ImportCounts{Unchanged: 4}, rep.Meetings)
 	assert.Equal(t, ImportCounts{Unchanged: 3}, rep.Actors)
+	assert.Equal(t, ImportCounts{Unchanged: 3}, rep.PackIssues)
 	assert.Equal(t, 0, rep.Settings)
 	assert.Equal(t, string(before), string(bundleOf(t, s, exportTime)))
 }
@@ -278,8 +313,8 @@ func TestReadBundleRefuses(t *testing.T) {
 		{"not JSON", "PK\x03\x04 a zip file", "not a Parley bundle", "", ""},
 		{"JSON of something else", `{"name": "package.json"}`, "not a Parley bundle", "", ""},
 		{"cut short", good[:len(good)/2], "not a Parley bundle", "", ""},
-		{"newer version", strings.Replace(good, `"version": 2`, `"version": 3`, 1), "newer Parley", "", ""},
-		{"version zero", strings.Replace(good, `"version": 2`, `"version": 0`, 1), "version 0", "", ""},
+		{"newer version", strings.Replace(good, `"version": 3`, `"version": 4`, 1), "newer Parley", "", ""},
+		{"version zero", strings.Replace(good, `"version": 3`, `"version": 0`, 1), "version 0", "", ""},
 		{"no dossier", `{"format": "parley-bundle", "version": 2}`, "no dossier", "", ""},
 		{"unknown part", strings.Replace(good, `"settings": {}`, `"settings": {}, "weather": []`, 1), `"weather"`, "", ""},
 		{"day 45 of month 13", strings.Replace(good, tokyoWhen, `"date": "2016-13-45"`, 1), "2016-13-45",

@@ -18,6 +18,7 @@ type Dossier struct {
 	Disputes   []Dispute         `json:"disputes"`
 	Meetings   []Meeting         `json:"meetings"`
 	Statements []Statement       `json:"statements"`
+	PackIssues []PackIssue       `json:"pack_issues"` // the registry of issued packs, by meeting, version, addendum
 	Settings   map[string]string `json:"settings"`
 }
 
@@ -36,6 +37,8 @@ type ImportReport struct {
 	Disputes   ImportCounts `json:"disputes"`
 	Meetings   ImportCounts `json:"meetings"`
 	Statements ImportCounts `json:"statements"`
+	// PackIssues never counts Updated: an issue is immutable, so one already stored stays.
+	PackIssues ImportCounts `json:"pack_issues"`
 	Settings   int          `json:"settings"` // settings taken over (those not set here already)
 }
 
@@ -46,7 +49,7 @@ func (r ImportReport) String() string {
 		name string
 		c    ImportCounts
 	}{{"tracks", r.Tracks}, {"sources", r.Sources}, {"actors", r.Actors}, {"disputes", r.Disputes},
-		{"meetings", r.Meetings}, {"statements", r.Statements}} {
+		{"meetings", r.Meetings}, {"statements", r.Statements}, {"pack issues", r.PackIssues}} {
 		parts = append(parts, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
 	}
 	parts = append(parts, fmt.Sprintf("settings: %d taken over", r.Settings))
@@ -75,6 +78,9 @@ func (s *Store) Dossier(ctx context.Context) (*Dossier, error) {
 		}
 		if d.Statements, err = loadStatements(ctx, q, `SELECT `+statementColumns+` FROM statements ORDER BY id`); err != nil {
 			return fmt.Errorf("statements: %w", err)
+		}
+		if d.PackIssues, err = allPackIssues(ctx, q); err != nil {
+			return fmt.Errorf("pack issues: %w", err)
 		}
 		if d.Settings, err = settings(ctx, q); err != nil {
 			return err
@@ -158,7 +164,28 @@ func (d *Dossier) ids() (dossierIDs, error) {
 			return nil, err
 		}
 	}
+	for i := range d.PackIssues {
+		if err := ids.addIssue(&d.PackIssues[i]); err != nil {
+			return nil, err
+		}
+	}
 	return ids, nil
+}
+
+// addIssue records the key of a pack issue (meeting, version, addendum), refusing one that
+// is there already: a registry has one version 2 of a pack.
+func (ids dossierIDs) addIssue(p *PackIssue) error {
+	key := issueKey(p.MeetingID, p.Version, p.Addendum)
+	if ids[kindPackIssue] == nil {
+		ids[kindPackIssue] = map[string]bool{}
+	}
+	if ids[kindPackIssue][key] {
+		c := issueChecker(p)
+		c.fail("version", "another issue in the file has the same meeting, version and addendum")
+		return c.err
+	}
+	ids[kindPackIssue][key] = true
+	return nil
 }
 
 // check validates every record of the dossier; has resolves references outside the record.
@@ -193,6 +220,11 @@ func (d *Dossier) check(has resolver) error {
 			return err
 		}
 	}
+	for i := range d.PackIssues {
+		if err := checkPackIssue(&d.PackIssues[i], has); err != nil {
+			return err
+		}
+	}
 	for k := range d.Settings {
 		if strings.TrimSpace(k) == "" {
 			return &ValidationError{Record: "setting", Field: "key", Reason: "the name is empty"}
@@ -211,6 +243,7 @@ func (d *Dossier) clone() *Dossier {
 		Disputes:   append([]Dispute(nil), d.Disputes...),
 		Meetings:   append([]Meeting(nil), d.Meetings...),
 		Statements: append([]Statement(nil), d.Statements...),
+		PackIssues: append([]PackIssue(nil), d.PackIssues...),
 		Settings:   map[string]string{},
 	}
 	for i := range c.Actors {
@@ -226,7 +259,9 @@ func (d *Dossier) clone() *Dossier {
 // references included (to records in the dossier or already in the database); one bad field
 // refuses the whole dossier with a *ValidationError naming the record and the field. Then
 // one transaction stores it: new IDs are created, existing ones are replaced when the
-// incoming Updated is newer and left alone otherwise. Settings not set here are taken over.
+// incoming Updated is newer and left alone otherwise. A pack issue is immutable: one not
+// stored yet is created, one stored already (the same meeting, version and addendum) stays
+// as it is. Settings not set here are taken over.
 // On any error the database is unchanged.
 func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, error) {
 	var rep ImportReport
@@ -346,6 +381,11 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 				return fmt.Errorf("statement %s: %w", r.ID, err)
 			}
 		}
+		for i := range d.PackIssues {
+			if err := importPackIssue(ctx, tx, &d.PackIssues[i], &rep.PackIssues); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -458,4 +498,117 @@ func settingIn(ctx context.Context, q querier, key string) (string, error) {
 		return "", nil
 	}
 	return v, err
+}
+
+// kindPackIssue names an issue of a briefing pack in messages.
+const kindPackIssue = "pack issue"
+
+// issueKey is what identifies a pack issue: its meeting, version and addendum.
+func issueKey(meetingID string, version, addendum int) string {
+	return fmt.Sprintf("%s\x00%d\x00%d", meetingID, version, addendum)
+}
+
+// issueRecord names a pack issue in messages: `pack issue "addendum 1 to version 2" of
+// meeting 2b1f…`.
+func issueRecord(meetingID string, version, addendum int) string {
+	label := PackIssue{Version: version, Addendum: addendum}.Label()
+	if meetingID == "" {
+		return fmt.Sprintf("%s %q", kindPackIssue, label)
+	}
+	return fmt.Sprintf("%s %q of meeting %s", kindPackIssue, label, meetingID)
+}
+
+func issueChecker(p *PackIssue) *checker {
+	return &checker{record: issueRecord(p.MeetingID, p.Version, p.Addendum)}
+}
+
+// checkPackIssue validates an issue a bundle carries, as the registry's table constrains it:
+// its meeting (in the bundle or the database), a version from 1, an addendum from 0, at least
+// one copy and the time it was issued.
+func checkPackIssue(p *PackIssue, has resolver) error {
+	c := issueChecker(p)
+	c.required("meeting_id", p.MeetingID)
+	if p.Version < 1 {
+		c.fail("version", "%d is not a version number (they start at 1)", p.Version)
+	}
+	if p.Addendum < 0 {
+		c.fail("addendum", "%d is negative (0 is the version itself, 1 its first addendum)", p.Addendum)
+	}
+	if p.Copies < 1 {
+		c.fail("copies", "%d copies: an issue has at least one", p.Copies)
+	}
+	if p.Issued.IsZero() {
+		c.fail("issued", "the time of the issue is missing")
+	}
+	c.ref("meeting_id", kindMeeting, p.MeetingID, has)
+	return c.err
+}
+
+// importPackIssue stores an imported issue unless the registry has it already (the same
+// meeting, version and addendum): an issue, once made, is never changed, so the stored one
+// stays even when the bundle's copy differs.
+func importPackIssue(ctx context.Context, tx *sql.Tx, p *PackIssue, n *ImportCounts) error {
+	items, err := json.Marshal(nonNil(p.Items))
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO pack_issues (meeting_id, version, addendum, issued, reference, up_to, marking, copies, items)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (meeting_id, version, addendum) DO NOTHING`,
+		p.MeetingID, p.Version, p.Addendum, stampText(p.Issued), p.Reference, p.UpTo, p.Marking, p.Copies, string(items))
+	if err != nil {
+		return fmt.Errorf("%s: %w", issueRecord(p.MeetingID, p.Version, p.Addendum), err)
+	}
+	added, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if added > 0 {
+		n.Created++
+	} else {
+		n.Unchanged++
+	}
+	return nil
+}
+
+// packIssueColumns are the columns scanPackIssue reads.
+const packIssueColumns = `meeting_id, version, addendum, issued, reference, up_to, marking, copies, items`
+
+// scanPackIssue reads one row of the registry. A row whose time or items cannot be read
+// gives an error, with the issue's meeting, version and addendum filled in to name it.
+func scanPackIssue(r row) (PackIssue, error) {
+	var p PackIssue
+	var issued, items string
+	if err := r.Scan(&p.MeetingID, &p.Version, &p.Addendum, &issued, &p.Reference, &p.UpTo, &p.Marking, &p.Copies, &items); err != nil {
+		return PackIssue{}, err
+	}
+	var err error
+	if p.Issued, err = parseStamp(issued); err != nil {
+		return p, fmt.Errorf("%s: %w", issueRecord(p.MeetingID, p.Version, p.Addendum), err)
+	}
+	if err := json.Unmarshal([]byte(items), &p.Items); err != nil {
+		return p, fmt.Errorf("the items of %s: %w", issueRecord(p.MeetingID, p.Version, p.Addendum), err)
+	}
+	if len(p.Items) == 0 {
+		p.Items = nil // stored as [] or null alike
+	}
+	return p, nil
+}
+
+// allPackIssues reads the whole registry in the order a bundle carries it.
+func allPackIssues(ctx context.Context, q querier) ([]PackIssue, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PackIssue
+	for rows.Next() {
+		p, err := scanPackIssue(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
