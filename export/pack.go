@@ -282,7 +282,9 @@ func (r *renderer) fontBytes(id fontID) []byte {
 		return r.shapedFontBytes(id)
 	}
 	if !id.subset() {
-		return id.bytes()
+		// A copy: gofpdf pads the tables of the file it is given in place, and packs may be
+		// written at the same time.
+		return append([]byte(nil), id.bytes()...)
 	}
 	var runes []rune
 	for _, c := range r.printedRunes() {

@@ -2,9 +2,11 @@ package export
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -234,4 +236,37 @@ func TestScriptSpecimen(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, r.pdf.Output(&buf))
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
+
+// BenchmarkPackScripts builds the pack of a delegation with a name in each of the eleven
+// scripts above: what shaping, bidi and the pack's own fonts cost.
+func BenchmarkPackScripts(b *testing.B) {
+	brief := scriptsBriefing()
+	opt := PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WritePack(io.Discard, brief, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Packs written at the same time share the parsed fonts, never a shaper or a face (run with
+// -race, as make test does).
+func TestPackScriptsConcurrently(t *testing.T) {
+	brief := scriptsBriefing()
+	opt := PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock}
+	var want bytes.Buffer
+	require.NoError(t, WritePack(&want, brief, opt))
+	errs := make(chan error, 3)
+	outs := make([]bytes.Buffer, 3)
+	for i := range outs {
+		go func() { errs <- WritePack(&outs[i], brief, opt) }()
+	}
+	for range outs {
+		require.NoError(t, <-errs)
+	}
+	for i := range outs {
+		assert.True(t, bytes.Equal(want.Bytes(), outs[i].Bytes()), "pack %d has the same bytes", i)
+	}
 }
