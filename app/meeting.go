@@ -462,7 +462,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.logistics.SetText(m.Logistics)
 	p.purpose.SetText(m.Purpose)
 	p.objectives.SetItems(m.Objectives)
-	p.linesToTake.SetItems(m.LinesToTake)
+	p.linesToTake.SetItems(storage.LineTexts(m.LinesToTake))
 	qs := make([]widgets.QA, len(m.Questions))
 	for i, q := range m.Questions {
 		qs[i] = widgets.QA{Question: q.Question, Answer: q.Answer}
@@ -846,7 +846,7 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Logistics = strings.TrimSpace(p.logistics.Text)
 	m.Purpose = strings.TrimSpace(p.purpose.Text)
 	m.Objectives = nonEmpty(p.objectives.Items())
-	m.LinesToTake = nonEmpty(p.linesToTake.Items())
+	m.LinesToTake = keepAddressees(p.m.LinesToTake, nonEmpty(p.linesToTake.Items()))
 	m.Questions = nil
 	for _, q := range p.questions.Items() {
 		qa := storage.QA{Question: strings.TrimSpace(q.Question), Answer: strings.TrimSpace(q.Answer)}
@@ -983,4 +983,18 @@ func bothZones(f storage.FuzzyDate, home *time.Location, homeName string) string
 // blankMeeting is a new meeting as its form starts: proposed, nothing else known.
 func blankMeeting() storage.Meeting {
 	return storage.Meeting{Status: storage.StatusProposed}
+}
+
+// keepAddressees makes lines of the texts the editor holds, each keeping the participant it
+// was addressed to when its text is unchanged.
+func keepAddressees(was []storage.Line, texts []string) []storage.Line {
+	to := map[string]string{}
+	for _, l := range was {
+		to[l.Text] = l.ToID
+	}
+	out := storage.Lines(texts...)
+	for i := range out {
+		out[i].ToID = to[out[i].Text]
+	}
+	return out
 }

@@ -57,7 +57,7 @@ func fixtureBriefing() *storage.Briefing {
 		Venue: "Ministry of Foreign Affairs", City: "Tokyo", Country: "Japan", Round: 2, PreviousRoundID: moscow.ID,
 		Purpose:      "Second vice-ministerial round on a peace treaty, following the leaders' agreement in May 2016 on a “new approach”. (Illustrative content.)",
 		Objectives:   []string{"Establish how Russia reads the “new approach” agreed in Sochi.", "Prepare the ground for the Abe–Putin meeting in Vladivostok in September."},
-		LinesToTake:  []string{"Japan seeks to resolve the question of the ownership of the four islands and then conclude a peace treaty.", "Japan welcomes forward-looking and fruitful discussions."},
+		LinesToTake:  storage.Lines("Japan seeks to resolve the question of the ownership of the four islands and then conclude a peace treaty.", "Japan welcomes forward-looking and fruitful discussions."),
 		Questions:    []storage.QA{{Question: "Will Japan accept the return of two islands only?", Answer: "Japan's position on the four islands is unchanged."}},
 		Background:   "The two countries have not signed a peace treaty since the Second World War because of the dispute over the islands.",
 		Interpreters: "Japanese–Russian, consecutive.", Press: "Joint photo opportunity before the talks; no joint press conference.",

@@ -98,7 +98,7 @@ func statementSweep(offset int) *storage.Briefing {
 	b := &storage.Briefing{Meeting: storage.Meeting{ID: "m-1", Title: "Consultations on the islands"}, Marking: "OFFICIAL",
 		Speakers: map[string]storage.Actor{"a-1": {ID: "a-1", Name: "Speaker Name", Title: "Speakertitle of the ministry"}}}
 	for i := 0; i < offset; i++ {
-		b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, "A line to take.")
+		b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "A line to take."})
 	}
 	for i := 0; i < 60; i++ {
 		b.RecentStatements = append(b.RecentStatements, storage.Statement{ID: fmt.Sprintf("st-%d", i), ActorID: "a-1",
@@ -350,7 +350,7 @@ func stressBriefing(t *testing.T) *storage.Briefing {
 		m.Objectives[i] += " " + long("Objective")[:400]
 	}
 	for i := 0; i < 12; i++ {
-		m.LinesToTake = append(m.LinesToTake, fmt.Sprintf("Line %d: Japan seeks to resolve the question of the ownership of the four islands and then to conclude a peace treaty.", i+1))
+		m.LinesToTake = append(m.LinesToTake, storage.Line{Text: fmt.Sprintf("Line %d: Japan seeks to resolve the question of the ownership of the four islands and then to conclude a peace treaty.", i+1)})
 		m.Questions = append(m.Questions, storage.QA{Question: fmt.Sprintf("Question %d: will Japan accept a settlement that returns only two of the islands?", i+1), Answer: long("Answer")[:600]})
 	}
 	b.Participants[0].Actor.Photo = portrait(t, 900, 1200)

@@ -51,7 +51,7 @@ func TestPackRefusesAMarkingNoPageCanHold(t *testing.T) {
 func TestPackPortionMarksRaiseTheirPagesBanner(t *testing.T) {
 	b := fixtureBriefing()
 	b.Marking = "OFFICIAL — UK EYES ONLY"
-	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, "(S) Our reservation point is the two smaller islands.")
+	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "(S) Our reservation point is the two smaller islands."})
 	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
 	secret := 0
 	for i, p := range pagesText(t, path) {
@@ -102,7 +102,7 @@ func TestPackAudienceLeaksNothing(t *testing.T) {
 	b.Marking = "OFFICIAL"
 	secrets := []string{"reservation point", "garrison strength", "private doubts", "fallback position", "two smaller islands first"}
 	b.Meeting.Objectives = append(b.Meeting.Objectives, "(OS) Test their private doubts about the 1956 text.")
-	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, "(S) Our reservation point is the two smaller islands.")
+	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "(S) Our reservation point is the two smaller islands."})
 	b.Meeting.Questions = append(b.Meeting.Questions, storage.QA{Question: "What if they offer two?", Answer: "(OS) Our fallback position is to accept talks on two smaller islands first."})
 	b.Meeting.Background += "\n(SECRET) The garrison strength on Iturup has doubled."
 	cut := handling.Default.Audience(b, handling.Default.ParseMarking(b.Marking), 0)

@@ -364,7 +364,7 @@ func (r *renderer) purpose(s *section) {
 func (r *renderer) linesToTake(s *section) {
 	var items []listItem
 	for i, l := range r.b.Meeting.LinesToTake {
-		items = append(items, listItem{marker: itoa(i+1) + ".", spans: text(l, bodyStyle)})
+		items = append(items, listItem{marker: itoa(i+1) + ".", spans: text(l.Text, bodyStyle)})
 	}
 	r.drawSection(s, []block{r.listBlock(items, 7, bodyLine, 2)})
 }

@@ -28,7 +28,7 @@ type Cut struct {
 // An item without a portion mark is at the marking's own level. Call CheckUpTo first: Audience
 // does not refuse a level below the document's, it leaves out every unmarked item.
 func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
-	c := &cutter{s: s, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
+	c := &cutter{s: s, marking: marking, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
 	out := *b
 	c.plain("Date and time", out.Meeting.Summary().WhenText())
 	c.plain("Venue", out.Meeting.Place())
@@ -70,7 +70,7 @@ func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
 // them), the marking it carries — the document's raised to its highest kept item — and how
 // many items it left out. The calendar export writes each event through it.
 func (s Scheme) MeetingFor(m storage.Meeting, marking Marking, upTo int) (storage.Meeting, string, int) {
-	c := &cutter{s: s, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
+	c := &cutter{s: s, marking: marking, floor: marking.Floor(), upTo: upTo, highest: marking.Floor()}
 	c.meeting(&m)
 	return m, s.Banner(marking, c.highest), c.leftOut
 }
@@ -79,16 +79,66 @@ func (s Scheme) MeetingFor(m storage.Meeting, marking Marking, upTo int) (storag
 func (c *cutter) meeting(m *storage.Meeting) {
 	m.Purpose = c.paragraphs("Purpose", m.Purpose)
 	m.Objectives = c.list("Objectives", m.Objectives)
-	m.LinesToTake = c.list("Lines to take", m.LinesToTake)
+	m.TheirSide = keep(c, "Their side", m.TheirSide, func(a storage.Ask) string { return a.Text + " — " + a.Response },
+		func(a *storage.Ask) []*string { return []*string{&a.Text, &a.Response} })
+	m.LinesToTake = keep(c, "Lines to take", m.LinesToTake, func(l storage.Line) string { return l.Text },
+		func(l *storage.Line) []*string { return []*string{&l.Text} })
+	m.IfPressed = c.list("If pressed", m.IfPressed)
+	m.LinesToAvoid = c.list("Lines to avoid", m.LinesToAvoid)
 	m.Questions = c.questions(m.Questions)
+	m.PressLine.Proactive = c.paragraphs("Press line", m.PressLine.Proactive)
+	m.PressLine.Reactive = c.paragraphs("Press line, if asked", m.PressLine.Reactive)
+	m.Agenda = keep(c, "Scenario", m.Agenda, func(a storage.AgendaItem) string { return a.At + " " + a.Item },
+		func(a *storage.AgendaItem) []*string { return []*string{&a.Item} })
+	m.Choreography = keep(c, "Choreography", m.Choreography, func(n storage.ChoreographyNote) string { return n.Kind + ": " + n.Text },
+		func(n *storage.ChoreographyNote) []*string { return []*string{&n.Text} })
 	m.Background = c.paragraphs("Background", m.Background)
+	// The parameters annex is at its own level at least, whatever its items' marks say.
+	floor := c.floor
+	c.floor = max(c.floor, c.s.AnnexLevel(*m, c.marking))
+	m.Parameters = keep(c, "Negotiating parameters", m.Parameters, parameterText, parameterTexts)
+	c.floor = floor
+	m.Record.Substance = c.paragraphs("Record of conversation", m.Record.Substance)
+	m.Record.AtmosphereWhy = c.paragraphs("Atmospherics", m.Record.AtmosphereWhy)
 	m.Outcome = c.paragraphs("Outcome", m.Outcome)
 	m.NextSteps = c.paragraphs("Next steps", m.NextSteps)
+	m.Commitments = keep(c, "Commitments", m.Commitments, func(k storage.Commitment) string {
+		return k.Side + " " + k.What + " (" + k.Due.String() + ", " + string(k.Status) + ")"
+	},
+		func(k *storage.Commitment) []*string { return []*string{&k.What} })
+}
+
+func parameterTexts(p *storage.Parameter) []*string {
+	out := []*string{&p.Issue}
+	for _, t := range p.Texts() {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func parameterText(p storage.Parameter) string {
+	parts := []string{p.Issue}
+	for _, t := range p.Texts() {
+		if *t.Text != "" {
+			parts = append(parts, t.Label+": "+*t.Text)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// AnnexLevel is the level of a meeting's negotiating parameters annex: the one it names, else
+// one above the marking's (restricted by default), never above the highest level.
+func (s Scheme) AnnexLevel(m storage.Meeting, marking Marking) int {
+	if lv, ok := s.Find(m.ParametersLevel); ok && m.ParametersLevel != "" {
+		return max(lv, marking.Level)
+	}
+	return min(max(marking.Level, 0)+1, len(s.Levels)-1)
 }
 
 // cutter walks one briefing for one audience.
 type cutter struct {
 	s           Scheme
+	marking     Marking
 	floor, upTo int
 	highest     int
 	leftOut     int

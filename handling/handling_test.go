@@ -100,7 +100,7 @@ func briefing() *storage.Briefing {
 		Meeting: storage.Meeting{
 			Title:       "Tokyo round",
 			Objectives:  []string{"Agree the agenda.", "(OS) Test their flexibility on the two islands.", "(s) Secret aim."},
-			LinesToTake: []string{"(O) We seek a treaty.", "(OS) Do not concede the 1956 text."},
+			LinesToTake: storage.Lines("(O) We seek a treaty.", "(OS) Do not concede the 1956 text."),
 			Questions: []storage.QA{{Question: "Will you return them?", Answer: "(S) Our fallback."},
 				{Question: "And the 1956 text?", Answer: "It stands.\n(os) If pressed: stages."}},
 			Background: "Open paragraph.\n(OS) Sensitive paragraph.\nAnother open one.",
@@ -130,7 +130,7 @@ func TestAudience(t *testing.T) {
 	cut := Default.Audience(b, Default.ParseMarking("OFFICIAL"), 0)
 	got := cut.Briefing
 	assert.Equal(t, []string{"Agree the agenda."}, got.Meeting.Objectives)
-	assert.Equal(t, []string{"(O) We seek a treaty."}, got.Meeting.LinesToTake)
+	assert.Equal(t, storage.Lines("(O) We seek a treaty."), got.Meeting.LinesToTake)
 	assert.Empty(t, got.Meeting.Questions, "an answer's mark takes its question with it")
 	assert.Equal(t, "Open paragraph.\nAnother open one.", got.Meeting.Background)
 	assert.Equal(t, "Public stance.", got.Participants[0].Actor.Stance)

@@ -119,18 +119,18 @@ func tokyoRound() storage.Meeting {
 			"(OS) " + Illustrative + "Sound out, without offering anything, whether Moscow would " +
 				"discuss the two smaller islands on the basis of the 1956 Declaration.",
 		},
-		LinesToTake: []string{
-			Illustrative + "Japan welcomes the momentum from Sochi and comes to Tokyo to make " +
+		LinesToTake: storage.Lines(
+			Illustrative+"Japan welcomes the momentum from Sochi and comes to Tokyo to make "+
 				"concrete progress, not to restate old arguments.",
-			Illustrative + "Seventy years without a peace treaty is abnormal for two neighbours; " +
+			Illustrative+"Seventy years without a peace treaty is abnormal for two neighbours; "+
 				"settling the question of the four islands is the way to end it.",
-			Illustrative + "Economic cooperation and the treaty can advance side by side, but " +
+			Illustrative+"Economic cooperation and the treaty can advance side by side, but "+
 				"one is not a substitute for the other.",
-			Illustrative + "Japan's stance on Ukraine is that of the G7 and is not changed by " +
+			Illustrative+"Japan's stance on Ukraine is that of the G7 and is not changed by "+
 				"these bilateral talks.",
-			Illustrative + "We propose a short agreed readout for the press; neither side " +
+			Illustrative+"We propose a short agreed readout for the press; neither side "+
 				"briefs on the substance of the other's proposals.",
-		},
+		),
 		Questions: []storage.QA{
 			{
 				Question: Illustrative + "Russia says the islands passed to it lawfully with the " +

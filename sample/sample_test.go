@@ -178,7 +178,7 @@ func TestIllustrativeTextIsMarked(t *testing.T) {
 	}
 	texts := []string{tokyo.Purpose, tokyo.Background, tokyo.Interpreters, tokyo.Press, tokyo.Logistics}
 	texts = append(texts, tokyo.Objectives...)
-	texts = append(texts, tokyo.LinesToTake...)
+	texts = append(texts, storage.LineTexts(tokyo.LinesToTake)...)
 	for _, qa := range tokyo.Questions {
 		texts = append(texts, qa.Question)
 	}

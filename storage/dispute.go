@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 var (
@@ -61,6 +62,7 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
+	rec.Facts, rec.Positions = stampNew(rec.Facts, rec.Positions, rec.Created)
 	err := writeChecked(ctx, s, &rec, checkDispute, insertDispute)
 	if err != nil {
 		return wrapWrite("create dispute", d.Title, err)
@@ -78,6 +80,11 @@ func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
 			return err
 		}
+		old, err := loadDisputeParts(ctx, tx, rec.ID)
+		if err != nil {
+			return err
+		}
+		keepHistory(rec, old.facts[rec.ID], old.positions[rec.ID], old.past[rec.ID])
 		return updateDispute(ctx, tx, rec)
 	})
 	if err != nil {
@@ -124,14 +131,20 @@ func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 		return err
 	}
 	err = replaceChildren(ctx, tx, `DELETE FROM key_facts WHERE dispute_id = ?`,
-		`INSERT INTO key_facts (dispute_id, seq, label, value, source_id) VALUES (?, ?, ?, ?, ?)`,
-		d.ID, d.Facts, func(f KeyFact) []any { return []any{f.Label, f.Value, nullID(f.SourceID)} })
+		`INSERT INTO key_facts (dispute_id, seq, label, value, source_id, added) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Facts, func(f KeyFact) []any { return []any{f.Label, f.Value, nullID(f.SourceID), optStamp(f.Added)} })
 	if err != nil {
 		return err
 	}
 	err = replaceChildren(ctx, tx, `DELETE FROM dispute_positions WHERE dispute_id = ?`,
-		`INSERT INTO dispute_positions (dispute_id, seq, party, text) VALUES (?, ?, ?, ?)`,
-		d.ID, d.Positions, func(p Position) []any { return []any{p.Party, p.Text} })
+		`INSERT INTO dispute_positions (dispute_id, seq, party, text, since) VALUES (?, ?, ?, ?, ?)`,
+		d.ID, d.Positions, func(p Position) []any { return []any{p.Party, p.Text, optStamp(p.Since)} })
+	if err != nil {
+		return err
+	}
+	err = replaceChildren(ctx, tx, `DELETE FROM dispute_position_history WHERE dispute_id = ?`,
+		`INSERT INTO dispute_position_history (dispute_id, seq, party, text, since, until) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.ID, d.PastPositions, func(p PastPosition) []any { return []any{p.Party, p.Text, optStamp(p.Since), stampText(p.Until)} })
 	if err != nil {
 		return err
 	}
@@ -185,6 +198,7 @@ type disputeParts struct {
 	names           map[string][]PlaceName
 	facts           map[string][]KeyFact
 	positions       map[string][]Position
+	past            map[string][]PastPosition
 	timeline        map[string][]Event
 }
 
@@ -205,15 +219,48 @@ func loadDisputeParts(ctx context.Context, q querier, id string) (disputeParts, 
 	if err != nil {
 		return p, err
 	}
-	p.facts, err = collectByOwner(ctx, q, `SELECT dispute_id, label, value, coalesce(source_id, '')
-		FROM key_facts `+where+` ORDER BY dispute_id, seq`, args,
-		scanOwned(func(f *KeyFact) []any { return []any{&f.Label, &f.Value, &f.SourceID} }))
+	p.facts, err = collectByOwner(ctx, q, `SELECT dispute_id, label, value, coalesce(source_id, ''), added
+		FROM key_facts `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, KeyFact, error) {
+		var owner, added string
+		var f KeyFact
+		if err := rows.Scan(&owner, &f.Label, &f.Value, &f.SourceID, &added); err != nil {
+			return "", KeyFact{}, err
+		}
+		var err error
+		f.Added, err = parseOptStamp(added)
+		return owner, f, err
+	})
 	if err != nil {
 		return p, err
 	}
-	p.positions, err = collectByOwner(ctx, q, `SELECT dispute_id, party, text
-		FROM dispute_positions `+where+` ORDER BY dispute_id, seq`, args,
-		scanOwned(func(p *Position) []any { return []any{&p.Party, &p.Text} }))
+	p.positions, err = collectByOwner(ctx, q, `SELECT dispute_id, party, text, since
+		FROM dispute_positions `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, Position, error) {
+		var owner, since string
+		var pos Position
+		if err := rows.Scan(&owner, &pos.Party, &pos.Text, &since); err != nil {
+			return "", Position{}, err
+		}
+		var err error
+		pos.Since, err = parseOptStamp(since)
+		return owner, pos, err
+	})
+	if err != nil {
+		return p, err
+	}
+	p.past, err = collectByOwner(ctx, q, `SELECT dispute_id, party, text, since, until
+		FROM dispute_position_history `+where+` ORDER BY dispute_id, seq`, args, func(rows *sql.Rows) (string, PastPosition, error) {
+		var owner, since, until string
+		var pp PastPosition
+		if err := rows.Scan(&owner, &pp.Party, &pp.Text, &since, &until); err != nil {
+			return "", PastPosition{}, err
+		}
+		var err error
+		if pp.Since, err = parseOptStamp(since); err != nil {
+			return "", PastPosition{}, err
+		}
+		pp.Until, err = parseStamp(until)
+		return owner, pp, err
+	})
 	if err != nil {
 		return p, err
 	}
@@ -238,6 +285,7 @@ func (p disputeParts) fill(d *Dispute) {
 	d.Tags = p.tags[d.ID]
 	d.Names = p.names[d.ID]
 	d.Facts = p.facts[d.ID]
+	d.PastPositions = p.past[d.ID]
 	d.Positions = p.positions[d.ID]
 	d.Timeline = p.timeline[d.ID]
 }
@@ -273,4 +321,60 @@ func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
 
 func loadDisputes(ctx context.Context, q querier, query string) ([]Dispute, error) {
 	return loadWithParts(ctx, q, query, scanDispute, loadDisputeParts, disputeParts.fill)
+}
+
+// stampNew dates the facts and positions that carry no date with now.
+func stampNew(facts []KeyFact, positions []Position, now time.Time) ([]KeyFact, []Position) {
+	facts = append([]KeyFact(nil), facts...)
+	for i := range facts {
+		if facts[i].Added.IsZero() {
+			facts[i].Added = now
+		}
+	}
+	positions = append([]Position(nil), positions...)
+	for i := range positions {
+		if positions[i].Since.IsZero() {
+			positions[i].Since = now
+		}
+	}
+	return facts, positions
+}
+
+// keepHistory carries the stored dates over to an edited dispute and keeps the positions it
+// replaces: a fact keeps the date it was first recorded while its label and value stand; a
+// party's position keeps its date while its text stands, and a changed or removed position
+// goes to PastPositions, which only grows (what the edit brought is ignored).
+func keepHistory(d *Dispute, oldFacts []KeyFact, oldPositions []Position, past []PastPosition) {
+	now := d.Updated
+	added := map[[2]string]time.Time{}
+	for _, f := range oldFacts {
+		added[[2]string{f.Label, f.Value}] = f.Added
+	}
+	d.Facts = append([]KeyFact(nil), d.Facts...)
+	for i := range d.Facts {
+		f := &d.Facts[i]
+		if at, ok := added[[2]string{f.Label, f.Value}]; ok {
+			f.Added = at
+		} else {
+			f.Added = now
+		}
+	}
+	d.PastPositions = append([]PastPosition(nil), past...)
+	kept := map[int]bool{}
+	d.Positions = append([]Position(nil), d.Positions...)
+	for i := range d.Positions {
+		p := &d.Positions[i]
+		p.Since = now
+		for j, o := range oldPositions {
+			if !kept[j] && o.Party == p.Party && o.Text == p.Text {
+				p.Since, kept[j] = o.Since, true
+				break
+			}
+		}
+	}
+	for j, o := range oldPositions {
+		if !kept[j] {
+			d.PastPositions = append(d.PastPositions, PastPosition{Party: o.Party, Text: o.Text, Since: o.Since, Until: now})
+		}
+	}
 }

@@ -115,7 +115,7 @@ func buildWorld(t testing.TB, s *Store) *world {
 		Status: StatusScheduled, When: mustDate(t, "2016-06-22 10:00 Asia/Tokyo"), DurationMinutes: 180,
 		Venue: "Iikura Guest House", City: "Tokyo", Country: "Japan", Round: 2, PreviousRoundID: w.moscow.ID,
 		Purpose: "Continue the talks on a peace treaty.", Objectives: []string{"Agree the agenda for Vladivostok"},
-		LinesToTake:  []string{"Japan seeks a solution acceptable to both sides"},
+		LinesToTake:  Lines("Japan seeks a solution acceptable to both sides"),
 		Questions:    []QA{{Question: "Will the islands be discussed?", Answer: "All issues are on the table."}},
 		Participants: []Participant{{ActorID: w.harada.ID, Role: RoleHead}, {ActorID: w.morgulov.ID, Role: RoleCounterpart}},
 		DisputeIDs:   []string{w.dispute.ID}, Tags: []string{"round"}}

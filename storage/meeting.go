@@ -16,12 +16,6 @@ var (
 		one:    `SELECT objective FROM meeting_objectives WHERE meeting_id = ? ORDER BY seq`,
 		all:    `SELECT meeting_id, objective FROM meeting_objectives ORDER BY meeting_id, seq`,
 	}
-	meetingLines = stringList{
-		insert: `INSERT INTO meeting_lines (meeting_id, seq, line) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_lines WHERE meeting_id = ?`,
-		one:    `SELECT line FROM meeting_lines WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, line FROM meeting_lines ORDER BY meeting_id, seq`,
-	}
 	meetingTags = stringList{
 		insert: `INSERT INTO meeting_tags (meeting_id, seq, tag) VALUES (?, ?, ?)`,
 		clear:  `DELETE FROM meeting_tags WHERE meeting_id = ?`,
@@ -52,7 +46,10 @@ func checkMeeting(m *Meeting, has resolver) error {
 		c.fail("round", "%d is negative", m.Round)
 	}
 	c.noEmpty("objectives", m.Objectives)
-	c.noEmpty("lines_to_take", m.LinesToTake)
+	for i, l := range m.LinesToTake {
+		c.required(fmt.Sprintf("lines_to_take[%d]", i), l.Text)
+		c.ref(fmt.Sprintf("lines_to_take[%d].to_id", i), kindActor, l.ToID, has)
+	}
 	c.noEmpty("tags", m.Tags)
 	for i, qa := range m.Questions {
 		c.required(fmt.Sprintf("questions[%d].question", i), qa.Question)
@@ -98,6 +95,7 @@ func checkMeeting(m *Meeting, has resolver) error {
 		c.partial(field+".happened", sc.Happened)
 		c.ref(field+".source_id", kindSource, sc.SourceID, has)
 	}
+	checkNegotiation(c, m, has)
 	c.partial("brief.drafted", m.Brief.Drafted)
 	c.partial("brief.cleared", m.Brief.Cleared)
 	if !m.Brief.Drafted.IsZero() && !m.Brief.Cleared.IsZero() && m.Brief.Cleared.End().Before(m.Brief.Drafted.Start()) {
@@ -241,13 +239,15 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
 			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated,
 			ical_sequence, ical_modified, ical_created, ical_synced, ical_transp, ical_class,
-			brief_reference, brief_drafter, brief_drafted, brief_cleared_by, brief_cleared, brief_distribution)
+			brief_reference, brief_drafter, brief_drafted, brief_cleared_by, brief_cleared, brief_distribution,
+			`+negotiationColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-			?, ?, ?, ?, ?, ?)`,
+			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
-				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), briefArgs(m.Brief))...)
+				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), briefArgs(m.Brief),
+			negotiationArgs(m))...)
 	if err != nil {
 		return err
 	}
@@ -271,13 +271,15 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			next_steps = ?, ical_uid = ?, created = ?, updated = ?, ical_sequence = ?, ical_modified = ?,
 			ical_created = ?, ical_synced = ?, ical_transp = ?, ical_class = ?,
 			brief_reference = ?, brief_drafter = ?, brief_drafted = ?, brief_cleared_by = ?,
-			brief_cleared = ?, brief_distribution = ?
+			brief_cleared = ?, brief_distribution = ?, press_proactive = ?, press_reactive = ?,
+			press_access = ?, record_taker = ?, parameters_level = ?, record_date = ?, record_place = ?,
+			record_subject = ?, record_substance = ?, record_atmosphere = ?, record_atmosphere_why = ?
 		WHERE id = ?`,
 		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
 				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar),
-			briefArgs(m.Brief), []any{m.ID})...)
+			briefArgs(m.Brief), negotiationArgs(m), []any{m.ID})...)
 	if err != nil {
 		return err
 	}
@@ -300,7 +302,7 @@ func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	if err := meetingObjectives.replace(ctx, tx, m.ID, m.Objectives); err != nil {
 		return err
 	}
-	if err := meetingLines.replace(ctx, tx, m.ID, m.LinesToTake); err != nil {
+	if err := writeNegotiation(ctx, tx, m); err != nil {
 		return err
 	}
 	if err := meetingTags.replace(ctx, tx, m.ID, m.Tags); err != nil {
@@ -330,8 +332,9 @@ func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	}
 	return index(ctx, tx, kindMeeting, m.ID, m.Title, string(m.Format),
 		strings.Join([]string{m.Venue, m.City, m.Country}, " "), m.Purpose,
-		strings.Join(m.Objectives, "\n"), strings.Join(m.LinesToTake, "\n"), strings.Join(questions, "\n"),
-		m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps, strings.Join(m.Tags, ", "))
+		strings.Join(m.Objectives, "\n"), strings.Join(questions, "\n"),
+		m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps, strings.Join(m.Tags, ", "),
+		negotiationText(m)[0])
 }
 
 // DeleteMeeting removes a meeting with its participations, dispute links and status history.
@@ -345,7 +348,18 @@ const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
 	coalesce(previous_round_id, ''), purpose, background, interpreters, press, logistics, outcome,
 	next_steps, ical_uid, created, updated, ical_sequence, ical_modified, ical_created, ical_synced,
 	ical_transp, ical_class, brief_reference, brief_drafter, brief_drafted, brief_cleared_by,
-	brief_cleared, brief_distribution`
+	brief_cleared, brief_distribution, ` + negotiationColumns
+
+// negotiationColumns are the meeting's own columns for its press line, logistics, annex
+// level and record of conversation (the lists are child tables: negotiation_rows.go).
+const negotiationColumns = `press_proactive, press_reactive, press_access, record_taker, parameters_level,
+	record_date, record_place, record_subject, record_substance, record_atmosphere, record_atmosphere_why`
+
+func negotiationArgs(m *Meeting) []any {
+	r := m.Record
+	return []any{m.PressLine.Proactive, m.PressLine.Reactive, m.PressAccess, m.RecordTaker, m.ParametersLevel,
+		r.Date.ISO(), r.Place, r.Subject, r.Substance, r.Atmosphere, r.AtmosphereWhy}
+}
 
 // briefArgs are the brief_reference … brief_distribution column values: dates as ISO partial
 // dates, the distribution one recipient a line.
@@ -376,13 +390,15 @@ func scanMeeting(r row) (Meeting, error) {
 	var m Meeting
 	var when dateCols
 	var st stampCols
-	var modified, created, synced, drafted, cleared, distribution string
+	var modified, created, synced, drafted, cleared, distribution, recorded string
 	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
 		[]any{&m.DurationMinutes, &m.Venue, &m.City, &m.Country, &m.Round, &m.PreviousRoundID,
 			&m.Purpose, &m.Background, &m.Interpreters, &m.Press, &m.Logistics, &m.Outcome,
 			&m.NextSteps, &m.ICalUID}, st.dests(),
 		[]any{&m.Calendar.Sequence, &modified, &created, &synced, &m.Calendar.Transp, &m.Calendar.Class,
-			&m.Brief.Reference, &m.Brief.Drafter, &drafted, &m.Brief.ClearedBy, &cleared, &distribution})
+			&m.Brief.Reference, &m.Brief.Drafter, &drafted, &m.Brief.ClearedBy, &cleared, &distribution,
+			&m.PressLine.Proactive, &m.PressLine.Reactive, &m.PressAccess, &m.RecordTaker, &m.ParametersLevel,
+			&recorded, &m.Record.Place, &m.Record.Subject, &m.Record.Substance, &m.Record.Atmosphere, &m.Record.AtmosphereWhy})
 	if err := r.Scan(dest...); err != nil {
 		return Meeting{}, err
 	}
@@ -392,6 +408,9 @@ func scanMeeting(r row) (Meeting, error) {
 	}
 	if m.Brief.Cleared, err = ParsePartialDate(cleared); err != nil {
 		return Meeting{}, fmt.Errorf("stored clearance date: %w", err)
+	}
+	if m.Record.Date, err = ParsePartialDate(recorded); err != nil {
+		return Meeting{}, fmt.Errorf("stored date of the record: %w", err)
 	}
 	if distribution != "" {
 		m.Brief.Distribution = strings.Split(distribution, "\n")
@@ -414,11 +433,12 @@ func scanMeeting(r row) (Meeting, error) {
 }
 
 type meetingParts struct {
-	objectives, lines, tags map[string][]string
-	questions               map[string][]QA
-	participants            map[string][]Participant
-	disputes                map[string][]string
-	history                 map[string][]StatusChange
+	objectives, tags map[string][]string
+	negotiation      negotiationParts
+	questions        map[string][]QA
+	participants     map[string][]Participant
+	disputes         map[string][]string
+	history          map[string][]StatusChange
 }
 
 // loadMeetingParts loads the child rows of one meeting, or of every meeting when id is "".
@@ -428,7 +448,7 @@ func loadMeetingParts(ctx context.Context, q querier, id string) (meetingParts, 
 	if p.objectives, err = meetingObjectives.loadFor(ctx, q, id); err != nil {
 		return p, err
 	}
-	if p.lines, err = meetingLines.loadFor(ctx, q, id); err != nil {
+	if p.negotiation, err = loadNegotiation(ctx, q, id); err != nil {
 		return p, err
 	}
 	if p.tags, err = meetingTags.loadFor(ctx, q, id); err != nil {
@@ -492,7 +512,7 @@ func loadStatusHistory(ctx context.Context, q querier, id string) ([]StatusChang
 
 func (p meetingParts) fill(m *Meeting) {
 	m.Objectives = p.objectives[m.ID]
-	m.LinesToTake = p.lines[m.ID]
+	p.negotiation.fill(m)
 	m.Tags = p.tags[m.ID]
 	m.Questions = p.questions[m.ID]
 	m.Participants = p.participants[m.ID]

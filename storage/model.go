@@ -117,7 +117,7 @@ type Meeting struct {
 	PreviousRoundID string    `json:"previous_round_id,omitempty"`
 	Purpose         string    `json:"purpose,omitempty"`
 	Objectives      []string  `json:"objectives,omitempty"`
-	LinesToTake     []string  `json:"lines_to_take,omitempty"`
+	LinesToTake     []Line    `json:"lines_to_take,omitempty"` // the points to make
 	Questions       []QA      `json:"questions,omitempty"`
 	Background      string    `json:"background,omitempty"`
 	Interpreters    string    `json:"interpreters,omitempty"`
@@ -125,6 +125,23 @@ type Meeting struct {
 	Logistics       string    `json:"logistics,omitempty"` // format of the talks, seating, transport…
 	Outcome         string    `json:"outcome,omitempty"`
 	NextSteps       string    `json:"next_steps,omitempty"`
+	// The negotiation's memory (negotiation.go): their side, the defensive lines, the press
+	// line, the scenario and logistics, the parameters, the record and the commitments.
+	TheirSide       []Ask              `json:"their_side,omitempty"`
+	IfPressed       []string           `json:"if_pressed,omitempty"`
+	LinesToAvoid    []string           `json:"lines_to_avoid,omitempty"`
+	PressLine       PressLine          `json:"press_line,omitzero"`
+	PressAccess     PressAccess        `json:"press_access,omitempty"`
+	Agenda          []AgendaItem       `json:"agenda,omitempty"`
+	Choreography    []ChoreographyNote `json:"choreography,omitempty"`
+	InterpreterTeam []Interpreter      `json:"interpreter_team,omitempty"`
+	RecordTaker     string             `json:"record_taker,omitempty"`
+	Parameters      []Parameter        `json:"parameters,omitempty"`
+	// ParametersLevel is the handling level of the parameters annex, by name; "" puts it one
+	// level above the dossier's marking (restricted by default).
+	ParametersLevel string       `json:"parameters_level,omitempty"`
+	Record          Record       `json:"record,omitzero"`
+	Commitments     []Commitment `json:"commitments,omitempty"`
 	// ICalUID is the UID of the calendar event the meeting came from, when it was imported from
 	// another calendar; empty for meetings made in Parley (their UID derives from ID).
 	ICalUID string `json:"ical_uid,omitempty"`
@@ -310,10 +327,13 @@ type Dispute struct {
 	Summary       string      `json:"summary,omitempty"`
 	Facts         []KeyFact   `json:"facts,omitempty"`
 	Positions     []Position  `json:"positions,omitempty"`
-	Timeline      []Event     `json:"timeline,omitempty"`
-	Tags          []string    `json:"tags,omitempty"`
-	Created       time.Time   `json:"created"`
-	Updated       time.Time   `json:"updated"`
+	// PastPositions are the positions the parties held before, oldest first: kept by
+	// UpdateDispute whenever a party's position changes or goes.
+	PastPositions []PastPosition `json:"past_positions,omitempty"`
+	Timeline      []Event        `json:"timeline,omitempty"`
+	Tags          []string       `json:"tags,omitempty"`
+	Created       time.Time      `json:"created"`
+	Updated       time.Time      `json:"updated"`
 }
 
 // PlaceName is what one party calls the disputed place.
@@ -329,12 +349,24 @@ type KeyFact struct {
 	Label    string `json:"label"`
 	Value    string `json:"value"`
 	SourceID string `json:"source_id,omitempty"`
+	// Added is when the fact was first recorded (zero for facts older than Parley 0.3).
+	Added time.Time `json:"added,omitzero"`
 }
 
 // Position is one party's position on the dispute.
 type Position struct {
 	Party string `json:"party"`
 	Text  string `json:"text"`
+	// Since is when the party's position became this text (zero when not known).
+	Since time.Time `json:"since,omitzero"`
+}
+
+// PastPosition is a position a party held from Since until Until.
+type PastPosition struct {
+	Party string    `json:"party"`
+	Text  string    `json:"text"`
+	Since time.Time `json:"since,omitzero"`
+	Until time.Time `json:"until"`
 }
 
 // Event is a dated entry in a dispute's timeline.

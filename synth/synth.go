@@ -393,7 +393,7 @@ func (g *generator) meeting(i int) storage.Meeting {
 		When: g.date(r, c), Venue: "Ministry guest house", City: cities[c].name, Country: cities[c].country,
 		Round: int(g.roundOf[i]), Purpose: g.text(r, scriptLatin, 25),
 		Objectives:  []string{g.text(r, scriptLatin, 8), g.text(r, scriptLatin, 8)},
-		LinesToTake: []string{g.text(r, script(r), 10)},
+		LinesToTake: storage.Lines(g.text(r, script(r), 10)),
 		Questions:   []storage.QA{{Question: g.text(r, scriptLatin, 8), Answer: g.text(r, scriptLatin, 10)}},
 		Background:  g.text(r, script(r), 15), Outcome: g.text(r, scriptLatin, 10),
 		Created: g.stamp, Updated: g.stamp,

@@ -333,7 +333,7 @@ func TestWritePackForAnAudienceIssuedInNumberedCopies(t *testing.T) {
 	// An addendum goes to the same audience and lists what changed.
 	m, err := st.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
-	m.LinesToTake = append(m.LinesToTake, "We welcome the joint economic activities.")
+	m.LinesToTake = append(m.LinesToTake, storage.Line{Text: "We welcome the joint economic activities."})
 	require.NoError(t, st.UpdateMeeting(ctx, &m))
 	_, err = WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "add.pdf"), PackOptions{Addendum: true, UpTo: "SECRET"})
 	require.Error(t, err)
