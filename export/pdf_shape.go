@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
@@ -136,6 +137,8 @@ type shapeState struct {
 	ready  bool // every string of the briefing has been shaped (see preshape)
 }
 
+var noKerning = []shaping.FontFeature{{Tag: ot.MustNewTag("kern"), Value: 0}}
+
 type shapeKey struct {
 	font fontID
 	rtl  bool
@@ -225,9 +228,16 @@ func (t *typesetter) shape(f fontID, text string, rtl bool) []shapedGlyph {
 	if rtl {
 		dir = di.DirectionRTL
 	}
+	var features []shaping.FontFeature
+	if f == fontHebrew {
+		// Hebrew needs no shaping but its order and marks; a kerned letter would be a glyph
+		// of its own, copied out of the PDF as a Private Use character. Unkerned, every
+		// letter copies out as itself.
+		features = noKerning
+	}
 	out := t.sh.shaper.Shape(shaping.Input{
 		Text: rs, RunEnd: len(rs), Direction: dir, Face: face,
-		Size: fixed.I(src.upem), Script: src.script,
+		Size: fixed.I(src.upem), Script: src.script, FontFeatures: features,
 	})
 	gl := make([]shapedGlyph, 0, len(out.Glyphs))
 	clamp := func(v fixed.Int26_6) int16 {
