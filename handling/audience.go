@@ -62,6 +62,32 @@ func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
 	}
 	out.PreviousRound.Outcome = c.paragraphs("", b.PreviousRound.Outcome)
 	out.RecentStatements = c.statements("Recent statements", b.RecentStatements)
+	// What is worked out from the records is cut as the records are, but neither recorded nor
+	// counted again: the records it comes from are.
+	quiet := *c
+	quiet.items = nil
+	if b.SinceLastRound != nil {
+		sl := *b.SinceLastRound
+		sl.Statements = quiet.statements("", sl.Statements)
+		sl.Positions = keep(&quiet, "", sl.Positions, func(storage.PositionChange) string { return "" },
+			func(p *storage.PositionChange) []*string { return []*string{&p.Was, &p.Now} })
+		sl.Facts = keep(&quiet, "", sl.Facts, func(storage.DisputeFact) string { return "" },
+			func(f *storage.DisputeFact) []*string { return []*string{&f.Fact.Label, &f.Fact.Value} })
+		sl.Timeline = keep(&quiet, "", sl.Timeline, func(storage.DisputeEvent) string { return "" },
+			func(e *storage.DisputeEvent) []*string { return []*string{&e.Event.Text} })
+		out.SinceLastRound = &sl
+	}
+	out.OpenCommitments = keep(&quiet, "", b.OpenCommitments, func(storage.OpenCommitment) string { return "" },
+		func(k *storage.OpenCommitment) []*string { return []*string{&k.What} })
+	for i := range out.Participants {
+		if lm := out.Participants[i].LastMet; lm != nil {
+			cp := *lm
+			cp.Meeting.Outcome = quiet.paragraphs("", cp.Meeting.Outcome)
+			cp.Statements = quiet.statements("", cp.Statements)
+			out.Participants[i].LastMet = &cp
+		}
+	}
+	c.highest = max(c.highest, quiet.highest)
 	return Cut{Briefing: &out, LeftOut: c.leftOut, Highest: c.highest, Items: c.items}
 }
 

@@ -172,3 +172,22 @@ func TestMeetingFor(t *testing.T) {
 	assert.Equal(t, 7, left) // a purpose paragraph, 2 objectives, a line, 2 questions, a background paragraph
 	assert.Len(t, m.Objectives, 3, "the meeting given is not changed")
 }
+
+// What the briefing works out from the records is cut with them, and not counted twice.
+func TestAudienceCutsWhatIsWorkedOut(t *testing.T) {
+	b := briefing()
+	secret := storage.Statement{Text: "(S) Said in private at the last round."}
+	b.SinceLastRound = &storage.RoundChanges{Statements: []storage.Statement{secret, {Text: "Public."}},
+		Positions: []storage.PositionChange{{Party: "Japan", Was: "All four.", Now: "(OS) Two first."}}}
+	b.OpenCommitments = []storage.OpenCommitment{{Commitment: storage.Commitment{What: "(OS) Send the fallback text."}}}
+	b.Participants[0].LastMet = &storage.LastMet{Meeting: storage.Meeting{Outcome: "(S) Deadlock."}, Statements: []storage.Statement{secret}}
+	before := Default.Audience(briefing(), Default.ParseMarking("OFFICIAL"), 0).LeftOut
+	cut := Default.Audience(b, Default.ParseMarking("OFFICIAL"), 0)
+	assert.Equal(t, before, cut.LeftOut, "not counted again")
+	assert.Equal(t, []storage.Statement{{Text: "Public."}}, cut.Briefing.SinceLastRound.Statements)
+	assert.Empty(t, cut.Briefing.SinceLastRound.Positions)
+	assert.Empty(t, cut.Briefing.OpenCommitments)
+	assert.Empty(t, cut.Briefing.Participants[0].LastMet.Meeting.Outcome)
+	assert.Empty(t, cut.Briefing.Participants[0].LastMet.Statements)
+	assert.Len(t, b.SinceLastRound.Statements, 2, "the original is not changed")
+}

@@ -47,6 +47,11 @@ type Briefing struct {
 	Levels, Caveats string
 	// Issues are the versions and addenda of this meeting's pack issued so far, oldest first.
 	Issues []PackIssue
+	// SinceLastRound is what changed since the previous round (briefing_rounds.go); nil when
+	// the meeting has none.
+	SinceLastRound *RoundChanges
+	// OpenCommitments are the commitments of earlier rounds still open, overdue first.
+	OpenCommitments []OpenCommitment
 }
 
 // BriefedRounds is how many of a track's meetings before the briefed one (and after it) a
@@ -63,6 +68,8 @@ type BriefParticipant struct {
 	Actor      Actor
 	Relations  []RelationView
 	Statements []Statement // newest first
+	// LastMet is the last held meeting before this one at which we met them; nil if none.
+	LastMet *LastMet
 }
 
 // afterBriefingMeeting, when set by a test, runs once Briefing has read the meeting, so that a
@@ -159,6 +166,9 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		b.Disputes = append(b.Disputes, d)
 	}
 	if err := s.recentStatements(ctx, b); err != nil {
+		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+	}
+	if err := s.workOutRounds(ctx, b); err != nil {
 		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 	}
 	if err := s.citedSources(ctx, b); err != nil {
