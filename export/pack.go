@@ -39,6 +39,10 @@ type PackOptions struct {
 	// Copy and Copies number one copy of a numbered issue, "Copy 3 of 5" on every page and in
 	// the metadata; zero when the copies are not numbered.
 	Copy, Copies int
+	// Preflight is the short form of the pre-flight check (package preflight), most important
+	// first, which the cover prints under "Before you go"; nil prints only the sections the
+	// dossier holds nothing for.
+	Preflight []string
 }
 
 // A4 page geometry, in millimetres.
