@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-app/parley/export"
 	"github.com/parley-app/parley/handling"
+	"github.com/parley-app/parley/preflight"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -69,6 +70,9 @@ func (r PackReport) String() string {
 	return b.String()
 }
 
+// coverFindings is how many of the pre-flight check's findings the cover prints.
+const coverFindings = 8
+
 // maxCopies bounds --copies: a registry numbers tens of copies, not thousands of files.
 const maxCopies = 200
 
@@ -119,6 +123,13 @@ func WritePack(ctx context.Context, st *storage.Store, meetingID, path string, o
 	}
 	cut := scheme.Audience(b, marking, upTo)
 	popt.Scheme, popt.UpTo, popt.LeftOut = scheme, scheme.Name(upTo), cut.LeftOut
+	// The cover's short check is run on what this audience's pack holds, so that it names
+	// nothing the pack leaves out.
+	now := opt.PreparedOn
+	if now.IsZero() {
+		now = time.Now()
+	}
+	popt.Preflight = preflight.Short(preflight.Check(cut.Briefing, now), coverFindings)
 	copies := max(opt.Copies, 1)
 	if copies > maxCopies {
 		return PackReport{}, fmt.Errorf("%d copies is more than a pack is issued in; the most is %d", copies, maxCopies)

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+
+	"github.com/parley-app/parley/tasks"
+)
+
+func init() {
+	register(command{
+		name:  "check",
+		usage: "[--db FILE] [--json] --meeting ID",
+		summary: "The pre-flight check of a meeting's brief: what it lacks, by importance (essential, important, " +
+			"advisable) — objectives, points to make, a principal's profile or pronunciation, a title not checked for " +
+			"a year, a key fact's source, the press line, a reservation point, commitments due before the meeting still open.",
+		run: runCheck,
+	})
+}
+
+func runCheck(ctx context.Context, args []string, stdout io.Writer) error {
+	fl := newFlags("check")
+	db := dbFlag(fl)
+	asJSON := fl.Bool("json", false, "print the findings as JSON")
+	meeting := fl.String("meeting", "", "the ID of the meeting (see parley list meetings)")
+	if err := parseFlags(fl, args, ""); err != nil {
+		return err
+	}
+	if *meeting == "" {
+		return usagef("give the meeting with --meeting ID")
+	}
+	s, path, err := openForReading(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, err := tasks.Check(ctx, s, *meeting, now())
+	if err != nil {
+		return explain(path, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	return say(stdout, rep.String())
+}
