@@ -62,7 +62,9 @@ func TestCheckFindings(t *testing.T) {
 		}, "important: The key fact “Population” on Kurils has no source."},
 		{"no press line", func(b *storage.Briefing) { b.Meeting.PressLine = storage.PressLine{} },
 			"important: No press line: what we say publicly afterwards."},
-		{"no reservation point", func(b *storage.Briefing) { b.Meeting.Parameters = []storage.Parameter{{Issue: "The islands", Target: "All four"}} },
+		{"no reservation point", func(b *storage.Briefing) {
+			b.Meeting.Parameters = []storage.Parameter{{Issue: "The islands", Target: "All four"}}
+		},
 			"essential: The parameters on “The islands” give no reservation point: the point below which we walk away."},
 		{"a commitment due before", func(b *storage.Briefing) {
 			b.OpenCommitments = []storage.OpenCommitment{{Commitment: storage.Commitment{ActorID: "a", What: "Send the list", Due: storage.InMonth(2016, time.March), Status: storage.CommitmentOpen}, MeetingTitle: "Moscow round"}}
