@@ -26,7 +26,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 
 # Debian/Ubuntu packages: the C toolchain for cgo (SQLite, OpenGL), the OpenGL and X11 headers
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback fonts-noto-core
 
 .PHONY: all build run test vet fmt-check lint bench scale deps clean
 
