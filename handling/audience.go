@@ -55,17 +55,20 @@ func (s Scheme) Audience(b *storage.Briefing, marking Marking, upTo int) Cut {
 			func(e *storage.Event) []*string { return []*string{&e.Text} })
 		out.Disputes[i] = d
 	}
+	out.RecentStatements = c.statements("Recent statements", b.RecentStatements)
+	// The other meetings of the track, and what is worked out from the records, are cut as the
+	// records are but not counted: the pack prints only their outcomes (counted) and what it
+	// works out from records it counts already.
+	quiet := *c
+	quiet.items = nil
 	out.TrackMeetings = make([]storage.Meeting, len(b.TrackMeetings))
 	for i, tm := range b.TrackMeetings {
 		tm.Outcome = c.paragraphs("Outcome of "+tm.Title, tm.Outcome)
+		quiet.meeting(&tm)
 		out.TrackMeetings[i] = tm
 	}
 	out.PreviousRound.Outcome = c.paragraphs("", b.PreviousRound.Outcome)
-	out.RecentStatements = c.statements("Recent statements", b.RecentStatements)
-	// What is worked out from the records is cut as the records are, but neither recorded nor
-	// counted again: the records it comes from are.
-	quiet := *c
-	quiet.items = nil
+	quiet.meeting(&out.PreviousRound)
 	if b.SinceLastRound != nil {
 		sl := *b.SinceLastRound
 		sl.Statements = quiet.statements("", sl.Statements)

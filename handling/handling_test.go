@@ -181,6 +181,8 @@ func TestAudienceCutsWhatIsWorkedOut(t *testing.T) {
 		Positions: []storage.PositionChange{{Party: "Japan", Was: "All four.", Now: "(OS) Two first."}}}
 	b.OpenCommitments = []storage.OpenCommitment{{Commitment: storage.Commitment{What: "(OS) Send the fallback text."}}}
 	b.Participants[0].LastMet = &storage.LastMet{Meeting: storage.Meeting{Outcome: "(S) Deadlock."}, Statements: []storage.Statement{secret}}
+	b.PreviousRound = storage.Meeting{Record: storage.Record{Substance: "Open.\n(OS) In the margins."}, Commitments: []storage.Commitment{{What: "(S) x"}}}
+	b.TrackMeetings = []storage.Meeting{b.PreviousRound}
 	before := Default.Audience(briefing(), Default.ParseMarking("OFFICIAL"), 0).LeftOut
 	cut := Default.Audience(b, Default.ParseMarking("OFFICIAL"), 0)
 	assert.Equal(t, before, cut.LeftOut, "not counted again")
@@ -189,5 +191,9 @@ func TestAudienceCutsWhatIsWorkedOut(t *testing.T) {
 	assert.Empty(t, cut.Briefing.OpenCommitments)
 	assert.Empty(t, cut.Briefing.Participants[0].LastMet.Meeting.Outcome)
 	assert.Empty(t, cut.Briefing.Participants[0].LastMet.Statements)
+	assert.Equal(t, "Open.", cut.Briefing.PreviousRound.Record.Substance)
+	assert.Empty(t, cut.Briefing.PreviousRound.Commitments)
+	assert.Equal(t, "Open.", cut.Briefing.TrackMeetings[0].Record.Substance)
 	assert.Len(t, b.SinceLastRound.Statements, 2, "the original is not changed")
+	assert.Len(t, b.PreviousRound.Commitments, 1)
 }

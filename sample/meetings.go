@@ -40,6 +40,32 @@ func moscowRound() storage.Meeting {
 		NextSteps:  "Second round in Tokyo, 22 June 2016.",
 		DisputeIDs: []string{DisputeID},
 		Tags:       []string{talksTag},
+		// The report names neither the delegations nor the day of round 1: the record and
+		// the commitments below are invented for illustration, as the Tokyo brief is.
+		Participants: []storage.Participant{
+			{ActorID: MorgulovID, Role: storage.RoleHost, Note: Illustrative + "Head of the Russian delegation"},
+			{ActorID: HaradaID, Role: storage.RoleHead, Note: Illustrative + "Japanese delegation"},
+		},
+		Record: storage.Record{
+			Date:       storage.PartialDate{Year: 2015, Month: time.October},
+			Place:      "Ministry of Foreign Affairs, Moscow",
+			PresentIDs: []string{MorgulovID, HaradaID},
+			Subject:    Illustrative + "First vice-ministerial consultations on a peace treaty",
+			Substance: Illustrative + "Both sides set out their known positions on the islands without re-arguing them.\n" +
+				Illustrative + "Morgulov said Russia saw the talks as part of a broader relationship, economic cooperation first.\n" +
+				Illustrative + "Harada said a treaty required the question of the four islands to be settled.\n" +
+				"(OS) " + Illustrative + "In the margins Morgulov asked whether Japan would discuss joint economic activity on the islands; Harada undertook to report.",
+			Atmosphere:    storage.AtmosphereNeutral,
+			AtmosphereWhy: Illustrative + "Correct and businesslike; neither side moved, both wanted the channel kept open.",
+		},
+		Commitments: []storage.Commitment{
+			{ActorID: MorgulovID, What: Illustrative + "Propose dates for the second round in Tokyo",
+				Due: storage.By(storage.PartialDate{Year: 2016, Month: time.March}), Status: storage.CommitmentDone},
+			{Side: japan, What: Illustrative + "Send Russia Japan's ideas for economic cooperation in the Russian Far East",
+				Due: storage.By(storage.PartialDate{Year: 2016, Month: time.May}), Status: storage.CommitmentOpen},
+			{ActorID: HaradaID, What: Illustrative + "Reply on whether Japan would discuss joint economic activity on the islands",
+				Due: storage.By(storage.PartialDate{Year: 2016, Month: time.September}), Status: storage.CommitmentOpen},
+		},
 	}
 }
 
@@ -186,6 +212,55 @@ func tokyoRound() storage.Meeting {
 		},
 		DisputeIDs: []string{DisputeID},
 		Tags:       []string{talksTag},
+		TheirSide: []storage.Ask{
+			{Text: Illustrative + "Put joint economic activity on the islands at the centre of the talks, under Russian law.",
+				Response: Illustrative + "Japan is open to joint activity only under a special arrangement that prejudices neither side's legal position."},
+			{Text: Illustrative + "Ask Japan to ease its sanctions before the leaders meet in Vladivostok.",
+				Response: Illustrative + "Sanctions are coordinated in the G7 and are not on the agenda of these consultations."},
+			{Text: Illustrative + "Press for a firm date for the President's visit to Japan.",
+				Response: Illustrative + "Dates are for the diplomatic channel once the Vladivostok meeting is prepared."},
+		},
+		IfPressed: []string{
+			Illustrative + "If pressed on the 1956 Declaration: it is one of the agreed documents; it does not by itself settle the question of all four islands.",
+			"(OS) " + Illustrative + "If pressed on a settlement in stages: Japan does not exclude discussing the order of steps, provided all four islands are named.",
+		},
+		LinesToAvoid: []string{
+			Illustrative + "Do not describe the islands as ceded or given up in remarks the Russian side may quote.",
+			Illustrative + "Do not comment on Russia's military deployments on the islands.",
+		},
+		PressLine: storage.PressLine{
+			Proactive: Illustrative + "The two sides held frank and useful consultations on a peace treaty in the spirit the leaders agreed in Sochi, and will continue them.",
+			Reactive:  Illustrative + "We do not comment on the substance of the talks; both sides agreed to keep it confidential.",
+		},
+		PressAccess: storage.PressPool,
+		Agenda: []storage.AgendaItem{
+			{Item: Illustrative + "Opening remarks", At: "10:00", LeadID: HaradaID, Minutes: 10},
+			{Item: Illustrative + "The \u201cnew approach\u201d: how officials work through it", At: "+10", LeadID: HaradaID, Minutes: 50},
+			{Item: Illustrative + "Russia's presentation", At: "+60", LeadID: MorgulovID, Minutes: 40},
+			{Item: Illustrative + "Economic cooperation and the Vladivostok meeting", At: "+100", LeadID: HaradaID, Minutes: 50},
+			{Item: Illustrative + "Round 3 and the agreed readout", At: "+150", LeadID: MorgulovID, Minutes: 30},
+		},
+		Choreography: []storage.ChoreographyNote{
+			{Kind: "arrival", Text: Illustrative + "Morgulov met at the entrance by the Director-General of the European Affairs Bureau."},
+			{Kind: "photo", Text: Illustrative + "Handshake for the pool photographers before the doors close."},
+			{Kind: "seating", Text: Illustrative + "Delegations face each other across the table, heads in the centre, interpreters at their left."},
+			{Kind: "gifts", Text: Illustrative + "No gifts at this level."},
+		},
+		InterpreterTeam: []storage.Interpreter{{Who: Illustrative + "Two Russian-language interpreters of the Ministry", Languages: "Japanese–Russian, consecutive"}},
+		RecordTaker:     Illustrative + "An officer of the Russia Division",
+		Parameters: []storage.Parameter{{
+			Issue:          Illustrative + "The four islands and a peace treaty",
+			OurInterests:   Illustrative + "Sovereignty over all four islands recognised; former residents' access; a treaty that closes the war.",
+			TheirInterests: Illustrative + "No precedent for other border claims; the islands' military value; Japanese investment in the Far East.",
+			OurBATNA:       Illustrative + "The present position: no treaty, cooperation case by case.",
+			TheirBATNA:     Illustrative + "The same, with Chinese investment in place of Japanese.",
+			Target:         Illustrative + "A work programme that names all four islands and a date for round 3.",
+			Reservation:    Illustrative + "Nothing that treats the 1956 Declaration's two islands as the end of the matter.",
+			ZOPA:           Illustrative + "A process naming all four, with joint economic activity under a special arrangement as a first step.",
+			Options:        Illustrative + "Joint economic activity; visa-free visits for former residents; a fisheries arrangement.",
+			Criteria:       Illustrative + "The 1956 Joint Declaration and the 1993 Tokyo Declaration, which both sides have signed.",
+			Concessions:    Illustrative + "Japanese projects in the Far East, offered for a process that names all four islands.",
+		}},
 	}
 }
 

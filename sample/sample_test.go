@@ -182,6 +182,35 @@ func TestIllustrativeTextIsMarked(t *testing.T) {
 	for _, qa := range tokyo.Questions {
 		texts = append(texts, qa.Question)
 	}
+	for _, a := range tokyo.TheirSide {
+		texts = append(texts, a.Text, a.Response)
+	}
+	texts = append(texts, tokyo.IfPressed...)
+	texts = append(texts, tokyo.LinesToAvoid...)
+	texts = append(texts, tokyo.PressLine.Proactive, tokyo.PressLine.Reactive, tokyo.RecordTaker)
+	for _, a := range tokyo.Agenda {
+		texts = append(texts, a.Item)
+	}
+	for _, n := range tokyo.Choreography {
+		texts = append(texts, n.Text)
+	}
+	for i := range tokyo.Parameters {
+		texts = append(texts, tokyo.Parameters[i].Issue)
+		for _, f := range tokyo.Parameters[i].Texts() {
+			texts = append(texts, *f.Text)
+		}
+	}
+	// Round 1's record and commitments are invented too.
+	for _, m := range sample.Dossier().Meetings {
+		if m.ID == sample.MoscowRoundID {
+			texts = append(texts, m.Record.Subject, m.Record.AtmosphereWhy)
+			texts = append(texts, strings.Split(m.Record.Substance, "\n")...)
+			for _, k := range m.Commitments {
+				texts = append(texts, k.What)
+			}
+		}
+	}
+	require.NotEmpty(t, tokyo.Parameters)
 	require.NotEmpty(t, tokyo.Objectives)
 	require.NotEmpty(t, tokyo.LinesToTake)
 	require.NotEmpty(t, tokyo.Questions)
@@ -194,7 +223,7 @@ func TestIllustrativeTextIsMarked(t *testing.T) {
 		}
 		assert.True(t, strings.HasPrefix(s, sample.Illustrative), "not marked illustrative: %q", s)
 	}
-	assert.Equal(t, 1, marked, "one objective shows a portion mark")
+	assert.Equal(t, 3, marked, "an objective, an if-pressed line and a paragraph of round 1's record show portion marks")
 	for _, qa := range tokyo.Questions {
 		assert.NotEmpty(t, qa.Answer, qa.Question)
 	}
