@@ -49,7 +49,7 @@ func TestPackDialogIssuesForAnAudience(t *testing.T) {
 	require.Len(t, asked, 1)
 	done := texts(overlay(t, u))
 	assert.Contains(t, done, "2 numbered copies of the briefing pack")
-	assert.Contains(t, done, "It is issued as version 1. 2 items above OFFICIAL were left out.")
+	assert.Contains(t, done, "It is issued as version 1. 4 items above OFFICIAL were left out.")
 	base := strings.TrimSuffix(asked[0], ".pdf")
 	for _, k := range []string{"1", "2"} {
 		_, err := os.Stat(filepath.Join(dir, base+" (copy "+k+" of 2).pdf"))

@@ -117,7 +117,7 @@ func TestPackIssueForAnAudience(t *testing.T) {
 	code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--up-to", "OFFICIAL", "--issue", "--copies", "2")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "2 numbered copies of the briefing pack")
-	assert.Contains(t, stdout, "It is issued as version 1. 2 items above OFFICIAL were left out.")
+	assert.Contains(t, stdout, "It is issued as version 1. 4 items above OFFICIAL were left out.")
 	txt := strings.Join(strings.Fields(pdfToText(t, filepath.Join(dir, "tokyo (copy 2 of 2).pdf"))), " ")
 	assert.Contains(t, txt, "Copy 2 of 2")
 	assert.Contains(t, txt, "Version 1, issued")

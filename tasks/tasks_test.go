@@ -320,7 +320,7 @@ func TestWritePackForAnAudienceIssuedInNumberedCopies(t *testing.T) {
 		require.NoError(t, err)
 	}
 	assert.Equal(t, "3 numbered copies of the briefing pack for “Peace treaty consultations, round 2 — Tokyo” are saved in "+dir+
-		", from brief (copy 1 of 3).pdf to brief (copy 3 of 3).pdf. It is issued as version 1. 2 items above OFFICIAL were left out.", rep.String())
+		", from brief (copy 1 of 3).pdf to brief (copy 3 of 3).pdf. It is issued as version 1. 4 items above OFFICIAL were left out.", rep.String())
 	issues, err := st.PackIssues(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
 	require.Len(t, issues, 1)
