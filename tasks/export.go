@@ -41,6 +41,7 @@ type ExportReport struct {
 	Format string // BundleExt or CalendarExt
 	// A bundle's counts.
 	Meetings, Actors, Disputes, Statements, Sources int
+	PackIssues                                      int // the registry's issued packs
 	// A calendar's events, the time zones it defines and the meetings it could not hold.
 	Calendar ical.WriteReport
 	// Skipped are the records a bundle left out because they cannot be read (rows changed
@@ -70,6 +71,9 @@ func (r ExportReport) String() string {
 	}
 	fmt.Fprintf(&b, "%s, %s, %s, %s and %s written to %s.", plural(r.Meetings, "meeting"), plural(r.Actors, "actor"),
 		plural(r.Disputes, "dispute"), plural(r.Statements, "statement"), plural(r.Sources, "source"), r.Path)
+	if r.PackIssues > 0 {
+		fmt.Fprintf(&b, " The record of %s goes with them.", plural(r.PackIssues, "issued pack"))
+	}
 	for _, sk := range r.Skipped {
 		fmt.Fprintf(&b, "\nLeft out %s %s, which cannot be read: %s.", sk.Kind, sk.ID, sk.Problem)
 	}
@@ -111,6 +115,7 @@ func ExportFor(ctx context.Context, st *storage.Store, path string, now time.Tim
 			return ExportReport{}, err
 		}
 		rep.Meetings, rep.Actors, rep.Disputes, rep.Statements, rep.Sources = n.Meetings, n.Actors, n.Disputes, n.Statements, n.Sources
+		rep.PackIssues = n.PackIssues
 		rep.Skipped = n.Skipped
 		return rep, nil
 	}

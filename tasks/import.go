@@ -37,6 +37,10 @@ func (r ImportReport) String() string {
 		}
 		lines = append(lines, fmt.Sprintf("%s: %d new, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
 	}
+	if c := r.Bundle.PackIssues; c.Created+c.Unchanged > 0 {
+		// An issue never changes once made: it is new here or already on record.
+		lines = append(lines, fmt.Sprintf("Issued packs on record: %d new, %d already here", c.Created, c.Unchanged))
+	}
 	if r.Bundle.Settings > 0 {
 		lines = append(lines, fmt.Sprintf("Settings taken over: %d", r.Bundle.Settings))
 	}

@@ -208,6 +208,16 @@ func TestExportAndImportRoundTrip(t *testing.T) {
 	assert.Equal(t, 6, irep.Bundle.Meetings.Created)
 	assert.Contains(t, irep.String(), "Meetings: 6 new, 0 updated, 0 unchanged")
 
+	// The registry of issued packs goes with the dossier, and says so.
+	_, err = WritePack(ctx, st, sample.TokyoRoundID, filepath.Join(dir, "brief.pdf"), PackOptions{Issue: true, HomeZone: time.UTC})
+	require.NoError(t, err)
+	rep, err = Export(ctx, st, bundle, stamp)
+	require.NoError(t, err)
+	assert.Contains(t, rep.String(), "The record of 1 issued pack goes with them.")
+	irep, err = Import(ctx, empty, bundle)
+	require.NoError(t, err)
+	assert.Contains(t, irep.String(), "Issued packs on record: 1 new, 0 already here")
+
 	again, err := Import(ctx, empty, cal)
 	require.NoError(t, err)
 	assert.Equal(t, 6, again.Calendar.Unchanged, "the calendar of the same meetings changes nothing")
