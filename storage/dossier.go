@@ -548,14 +548,7 @@ func checkPackIssue(p *PackIssue, has resolver) error {
 // meeting, version and addendum): an issue, once made, is never changed, so the stored one
 // stays even when the bundle's copy differs.
 func importPackIssue(ctx context.Context, tx *sql.Tx, p *PackIssue, n *ImportCounts) error {
-	items, err := json.Marshal(nonNil(p.Items))
-	if err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO pack_issues (meeting_id, version, addendum, issued, reference, up_to, marking, copies, items)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (meeting_id, version, addendum) DO NOTHING`,
-		p.MeetingID, p.Version, p.Addendum, stampText(p.Issued), p.Reference, p.UpTo, p.Marking, p.Copies, string(items))
+	res, err := insertPackIssueResult(ctx, tx, p, "ON CONFLICT (meeting_id, version, addendum) DO NOTHING")
 	if err != nil {
 		return fmt.Errorf("%s: %w", issueRecord(p.MeetingID, p.Version, p.Addendum), err)
 	}
@@ -611,4 +604,21 @@ func allPackIssues(ctx context.Context, q querier) ([]PackIssue, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// insertPackIssue writes one issue to the registry; conflict is "" or an ON CONFLICT clause.
+func insertPackIssue(ctx context.Context, tx *sql.Tx, p *PackIssue, conflict string) error {
+	_, err := insertPackIssueResult(ctx, tx, p, conflict)
+	return err
+}
+
+func insertPackIssueResult(ctx context.Context, tx *sql.Tx, p *PackIssue, conflict string) (sql.Result, error) {
+	items, err := json.Marshal(nonNil(p.Items))
+	if err != nil {
+		return nil, err
+	}
+	// conflict is one of this package's constant clauses, never input.
+	return tx.ExecContext(ctx, `INSERT INTO pack_issues (`+packIssueColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) `+conflict,
+		p.MeetingID, p.Version, p.Addendum, stampText(p.Issued), p.Reference, p.UpTo, p.Marking, p.Copies, string(items))
 }

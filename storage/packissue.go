@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -53,28 +52,8 @@ func (s *Store) PackIssues(ctx context.Context, meetingID string) ([]PackIssue, 
 }
 
 func packIssues(ctx context.Context, q querier, meetingID string) ([]PackIssue, error) {
-	rows, err := q.QueryContext(ctx, `SELECT version, addendum, issued, reference, up_to, marking, copies, items
-		FROM pack_issues WHERE meeting_id = ? ORDER BY version, addendum`, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PackIssue
-	for rows.Next() {
-		p := PackIssue{MeetingID: meetingID}
-		var issued, items string
-		if err := rows.Scan(&p.Version, &p.Addendum, &issued, &p.Reference, &p.UpTo, &p.Marking, &p.Copies, &items); err != nil {
-			return nil, err
-		}
-		if p.Issued, err = parseStamp(issued); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(items), &p.Items); err != nil {
-			return nil, fmt.Errorf("the items of %s: %w", p.Label(), err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return collect(ctx, q, `SELECT `+packIssueColumns+` FROM pack_issues WHERE meeting_id = ? ORDER BY version, addendum`,
+		[]any{meetingID}, func(rows *sql.Rows) (PackIssue, error) { return scanPackIssue(rows) })
 }
 
 // ErrNothingToAmend: an addendum was asked for a meeting whose pack was never issued.
@@ -114,14 +93,7 @@ func (s *Store) IssuePack(ctx context.Context, p PackIssue, addendum bool,
 		if p.Items, err = write(p, earlier); err != nil {
 			return err
 		}
-		items, err := json.Marshal(p.Items)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO pack_issues (meeting_id, version, addendum, issued, reference, up_to, marking, copies, items)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			p.MeetingID, p.Version, p.Addendum, stampText(p.Issued), p.Reference, p.UpTo, p.Marking, p.Copies, string(items))
-		return err
+		return insertPackIssue(ctx, tx, &p, "")
 	})
 	if err != nil {
 		return PackIssue{}, err
