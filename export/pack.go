@@ -169,6 +169,10 @@ type renderer struct {
 	sourceLinks  map[string]int
 	profileLinks map[string]int
 	runes        []rune // see usedRunes
+
+	names      map[string]string // actors' names by ID (see actorName)
+	annexLevel int               // the parameters annex's level (handling's AnnexLevel)
+	floor      int               // the least level of every page begun now (the annex's); handling.None outside it
 }
 
 func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer {
@@ -193,6 +197,8 @@ func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer
 		sourceNo:     map[string]int{},
 		sourceLinks:  map[string]int{},
 		profileLinks: map[string]int{},
+		annexLevel:   handling.None,
+		floor:        handling.None,
 	}
 }
 
@@ -246,6 +252,7 @@ func (r *renderer) newPage() {
 	r.fontValid = false
 	r.y = r.top
 	r.pageSection[r.pdf.PageNo()] = r.current
+	r.raise(r.pdf.PageNo(), r.floor)
 }
 
 // setPage goes back to an earlier page to draw on it.
@@ -286,9 +293,7 @@ func (r *renderer) fontBytes(id fontID) []byte {
 		return r.shapedFontBytes(id)
 	}
 	if !id.subset() {
-		// A copy: gofpdf pads the tables of the file it is given in place, and packs may be
-		// written at the same time.
-		return append([]byte(nil), id.bytes()...)
+		return r.latinFontBytes(id)
 	}
 	var runes []rune
 	for _, c := range r.printedRunes() {

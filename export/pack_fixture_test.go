@@ -55,12 +55,31 @@ func fixtureBriefing() *storage.Briefing {
 	meeting := storage.Meeting{ID: "m-tokyo", TrackID: "t-peace", Title: "Japan–Russia peace treaty talks, Tokyo round",
 		Format: storage.FormatViceMinisterial, Status: storage.StatusScheduled, When: tokyo, DurationMinutes: 180,
 		Venue: "Ministry of Foreign Affairs", City: "Tokyo", Country: "Japan", Round: 2, PreviousRoundID: moscow.ID,
-		Purpose:      "Second vice-ministerial round on a peace treaty, following the leaders' agreement in May 2016 on a “new approach”. (Illustrative content.)",
-		Objectives:   []string{"Establish how Russia reads the “new approach” agreed in Sochi.", "Prepare the ground for the Abe–Putin meeting in Vladivostok in September."},
-		LinesToTake:  storage.Lines("Japan seeks to resolve the question of the ownership of the four islands and then conclude a peace treaty.", "Japan welcomes forward-looking and fruitful discussions."),
-		Questions:    []storage.QA{{Question: "Will Japan accept the return of two islands only?", Answer: "Japan's position on the four islands is unchanged."}},
-		Background:   "The two countries have not signed a peace treaty since the Second World War because of the dispute over the islands.",
-		Interpreters: "Japanese–Russian, consecutive.", Press: "Joint photo opportunity before the talks; no joint press conference.",
+		Purpose:    "Second vice-ministerial round on a peace treaty, following the leaders' agreement in May 2016 on a “new approach”. (Illustrative content.)",
+		Objectives: []string{"Establish how Russia reads the “new approach” agreed in Sochi.", "Prepare the ground for the Abe–Putin meeting in Vladivostok in September."},
+		LinesToTake: []storage.Line{{Text: "Japan seeks to resolve the question of the ownership of the four islands and then conclude a peace treaty."},
+			{Text: "Japan welcomes forward-looking and fruitful discussions."},
+			{Text: "We would value your reading of what the “new approach” means for the islands.", ToID: morgulov.ID}},
+		IfPressed:    []string{"Japan's position on the four islands has not changed; the new approach is a way of talking, not a new position."},
+		LinesToAvoid: []string{"Any figure for Japanese investment in the Russian Far East."},
+		TheirSide: []storage.Ask{
+			{Text: "Russia will seek Japanese investment in the Far East before the islands are discussed.", Response: "Economic cooperation is part of the new approach, not a substitute for the territorial question."},
+			{Text: "Russia will ask Japan to accept that the islands passed to it as a result of the war."}},
+		PressLine: storage.PressLine{Proactive: "The two sides held frank and forward-looking talks on a peace treaty and agreed to meet again.",
+			Reactive: "We do not comment on the substance of the talks while they continue."},
+		PressAccess: storage.PressPool,
+		Agenda: []storage.AgendaItem{{Item: "Arrival and greeting at the south entrance", Minutes: 15}, {Item: "Photo opportunity", At: "+15", Minutes: 10},
+			{Item: "Opening statements", At: "+25", LeadID: harada.ID, Minutes: 20}, {Item: "The peace treaty and the new approach", LeadID: morgulov.ID, Minutes: 75},
+			{Item: "Economic cooperation", At: "12:00", LeadID: harada.ID, Minutes: 45}, {Item: "Departure"}},
+		Choreography: []storage.ChoreographyNote{{Kind: "arrival", Text: "Harada meets Morgulov at the south entrance."},
+			{Kind: "seating", Text: "Across the table, heads of delegation in the middle, interpreters at their left."},
+			{Kind: "photo", Text: "Handshake for the pool before the talks; no joint photo after."},
+			{Kind: "gifts", Text: "None exchanged at this level."}},
+		InterpreterTeam: []storage.Interpreter{{Who: "Ministry interpreter (Russian desk)", Languages: "Japanese–Russian, consecutive"}},
+		RecordTaker:     "Second Secretary, Russia Division",
+		Questions:       []storage.QA{{Question: "Will Japan accept the return of two islands only?", Answer: "Japan's position on the four islands is unchanged."}},
+		Background:      "The two countries have not signed a peace treaty since the Second World War because of the dispute over the islands.",
+		Interpreters:    "Japanese–Russian, consecutive.", Press: "Joint photo opportunity before the talks; no joint press conference.",
 		Participants: []storage.Participant{{ActorID: harada.ID, Role: storage.RoleHead}, {ActorID: morgulov.ID, Role: storage.RoleCounterpart}},
 		DisputeIDs:   []string{"d-islands"},
 	}
@@ -90,6 +109,82 @@ func fixtureBriefing() *storage.Briefing {
 		Sources:          map[string]storage.Source{src.ID: src},
 		Marking:          "OFFICIAL-SENSITIVE",
 	}
+}
+
+// negotiationBriefing is the fixture with what a next round adds: what changed since the
+// Moscow round, commitments left open, the last time we met Morgulov, and the negotiating
+// parameters; marked OFFICIAL, so that the annex is OFFICIAL-SENSITIVE.
+func negotiationBriefing() *storage.Briefing {
+	b := fixtureBriefing()
+	b.Marking = "OFFICIAL"
+	m := &b.Meeting
+	moscow := b.PreviousRound
+	moscow.Participants = []storage.Participant{{ActorID: "a-harada", Role: storage.RoleHead}, {ActorID: "a-morgulov", Role: storage.RoleCounterpart},
+		{ActorID: "a-zakharova", Role: storage.RoleMember}}
+	said := storage.Statement{ID: "st-morgulov", ActorID: "a-morgulov", Text: "The talks must proceed without preconditions.",
+		When: storage.OnDay(2016, time.April, 12), Occasion: "Interview, Moscow", SourceID: "src-article"}
+	atMoscow := storage.Statement{ID: "st-moscow", ActorID: "a-morgulov", Text: "We are ready to look for a mutually acceptable solution.",
+		When: storage.OnDay(2015, time.October, 8), Occasion: "Moscow round", MeetingID: moscow.ID, SourceID: "src-article"}
+	b.Participants[1].Statements = []storage.Statement{said, atMoscow}
+	b.Participants[1].LastMet = &storage.LastMet{Meeting: moscow, Statements: []storage.Statement{atMoscow}}
+	b.SinceLastRound = &storage.RoundChanges{
+		Round: moscow, Since: time.Date(2015, 11, 1, 0, 0, 0, 0, time.UTC),
+		Statements: []storage.Statement{said},
+		StatusChanges: []storage.TrackChange{{MeetingID: "m-visit", MeetingTitle: "Putin's official visit to Japan",
+			Change: b.TrackMeetings[3].StatusHistory[2]}},
+		Positions: []storage.PositionChange{{DisputeTitle: "Northern Territories / Southern Kurils", Party: "Russia",
+			Was: "The islands are not a subject of negotiation.", Now: b.Disputes[0].Positions[1].Text, Until: time.Date(2016, 5, 6, 0, 0, 0, 0, time.UTC)}},
+		Facts: []storage.DisputeFact{{DisputeTitle: "Northern Territories / Southern Kurils",
+			Fact: storage.KeyFact{Label: "New approach", Value: "Agreed by Abe and Putin in Sochi on 6 May 2016.", SourceID: "src-article"}}},
+		Timeline: []storage.DisputeEvent{{DisputeTitle: "Northern Territories / Southern Kurils", Event: b.Disputes[0].Timeline[1]}},
+		Left:     []storage.Actor{{ID: "a-zakharova", Name: "Maria Zakharova", Title: "Director of the Information and Press Department"}},
+		Titles: []storage.ActorPost{{ActorID: "a-harada", Name: "Chikahito Harada",
+			Post: storage.Post{Title: "Government Representative", Organisation: "Ministry of Foreign Affairs", From: storage.PartialDate{Year: 2016, Month: time.January}}}},
+	}
+	b.OpenCommitments = []storage.OpenCommitment{
+		{Commitment: storage.Commitment{Side: "Japan", What: "Send a written summary of Japan's proposals for joint economic activity.",
+			Due: storage.By(storage.PartialDate{Year: 2016, Month: time.March}), Status: storage.CommitmentOpen},
+			MeetingID: moscow.ID, MeetingTitle: moscow.Title, MeetingWhen: moscow.When, Status: storage.CommitmentOverdue},
+		{Commitment: storage.Commitment{ActorID: "a-morgulov", What: "Propose dates for a working group on fisheries.",
+			Due: storage.By(storage.PartialDate{Year: 2016, Month: time.September}), Status: storage.CommitmentOpen},
+			MeetingID: moscow.ID, MeetingTitle: moscow.Title, MeetingWhen: moscow.When, Status: storage.CommitmentOpen},
+	}
+	m.Parameters = []storage.Parameter{
+		{Issue: "The four islands", OurInterests: "Sovereignty over all four islands recognised; a peace treaty.",
+			TheirInterests: "No precedent for other borders; the Pacific fleet's passage; investment in the Far East.",
+			OurBATNA:       "No agreement: the status quo, with economic cooperation kept small.",
+			TheirBATNA:     "The status quo, with Chinese rather than Japanese investment.",
+			Target:         "Talks on all four islands within an agreed framework.", Reservation: "No text that recognises Russian sovereignty over the four.",
+			ZOPA:        "Joint economic activity under a special legal regime, without prejudice to either position.",
+			Options:     "A special legal regime; visa-free visits for former residents; a phased framework.",
+			Criteria:    "The 1956 Joint Declaration; the 1993 Tokyo Declaration.",
+			Concessions: "Early economic projects in exchange for a framework that names all four islands."},
+		{Issue: "Fisheries", OurInterests: "Safe fishing for Hokkaido's fleet in the islands' waters.", Target: "A renewed fisheries framework before the season."},
+	}
+	return b
+}
+
+// heldBriefing is the Moscow round after it was held: its record of conversation and the
+// commitments made at it, one since done at the Tokyo round.
+func heldBriefing() *storage.Briefing {
+	b := fixtureBriefing()
+	tokyo := b.Meeting
+	m := b.PreviousRound
+	m.Participants = tokyo.Participants
+	m.Record = storage.Record{Date: storage.PartialDate{Year: 2015, Month: time.October, Day: 8}, Place: "Ministry of Foreign Affairs, Moscow",
+		PresentIDs: []string{"a-harada", "a-morgulov", "a-unknown"}, Subject: "Peace treaty: first vice-ministerial round",
+		Substance: "Morgulov opened by restating that the islands became Russian as a result of the war.\n" +
+			"Harada replied that Japan's position on the four islands is unchanged and proposed that the talks look forward.\n" +
+			"Both sides agreed to meet again in Tokyo in the first half of 2016.",
+		Atmosphere: storage.AtmosphereNeutral, AtmosphereWhy: "Formal throughout; no movement, but no hostility either."}
+	m.Commitments = []storage.Commitment{
+		{Side: "Japan", What: "Send a written summary of Japan's proposals for joint economic activity.", Due: storage.By(storage.PartialDate{Year: 2016, Month: time.March}), Status: storage.CommitmentOpen},
+		{ActorID: "a-morgulov", What: "Propose dates for the next round.", Due: storage.By(storage.PartialDate{Year: 2016}), Status: storage.CommitmentDone, ClosedByID: tokyo.ID},
+	}
+	b.Meeting, b.PreviousRound = m, storage.Meeting{}
+	b.TrackMeetings = []storage.Meeting{m, tokyo}
+	b.RecentStatements = nil
+	return b
 }
 
 // bigBriefing is the benchmark's meeting: 20 participants, 3 disputes with 200 timeline

@@ -54,7 +54,7 @@ func (g frameGeometry) bot() float64 { return g.footerRuleY - 6 }
 // one line it is the pack's classic geometry.
 func (r *renderer) placeFrame() error {
 	lines := 0
-	if r.opt.Marking != "" || r.hasPortionMarks() {
+	if r.opt.Marking != "" || len(r.b.Meeting.Parameters) > 0 || r.hasPortionMarks() {
 		for level := handling.None; level < len(r.opt.Scheme.Levels); level++ {
 			banner := r.opt.Scheme.Banner(r.marking, level)
 			if banner == "" {

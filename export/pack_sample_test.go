@@ -34,6 +34,8 @@ func TestPackSampleTokyoRound(t *testing.T) {
 		// Every section heading, in a pack where the sample fills them all.
 		"Contents", titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes,
 		titleHistory, titleStatements, titleSources,
+		// The negotiation's sections: the sample fills them too.
+		titleTheirSide, "If pressed", titlePress, titleScenario, titleSince, titleOpen, titleAnnex,
 		// Names in Latin, Cyrillic and Japanese.
 		"Chikahito Harada", "Igor Morgulov", "Моргулов", "原田親仁", "北方領土", "Южные Курилы",
 		// The cover.

@@ -111,9 +111,13 @@ func (r *renderer) plan() {
 		return
 	}
 	b, m := r.b, &r.b.Meeting
-	add := func(title string, present, newPage bool, draw func(*section)) *section {
+	// add plans a section; one the dossier has nothing for is left out, and named on the
+	// cover as not prepared when missing it leaves the brief incomplete.
+	add := func(title string, present, missing, newPage bool, draw func(*section)) *section {
 		if !present {
-			r.notPrepared = append(r.notPrepared, title)
+			if missing {
+				r.notPrepared = append(r.notPrepared, title)
+			}
 			return nil
 		}
 		s := &section{title: title, number: len(r.sections) + 1, newPage: newPage, link: r.pdf.AddLink()}
@@ -121,11 +125,21 @@ func (r *renderer) plan() {
 		r.sections = append(r.sections, s)
 		return s
 	}
+	held := m.Status == storage.StatusHeld
 	add(titlePurpose, strings.TrimSpace(m.Purpose) != "" || len(m.Objectives) > 0 || strings.TrimSpace(m.Background) != "" ||
-		strings.TrimSpace(m.Outcome) != "" || strings.TrimSpace(m.NextSteps) != "", true, r.purpose)
-	add(titleLines, len(m.LinesToTake) > 0, false, r.linesToTake)
-	add(titleQuestions, len(m.Questions) > 0, false, r.questions)
-	if s := add(titleParticipants, len(b.Participants) > 0, true, r.participants); s != nil {
+		strings.TrimSpace(m.Outcome) != "" || strings.TrimSpace(m.NextSteps) != "", true, true, r.purpose)
+	add(titleTheirSide, len(m.TheirSide) > 0, true, false, r.theirSide)
+	add(titleLines, len(m.LinesToTake) > 0 || len(m.IfPressed) > 0 || len(m.LinesToAvoid) > 0, true, false, r.linesToTake)
+	add(titleQuestions, len(m.Questions) > 0, true, false, r.questions)
+	add(titlePress, !m.PressLine.IsZero() || m.PressAccess != "", true, false, r.pressLine)
+	add(titleScenario, hasScenario(*m), true, true, r.scenario)
+	if add(titleSince, b.SinceLastRound != nil, false, true, r.sinceLastRound) != nil {
+		r.planSince()
+	}
+	add(titleOpen, len(b.OpenCommitments) > 0, false, false, r.openCommitments)
+	add(titleRecord, !m.Record.IsZero(), held, true, r.record)
+	add(titleCommitments, len(m.Commitments) > 0, held, false, r.commitments)
+	if s := add(titleParticipants, len(b.Participants) > 0, true, true, r.participants); s != nil {
 		// The contents list the principals' profiles, in the order the section draws them; a
 		// link to anyone else points at their line in their delegation's list.
 		for _, d := range delegations(b.Participants) {
@@ -149,9 +163,14 @@ func (r *renderer) plan() {
 			for _, st := range p.Statements {
 				r.number(st.SourceID)
 			}
+			if p.LastMet != nil {
+				for _, st := range p.LastMet.Statements {
+					r.number(st.SourceID)
+				}
+			}
 		}
 	}
-	if s := add(titleDisputes, len(b.Disputes) > 0, true, r.disputes); s != nil {
+	if s := add(titleDisputes, len(b.Disputes) > 0, true, true, r.disputes); s != nil {
 		for _, d := range b.Disputes {
 			s.subs = append(s.subs, &entry{title: d.Title, link: r.pdf.AddLink()})
 			for _, f := range d.Facts {
@@ -162,17 +181,24 @@ func (r *renderer) plan() {
 			}
 		}
 	}
-	if add(titleHistory, r.hasHistory(), true, r.history) != nil {
+	if add(titleHistory, r.hasHistory(), true, true, r.history) != nil {
 		for _, c := range r.statusChanges() {
 			r.number(c.change.SourceID)
 		}
 	}
-	if add(titleStatements, len(b.RecentStatements) > 0, false, r.recentStatements) != nil {
+	if add(titleStatements, len(b.RecentStatements) > 0, true, false, r.recentStatements) != nil {
 		for _, st := range b.RecentStatements {
 			r.number(st.SourceID)
 		}
 	}
-	add(titleSources, len(r.sourceOrder) > 0, false, r.sources)
+	add(titleSources, len(r.sourceOrder) > 0, true, false, r.sources)
+	if len(m.Parameters) > 0 {
+		// The annex comes last, unnumbered, at its own level.
+		r.annexLevel = r.opt.Scheme.AnnexLevel(*m, r.marking)
+		s := &section{title: titleAnnex, newPage: true, link: r.pdf.AddLink()}
+		s.draw = func() { r.annex(s) }
+		r.sections = append(r.sections, s)
+	}
 }
 
 // cover is the first page: marking, title, when and where, status, round and what the pack
@@ -223,8 +249,9 @@ func (r *renderer) cover() {
 	row("Status", m.StatusText())
 	row("Track", b.Track.Title)
 	row("Round", roundLine(m, b.PreviousRound))
-	row("Interpreters", m.Interpreters)
-	row("Press", m.Press)
+	row("Interpreters", interpretersText(m))
+	row("Record-taker", m.RecordTaker)
+	row("Press", pressText(m))
 	row("Arrangements", m.Logistics)
 	row("Prepared on", r.opt.PreparedOn.In(r.opt.HomeZone).Format("2 January 2006"))
 	for _, c := range r.controlRows() {
@@ -233,16 +260,29 @@ func (r *renderer) cover() {
 	t := &table{widths: columns(contentW, 32, 128), rows: rows, plain: true}
 	r.drawTable(t)
 
-	if len(r.notPrepared) > 0 {
-		r.y += 8
-		r.subHeading("Not prepared", 12)
-		r.para(text("The dossier holds nothing yet for these sections, so this pack leaves them out:", bodyStyle.withColor(mutedColour)), 0, bodyLine, 1)
-		var items []listItem
-		for _, t := range r.notPrepared {
-			items = append(items, listItem{marker: "–", spans: text(t, bodyStyle)})
+	switch {
+	case r.opt.Preflight != nil:
+		// The pre-flight check's short form, which names the missing sections too.
+		if len(r.opt.Preflight) > 0 {
+			r.coverList("Before you go", "", r.opt.Preflight)
 		}
-		r.list(items, 5, bodyLine, 0)
+	case len(r.notPrepared) > 0:
+		r.coverList("Not prepared", "The dossier holds nothing yet for these sections, so this pack leaves them out:", r.notPrepared)
 	}
+}
+
+// coverList is a short list under a heading at the foot of the cover.
+func (r *renderer) coverList(title, intro string, lines []string) {
+	r.y += 8
+	r.subHeading(title, 12)
+	if intro != "" {
+		r.para(text(intro, bodyStyle.withColor(mutedColour)), 0, bodyLine, 1)
+	}
+	var items []listItem
+	for _, t := range lines {
+		items = append(items, listItem{marker: "–", spans: text(t, bodyStyle)})
+	}
+	r.list(items, 5, bodyLine, 0.5)
 }
 
 // contentsRow is one laid-out line group of the contents.
@@ -277,7 +317,11 @@ func (r *renderer) contentsLayout() []contentsRow {
 		y += h
 	}
 	for _, s := range r.sections {
-		place(text(itoa(s.number)+"   "+s.title, style{size: 10.5, bold: true, color: navyColour}), 0, 1.8, s.link, &s.page)
+		title := s.title
+		if s.number > 0 {
+			title = itoa(s.number) + "   " + title
+		}
+		place(text(title, style{size: 10.5, bold: true, color: navyColour}), 0, 1.8, s.link, &s.page)
 		for _, e := range s.subs {
 			place(text(e.title, bodyStyle.withSize(9.5)), 9, 0, e.link, &e.page)
 		}
@@ -359,14 +403,6 @@ func (r *renderer) purpose(s *section) {
 		}
 	}
 	r.drawSection(s, blocks)
-}
-
-func (r *renderer) linesToTake(s *section) {
-	var items []listItem
-	for i, l := range r.b.Meeting.LinesToTake {
-		items = append(items, listItem{marker: itoa(i+1) + ".", spans: text(l.Text, bodyStyle)})
-	}
-	r.drawSection(s, []block{r.listBlock(items, 7, bodyLine, 2)})
 }
 
 func (r *renderer) questions(s *section) {
@@ -751,6 +787,11 @@ func (r *renderer) drawProfile(pl *profileLayout, e *entry, first bool, delegati
 			r.subBlock(p.title, r.paraBlock(text(p.body, bodyStyle), 0, bodyLine, 1)).draw()
 		}
 	}
+	if p.LastMet != nil {
+		for _, b := range r.lastMetBlocks(p.LastMet) {
+			b.draw()
+		}
+	}
 	if len(p.Relations) > 0 {
 		var items []listItem
 		for _, rel := range p.Relations {
@@ -1042,32 +1083,38 @@ func (r *renderer) history(s *section) {
 	if changes := r.statusChanges(); len(changes) > 0 {
 		var rows [][][]span
 		for _, c := range changes {
-			change := "Recorded as " + string(c.change.To)
-			if c.change.From != "" {
-				change = "From " + string(c.change.From) + " to " + string(c.change.To)
-			}
-			if !c.change.When.IsZero() {
-				if c.change.To == storage.StatusPostponed {
-					change += "\n(date then: " + longDate(c.change.When) + ")"
-				} else {
-					change += "\n(date: " + longDate(c.change.When) + ")"
-				}
-			}
-			recorded := ""
-			switch {
-			case !c.change.Happened.IsZero():
-				recorded = partialHuman(c.change.Happened, c.change.Happened.ISO())
-			case !c.change.Recorded.IsZero():
-				recorded = c.change.Recorded.UTC().Format("2 Jan 2006")
-			}
-			reason := append(text(c.change.Reason, cellStyle), r.cite(c.change.SourceID, cellStyle)...)
-			rows = append(rows, [][]span{text(recorded, cellStyle), text(c.meeting.Title, cellStyle.withBold()), text(change, cellStyle), reason})
+			rows = append(rows, r.statusChangeRow(c.meeting.Title, c.change))
 		}
 		t := &table{header: []string{"Date", "Meeting", "Change", "Reason"}, rows: rows, caption: "Status changes"}
 		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Status changes", r.tableBlock(t, 3)))
 	}
 	r.drawSection(s, blocks)
+}
+
+// statusChangeRow is a status change as the tables of changes print it: when, the meeting,
+// from what to what (with the date it then had), and the reason with its source.
+func (r *renderer) statusChangeRow(meeting string, c storage.StatusChange) [][]span {
+	change := "Recorded as " + string(c.To)
+	if c.From != "" {
+		change = "From " + string(c.From) + " to " + string(c.To)
+	}
+	if !c.When.IsZero() {
+		if c.To == storage.StatusPostponed {
+			change += "\n(date then: " + longDate(c.When) + ")"
+		} else {
+			change += "\n(date: " + longDate(c.When) + ")"
+		}
+	}
+	recorded := ""
+	switch {
+	case !c.Happened.IsZero():
+		recorded = partialHuman(c.Happened, c.Happened.ISO())
+	case !c.Recorded.IsZero():
+		recorded = c.Recorded.UTC().Format("2 Jan 2006")
+	}
+	reason := append(text(c.Reason, cellStyle), r.cite(c.SourceID, cellStyle)...)
+	return [][]span{text(recorded, cellStyle), text(meeting, cellStyle.withBold()), text(change, cellStyle), reason}
 }
 
 // recentStatements: what anyone said about the meeting or its disputes, newest first.

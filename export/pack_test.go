@@ -99,6 +99,7 @@ func TestPackFixture(t *testing.T) {
 	for _, want := range []string{
 		"OFFICIAL-SENSITIVE", "BRIEFING PACK", "Japan–Russia peace treaty talks, Tokyo round",
 		"Contents", titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes, titleHistory, titleStatements, titleSources,
+		titleTheirSide, titlePress, titleScenario,
 		"Wednesday 22 June 2016, 10:00–13:00 JST", "Your time", "Wednesday 22 June 2016, 02:00–05:00 BST (Europe/London)",
 		"Round 2, after Moscow, October 2015", "Prepared on", "21 June 2016",
 		"Моргулов", "原田親仁", "北方領土", "Южные Курилы", "Chikahito Harada", "Igor Morgulov",
@@ -154,7 +155,12 @@ func checkNoOrphanedHeadings(t *testing.T, txt string) {
 	for _, h := range []string{titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes, titleHistory, titleStatements, titleSources,
 		"Objectives", "Background", "Outcome", "Next steps", "Posts held", "Biography", "Stance and interests", "Relationships",
 		"Statements, newest first", "Names by party", "Key facts", "Positions", "Timeline", "Earlier meetings",
-		"Later and planned meetings", "Status changes"} {
+		"Later and planned meetings", "Status changes",
+		titleTheirSide, titlePress, titleScenario, titleSince, titleOpen, titleRecord, titleCommitments, titleAnnex,
+		"Points to make", "If pressed", "Lines to avoid", "Proactive: what we say", "Reactive: only if asked", "Press access",
+		"Timed agenda", "Choreography", "Logistics", "Statements by the participants", "Status changes on the track",
+		"Changed positions", "New key facts", "New timeline entries", "Who joined and who left", "Posts taken up",
+		"Last time we met", "Substance", "Atmospherics"} {
 		headings[h] = true
 	}
 	for n, page := range strings.Split(txt, "\f") {
