@@ -284,6 +284,9 @@ func (t *typesetter) hiddenScript(s string) string {
 // zero-width joiners shaping needs. A stretch of one unprintable script, spaces and
 // punctuation included, gives a single note.
 func (t *typesetter) clean(s string) string {
+	if plainASCII(s) {
+		return s // most of a pack: nothing to normalise or hide
+	}
 	s = norm.NFC.String(s)
 	ok := true
 	for _, r := range s {
@@ -437,6 +440,15 @@ func (t *typesetter) atoms(spans []span) []atom {
 					cur.space = 0
 					runSpan = -1
 					have = true
+				}
+				if r < 0x80 && have && runSpan == si && lastRune < 0x80 && lastRune != '\n' {
+					// The fast path of most text: an ASCII letter after another in the same
+					// span joins the run before it when that run is in the font it needs.
+					if f := t.latinFor(sp.st); cur.runs[len(cur.runs)-1].font == f {
+						addRune(r, si, at, text, sp, f, lvl)
+						lastRune = r
+						continue
+					}
 				}
 				f, _ := t.fontFor(r, sp.st)
 				if n := len(cur.runs); continuesShapedRun(r) {
@@ -719,4 +731,25 @@ func clusterWidths(rn run) []clusterWidth {
 		out[i] = clusterWidth{end, byStart[st]}
 	}
 	return out
+}
+
+// plainASCII reports whether s is printable ASCII and line breaks only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < 0x20 && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// latinFor is the Latin font that draws ASCII in style st (every Noto Sans style has ASCII).
+func (t *typesetter) latinFor(st style) fontID {
+	switch {
+	case st.bold:
+		return fontBold
+	case st.italic:
+		return fontItalic
+	}
+	return fontRegular
 }
