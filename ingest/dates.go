@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-app/parley/storage"
@@ -31,10 +32,11 @@ const (
 	yearRE  = `((?:1[89]|20)\d\d)`
 )
 
-var datePatterns = buildDatePatterns()
+// datePatterns are built on first use (see languages).
+var datePatterns = sync.OnceValue(buildDatePatterns)
 
 func buildDatePatterns() []datePattern {
-	en := english()
+	en := languages()["en"]
 	mon := func(s string) time.Month { return en.months[strings.ToLower(strings.TrimSuffix(s, "."))] }
 	wd := func(s string) time.Weekday { return en.weekdays[strings.ToLower(s)] }
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
@@ -309,8 +311,9 @@ func (l *Language) findDates(s string, base storage.PartialDate) []dateMention {
 		}
 		return false
 	}
-	for i := range datePatterns {
-		p := &datePatterns[i]
+	patterns := datePatterns()
+	for i := range patterns {
+		p := &patterns[i]
 		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			a, b := loc[0], loc[1]
 			if taken(a, b) || !l.plausibleDate(s, a, b) {
@@ -334,7 +337,7 @@ func (l *Language) findDates(s string, base storage.PartialDate) []dateMention {
 		if cs, _ := clauseBounds(blanked, from, sp.start, sp.end, to); !future {
 			// After an appositive the date belongs to the verb before it: "Usher will meet
 			// Ana Villalobos, the OAS secretary-general, in Washington on Friday".
-			if m := appositiveBefore.FindStringIndex(blanked[from:cs]); m != nil {
+			if m := appositiveBefore.get().FindStringIndex(blanked[from:cs]); m != nil {
 				future = l.futureCue.MatchString(clauseAround(blanked, from, from+m[0], from+m[0], to))
 			}
 		}
@@ -373,17 +376,17 @@ func clauseAround(s string, from, a, b, to int) string {
 	return s[start:end]
 }
 
-var appositiveBefore = regexp.MustCompile(`,\s+(?:the|a|an|his|her|their)\s+[^,;—]{1,60},\s*$`)
+var appositiveBefore = lazyRegexp(`,\s+(?:the|a|an|his|her|their)\s+[^,;—]{1,60},\s*$`)
 
-var clauseBreak = regexp.MustCompile(`[,;—]|\b(?:after|because|when|as|but|following|amid|while|which|who|whereas|though|although|before|until)\b`)
+var clauseBreak = lazyRegexp(`[,;—]|\b(?:after|because|when|as|but|following|amid|while|which|who|whereas|though|although|before|until)\b`)
 
 func clauseBounds(s string, from, a, b, to int) (int, int) {
 	start := from
-	for _, m := range clauseBreak.FindAllStringIndex(s[from:a], -1) {
+	for _, m := range clauseBreak.get().FindAllStringIndex(s[from:a], -1) {
 		start = from + m[1]
 	}
 	end := to
-	if m := clauseBreak.FindStringIndex(s[b:to]); m != nil {
+	if m := clauseBreak.get().FindStringIndex(s[b:to]); m != nil {
 		end = b + m[0]
 	}
 	return start, end

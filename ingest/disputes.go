@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/parley-app/parley/storage"
@@ -21,14 +20,14 @@ const (
 )
 
 var (
-	calledInAnd  = regexp.MustCompile(`\b(?:called|known\s+as|named)\s+` + placeRE + `\s+(?:in|by)\s+` + partyRE + `\s+and\s+(?:as\s+)?` + placeRE + `\s+(?:in|by)\s+` + partyRE)
-	adminAs      = regexp.MustCompile(`\b(?:administered|controlled|held)\s+by\s+` + partyRE + `\s+as\s+` + placeRE + `\s+and\s+claimed\s+by\s+` + partyRE + `,?\s+which\s+calls\s+(?:them|it)\s+` + placeRE)
-	whichCalls   = regexp.MustCompile(`\b(?:which|that|what)\s+` + partyRE + `\s+(?:calls|call|knows\s+as|refers\s+to\s+as)\s+` + placeRE + `(?:\s*,?\s+(?:and|while|whereas)\s+(?:which\s+)?` + partyRE + `\s+(?:calls|call)\s+` + placeRE + `)?`)
-	parenIn      = regexp.MustCompile(placeRE + `\s+\((?:known\s+as\s+|called\s+)?` + placeRE + `\s+(?:in|to|by)\s+` + partyRE + `\)`)
-	claimedCalls = regexp.MustCompile(`\bclaimed\s+by\s+` + partyRE + `,?\s+which\s+(?:calls|names)\s+(?:them|it)\s+` + placeRE)
-	nameAdmin    = regexp.MustCompile(placeRE + `,?\s+(?:administered|controlled|held)\s+by\s+` + partyRE)
-	heldClaimed  = regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)-(?:held|administered|controlled)\b|\b(?:administered|controlled|held)\s+by\s+` + partyRE)
-	claimedBy    = regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)-claimed\b|\bclaimed\s+by\s+` + partyRE + `(?:\s+and\s+` + partyRE + `)?`)
+	calledInAnd  = lazyRegexp(`\b(?:called|known\s+as|named)\s+` + placeRE + `\s+(?:in|by)\s+` + partyRE + `\s+and\s+(?:as\s+)?` + placeRE + `\s+(?:in|by)\s+` + partyRE)
+	adminAs      = lazyRegexp(`\b(?:administered|controlled|held)\s+by\s+` + partyRE + `\s+as\s+` + placeRE + `\s+and\s+claimed\s+by\s+` + partyRE + `,?\s+which\s+calls\s+(?:them|it)\s+` + placeRE)
+	whichCalls   = lazyRegexp(`\b(?:which|that|what)\s+` + partyRE + `\s+(?:calls|call|knows\s+as|refers\s+to\s+as)\s+` + placeRE + `(?:\s*,?\s+(?:and|while|whereas)\s+(?:which\s+)?` + partyRE + `\s+(?:calls|call)\s+` + placeRE + `)?`)
+	parenIn      = lazyRegexp(placeRE + `\s+\((?:known\s+as\s+|called\s+)?` + placeRE + `\s+(?:in|to|by)\s+` + partyRE + `\)`)
+	claimedCalls = lazyRegexp(`\bclaimed\s+by\s+` + partyRE + `,?\s+which\s+(?:calls|names)\s+(?:them|it)\s+` + placeRE)
+	nameAdmin    = lazyRegexp(placeRE + `,?\s+(?:administered|controlled|held)\s+by\s+` + partyRE)
+	heldClaimed  = lazyRegexp(`\b(\p{Lu}[\p{L}]+)-(?:held|administered|controlled)\b|\b(?:administered|controlled|held)\s+by\s+` + partyRE)
+	claimedBy    = lazyRegexp(`\b(\p{Lu}[\p{L}]+)-claimed\b|\bclaimed\s+by\s+` + partyRE + `(?:\s+and\s+` + partyRE + `)?`)
 )
 
 // party returns the country a word names (a country, capital or adjective), or "".
@@ -69,11 +68,11 @@ func (l *Language) findDisputes(s string) *disputeFind {
 		}
 		d.names = append(d.names, storage.PlaceName{Party: p, Name: n})
 	}
-	if m := calledInAnd.FindStringSubmatch(s); m != nil {
+	if m := calledInAnd.get().FindStringSubmatch(s); m != nil {
 		addName(m[2], m[1])
 		addName(m[4], m[3])
 	}
-	if m := adminAs.FindStringSubmatch(s); m != nil {
+	if m := adminAs.get().FindStringSubmatch(s); m != nil {
 		addName(m[1], m[2])
 		addName(m[3], m[4])
 		d.administrator = l.party(m[1])
@@ -81,31 +80,31 @@ func (l *Language) findDisputes(s string) *disputeFind {
 			d.claimants = append(d.claimants, c)
 		}
 	}
-	for _, m := range whichCalls.FindAllStringSubmatch(s, -1) {
+	for _, m := range whichCalls.get().FindAllStringSubmatch(s, -1) {
 		addName(m[1], m[2])
 		if m[3] != "" {
 			addName(m[3], m[4])
 		}
 	}
-	if m := claimedCalls.FindStringSubmatch(s); m != nil {
+	if m := claimedCalls.get().FindStringSubmatch(s); m != nil {
 		addName(m[1], m[2])
 	}
-	for _, m := range parenIn.FindAllStringSubmatch(s, -1) {
+	for _, m := range parenIn.get().FindAllStringSubmatch(s, -1) {
 		addName(m[3], m[2])
 	}
 	if len(d.names) > 0 {
-		if m := nameAdmin.FindStringSubmatch(s); m != nil {
+		if m := nameAdmin.get().FindStringSubmatch(s); m != nil {
 			addName(m[2], m[1])
 		}
 	}
 	if len(d.names) > 0 || strings.Contains(strings.ToLower(s), "claim") || strings.Contains(strings.ToLower(s), "disput") {
 		if d.administrator == "" {
-			if m := heldClaimed.FindStringSubmatch(s); m != nil {
+			if m := heldClaimed.get().FindStringSubmatch(s); m != nil {
 				d.administrator = l.party(m[1] + m[2])
 			}
 		}
 		if len(d.claimants) == 0 {
-			if m := claimedBy.FindStringSubmatch(s); m != nil {
+			if m := claimedBy.get().FindStringSubmatch(s); m != nil {
 				for _, w := range m[1:] {
 					if c := l.party(w); c != "" {
 						d.claimants = append(d.claimants, c)

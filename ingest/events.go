@@ -9,9 +9,9 @@ import (
 )
 
 var (
-	inPlace    = regexp.MustCompile(`\b(?:in|at)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
-	visitPlace = regexp.MustCompile(`(?i:\bvisit(?:s|ed|ing)?|\btrip\s+to|\btravel(?:led|s)?\s+to)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
-	wordRE     = regexp.MustCompile(`[\p{L}]+`)
+	inPlace    = lazyRegexp(`\b(?:in|at)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+	visitPlace = lazyRegexp(`(?i:\bvisit(?:s|ed|ing)?|\btrip\s+to|\btravel(?:led|s)?\s+to)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+	wordRE     = lazyRegexp(`[\p{L}]+`)
 )
 
 // event is a dated happening the article reports.
@@ -62,7 +62,7 @@ func (l *Language) eventsOf(s string, base storage.PartialDate, ps *people, pp *
 		}
 		// "… conveyed to Abe when they met last Thursday, Naryshkin said": "they" is the
 		// speaker and the person named last before it; "we met" is the speaker.
-		if m := theyMet.FindStringSubmatchIndex(blank[cs:ce]); m != nil {
+		if m := theyMet.get().FindStringSubmatchIndex(blank[cs:ce]); m != nil {
 			for x := range speakers {
 				ev.participants = appendNew(ev.participants, x)
 			}
@@ -89,7 +89,7 @@ func inside(qs []quoteSpan, at int) bool {
 // nearestEventWord is the event noun closest to the date [a, b) within (from, to).
 func (l *Language) nearestEventWord(s string, from, a, b, to int) (string, int) {
 	best, bestAt, dist := "", -1, 1<<30
-	for _, m := range wordRE.FindAllStringIndex(s[from:to], -1) {
+	for _, m := range wordRE.get().FindAllStringIndex(s[from:to], -1) {
 		w := strings.ToLower(s[from+m[0] : from+m[1]])
 		noun, ok := l.eventWords[w]
 		if !ok {
@@ -120,7 +120,7 @@ func (l *Language) nearestEventWord(s string, from, a, b, to int) (string, int) 
 // Tokyo", "one in Moscow last October", "to visit Japan by the end of this year".
 func (l *Language) placeNear(s string, d dateMention, at, from, to int) string {
 	best, dist := "", 45
-	for _, re := range []*regexp.Regexp{inPlace, visitPlace} {
+	for _, re := range []*regexp.Regexp{inPlace.get(), visitPlace.get()} {
 		for _, m := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
 			a, b := from+m[2], from+m[3]
 			name := strings.TrimSpace(s[a:b])
@@ -172,10 +172,10 @@ func (l *Language) statusOf(s string, from, a, b, to int, when storage.FuzzyDate
 		// the main verb after an appositive or a "but": "the visit, tentatively scheduled for
 		// 2014, was postponed"; "scheduled for 2 September but postponed"
 		rest := s[end+1 : to]
-		if m := clauseBreak.FindStringIndex(rest); m != nil && m[0] == 0 {
+		if m := clauseBreak.get().FindStringIndex(rest); m != nil && m[0] == 0 {
 			rest = rest[m[1]:]
 		}
-		if m := clauseBreak.FindStringIndex(rest); m != nil {
+		if m := clauseBreak.get().FindStringIndex(rest); m != nil {
 			rest = rest[:m[0]]
 		}
 		after = rest
@@ -203,11 +203,11 @@ func (l *Language) statusOf(s string, from, a, b, to int, when storage.FuzzyDate
 }
 
 var (
-	theyMet = regexp.MustCompile(`(?i)\b(they|we)\s+(?:had\s+|have\s+|last\s+|first\s+)?(?:met|meet|held\s+talks|talked|spoke)\b`)
+	theyMet = lazyRegexp(`(?i)\b(they|we)\s+(?:had\s+|have\s+|last\s+|first\s+)?(?:met|meet|held\s+talks|talked|spoke)\b`)
 	// meetingRef is a definite reference to a meeting the article has spoken of: "the talks",
 	// "the upcoming talks", "the officials’ meeting" (not "the next round": that is another).
-	meetingRef  = regexp.MustCompile(`(?i)\bthe\s+(?:(?:upcoming|forthcoming|planned|latest|same|officials[’']|ministers[’']|negotiators[’']|two\s+sides[’'])\s+)?(?:talks|meeting|round|consultations|negotiations|dialogue)\b`)
-	betweenWith = regexp.MustCompile(`(?i)\b(?:between|with)\s+`)
+	meetingRef  = lazyRegexp(`(?i)\bthe\s+(?:(?:upcoming|forthcoming|planned|latest|same|officials[’']|ministers[’']|negotiators[’']|two\s+sides[’'])\s+)?(?:talks|meeting|round|consultations|negotiations|dialogue)\b`)
+	betweenWith = lazyRegexp(`(?i)\b(?:between|with)\s+`)
 )
 
 func appendNew(ps []*person, x *person) []*person {
@@ -230,7 +230,7 @@ func hasMeeting(evs []event) bool {
 // position (-1 for none) and whether it opens the sentence ("The meeting will be …").
 func (l *Language) meetingReference(s string) (int, bool) {
 	blank := blankQuotes(s, findQuotes(s))
-	m := meetingRef.FindStringIndex(blank)
+	m := meetingRef.get().FindStringIndex(blank)
 	if m == nil {
 		return -1, false
 	}
@@ -254,7 +254,7 @@ func (l *Language) referenceParticipants(s string, ref int, ps *people, pp *pers
 			}
 		}
 	}
-	if m := betweenWith.FindStringIndex(blank[ref:]); m != nil && m[0] < 80 {
+	if m := betweenWith.get().FindStringIndex(blank[ref:]); m != nil && m[0] < 80 {
 		from := ref + m[1]
 		to := len(blank)
 		for _, a := range atts {

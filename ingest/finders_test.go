@@ -15,7 +15,7 @@ import (
 
 func TestFindDates(t *testing.T) {
 	base := storage.PartialDate{Year: 2016, Month: time.June, Day: 20} // a Monday
-	en := Languages["en"]
+	en := languages()["en"]
 	tests := []struct {
 		name, text, want string
 	}{
@@ -56,7 +56,7 @@ func TestFindDates(t *testing.T) {
 }
 
 func TestRelativeDatesNeedABase(t *testing.T) {
-	ds := Languages["en"].findDates("They met last Thursday and will meet in May 2017.", storage.PartialDate{})
+	ds := languages()["en"].findDates("They met last Thursday and will meet in May 2017.", storage.PartialDate{})
 	require.Len(t, ds, 1, "a relative date is not guessed without a publication date")
 	assert.Equal(t, "2017-05", ds[0].when.Text())
 }
@@ -87,7 +87,7 @@ func FuzzFindDates(f *testing.F) {
 	for _, s := range []string{"on Wednesday", "last October", "by the end of this year", "BRUSSELS, Sept 14 —", "1-3 Sep 2016", "2016-02-30", "31 February", "Tuesday last week"} {
 		f.Add(s)
 	}
-	en := Languages["en"]
+	en := languages()["en"]
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, base := range []storage.PartialDate{{}, {Year: 2016, Month: time.June, Day: 20}, {Year: 2016, Month: time.December, Day: 31}} {
 			for _, d := range en.findDates(s, base) {
@@ -201,7 +201,7 @@ func TestExtract5000Words(t *testing.T) {
 // minister" with two ministers in the article is nobody, and a deputy is not "the foreign
 // minister".
 func TestBareTitle(t *testing.T) {
-	en := Languages["en"]
+	en := languages()["en"]
 	ps := &people{l: en}
 	ps.add("Orlando Cus", "").setTitle("Foreign Minister", "", "Belize", "")
 	ps.add("Rodrigo Batz", "").setTitle("Foreign Minister", "", "Guatemala", "")

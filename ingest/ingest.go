@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -98,9 +97,9 @@ type DisputeProposal struct {
 }
 
 var (
-	datelineRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{2,}(?:,\s+\p{Lu}[\p{L} .]+?)?)\s*,?\s*(` + monthRE + `\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+` + monthRE + `(?:\s+\d{4})?)?\s*(?:\(([^)]{2,60})\))?\s*[—–-]+\s*`)
-	releaseRE  = regexp.MustCompile(`(?i)^\s*press\s+release\s*[—–:-]\s*(.+)$`)
-	fullDateRE = regexp.MustCompile(`^(?i:published:?\s*|updated:?\s*|date:?\s*)?(?:\p{L}+,?\s+)?(\d{1,2}\s+` + monthRE + `\s+\d{4}|` + monthRE + `\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\s*$`)
+	datelineRE = lazyRegexp(`^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{2,}(?:,\s+\p{Lu}[\p{L} .]+?)?)\s*,?\s*(` + monthRE + `\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+` + monthRE + `(?:\s+\d{4})?)?\s*(?:\(([^)]{2,60})\))?\s*[—–-]+\s*`)
+	releaseRE  = lazyRegexp(`(?i)^\s*press\s+release\s*[—–:-]\s*(.+)$`)
+	fullDateRE = lazyRegexp(`^(?i:published:?\s*|updated:?\s*|date:?\s*)?(?:\p{L}+,?\s+)?(\d{1,2}\s+` + monthRE + `\s+\d{4}|` + monthRE + `\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\s*$`)
 )
 
 // Extract reads the article and proposes its records. It never fails on what the text says;
@@ -130,11 +129,11 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 	// A press release's header and a date line come before the headline.
 	for len(lines) > 1 {
 		t := strings.TrimSpace(lines[0])
-		if m := releaseRE.FindStringSubmatch(t); m != nil {
+		if m := releaseRE.get().FindStringSubmatch(t); m != nil {
 			if publisher == "" {
 				publisher = strings.TrimSpace(m[1])
 			}
-		} else if m := fullDateRE.FindStringSubmatch(t); m != nil {
+		} else if m := fullDateRE.get().FindStringSubmatch(t); m != nil {
 			if ds := l.findDates(m[1], storage.PartialDate{}); len(ds) == 1 && ds[0].when.Kind == storage.DateDay && published.IsZero() {
 				published, from = ds[0].when.From, "first lines"
 			}
@@ -161,12 +160,12 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 		if t == "" {
 			continue
 		}
-		if m := releaseRE.FindStringSubmatch(t); m != nil && publisher == "" {
+		if m := releaseRE.get().FindStringSubmatch(t); m != nil && publisher == "" {
 			publisher = strings.TrimSpace(m[1])
 			continue
 		}
 		if i < 6 && len(kept) == 0 {
-			if m := fullDateRE.FindStringSubmatch(t); m != nil {
+			if m := fullDateRE.get().FindStringSubmatch(t); m != nil {
 				if ds := l.findDates(m[1], storage.PartialDate{}); len(ds) == 1 && ds[0].when.Kind == storage.DateDay {
 					if published.IsZero() {
 						published, base, from = ds[0].when.From, ds[0].when.From, "first lines"
@@ -177,7 +176,7 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 		}
 		if !datelineDone {
 			datelineDone = true
-			if m := datelineRE.FindStringSubmatch(t); m != nil && (m[2] != "" || m[len(m)-1] != "") && !strings.Contains(m[1], " ") || m != nil && m[2] != "" {
+			if m := datelineRE.get().FindStringSubmatch(t); m != nil && (m[2] != "" || m[len(m)-1] != "") && !strings.Contains(m[1], " ") || m != nil && m[2] != "" {
 				if p := m[len(m)-1]; p != "" && publisher == "" {
 					publisher = strings.TrimSpace(p)
 				}
@@ -285,7 +284,7 @@ func Extract(ctx context.Context, a Article, opts Options) (Result, error) {
 		}
 		beforeQuote := lastMention
 		qs := findQuotes(s.text)
-		if m := speakerLine.FindStringSubmatch(s.text); m != nil && len(qs) == 0 {
+		if m := speakerLine.get().FindStringSubmatch(s.text); m != nil && len(qs) == 0 {
 			if x := ps.find(l.cleanName(m[1])); x != nil {
 				r.addQuote(x, strings.TrimSpace(m[2]), s.text, published, index, known, seenQuote)
 				continue
@@ -373,7 +372,7 @@ func canonicalTitle(t string) map[string]bool {
 		case "of", "the", "for", "and", "in", "charge", "affairs", "a", "an", "to", "on":
 			continue
 		}
-		if _, isCountry := Languages["en"].country(w); isCountry {
+		if _, isCountry := languages()["en"].country(w); isCountry {
 			continue
 		}
 		out[w] = true
@@ -459,7 +458,7 @@ func (r *Result) eventTitle(p EventProposal) string {
 }
 
 func kindOf(noun string) string {
-	if Languages["en"].meetingKinds[noun] {
+	if languages()["en"].meetingKinds[noun] {
 		return "meeting"
 	}
 	return "timeline"

@@ -65,7 +65,7 @@ type attribution struct {
 	who        string // the name, or a pronoun
 }
 
-var pronounReport = regexp.MustCompile(`(?i)\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|told|stated|warned|noted|stressed|insisted|declared|explained|argued|replied|continued|cautioned)\b|\b(?:said|says|added)\s+(he|she)\b`)
+var pronounReport = lazyRegexp(`(?i)\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|told|stated|warned|noted|stressed|insisted|declared|explained|argued|replied|continued|cautioned)\b|\b(?:said|says|added)\s+(he|she)\b`)
 
 // attributions lists the reporting clauses of a sentence whose quotes are blanked.
 func (l *Language) attributions(blank string, pp *personPatterns) []attribution {
@@ -82,12 +82,12 @@ func (l *Language) attributions(blank string, pp *personPatterns) []attribution 
 			out = append(out, attribution{start: r[0], end: m[1], who: blank[m[0]:m[1]]})
 		}
 	}
-	for _, m := range pronounReport.FindAllStringSubmatchIndex(blank, -1) {
+	for _, m := range pronounReport.get().FindAllStringSubmatchIndex(blank, -1) {
 		out = append(out, attribution{start: m[0], end: m[1], who: "he"})
 	}
 	if k := strings.Index(strings.ToLower(blank), "according to "); k >= 0 {
 		rest := blank[k+len("according to "):]
-		if m := leadingName.FindStringSubmatch(rest); m != nil {
+		if m := leadingName.get().FindStringSubmatch(rest); m != nil {
 			out = append(out, attribution{start: k, end: k + len("according to ") + len(m[0]), who: l.cleanName(m[1])})
 		}
 	}
@@ -112,6 +112,6 @@ func nearest(as []attribution, q quoteSpan) (attribution, bool) {
 	return best, dist >= 0
 }
 
-var leadingName = regexp.MustCompile(`^` + nameRE)
+var leadingName = lazyRegexp(`^` + nameRE)
 
-var speakerLine = regexp.MustCompile(`^` + nameRE + `\s*:\s+(.{12,})$`)
+var speakerLine = lazyRegexp(`^` + nameRE + `\s*:\s+(.{12,})$`)
