@@ -76,6 +76,20 @@ func (r *renderer) markFirst(prefix []span, s string, st style) []span {
 	return append(out, span{text: s, st: st})
 }
 
+// introBlock is a short paragraph that introduces next and stays on its page with next's start.
+func (r *renderer) introBlock(spans []span, next block) block {
+	const after = 2
+	intro := r.paraBlock(spans, 0, bodyLine, after)
+	return block{
+		lead: func() float64 { return intro.lead() + after + next.lead() },
+		draw: func() {
+			r.ensure(intro.lead() + after + next.lead())
+			intro.draw()
+			next.draw()
+		},
+	}
+}
+
 // hasScenario: an agenda, choreography or any of the logistics fields the scenario prints.
 func hasScenario(m storage.Meeting) bool {
 	return len(m.Agenda) > 0 || len(m.Choreography) > 0 || len(m.InterpreterTeam) > 0 ||
@@ -95,7 +109,7 @@ func (r *renderer) theirSide(s *section) {
 		items = append(items, it)
 	}
 	intro := text("Their objectives and the asks we expect them to make, each with our response.", bodyStyle.withColor(mutedColour))
-	r.drawSection(s, []block{r.paraBlock(intro, 0, bodyLine, 2), r.listBlock(items, 7, bodyLine, 3)})
+	r.drawSection(s, []block{r.introBlock(intro, r.listBlock(items, 7, bodyLine, 3))})
 }
 
 // linesToTake: the points to make (numbered, each addressed to a participant when it is),
@@ -330,7 +344,7 @@ func interpretersText(m storage.Meeting) string {
 	for _, it := range m.InterpreterTeam {
 		l := it.Who
 		if strings.TrimSpace(it.Languages) != "" {
-			l += " (" + it.Languages + ")"
+			l += " — " + it.Languages
 		}
 		lines = append(lines, l)
 	}
@@ -394,7 +408,7 @@ func (r *renderer) sinceLastRound(s *section) {
 	if !c.Since.IsZero() {
 		intro += ", from " + c.Since.UTC().Format("2 January 2006")
 	}
-	blocks = append(blocks, r.paraBlock(text(intro+".", bodyStyle.withColor(mutedColour)), 0, bodyLine, 2))
+	introSpans := text(intro+".", bodyStyle.withColor(mutedColour))
 	many := len(r.b.Disputes) > 1 // name the dispute of each fact, position and entry
 	disputeLine := func(title string) []span {
 		if !many || title == "" {
@@ -503,6 +517,7 @@ func (r *renderer) sinceLastRound(s *section) {
 		}
 		blocks = append(blocks, r.subBlock("Posts taken up", r.listBlock(items, 5, bodyLine, 1.5)))
 	}
+	blocks[0] = r.introBlock(introSpans, blocks[0])
 	r.drawSection(s, blocks)
 }
 
@@ -554,7 +569,7 @@ func (r *renderer) openCommitments(s *section) {
 	default:
 		intro += "; " + itoa(overdue) + " are overdue and come first."
 	}
-	r.drawSection(s, []block{r.paraBlock(text(intro, bodyStyle.withColor(mutedColour)), 0, bodyLine, 2), r.tableBlock(t, 2)})
+	r.drawSection(s, []block{r.introBlock(text(intro, bodyStyle.withColor(mutedColour)), r.tableBlock(t, 2))})
 }
 
 // longPartial writes a partial date with the month in full: "22 June 2016", "June 2016".

@@ -61,7 +61,7 @@ func TestPackNegotiationSections(t *testing.T) {
 		"10:25 Opening statements Chikahito Harada 20", "10:45 The peace treaty and the new approach Igor Morgulov 75",
 		"12:00 Economic cooperation Chikahito Harada 45", "12:45 Departure",
 		"Arrival Harada meets Morgulov", "Seating Across the table", "Photo Handshake", "Gifts None exchanged",
-		"Duration 3 hours, 10:00–13:00 JST", "Interpreters Ministry interpreter (Russian desk) (Japanese–Russian, consecutive)",
+		"Duration 3 hours, 10:00–13:00 JST", "Interpreters Ministry interpreter (Russian desk) — Japanese–Russian, consecutive",
 		"Record-taker Second Secretary, Russia Division", "Press Pool: photographers and cameras at the start only",
 		// Since the last round.
 		"What the dossier records after Peace treaty talks, Moscow round (October 2015), from 1 November 2015.",
@@ -85,7 +85,7 @@ func TestPackNegotiationSections(t *testing.T) {
 	assert.Less(t, strings.Index(all, "OVERDUE"), strings.Index(all, "Propose dates for a working group"), "overdue first")
 	assert.NotContains(t, all, "Not prepared")
 	// The cover's rows prefer the fields to the old free text.
-	assert.Contains(t, pages[0], "Interpreters Ministry interpreter (Russian desk) (Japanese–Russian, consecutive)")
+	assert.Contains(t, pages[0], "Interpreters Ministry interpreter (Russian desk) — Japanese–Russian, consecutive")
 	assert.Contains(t, pages[0], "Press Pool: photographers and cameras at the start only Joint photo opportunity before the talks")
 	assert.NotContains(t, pages[0], "Japanese–Russian, consecutive.", "the free-text interpreters line gives way to the team")
 }
@@ -272,5 +272,81 @@ func TestAgendaTimes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, agendaTimes(storage.Meeting{When: tc.when, Agenda: tc.agenda}))
 		})
+	}
+}
+
+// negotiationStress is a next round with everything long: many asks and points, a long
+// agenda, a since-the-last-round of long tables, many commitments, a record of long
+// paragraphs and an annex whose fields run to 2,000 characters.
+func negotiationStress(t *testing.T) *storage.Briefing {
+	b := negotiationBriefing()
+	long := func(seed string, n int) string {
+		var sb strings.Builder
+		for i := 0; sb.Len() < n; i++ {
+			fmt.Fprintf(&sb, "%s %d: the delegation sets out its view of the islands, the economic projects and the timetable of the talks. ", seed, i+1)
+		}
+		return sb.String()[:n]
+	}
+	m := &b.Meeting
+	for i := 0; i < 12; i++ {
+		m.TheirSide = append(m.TheirSide, storage.Ask{Text: long("Ask", 200), Response: long("Response", 500)})
+		m.LinesToTake = append(m.LinesToTake, storage.Line{Text: long("Point", 300), ToID: []string{"", "a-morgulov", "a-harada"}[i%3]})
+		m.IfPressed = append(m.IfPressed, long("Pressed", 250))
+		m.LinesToAvoid = append(m.LinesToAvoid, long("Avoid", 120))
+	}
+	m.PressLine = storage.PressLine{Proactive: long("Proactive", 900) + "\n" + long("Second", 400), Reactive: long("Reactive", 1200)}
+	for i := 0; i < 40; i++ {
+		m.Agenda = append(m.Agenda, storage.AgendaItem{Item: long("Item", 40+(i%5)*60), LeadID: []string{"a-harada", "a-morgulov", ""}[i%3], Minutes: 5 + i%4*5})
+	}
+	for _, k := range storage.ChoreographyKinds {
+		m.Choreography = append(m.Choreography, storage.ChoreographyNote{Kind: k, Text: long(sentence(k), 300)})
+	}
+	c := b.SinceLastRound
+	for i := 0; i < 15; i++ {
+		c.Statements = append(c.Statements, storage.Statement{ID: fmt.Sprintf("st-s%d", i), ActorID: "a-morgulov", Text: long("Said", 400),
+			When: storage.OnDay(2016, time.March, 1+i), Occasion: "Interview", SourceID: "src-article"})
+		c.Positions = append(c.Positions, storage.PositionChange{DisputeTitle: "Northern Territories / Southern Kurils", Party: "Russia",
+			Was: long("Was", 500), Now: long("Now", 300), Until: time.Date(2016, 1, 1+i, 0, 0, 0, 0, time.UTC)})
+		c.Facts = append(c.Facts, storage.DisputeFact{Fact: storage.KeyFact{Label: fmt.Sprintf("Fact %d", i+1), Value: long("Fact", 300), SourceID: "src-article"}})
+		c.Timeline = append(c.Timeline, storage.DisputeEvent{Event: storage.Event{When: storage.InMonth(2016, time.Month(1+i%5)), Text: long("Event", 200)}})
+	}
+	for i := 0; i < 30; i++ {
+		k := b.OpenCommitments[i%2]
+		k.What = long("Undertaking", 150+i%3*100)
+		b.OpenCommitments = append(b.OpenCommitments, k)
+	}
+	for i := range m.Parameters {
+		for _, f := range m.Parameters[i].Texts() {
+			*f.Text = long(f.Label, 500)
+		}
+	}
+	m.Parameters[0].Concessions = long("Concessions", 2000)
+	return b
+}
+
+// The stressed next round holds together: valid, every link resolves, nothing left at the foot
+// of a page, continued tables captioned.
+func TestPackNegotiationStress(t *testing.T) {
+	b := negotiationStress(t)
+	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	checkValid(t, path)
+	checkLinks(t, path)
+	txt := pdfText(t, path)
+	checkPageNumbers(t, path, txt)
+	checkNoOrphanedHeadings(t, txt)
+	for n, last := range lastLines(txt, "OFFICIAL", b.Meeting.Title) {
+		assert.False(t, strings.HasSuffix(last, "(continued)"), "page %d ends with a caption: %q", n+1, last)
+		for _, header := range []string{"Time (JST) Item Lead Minutes", "Due Who What Made at", "Party Was Now", "Fact Detail", "Date Event", "Date Meeting Change Reason"} {
+			assert.NotEqual(t, header, last, "page %d ends with a table's header", n+1)
+		}
+	}
+	flat := strings.Join(strings.Fields(txt), " ")
+	for _, want := range []string{"Timed agenda (continued)", "Open commitments (continued)", "Changed positions (continued)", "Negotiating parameters — The four islands (continued)"} {
+		assert.Contains(t, flat, want)
+	}
+	annex, pages := annexPages(t, path, b.Meeting.Title)
+	require.GreaterOrEqual(t, len(annex), 2)
+	for _, n := range annex {
+		assert.True(t, marked(pages[n-1], "OFFICIAL-SENSITIVE"), "annex page %d", n)
 	}
 }
