@@ -312,10 +312,14 @@ func putinVisit() storage.Meeting {
 		StatusHistory: []storage.StatusChange{
 			{Recorded: recorded(0), To: storage.StatusTentative, When: was,
 				Reason: "Visit planned for 2014.", SourceID: ArticleSourceID},
+			// The report dates the postponement only by the annexation it followed, and the
+			// new date by Naryshkin's June visit: Happened says so, Recorded is when it was typed.
 			{Recorded: recorded(1), From: storage.StatusTentative, To: storage.StatusPostponed, When: was,
+				Happened: storage.PartialDate{Year: 2014},
 				Reason: "Russia annexed Crimea in March 2014 and relations with Japan and the " +
 					"Western countries soured.", SourceID: ArticleSourceID},
 			{Recorded: recorded(2), From: storage.StatusPostponed, To: storage.StatusTentative, When: now,
+				Happened: storage.PartialDate{Year: 2016, Month: time.June},
 				Reason: "Naryshkin said in Tokyo in June 2016 that the visit should now take " +
 					"place before 2016 is out.", SourceID: ArticleSourceID},
 		},

@@ -16,7 +16,8 @@ type RoundChanges struct {
 	// new ("after October 2015" is from 1 November 2015).
 	Round Meeting
 	Since time.Time
-	// Statements are the participants' statements dated after the round, newest first.
+	// Statements are the participants' statements dated after the round, and those on the
+	// meeting or its disputes by anyone, newest first.
 	Statements []Statement
 	// StatusChanges are the track's status changes and postponements dated after the round.
 	StatusChanges []TrackChange
@@ -133,6 +134,18 @@ func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, er
 			if !post.From.IsZero() && after(post.From.Start()) {
 				c.Titles = append(c.Titles, ActorPost{ActorID: p.ActorID, Name: p.Actor.Name, Post: post})
 			}
+		}
+	}
+	// And what anyone said on the meeting or its disputes since: Kishida announcing the
+	// round is news for the delegation although he does not sit at the table.
+	seen := map[string]bool{}
+	for _, st := range c.Statements {
+		seen[st.ID] = true
+	}
+	for _, st := range b.RecentStatements {
+		if !seen[st.ID] && !st.When.IsZero() && after(st.When.Lower()) {
+			seen[st.ID] = true
+			c.Statements = append(c.Statements, st)
 		}
 	}
 	sort.SliceStable(c.Statements, func(i, j int) bool { return c.Statements[i].When.Lower().After(c.Statements[j].When.Lower()) })
