@@ -5,6 +5,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -235,6 +236,23 @@ func TestPackCoverSaysWhatIsMissing(t *testing.T) {
 	cover = pagesText(t, writePackFile(t, future, PackOptions{HomeZone: london(t), PreparedOn: fixedClock, Preflight: []string{}}))[0]
 	assert.NotContains(t, cover, "Before you go", "a check with nothing to say prints nothing")
 	assert.NotContains(t, cover, "Not prepared")
+
+	// A long check on a full cover keeps two findings with its heading, and a page it runs
+	// over onto says so, before the contents.
+	full := negotiationBriefing()
+	full.Meeting.Logistics = strings.Repeat("Cars from the hotel at 09:15; rooms 3 and 4 on the second floor. ", 8)
+	full.Meeting.Brief.Distribution = []string{"Private Office", "Embassy Tokyo", "Embassy Moscow", "Policy Planning", "Legal Adviser", "Press Office"}
+	pre = nil
+	for i := 0; i < 8; i++ {
+		pre = append(pre, fmt.Sprintf("Finding %d: a principal has no pronunciation recorded; add one to the profile before the meeting.", i+1))
+	}
+	pages := pagesText(t, writePackFile(t, full, PackOptions{HomeZone: london(t), PreparedOn: fixedClock, Preflight: pre}))
+	require.Contains(t, pages[0], "Finding 2:", "the cover holds the heading and two findings")
+	require.NotContains(t, pages[0], "Finding 8:", "the case: a check that runs over")
+	assert.Contains(t, pages[0], "Before you go – Finding 1:")
+	assert.Contains(t, pages[1], full.Meeting.Title+" — Cover Before you go (continued) – Finding 3:")
+	assert.Contains(t, pages[1], "Finding 8:")
+	assert.Contains(t, pages[2], "Contents")
 }
 
 // Since the last round says so when nothing changed; a point to someone the briefing does not
@@ -315,6 +333,9 @@ func negotiationStress(t *testing.T) *storage.Briefing {
 		k.What = long("Undertaking", 150+i%3*100)
 		b.OpenCommitments = append(b.OpenCommitments, k)
 	}
+	sort.SliceStable(b.OpenCommitments, func(i, j int) bool { // as storage gives them: overdue first
+		return b.OpenCommitments[i].Status == storage.CommitmentOverdue && b.OpenCommitments[j].Status != storage.CommitmentOverdue
+	})
 	for i := range m.Parameters {
 		for _, f := range m.Parameters[i].Texts() {
 			*f.Text = long(f.Label, 500)

@@ -205,6 +205,7 @@ func (r *renderer) plan() {
 // leaves out.
 func (r *renderer) cover() {
 	b, m := r.b, r.b.Meeting
+	r.current = "Cover" // the running head of a page the cover runs over onto
 	r.y = max(42, r.top)
 	r.para(text(r.coverLabel(), style{size: 9, bold: true, color: mutedColour}), 0, 5, 4)
 	title := m.Title
@@ -271,16 +272,28 @@ func (r *renderer) cover() {
 	}
 }
 
-// coverList is a short list under a heading at the foot of the cover.
+// coverList is a short list under a heading at the foot of the cover. The heading keeps two
+// items with it; a list that runs over onto another page opens it with "(continued)".
 func (r *renderer) coverList(title, intro string, lines []string) {
-	r.y += 8
-	r.subHeading(title, 12)
-	if intro != "" {
-		r.para(text(intro, bodyStyle.withColor(mutedColour)), 0, bodyLine, 1)
-	}
 	var items []listItem
 	for _, t := range lines {
 		items = append(items, listItem{marker: "–", spans: text(t, bodyStyle)})
+	}
+	lead := 0.0
+	if intro != "" {
+		lead += r.paraLead(text(intro, bodyStyle), 0, bodyLine) + 1
+	}
+	for _, it := range items[:min(2, len(items))] {
+		lines, _ := r.itemLines(it, contentW-5)
+		lead += linesHeight(lines, bodyLine) + 0.5
+	}
+	r.y += 8
+	r.subHeading(title, lead)
+	c := r.newContinued(title, nil)
+	c.begin()
+	defer c.end()
+	if intro != "" {
+		r.para(text(intro, bodyStyle.withColor(mutedColour)), 0, bodyLine, 1)
 	}
 	r.list(items, 5, bodyLine, 0.5)
 }
