@@ -25,23 +25,27 @@ const (
 )
 
 // meetingPage shows one meeting, or a new one, as a briefing officer reads it: logistics,
-// purpose, lines to take, questions, background, participants, disputes, rounds, outcome and
+// purpose, their side, lines to take, questions, press line, scenario, negotiating parameters,
+// background, participants, disputes, the record of conversation, outcome, commitments and
 // status. It has an explicit Save; status changes are recorded at once with their reason.
 type meetingPage struct {
 	recordPage
-	m storage.Meeting // as stored; for a new meeting, its starting values (ID "")
+	negotiationInputs                 // meeting_negotiation.go
+	m                 storage.Meeting // as stored; for a new meeting, its starting values (ID "")
 
 	exportBtn                        *widget.Button
 	titleE, when, timeOfDay          *widget.Entry
 	zone                             *widget.SelectEntry
 	duration, round                  *widget.Entry
 	venue, city, country             *widget.Entry
-	interpreters, press, logistics   *widget.Entry
-	purpose, background              *widget.Entry
-	outcome, nextSteps, tags         *widget.Entry
+	interpreters, press, logistics   *widgets.TextArea
+	purpose, background              *widgets.TextArea
+	outcome, nextSteps               *widgets.TextArea
+	tags                             *widget.Entry
 	reference, drafter, drafted      *widget.Entry
-	clearedBy, cleared, distribution *widget.Entry
-	objectives, linesToTake          *widgets.StringListEditor
+	clearedBy, cleared               *widget.Entry
+	distribution                     *widgets.TextArea
+	objectives                       *widgets.StringListEditor
 	questions                        *widgets.QAEditor
 	format, track, previous, status  *widget.Select
 	zonesInfo                        *widget.Label
@@ -70,6 +74,7 @@ type meetingData struct {
 	tracks   []storage.Track
 	sources  []storage.Source
 	rounds   []storage.MeetingSummary
+	handling tasks.HandlingReport
 }
 
 // newMeetingPage opens the meeting with id.
@@ -129,25 +134,24 @@ func (p *meetingPage) build() {
 	p.venue = textEntry(e, "e.g. Iikura Guest House")
 	p.city = textEntry(e, "e.g. Tokyo")
 	p.country = textEntry(e, "e.g. Japan")
-	p.interpreters = textArea(e, "who interprets, which languages", 2)
-	p.press = textArea(e, "press arrangements, statements, photo opportunities", 2)
-	p.logistics = textArea(e, "seating, transport, security, format of the talks…", 2)
-	p.purpose = textArea(e, "why this meeting, what it should achieve", 3)
+	p.interpreters = tabArea(e, "anything else about interpreting: booths, equipment, briefing the interpreters", 2)
+	p.press = tabArea(e, "press arrangements, statements, photo opportunities", 2)
+	p.logistics = tabArea(e, "seating, transport, security, format of the talks…", 2)
+	p.purpose = tabArea(e, "why this meeting, what it should achieve", 3)
 	p.objectives = stringList(e, true, "an objective of the meeting", "Add an objective")
-	p.linesToTake = stringList(e, true, "a line the delegation takes", "Add a line to take")
 	p.questions = widgets.NewQAEditor(nil)
 	p.questions.SetAddText("Add a question")
 	p.questions.OnChanged = func([]widgets.QA) { e.touch() }
-	p.background = textArea(e, "history, context, what happened last time", 4)
-	p.outcome = textArea(e, "what was agreed or happened", 3)
-	p.nextSteps = textArea(e, "follow-up, next round", 2)
+	p.background = tabArea(e, "history, context, what happened last time", 4)
+	p.outcome = tabArea(e, "what was agreed or happened", 3)
+	p.nextSteps = tabArea(e, "follow-up, next round", 2)
 	p.tags = textEntry(e, "comma-separated, e.g. peace treaty, economic cooperation")
 	p.reference = textEntry(e, "the registry's reference, e.g. EAD/JPN/2016/014")
 	p.drafter = textEntry(e, "who drafted the brief, e.g. J. Smith, Japan desk")
 	p.drafted = textEntry(e, "when, e.g. 17 Jun 2016")
 	p.clearedBy = textEntry(e, "who cleared it for issue, e.g. Head of East Asia Department")
 	p.cleared = textEntry(e, "when, e.g. 20 Jun 2016")
-	p.distribution = textArea(e, "who receives it, one a line", 3)
+	p.distribution = tabArea(e, "who receives it, one a line", 3)
 
 	formats := make([]string, len(storage.Formats))
 	for i, f := range storage.Formats {
@@ -177,12 +181,11 @@ func (p *meetingPage) build() {
 	fs.add("venue", "Venue", p.venue)
 	fs.add("city", "City", p.city)
 	fs.add("country", "Country", p.country)
-	fs.add("interpreters", "Interpreters", p.interpreters)
+	fs.add("interpreters", "Interpreting", p.interpreters)
 	fs.add("press", "Press", p.press)
 	fs.add("logistics", "Arrangements", p.logistics)
 	fs.add("purpose", "Purpose", p.purpose)
 	fs.add("objectives", "Objectives", p.objectives)
-	fs.add("lines_to_take", "Lines to take", p.linesToTake)
 	fs.add("questions", "Questions", p.questions)
 	fs.add("background", "Background", p.background)
 	fs.add("participants", "Participants", widget.NewLabel(""))
@@ -197,6 +200,8 @@ func (p *meetingPage) build() {
 	fs.add("brief.cleared_by", "Cleared by", p.clearedBy)
 	fs.add("brief.cleared", "Cleared on", p.cleared)
 	fs.add("brief.distribution", "Distribution", p.distribution)
+	p.buildNegotiation()
+	more := p.negotiationSections()
 
 	p.partBox = container.NewVBox()
 	addPart := widget.NewButtonWithIcon("Add participant…", theme.ContentAddIcon(), p.onAddParticipant)
@@ -214,14 +219,21 @@ func (p *meetingPage) build() {
 		fs.general,
 		section("The meeting", fs.grid("title", "track_id", "round", "previous_round_id", "format")),
 		section("Logistics",
-			fs.grid("when", "time", "zone", "zones", "duration_minutes", "venue", "city", "country", "interpreters", "press", "logistics")),
+			fs.grid("when", "time", "zone", "zones", "duration_minutes", "venue", "city", "country",
+				"interpreter_team", "interpreters", "record_taker", "press", "logistics")),
 		section("Purpose and objectives", fs.grid("purpose", "objectives")),
-		section("Lines to take", fs.rows["lines_to_take"].cell),
+		more["their side"],
+		more["lines"],
 		section("Anticipated questions", fs.rows["questions"].cell),
+		more["press"],
+		more["scenario"],
+		more["parameters"],
 		section("Background", fs.rows["background"].cell),
 		section("Participants", p.partBox, fs.rows["participants"].msg, container.NewHBox(addPart, newActor)),
 		section("Linked disputes", p.disputes, fs.rows["dispute_ids"].msg),
+		more["record"],
 		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
+		more["commitments"],
 		section("Status", container.NewHBox(p.statusNow, p.changeStatus), fs.grid("status"), p.historyBox),
 		section("Brief: document control",
 			note("What the briefing pack's cover tells a registry. The versions issued are numbered by Export briefing pack."),
@@ -276,6 +288,9 @@ func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID
 	if d.sources, err = st.Sources(ctx); err != nil {
 		return err
 	}
+	if d.handling, err = tasks.Handling(ctx, st); err != nil {
+		return err
+	}
 	d.rounds, err = loadRounds(ctx, st, trackID, self)
 	return err
 }
@@ -325,6 +340,7 @@ func (p *meetingPage) setLookups(d meetingData) {
 	p.tracks = d.tracks
 	p.sources = d.sources
 	p.rounds = d.rounds
+	p.setHandling(d.handling.Scheme, d.handling.Marking)
 
 	var opts []string
 	opts, p.trackIDs = choices(noTrack, d.tracks, func(t storage.Track) (string, string) { return t.Title, t.ID })
@@ -364,6 +380,7 @@ func (p *meetingPage) setRoundOptions() {
 			p.previous.SetSelected(noPrevious)
 		}
 	})
+	p.setClosedChoices(p.closedColumnIDs())
 }
 
 // uniqueLabel returns label, or label with a number when taken already.
@@ -462,7 +479,6 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.logistics.SetText(m.Logistics)
 	p.purpose.SetText(m.Purpose)
 	p.objectives.SetItems(m.Objectives)
-	p.linesToTake.SetItems(storage.LineTexts(m.LinesToTake))
 	qs := make([]widgets.QA, len(m.Questions))
 	for i, q := range m.Questions {
 		qs[i] = widgets.QA{Question: q.Question, Answer: q.Answer}
@@ -488,6 +504,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 		}
 	}
 	p.disputes.SetSelected(sel)
+	p.fillNegotiation(m)
 	p.refreshStatus()
 	p.updateZonesInfo()
 }
@@ -669,6 +686,7 @@ func (p *meetingPage) refreshParticipants() {
 		p.partBox.Add(note("Top to bottom is the order of precedence the pack follows; heads of delegation and principals get a full profile, everyone else one line."))
 	}
 	p.partBox.Refresh()
+	p.setActorChoices() // the drop-downs of actors offer the participants first
 }
 
 // moveParticipant moves the participant at from to to, the order of precedence.
@@ -846,7 +864,6 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Logistics = strings.TrimSpace(p.logistics.Text)
 	m.Purpose = strings.TrimSpace(p.purpose.Text)
 	m.Objectives = nonEmpty(p.objectives.Items())
-	m.LinesToTake = keepAddressees(p.m.LinesToTake, nonEmpty(p.linesToTake.Items()))
 	m.Questions = nil
 	for _, q := range p.questions.Items() {
 		qa := storage.QA{Question: strings.TrimSpace(q.Question), Answer: strings.TrimSpace(q.Answer)}
@@ -885,6 +902,9 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 				m.Status = s
 			}
 		}
+	}
+	if !p.collectNegotiation(&m) {
+		ok = false
 	}
 	if !ok {
 		p.u.setStatus("Not saved — correct the fields marked in red")
@@ -983,18 +1003,4 @@ func bothZones(f storage.FuzzyDate, home *time.Location, homeName string) string
 // blankMeeting is a new meeting as its form starts: proposed, nothing else known.
 func blankMeeting() storage.Meeting {
 	return storage.Meeting{Status: storage.StatusProposed}
-}
-
-// keepAddressees makes lines of the texts the editor holds, each keeping the participant it
-// was addressed to when its text is unchanged.
-func keepAddressees(was []storage.Line, texts []string) []storage.Line {
-	to := map[string]string{}
-	for _, l := range was {
-		to[l.Text] = l.ToID
-	}
-	out := storage.Lines(texts...)
-	for i := range out {
-		out[i].ToID = to[out[i].Text]
-	}
-	return out
 }

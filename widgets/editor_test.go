@@ -27,9 +27,19 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
+// entries are the entries under o, in layout order: plain ones and those of text areas.
 func entries(t *testing.T, o fyne.CanvasObject) []*widget.Entry {
 	t.Helper()
-	return find[*widget.Entry](o)
+	var out []*widget.Entry
+	for _, c := range test.LaidOutObjects(o) {
+		switch v := c.(type) {
+		case *widget.Entry:
+			out = append(out, v)
+		case *TextArea:
+			out = append(out, &v.Entry)
+		}
+	}
+	return out
 }
 
 // showGolden puts o alone in a window of size and checks that it renders as the golden.

@@ -30,6 +30,48 @@ type rowEditor[T any] struct {
 type editorRow struct {
 	up, down, remove *widget.Button
 	focus            fyne.Focusable
+	// msg is the line under the row's fields: its error, else its note; hidden when neither.
+	msg       *widget.Label
+	err, note string
+}
+
+// showMessage shows the row's error in the theme's error colour, else its note in the warning
+// colour, or hides the line when there is neither.
+func (r *editorRow) showMessage() {
+	text, imp := r.err, widget.DangerImportance
+	if text == "" {
+		text, imp = r.note, widget.WarningImportance
+	}
+	r.msg.Importance = imp
+	r.msg.SetText(text)
+	if text == "" {
+		r.msg.Hide()
+	} else {
+		r.msg.Show()
+	}
+}
+
+// setMessage sets the error (err true) or the note of row i; a row that does not exist is
+// left alone.
+func (e *rowEditor[T]) setMessage(i int, text string, err bool) {
+	if i < 0 || i >= len(e.rows) {
+		return
+	}
+	r := &e.rows[i]
+	if err {
+		r.err = text
+	} else {
+		r.note = text
+	}
+	r.showMessage()
+}
+
+// message is what the line under row i says, "" when nothing or when there is no such row.
+func (e *rowEditor[T]) message(i int) string {
+	if i < 0 || i >= len(e.rows) || !e.rows[i].msg.Visible() {
+		return ""
+	}
+	return e.rows[i].msg.Text
 }
 
 // newRowEditor returns the rows of items, built with fields, reporting to *onChanged.
@@ -92,7 +134,7 @@ func (e *rowEditor[T]) setItems(items []T) {
 	e.rebuild()
 }
 
-// rebuild makes one row per item.
+// rebuild makes one row per item; the rows' messages go with the old rows.
 func (e *rowEditor[T]) rebuild() {
 	objs := make([]fyne.CanvasObject, 0, len(e.items))
 	e.rows = e.rows[:0]
@@ -106,7 +148,11 @@ func (e *rowEditor[T]) rebuild() {
 			down:   widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, i+1) }),
 			remove: widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(i) }),
 			focus:  focus,
+			msg:    widget.NewLabel(""),
 		}
+		row.msg.Wrapping = fyne.TextWrapWord
+		row.msg.SizeName = theme.SizeNameCaptionText
+		row.showMessage()
 		for _, b := range []*widget.Button{row.up, row.down, row.remove} {
 			b.Importance = widget.LowImportance
 		}
@@ -118,24 +164,28 @@ func (e *rowEditor[T]) rebuild() {
 		}
 		e.rows = append(e.rows, row)
 		buttons := container.NewHBox(row.up, row.down, row.remove)
-		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewVBox(buttons), fields))
+		objs = append(objs, container.NewBorder(nil, row.msg, nil, container.NewVBox(buttons), fields))
 	}
 	e.box.Objects = objs
 	e.box.Refresh()
 }
 
 // newCellEntry is an input of a row showing text, with hint while blank; with more than one
-// line it wraps words and shows at least that many lines.
-func newCellEntry(hint, text string, lines int) *widget.Entry {
-	e := widget.NewEntry()
+// line it wraps words, shows at least that many lines and leaves Tab to move the focus. The
+// object goes in the row; the entry is how to read and watch it.
+func newCellEntry(hint, text string, lines int) (fyne.CanvasObject, *widget.Entry) {
+	var obj fyne.CanvasObject
+	var e *widget.Entry
 	if lines > 1 {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(lines)
+		ta := NewTextArea(lines)
+		obj, e = ta, &ta.Entry
+	} else {
+		e = widget.NewEntry()
+		obj = e
 	}
 	e.SetPlaceHolder(hint)
 	e.SetText(text)
-	return e
+	return obj, e
 }
 
 // StringListEditor edits an ordered list of strings — lines to take, spellings of a name —
@@ -167,9 +217,9 @@ func (e *StringListEditor) fields(_ int, item string, set func(string)) (fyne.Ca
 	if e.multiLine {
 		lines = 2
 	}
-	entry := newCellEntry(e.placeHolder, item, lines)
+	obj, entry := newCellEntry(e.placeHolder, item, lines)
 	entry.OnChanged = set
-	return entry, entry
+	return obj, obj.(fyne.Focusable)
 }
 
 // Items returns a copy of the list as it stands.
@@ -227,15 +277,15 @@ func NewQAEditor(items []QA) *QAEditor {
 }
 
 func (e *QAEditor) fields(i int, item QA, set func(QA)) (fyne.CanvasObject, fyne.Focusable) {
-	q := newCellEntry("Question", item.Question, 1)
-	a := newCellEntry("Answer", item.Answer, 2)
+	qObj, q := newCellEntry("Question", item.Question, 1)
+	aObj, a := newCellEntry("Answer", item.Answer, 2)
 	q.OnChanged = func(s string) { set(QA{Question: s, Answer: a.Text}) }
 	a.OnChanged = func(s string) { set(QA{Question: q.Text, Answer: s}) }
 	var rule fyne.CanvasObject = widget.NewSeparator()
 	if i == 0 {
 		rule = nil
 	}
-	return container.NewBorder(rule, nil, nil, nil, container.NewVBox(q, a)), q
+	return container.NewBorder(rule, nil, nil, nil, container.NewVBox(qObj, aObj)), q
 }
 
 // Items returns a copy of the pairs as they stand.

@@ -14,6 +14,9 @@ type TableColumn struct {
 	Width     float32  // the column's width; 0 shares what the fixed columns leave
 	MultiLine bool     // a wrapping entry of three lines, for sentences
 	Options   []string // when not nil, the cell is a drop-down of these instead of an entry
+	// NewLine starts a second line of the row with this column, for rows too wide for one:
+	// the columns from here on line up under the first line's, sharing the same width.
+	NewLine bool
 }
 
 var _ fyne.Widget = (*TableEditor)(nil)
@@ -60,37 +63,55 @@ func (e *TableEditor) normalise(row []string) []string {
 	return out
 }
 
-func (e *TableEditor) fields(_ int, row []string, set func([]string)) (fyne.CanvasObject, fyne.Focusable) {
+func (e *TableEditor) fields(i int, row []string, set func([]string)) (fyne.CanvasObject, fyne.Focusable) {
 	cur := e.normalise(row)
-	cells := make([]fyne.CanvasObject, len(e.columns))
-	widths := make([]float32, len(e.columns))
+	var lines []fyne.CanvasObject
+	var cells []fyne.CanvasObject
+	var widths []float32
+	endLine := func() {
+		if len(cells) > 0 {
+			lines = append(lines, container.New(NewColumns(widths...), cells...))
+		}
+		cells, widths = nil, nil
+	}
 	var focus fyne.Focusable
-	for i, c := range e.columns {
+	for k, c := range e.columns {
+		if c.NewLine {
+			endLine()
+		}
+		var cell fyne.CanvasObject
 		changed := func(s string) {
-			cur[i] = s
+			cur[k] = s
 			set(slices.Clone(cur))
 		}
 		if c.Options != nil {
 			s := widget.NewSelect(c.Options, nil)
 			s.PlaceHolder = c.Hint
-			s.SetSelected(cur[i])
+			s.SetSelected(cur[k])
 			s.OnChanged = changed
-			cells[i] = s
+			cell = s
 		} else {
 			lines := 1
 			if c.MultiLine {
 				lines = 3
 			}
-			entry := newCellEntry(c.Hint, cur[i], lines)
+			obj, entry := newCellEntry(c.Hint, cur[k], lines)
 			entry.OnChanged = changed
-			cells[i] = entry
+			cell = obj
 		}
-		if f, ok := cells[i].(fyne.Focusable); ok && focus == nil {
+		if f, ok := cell.(fyne.Focusable); ok && focus == nil {
 			focus = f
 		}
-		widths[i] = c.Width
+		cells, widths = append(cells, cell), append(widths, c.Width)
 	}
-	return container.New(NewColumns(widths...), cells...), focus
+	endLine()
+	if len(lines) == 1 {
+		return lines[0], focus
+	}
+	if i > 0 { // rows of two lines are told apart by a rule, as questions are
+		lines = append([]fyne.CanvasObject{widget.NewSeparator()}, lines...)
+	}
+	return container.NewVBox(lines...), focus
 }
 
 // Rows returns a copy of the rows as they stand, one text per column each.
@@ -106,6 +127,18 @@ func (e *TableEditor) SetOptions(col int, options []string) {
 	e.columns[col].Options = slices.Clone(options)
 	e.ed.setItems(e.ed.items)
 }
+
+// SetRowError shows msg under row i in the theme's error colour ("" takes it away). It stays
+// until it is changed or the rows change shape (an addition, a removal, a move, SetRows).
+func (e *TableEditor) SetRowError(i int, msg string) { e.ed.setMessage(i, msg, true) }
+
+// SetRowNote shows msg under row i in the theme's warning colour, for what is true of a row
+// but not wrong ("overdue"); a row's error is shown instead while it has one. It lasts as long
+// as an error does.
+func (e *TableEditor) SetRowNote(i int, msg string) { e.ed.setMessage(i, msg, false) }
+
+// RowMessage is the error or note shown under row i, "" when none.
+func (e *TableEditor) RowMessage(i int) string { return e.ed.message(i) }
 
 // SetAddText sets the label of the Add button.
 func (e *TableEditor) SetAddText(text string) { e.ed.add.SetText(text) }

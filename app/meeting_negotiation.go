@@ -1,0 +1,778 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/handling"
+	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
+)
+
+// The negotiation parts of the meeting page (meeting.go): their side, the lines to take in
+// three kinds, the press line, the scenario, interpreters and record-taker, the negotiating
+// parameters, the record of conversation and the commitments. Drop-downs of actors show
+// labels; actorIDs turns a label back into its actor.
+
+// The first choice of each drop-down, standing for none.
+const (
+	toAnyone       = "(anyone)"
+	noLead         = "(no lead speaker)"
+	bySide         = "(a side: type it)"
+	notClosed      = "(not closed)"
+	atThisMeeting  = "(at this meeting)"
+	defaultLevel   = "(default: one above the marking)"
+	noAtmosphere   = "(not recorded)"
+	noPressAccess  = "(not decided)"
+	otherPresent   = "Someone else was present…"
+	anotherMeeting = "(another meeting)"
+)
+
+// Columns of the negotiation's tables.
+const (
+	pointTo     = 1 // points: text, addressee
+	agendaLead  = 2 // agenda: start, item, lead, minutes
+	commitWhat  = 0 // commitments: what; actor, side, due, status, closed at
+	commitActor = 1
+	commitSide  = 2
+	commitDue   = 3
+	commitState = 4
+	commitClose = 5
+)
+
+// pressAccessLabels are the press access choices as the page words them.
+var pressAccessLabels = map[storage.PressAccess]string{
+	storage.PressOpen:   "open to the press",
+	storage.PressPool:   "pool: photographers at the start only",
+	storage.PressClosed: "closed to the press",
+}
+
+// negotiationInputs are the inputs of the negotiation parts of a meeting page.
+type negotiationInputs struct {
+	theirSide           *widgets.TableEditor // their ask, our response
+	points              *widgets.TableEditor // the point, to whom
+	ifPressed, avoid    *widgets.StringListEditor
+	proactive, reactive *widgets.TextArea
+	pressAccess         *widget.Select
+	agenda              *widgets.TableEditor // start, item, lead, minutes
+	choreography        *widgets.TableEditor // kind, text
+	interpreterTeam     *widgets.TableEditor // who, languages
+	recordTaker         *widget.Entry
+	parameters          *widgets.FormsEditor
+	paramsLevel         *widget.Select
+	paramsNote          *widget.Label
+	recDate, recPlace   *widget.Entry
+	recSubject          *widget.Entry
+	recSubstance        *widgets.TextArea
+	present             *widget.CheckGroup
+	presentPlanned      *widget.Button
+	presentOther        *widget.Select
+	atmosphere          *widget.Select
+	atmosphereWhy       *widget.Entry
+	commitments         *widgets.TableEditor
+
+	actorIDs     map[string]string // label → actor ID, for every actor
+	actorLabels  map[string]string // actor ID → label
+	closedIDs    map[string]string // label → meeting ID, for Closed at
+	scheme       handling.Scheme
+	marking      handling.Marking
+	presentExtra []string // actors offered as present beyond the planned participants
+}
+
+// buildNegotiation makes the negotiation's inputs and registers them under their storage
+// field names.
+func (p *meetingPage) buildNegotiation() {
+	e, fs := &p.ed, p.fs
+	p.theirSide = tableEditor(e, "Add an ask",
+		widgets.TableColumn{Hint: "their objective or likely ask", MultiLine: true},
+		widgets.TableColumn{Hint: "our response", MultiLine: true})
+	p.points = tableEditor(e, "Add a point to make",
+		widgets.TableColumn{Hint: "a point the delegation makes", MultiLine: true},
+		widgets.TableColumn{Hint: "addressed to", Width: 230, Options: []string{toAnyone}})
+	p.ifPressed = stringList(e, true, "a defensive line, said only if pressed", "Add an if-pressed line")
+	p.avoid = stringList(e, true, "something not to say", "Add a line to avoid")
+	p.proactive = tabArea(e, "what we say publicly afterwards, unprompted", 3)
+	p.reactive = tabArea(e, "what we say only if asked", 3)
+	p.pressAccess = selectOf(e, pressAccessOptions())
+	p.agenda = tableEditor(e, "Add an agenda item",
+		widgets.TableColumn{Hint: "10:30 or +30", Width: 110},
+		widgets.TableColumn{Hint: "item, e.g. Opening statements"},
+		widgets.TableColumn{Hint: "lead speaker", Width: 220, Options: []string{noLead}},
+		widgets.TableColumn{Hint: "minutes", Width: 90})
+	p.choreography = tableEditor(e, "Add a choreography note",
+		widgets.TableColumn{Hint: "kind", Width: 140, Options: storage.ChoreographyKinds},
+		widgets.TableColumn{Hint: "e.g. the Minister greets the delegation at the entrance"})
+	p.interpreterTeam = tableEditor(e, "Add an interpreter",
+		widgets.TableColumn{Hint: "who, e.g. Ministry interpreter"},
+		widgets.TableColumn{Hint: "languages, e.g. Japanese–Russian, consecutive"})
+	p.recordTaker = textEntry(e, "who writes the record of conversation")
+	p.parameters = widgets.NewFormsEditor(parameterFields()...)
+	p.parameters.SetAddText("Add an issue")
+	p.parameters.OnChanged = func([][]string) { e.touch() }
+	p.paramsLevel = selectOf(e, []string{defaultLevel})
+	p.paramsLevel.OnChanged = func(string) { e.touch(); p.showAnnexLevel() }
+	p.paramsNote = note("")
+	p.recDate = textEntry(e, "when it took place, e.g. 8 Oct 2015")
+	p.recPlace = textEntry(e, "where, e.g. Ministry of Foreign Affairs, Moscow")
+	p.recSubject = textEntry(e, "e.g. Peace treaty consultations, round 1")
+	p.recSubstance = tabArea(e, "what was said, in short paragraphs, one a line", 5)
+	p.present = widget.NewCheckGroup(nil, func([]string) { e.touch() })
+	p.presentPlanned = widget.NewButtonWithIcon("Tick the planned participants", theme.ConfirmIcon(), p.tickPlanned)
+	p.presentOther = widget.NewSelect(nil, p.addPresent)
+	p.presentOther.PlaceHolder = otherPresent
+	atmospheres := []string{noAtmosphere}
+	for _, a := range storage.Atmospheres {
+		atmospheres = append(atmospheres, string(a))
+	}
+	p.atmosphere = selectOf(e, atmospheres)
+	p.atmosphereWhy = textEntry(e, "why, e.g. frank but businesslike; no new proposal")
+	statuses := make([]string, len(storage.CommitmentStatuses))
+	for i, s := range storage.CommitmentStatuses {
+		statuses[i] = string(s)
+	}
+	p.commitments = tableEditor(e, "Add a commitment",
+		widgets.TableColumn{Hint: "what they undertook", MultiLine: true},
+		widgets.TableColumn{Hint: "who (an actor)", Width: 200, Options: []string{bySide}, NewLine: true},
+		widgets.TableColumn{Hint: "or a side, e.g. Japan", Width: 130},
+		widgets.TableColumn{Hint: "by when, e.g. by Aug 2016", Width: 170},
+		widgets.TableColumn{Hint: "status", Width: 100, Options: statuses},
+		widgets.TableColumn{Hint: "closed at", Options: []string{notClosed}})
+	p.commitments.OnChanged = func([][]string) { e.touch(); p.showOverdue() }
+
+	fs.add("their_side", "Their side", p.theirSide)
+	fs.add("lines_to_take", "Points to make", p.points)
+	fs.add("if_pressed", "If pressed", p.ifPressed)
+	fs.add("lines_to_avoid", "Lines to avoid", p.avoid)
+	fs.add("press_line.proactive", "Proactive", p.proactive)
+	fs.add("press_line.reactive", "Reactive", p.reactive)
+	fs.add("press_access", "Press access", p.pressAccess)
+	fs.add("agenda", "Timed agenda", p.agenda)
+	fs.add("choreography", "Choreography", p.choreography)
+	fs.add("interpreter_team", "Interpreters", p.interpreterTeam)
+	fs.add("record_taker", "Record-taker", p.recordTaker)
+	fs.add("parameters", "Issues", p.parameters)
+	fs.add("parameters_level", "Annex level", container.NewVBox(p.paramsLevel, p.paramsNote))
+	fs.add("record.date", "Date", p.recDate)
+	fs.add("record.place", "Place", p.recPlace)
+	fs.add("record.present_ids", "Present", container.NewVBox(p.present,
+		container.NewHBox(p.presentPlanned, p.presentOther)))
+	fs.add("record.subject", "Subject", p.recSubject)
+	fs.add("record.substance", "Substance", p.recSubstance)
+	fs.add("record.atmosphere", "Atmosphere", p.atmosphere)
+	fs.add("record.atmosphere_why", "Why", p.atmosphereWhy)
+	fs.add("commitments", "Commitments", p.commitments)
+}
+
+// tabArea is a multi-line entry, as textArea makes, that marks e edited on change and that Tab
+// leaves for the next field instead of typing a tab into it (widgets.TextArea).
+func tabArea(e *editState, placeholder string, rows int) *widgets.TextArea {
+	w := widgets.NewTextArea(rows)
+	w.SetPlaceHolder(placeholder)
+	w.OnChanged = func(string) { e.touch() }
+	return w
+}
+
+// part is a titled part of a section, its input below its title across the page's width.
+func (p *meetingPage) part(key, explain string) fyne.CanvasObject {
+	r := p.fs.rows[key]
+	objs := []fyne.CanvasObject{r.label}
+	if explain != "" {
+		objs = append(objs, note(explain))
+	}
+	return container.NewVBox(append(objs, r.cell)...)
+}
+
+// negotiationSections are the sections of the page the negotiation adds, by name.
+func (p *meetingPage) negotiationSections() map[string]fyne.CanvasObject {
+	fs := p.fs
+	return map[string]fyne.CanvasObject{
+		"their side": section("Their side",
+			note("Their objectives and likely asks, each with our response."),
+			fs.rows["their_side"].cell),
+		"lines": section("Lines to take",
+			p.part("lines_to_take", "Each point may be addressed to one of the participants (listed under Participants)."),
+			p.part("if_pressed", "Defensive lines, used only if the other side presses."),
+			p.part("lines_to_avoid", "What the delegation should not say.")),
+		"press": section("Press line", fs.grid("press_line.proactive", "press_line.reactive", "press_access")),
+		"scenario": section("Scenario",
+			p.part("agenda", "Start as a time in the venue's zone (10:30) or minutes after the opening (+30); the lead speaker opens the item."),
+			p.part("choreography", "Arrival, greeting, seating, photo, gifts, departure.")),
+		"parameters": section("Negotiating parameters",
+			note("Per issue on the table: what we and they want, the alternatives, where we aim and where we walk away."),
+			fs.grid("parameters_level"),
+			fs.rows["parameters"].cell),
+		"record": section("Record of conversation",
+			note("Written after the meeting: who was there (which may differ from the plan), what was said and how it went."),
+			fs.grid("record.date", "record.place", "record.present_ids", "record.subject", "record.substance",
+				"record.atmosphere", "record.atmosphere_why")),
+		"commitments": section("Commitments",
+			note("What each side undertook here, by when, and where it stands; an open one past its date is overdue."),
+			fs.rows["commitments"].cell),
+	}
+}
+
+// parameterFields are the inputs of one issue's negotiating parameters, labelled as the pack
+// prints them.
+func parameterFields() []widgets.FormField {
+	fields := []widgets.FormField{{Label: "Issue", Hint: "the issue on the table, e.g. Joint economic activity on the islands", Wide: true}}
+	var p storage.Parameter
+	for _, t := range p.Texts() {
+		fields = append(fields, widgets.FormField{Label: t.Label, Lines: 2})
+	}
+	return fields
+}
+
+func pressAccessOptions() []string {
+	out := []string{noPressAccess}
+	for _, a := range storage.PressAccesses {
+		out = append(out, pressAccessLabels[a])
+	}
+	return out
+}
+
+// setHandling takes the dossier's handling levels for the annex level's drop-down.
+func (p *meetingPage) setHandling(s handling.Scheme, marking string) {
+	p.scheme, p.marking = s, s.ParseMarking(marking)
+	opts := []string{defaultLevel}
+	for _, l := range s.Levels {
+		opts = append(opts, l.Name)
+	}
+	p.quietly(func() {
+		sel := p.paramsLevel.Selected
+		if sel != "" && !slices.Contains(opts, sel) {
+			opts = append(opts, sel) // a level the dossier no longer has stays until changed
+		}
+		p.paramsLevel.SetOptions(opts)
+		p.paramsLevel.SetSelected(sel)
+	})
+	p.showAnnexLevel()
+}
+
+// showAnnexLevel says at which level the parameters annex is printed.
+func (p *meetingPage) showAnnexLevel() {
+	if len(p.scheme.Levels) == 0 {
+		p.paramsNote.SetText("")
+		return
+	}
+	level := p.paramsLevel.Selected
+	if level == defaultLevel {
+		level = ""
+	}
+	at := p.scheme.Name(p.scheme.AnnexLevel(storage.Meeting{ParametersLevel: level}, p.marking))
+	p.paramsNote.SetText("Restricted by default: printed as an annex at " + at + ", one level above the dossier's marking, unless a level is chosen here.")
+}
+
+// setActorChoices builds the actors' labels and gives every actor drop-down of the
+// negotiation its choices, participants first, keeping each row's choice.
+func (p *meetingPage) setActorChoices() {
+	points := p.columnIDs(p.points, pointTo)
+	leads := p.columnIDs(p.agenda, agendaLead)
+	who := p.columnIDs(p.commitments, commitActor)
+	present := p.presentIDs()
+
+	p.actorIDs, p.actorLabels = map[string]string{}, map[string]string{}
+	for _, a := range p.actors {
+		label := a.Name
+		if a.Country != "" {
+			label += " · " + a.Country
+		}
+		label = uniqueLabel(p.actorIDs, label)
+		p.actorIDs[label], p.actorLabels[a.ID] = a.ID, label
+	}
+	planned, isPlanned := p.plannedLabels()
+	all := slices.Clone(planned)
+	for _, a := range p.actors {
+		if !isPlanned[a.ID] {
+			all = append(all, p.actorLabels[a.ID])
+		}
+	}
+	addressees := append([]string{toAnyone}, planned...)
+	for _, id := range points {
+		if l := p.actorLabels[id]; l != "" && !isPlanned[id] && !slices.Contains(addressees, l) {
+			addressees = append(addressees, l) // addressed before leaving the participants
+		}
+	}
+	p.setColumn(p.points, pointTo, addressees, points, toAnyone)
+	p.setColumn(p.agenda, agendaLead, append([]string{noLead}, all...), leads, noLead)
+	p.setColumn(p.commitments, commitActor, append([]string{bySide}, all...), who, bySide)
+	p.showOverdue()
+	p.setPresentChoices(present)
+}
+
+// plannedLabels are the labels of the meeting's participants as they stand, in their order,
+// and the set of their actors.
+func (p *meetingPage) plannedLabels() ([]string, map[string]bool) {
+	var out []string
+	is := map[string]bool{}
+	for _, part := range p.participants {
+		if l := p.actorLabels[part.ActorID]; l != "" && !is[part.ActorID] {
+			out = append(out, l)
+			is[part.ActorID] = true
+		}
+	}
+	return out, is
+}
+
+// columnIDs are the actors (or meetings) chosen in column col of t, by ID.
+func (p *meetingPage) columnIDs(t *widgets.TableEditor, col int) []string {
+	rows := t.Rows()
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = p.actorIDs[r[col]]
+	}
+	return out
+}
+
+// setColumn gives column col of t the options (nil: those it has), each row choosing the
+// actor ids[i] (none when "").
+func (p *meetingPage) setColumn(t *widgets.TableEditor, col int, options, ids []string, none string) {
+	rows := t.Rows()
+	if options != nil {
+		t.SetOptions(col, options)
+	}
+	for i := range rows {
+		rows[i][col] = none
+		if i < len(ids) && ids[i] != "" {
+			rows[i][col] = p.actorLabels[ids[i]]
+		}
+	}
+	t.SetRows(rows)
+}
+
+// presentIDs are the actors ticked as present.
+func (p *meetingPage) presentIDs() []string {
+	var out []string
+	for _, l := range p.present.Selected {
+		if id := p.actorIDs[l]; id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// setPresentChoices offers the planned participants and those marked present, ticking the
+// actors ids; the other actors are in the drop-down below.
+func (p *meetingPage) setPresentChoices(ids []string) {
+	opts, isPlanned := p.plannedLabels()
+	for _, id := range append(slices.Clone(ids), p.presentExtra...) {
+		if l := p.actorLabels[id]; l != "" && !isPlanned[id] && !slices.Contains(opts, l) {
+			opts = append(opts, l)
+		}
+	}
+	var sel, others []string
+	for _, id := range ids {
+		if l := p.actorLabels[id]; l != "" {
+			sel = append(sel, l)
+		}
+	}
+	for _, a := range p.actors {
+		if l := p.actorLabels[a.ID]; !slices.Contains(opts, l) {
+			others = append(others, l)
+		}
+	}
+	p.quietly(func() {
+		p.present.Options = opts
+		p.present.SetSelected(sel)
+		p.presentOther.SetOptions(others)
+		p.presentOther.ClearSelected()
+	})
+	if len(others) == 0 {
+		p.presentOther.Disable()
+	} else {
+		p.presentOther.Enable()
+	}
+	if len(p.participants) == 0 {
+		p.presentPlanned.Disable()
+	} else {
+		p.presentPlanned.Enable()
+	}
+}
+
+// quietly runs f, which sets inputs, without counting it as an edit: within the page's fill
+// as part of it (editState.fill does not nest), else on its own.
+func (p *meetingPage) quietly(f func()) {
+	if p.ed.loading {
+		f()
+		return
+	}
+	p.ed.fill(f)
+}
+
+// tickPlanned marks every planned participant present.
+func (p *meetingPage) tickPlanned() {
+	sel := slices.Clone(p.present.Selected)
+	planned, _ := p.plannedLabels()
+	for _, l := range planned {
+		if !slices.Contains(sel, l) {
+			sel = append(sel, l)
+		}
+	}
+	p.present.SetSelected(sel) // calls OnChanged, which marks the page edited
+}
+
+// addPresent adds an actor who was not planned to the present list, ticked.
+func (p *meetingPage) addPresent(label string) {
+	id := p.actorIDs[label]
+	if p.ed.loading || id == "" {
+		return
+	}
+	p.presentExtra = append(p.presentExtra, id)
+	p.setPresentChoices(append(p.presentIDs(), id))
+	p.ed.touch()
+}
+
+// setClosedChoices offers the rounds of the track (latest first) as where a commitment was
+// closed, keeping each row's choice; ids are the meetings the rows name.
+func (p *meetingPage) setClosedChoices(ids []string) {
+	p.closedIDs = map[string]string{notClosed: ""}
+	opts := []string{notClosed}
+	if !p.isNew() {
+		p.closedIDs[atThisMeeting] = p.m.ID
+		opts = append(opts, atThisMeeting)
+	}
+	for i := len(p.rounds) - 1; i >= 0; i-- {
+		r := p.rounds[i]
+		l := uniqueLabel(p.closedIDs, r.WhenText()+" — "+r.Title)
+		p.closedIDs[l] = r.ID
+		opts = append(opts, l)
+	}
+	for _, id := range ids {
+		if id != "" && labelFor(p.closedIDs, id) == "" {
+			l := uniqueLabel(p.closedIDs, anotherMeeting) // a meeting of another track keeps its place
+			p.closedIDs[l] = id
+			opts = append(opts, l)
+		}
+	}
+	rows := p.commitments.Rows()
+	p.commitments.SetOptions(commitClose, opts)
+	for i := range rows {
+		rows[i][commitClose] = notClosed
+		if i < len(ids) {
+			if l := labelFor(p.closedIDs, ids[i]); l != "" {
+				rows[i][commitClose] = l
+			}
+		}
+	}
+	p.commitments.SetRows(rows)
+	p.showOverdue()
+}
+
+// closedColumnIDs are the meetings the commitments' rows name as where they were closed.
+func (p *meetingPage) closedColumnIDs() []string {
+	rows := p.commitments.Rows()
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = p.closedIDs[r[commitClose]]
+	}
+	return out
+}
+
+// showOverdue notes under each open commitment past its date that it is overdue.
+func (p *meetingPage) showOverdue() {
+	now := p.u.now()
+	for i, r := range p.commitments.Rows() {
+		msg := ""
+		if due, err := parseDate(r[commitDue]); err == nil && !due.IsZero() {
+			c := storage.Commitment{Due: due, Status: storage.CommitmentStatus(r[commitState])}
+			if c.StatusOn(now) == storage.CommitmentOverdue {
+				msg = "Overdue: it was due " + due.String() + " and is still open."
+			}
+		}
+		p.commitments.SetRowNote(i, msg)
+	}
+}
+
+// dueText is a commitment's date as the form shows it: as printed, or whole when exact.
+func dueText(f storage.FuzzyDate) string {
+	if f.IsExact() {
+		return f.Text()
+	}
+	return f.String()
+}
+
+// fillNegotiation sets the negotiation's inputs from m. The participants are set already.
+func (p *meetingPage) fillNegotiation(m storage.Meeting) {
+	rows := make([][]string, len(m.TheirSide))
+	for i, a := range m.TheirSide {
+		rows[i] = []string{a.Text, a.Response}
+	}
+	p.theirSide.SetRows(rows)
+
+	// The actors' drop-downs get their choices for empty tables, then the rows their actors.
+	p.presentExtra = nil
+	for _, t := range []*widgets.TableEditor{p.points, p.agenda, p.commitments} {
+		t.SetRows(nil)
+	}
+	p.quietly(func() { p.present.SetSelected(nil) })
+	p.setActorChoices()
+	ids := make([]string, len(m.LinesToTake))
+	rows = make([][]string, len(m.LinesToTake))
+	for i, l := range m.LinesToTake {
+		rows[i], ids[i] = []string{l.Text, ""}, l.ToID
+	}
+	p.points.SetRows(rows)
+	p.setActorChoicesFor(ids)
+
+	p.ifPressed.SetItems(m.IfPressed)
+	p.avoid.SetItems(m.LinesToAvoid)
+	p.proactive.SetText(m.PressLine.Proactive)
+	p.reactive.SetText(m.PressLine.Reactive)
+	p.pressAccess.SetSelected(noPressAccess)
+	if l, ok := pressAccessLabels[m.PressAccess]; ok {
+		p.pressAccess.SetSelected(l)
+	}
+
+	rows = make([][]string, len(m.Agenda))
+	leads := make([]string, len(m.Agenda))
+	for i, a := range m.Agenda {
+		rows[i], leads[i] = []string{a.At, a.Item, "", intText(a.Minutes)}, a.LeadID
+	}
+	p.agenda.SetRows(rows)
+	p.setColumn(p.agenda, agendaLead, nil, leads, noLead)
+
+	rows = make([][]string, len(m.Choreography))
+	for i, n := range m.Choreography {
+		rows[i] = []string{n.Kind, n.Text}
+	}
+	p.choreography.SetRows(rows)
+	rows = make([][]string, len(m.InterpreterTeam))
+	for i, it := range m.InterpreterTeam {
+		rows[i] = []string{it.Who, it.Languages}
+	}
+	p.interpreterTeam.SetRows(rows)
+	p.recordTaker.SetText(m.RecordTaker)
+
+	forms := make([][]string, len(m.Parameters))
+	for i, pm := range m.Parameters {
+		form := []string{pm.Issue}
+		for _, t := range pm.Texts() {
+			form = append(form, *t.Text)
+		}
+		forms[i] = form
+	}
+	p.parameters.SetForms(forms)
+	if m.ParametersLevel == "" {
+		p.paramsLevel.SetSelected(defaultLevel)
+	} else {
+		if !slices.Contains(p.paramsLevel.Options, m.ParametersLevel) {
+			p.paramsLevel.SetOptions(append(slices.Clone(p.paramsLevel.Options), m.ParametersLevel))
+		}
+		p.paramsLevel.SetSelected(m.ParametersLevel)
+	}
+	p.showAnnexLevel()
+
+	r := m.Record
+	p.recDate.SetText(partialText(r.Date))
+	p.recPlace.SetText(r.Place)
+	p.recSubject.SetText(r.Subject)
+	p.recSubstance.SetText(r.Substance)
+	p.atmosphere.SetSelected(noAtmosphere)
+	if r.Atmosphere != "" {
+		p.atmosphere.SetSelected(string(r.Atmosphere))
+	}
+	p.atmosphereWhy.SetText(r.AtmosphereWhy)
+	p.setPresentChoices(r.PresentIDs)
+
+	rows = make([][]string, len(m.Commitments))
+	who := make([]string, len(m.Commitments))
+	closed := make([]string, len(m.Commitments))
+	for i, c := range m.Commitments {
+		rows[i] = []string{c.What, "", c.Side, dueText(c.Due), string(c.Status), ""}
+		who[i], closed[i] = c.ActorID, c.ClosedByID
+	}
+	p.commitments.SetRows(rows)
+	p.setColumn(p.commitments, commitActor, nil, who, bySide)
+	p.setClosedChoices(closed)
+}
+
+// setActorChoicesFor gives the points their addressees ids, offering each even when they are
+// no longer a participant.
+func (p *meetingPage) setActorChoicesFor(ids []string) {
+	planned, isPlanned := p.plannedLabels()
+	addressees := append([]string{toAnyone}, planned...)
+	for _, id := range ids {
+		if l := p.actorLabels[id]; l != "" && !isPlanned[id] && !slices.Contains(addressees, l) {
+			addressees = append(addressees, l)
+		}
+	}
+	p.setColumn(p.points, pointTo, addressees, ids, toAnyone)
+}
+
+// collectNegotiation reads the negotiation's inputs into m, marking every problem next to its
+// row or input; it reports whether there was none.
+func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
+	ok := true
+	fail := func(key, msg string) {
+		p.fs.setError(key, msg)
+		ok = false
+	}
+	rowFail := func(t *widgets.TableEditor, i int, msg string) {
+		t.SetRowError(i, msg)
+		ok = false
+	}
+	for _, t := range []*widgets.TableEditor{p.theirSide, p.points, p.agenda, p.choreography, p.interpreterTeam, p.commitments} {
+		for i := range t.Rows() {
+			t.SetRowError(i, "")
+		}
+	}
+
+	m.TheirSide = nil
+	for _, row := range filled(p.theirSide) {
+		i, r := row.i, row.text
+		if r[0] == "" {
+			rowFail(p.theirSide, i, "Say what they ask; the response answers it")
+		}
+		m.TheirSide = append(m.TheirSide, storage.Ask{Text: r[0], Response: r[1]})
+	}
+
+	m.LinesToTake = nil
+	for _, r := range p.points.Rows() {
+		if text := strings.TrimSpace(r[0]); text != "" {
+			m.LinesToTake = append(m.LinesToTake, storage.Line{Text: text, ToID: p.actorIDs[r[pointTo]]})
+		}
+	}
+	m.IfPressed = nonEmpty(p.ifPressed.Items())
+	m.LinesToAvoid = nonEmpty(p.avoid.Items())
+	m.PressLine = storage.PressLine{Proactive: strings.TrimSpace(p.proactive.Text), Reactive: strings.TrimSpace(p.reactive.Text)}
+	m.PressAccess = ""
+	for a, l := range pressAccessLabels {
+		if l == p.pressAccess.Selected {
+			m.PressAccess = a
+		}
+	}
+
+	m.Agenda = nil
+	for i, r := range p.agenda.Rows() {
+		at, item, minutes := strings.TrimSpace(r[0]), strings.TrimSpace(r[1]), strings.TrimSpace(r[3])
+		lead := p.actorIDs[r[agendaLead]]
+		if at == "" && item == "" && minutes == "" && lead == "" {
+			continue
+		}
+		a := storage.AgendaItem{Item: item, At: at, LeadID: lead}
+		var err error
+		switch a.Minutes, err = optionalInt(minutes); {
+		case item == "":
+			rowFail(p.agenda, i, "Give the item, e.g. Opening statements")
+		case at != "" && !agendaAtReads(a):
+			rowFail(p.agenda, i, fmt.Sprintf("%q is not a start: give a time such as 10:30, or minutes after the opening such as +30", at))
+		case err != nil || a.Minutes < 0 || a.Minutes > 24*60:
+			rowFail(p.agenda, i, fmt.Sprintf("%q is not a number of minutes such as 20", minutes))
+		}
+		m.Agenda = append(m.Agenda, a)
+	}
+	m.Choreography = nil
+	for _, row := range filled(p.choreography) {
+		i, r := row.i, row.text
+		if r[0] == "" || r[1] == "" {
+			rowFail(p.choreography, i, "Choose the kind of note and write it")
+		}
+		m.Choreography = append(m.Choreography, storage.ChoreographyNote{Kind: r[0], Text: r[1]})
+	}
+	m.InterpreterTeam = nil
+	for _, row := range filled(p.interpreterTeam) {
+		i, r := row.i, row.text
+		if r[0] == "" {
+			rowFail(p.interpreterTeam, i, "Say who interprets")
+		}
+		m.InterpreterTeam = append(m.InterpreterTeam, storage.Interpreter{Who: r[0], Languages: r[1]})
+	}
+	m.RecordTaker = strings.TrimSpace(p.recordTaker.Text)
+
+	m.Parameters = nil
+	for i, f := range p.parameters.Forms() {
+		p.parameters.SetFormError(i, "")
+		var pm storage.Parameter
+		pm.Issue = strings.TrimSpace(f[0])
+		blank := pm.Issue == ""
+		for k, t := range pm.Texts() {
+			*t.Text = strings.TrimSpace(f[k+1])
+			blank = blank && *t.Text == ""
+		}
+		if blank {
+			continue
+		}
+		if pm.Issue == "" {
+			p.parameters.SetFormError(i, "Name the issue these parameters are for")
+			fail("parameters", fmt.Sprintf("Issue %d has no name", i+1))
+		}
+		m.Parameters = append(m.Parameters, pm)
+	}
+	m.ParametersLevel = p.paramsLevel.Selected
+	if m.ParametersLevel == defaultLevel {
+		m.ParametersLevel = ""
+	}
+
+	var err error
+	if m.Record.Date, err = parsePartialDate(p.recDate.Text); err != nil {
+		fail("record.date", firstUpper(err.Error()))
+	}
+	m.Record.Place = strings.TrimSpace(p.recPlace.Text)
+	m.Record.PresentIDs = p.presentIDs()
+	m.Record.Subject = strings.TrimSpace(p.recSubject.Text)
+	m.Record.Substance = strings.Join(nonEmpty(strings.Split(p.recSubstance.Text, "\n")), "\n")
+	m.Record.Atmosphere = ""
+	if p.atmosphere.Selected != noAtmosphere {
+		m.Record.Atmosphere = storage.Atmosphere(p.atmosphere.Selected)
+	}
+	m.Record.AtmosphereWhy = strings.TrimSpace(p.atmosphereWhy.Text)
+
+	m.Commitments = nil
+	closed := p.closedColumnIDs()
+	for i, r := range p.commitments.Rows() {
+		actor := p.actorIDs[r[commitActor]]
+		side, what, due := strings.TrimSpace(r[commitSide]), strings.TrimSpace(r[commitWhat]), strings.TrimSpace(r[commitDue])
+		if actor == "" && side == "" && what == "" && due == "" {
+			continue
+		}
+		c := storage.Commitment{ActorID: actor, Side: side, What: what, Status: storage.CommitmentStatus(r[commitState]), ClosedByID: closed[i]}
+		if c.Status == "" {
+			c.Status = storage.CommitmentOpen
+		}
+		var derr error
+		c.Due, derr = parseDate(due)
+		switch {
+		case what == "":
+			rowFail(p.commitments, i, "Say what was undertaken")
+		case actor == "" && side == "":
+			rowFail(p.commitments, i, "Say who undertook it: choose an actor or type a side")
+		case derr != nil:
+			rowFail(p.commitments, i, "By when: "+derr.Error())
+		}
+		m.Commitments = append(m.Commitments, c)
+	}
+	return ok
+}
+
+// filled are the rows of t that are not blank, texts trimmed, each with its index in t.
+func filled(t *widgets.TableEditor) []tableRow {
+	var out []tableRow
+	for i, r := range t.Rows() {
+		blank := true
+		for k := range r {
+			r[k] = strings.TrimSpace(r[k])
+			blank = blank && r[k] == ""
+		}
+		if !blank {
+			out = append(out, tableRow{i, r})
+		}
+	}
+	return out
+}
+
+// tableRow is a row of a table editor and where it stands.
+type tableRow struct {
+	i    int
+	text []string
+}
+
+// agendaAtReads reports whether an agenda item's start reads as a time or an offset.
+func agendaAtReads(a storage.AgendaItem) bool {
+	_, _, ok := a.Offset()
+	return ok
+}
