@@ -170,9 +170,9 @@ type renderer struct {
 	profileLinks map[string]int
 	runes        []rune // see usedRunes
 
-	names      map[string]string // actors' names by ID (see actorName)
-	annexLevel int               // the parameters annex's level (handling's AnnexLevel)
-	floor      int               // the least level of every page begun now (the annex's); handling.None outside it
+	actors     map[string]storage.Actor // the actors the briefing holds, by ID (see actor)
+	annexLevel int                      // the parameters annex's level (handling's AnnexLevel)
+	floor      int                      // the least level of every page begun now (the annex's); handling.None outside it
 }
 
 func newRenderer(b *storage.Briefing, opt PackOptions, ts *typesetter) *renderer {

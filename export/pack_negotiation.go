@@ -29,15 +29,21 @@ const (
 // speaker, one who left since the last round — with the link to their profile or line; ""
 // when the briefing does not hold the actor (the caller words that).
 func (r *renderer) actorName(id string) (string, int) {
-	if id == "" {
+	a, ok := r.actor(id)
+	if !ok {
 		return "", 0
 	}
-	if r.names == nil {
-		r.names = map[string]string{}
+	return a.Name, r.profileLinks[id]
+}
+
+// actor is the record of an actor the briefing holds, by ID.
+func (r *renderer) actor(id string) (storage.Actor, bool) {
+	if r.actors == nil {
+		r.actors = map[string]storage.Actor{}
 		put := func(a storage.Actor) {
 			if a.ID != "" && strings.TrimSpace(a.Name) != "" {
-				if _, ok := r.names[a.ID]; !ok {
-					r.names[a.ID] = a.Name
+				if _, ok := r.actors[a.ID]; !ok {
+					r.actors[a.ID] = a
 				}
 			}
 		}
@@ -53,11 +59,8 @@ func (r *renderer) actorName(id string) (string, int) {
 			}
 		}
 	}
-	name, ok := r.names[id]
-	if !ok {
-		return "", 0
-	}
-	return name, r.profileLinks[id]
+	a, ok := r.actors[id]
+	return a, ok && id != ""
 }
 
 // notAParticipant names an actor the briefing does not hold.
@@ -420,13 +423,17 @@ func (r *renderer) sinceLastRound(s *section) {
 		var items []listItem
 		for _, st := range c.Statements {
 			var speaker []span
-			if name, link := r.actorName(st.ActorID); name != "" {
-				speaker = []span{{text: name, st: bodyStyle.withBold(), link: link}, {text: "\n", st: bodyStyle}}
+			if a, ok := r.actor(st.ActorID); ok {
+				speaker = []span{{text: a.Name, st: bodyStyle.withBold(), link: r.profileLinks[a.ID]}}
+				if a.Title != "" {
+					speaker = append(speaker, span{text: ", " + a.Title, st: bodyStyle.withColor(mutedColour)})
+				}
+				speaker = append(speaker, span{text: "\n", st: bodyStyle})
 			}
 			head, body := r.statementSpans(st, speaker)
 			items = append(items, listItem{marker: "–", head: head, spans: body})
 		}
-		blocks = append(blocks, r.subBlock("Statements by the participants", r.listBlock(items, 5, bodyLine, 2)))
+		blocks = append(blocks, r.subBlock("Statements since the round", r.listBlock(items, 5, bodyLine, 2)))
 	}
 	if len(c.StatusChanges) > 0 {
 		var rows [][][]span

@@ -66,7 +66,7 @@ func TestPackNegotiationSections(t *testing.T) {
 		"Record-taker Second Secretary, Russia Division", "Press Pool: photographers and cameras at the start only",
 		// Since the last round.
 		"What the dossier records after Peace treaty talks, Moscow round (October 2015), from 1 November 2015.",
-		"Statements by the participants – Igor Morgulov 12 Apr 2016 · Interview, Moscow The talks must proceed without preconditions.",
+		"Statements since the round – Igor Morgulov, Deputy Minister of Foreign Affairs 12 Apr 2016 · Interview, Moscow The talks must proceed without preconditions.",
 		"Status changes on the track", "From postponed to tentative",
 		"Changed positions Party Was Now Russia The islands are not a subject of negotiation. (until 6 May 2016)",
 		"New key facts", "New approach Agreed by Abe and Putin in Sochi", "New timeline entries",

@@ -158,7 +158,7 @@ func checkNoOrphanedHeadings(t *testing.T, txt string) {
 		"Later and planned meetings", "Status changes",
 		titleTheirSide, titlePress, titleScenario, titleSince, titleOpen, titleRecord, titleCommitments, titleAnnex,
 		"Points to make", "If pressed", "Lines to avoid", "Proactive: what we say", "Reactive: only if asked", "Press access",
-		"Timed agenda", "Choreography", "Logistics", "Statements by the participants", "Status changes on the track",
+		"Timed agenda", "Choreography", "Logistics", "Statements since the round", "Status changes on the track",
 		"Changed positions", "New key facts", "New timeline entries", "Who joined and who left", "Posts taken up",
 		"Last time we met", "Substance", "Atmospherics"} {
 		headings[h] = true
