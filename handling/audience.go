@@ -127,6 +127,8 @@ func (c *cutter) meeting(m *storage.Meeting) {
 	c.floor = max(c.floor, c.s.AnnexLevel(*m, c.marking))
 	m.Parameters = keep(c, "Negotiating parameters", m.Parameters, parameterText, parameterTexts)
 	c.floor = floor
+	m.Record.Subject = c.paragraphs("Record of conversation", m.Record.Subject)
+	m.Record.Place = c.paragraphs("Record of conversation", m.Record.Place)
 	m.Record.Substance = c.paragraphs("Record of conversation", m.Record.Substance)
 	m.Record.AtmosphereWhy = c.paragraphs("Atmospherics", m.Record.AtmosphereWhy)
 	m.Outcome = c.paragraphs("Outcome", m.Outcome)

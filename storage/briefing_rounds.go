@@ -123,10 +123,18 @@ func (s *Store) workOutRounds(ctx context.Context, b *Briefing) error {
 func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, error) {
 	prev := b.PreviousRound
 	c := RoundChanges{Round: prev, Since: since(prev)}
+	// News is what happened after the last round and before this one: a date that may fall
+	// at or after the briefed meeting's start (the meeting itself, the next summit, "by end
+	// of 2016") is not news for it.
+	until := s.stamp()
+	if !b.Meeting.When.IsZero() {
+		until = b.Meeting.When.Lower()
+	}
 	after := func(t time.Time) bool { return !t.IsZero() && !t.Before(c.Since) }
+	between := func(f FuzzyDate) bool { return !f.IsZero() && after(f.Lower()) && !f.Upper().After(until) }
 	for _, p := range b.Participants {
 		for _, st := range p.Statements {
-			if !st.When.IsZero() && after(st.When.Lower()) {
+			if between(st.When) {
 				c.Statements = append(c.Statements, st)
 			}
 		}
@@ -143,7 +151,7 @@ func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, er
 		seen[st.ID] = true
 	}
 	for _, st := range b.RecentStatements {
-		if !seen[st.ID] && !st.When.IsZero() && after(st.When.Lower()) {
+		if !seen[st.ID] && between(st.When) {
 			seen[st.ID] = true
 			c.Statements = append(c.Statements, st)
 		}
@@ -151,7 +159,7 @@ func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, er
 	sort.SliceStable(c.Statements, func(i, j int) bool { return c.Statements[i].When.Lower().After(c.Statements[j].When.Lower()) })
 	for _, m := range append([]Meeting{b.Meeting}, b.TrackMeetings...) {
 		for _, sc := range m.StatusHistory {
-			if sc.From != "" && after(sc.Dated().Start()) {
+			if sc.From != "" && after(sc.Dated().Start()) && sc.Dated().Start().Before(until) {
 				c.StatusChanges = append(c.StatusChanges, TrackChange{MeetingID: m.ID, MeetingTitle: m.Title, Change: sc})
 			}
 		}
@@ -175,7 +183,7 @@ func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, er
 			}
 		}
 		for _, e := range d.Timeline {
-			if !e.When.IsZero() && after(e.When.Lower()) {
+			if between(e.When) {
 				c.Timeline = append(c.Timeline, DisputeEvent{DisputeTitle: d.Title, Event: e})
 			}
 		}

@@ -25,6 +25,8 @@ func TestBriefingWorksOutTheNextRound(t *testing.T) {
 	require.NoError(t, s.UpdateMeeting(ctx, &moscow))
 	said := Statement{ActorID: w.morgulov.ID, Text: "Good talks.", When: mustDate(t, "2015-10-08"), MeetingID: moscow.ID}
 	require.NoError(t, s.CreateStatement(ctx, &said))
+	since := Statement{ActorID: w.morgulov.ID, Text: "The new approach is welcome.", When: mustDate(t, "2016-05-07")}
+	require.NoError(t, s.CreateStatement(ctx, &since))
 	d := w.dispute
 	d.Positions = []Position{{Party: "Japan", Text: "A settlement in stages could be discussed."}}
 	d.Facts = append(d.Facts, KeyFact{Label: "Joint activity", Value: "Proposed in May 2016"})
@@ -35,8 +37,8 @@ func TestBriefingWorksOutTheNextRound(t *testing.T) {
 	c := b.SinceLastRound
 	require.NotNil(t, c)
 	assert.Equal(t, time.Date(2015, 11, 1, 0, 0, 0, 0, time.UTC), c.Since.UTC(), "after October 2015")
-	require.Len(t, c.Statements, 1, "the statement of June 2016, not the one at the round itself")
-	assert.Equal(t, w.quote.ID, c.Statements[0].ID)
+	require.Len(t, c.Statements, 1, "the statement of May 2016: not the one at round 1, nor the one at the Tokyo round itself")
+	assert.Equal(t, since.ID, c.Statements[0].ID)
 	require.Len(t, c.Positions, 1)
 	assert.Equal(t, PositionChange{DisputeTitle: d.Title, Party: "Japan", Was: "The islands are inherent Japanese territory.",
 		Now: "A settlement in stages could be discussed.", Until: c.Positions[0].Until}, c.Positions[0])
