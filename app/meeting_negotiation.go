@@ -138,9 +138,9 @@ func (p *meetingPage) buildNegotiation() {
 	}
 	p.commitments = tableEditor(e, "Add a commitment",
 		widgets.TableColumn{Hint: "what they undertook", MultiLine: true},
-		widgets.TableColumn{Hint: "who (an actor)", Width: 200, Options: []string{bySide}, NewLine: true},
+		widgets.TableColumn{Hint: "who (an actor)", Width: 190, Options: []string{bySide}, NewLine: true},
 		widgets.TableColumn{Hint: "or a side, e.g. Japan", Width: 130},
-		widgets.TableColumn{Hint: "by when, e.g. by Aug 2016", Width: 170},
+		widgets.TableColumn{Hint: "by when, e.g. by Aug 2016", Width: 150},
 		widgets.TableColumn{Hint: "status", Width: 100, Options: statuses},
 		widgets.TableColumn{Hint: "closed at", Options: []string{notClosed}})
 	p.commitments.OnChanged = func([][]string) { e.touch(); p.showOverdue() }
@@ -265,7 +265,14 @@ func (p *meetingPage) showAnnexLevel() {
 		level = ""
 	}
 	at := p.scheme.Name(p.scheme.AnnexLevel(storage.Meeting{ParametersLevel: level}, p.marking))
-	p.paramsNote.SetText("Restricted by default: printed as an annex at " + at + ", one level above the dossier's marking, unless a level is chosen here.")
+	switch {
+	case level == "":
+		p.paramsNote.SetText("Restricted by default: printed as an annex at " + at + ", one level above the dossier's marking.")
+	case at != level:
+		p.paramsNote.SetText("Printed as an annex at " + at + ": an annex is never marked below the dossier's marking.")
+	default:
+		p.paramsNote.SetText("Printed as an annex at " + at + ".")
+	}
 }
 
 // setActorChoices builds the actors' labels and gives every actor drop-down of the

@@ -138,9 +138,10 @@ func TestNegotiationSectionsSaveAndReload(t *testing.T) {
 	test.Type(es[10], "Visa-free visits, for a special regime")
 	want.Parameters = append(want.Parameters, storage.Parameter{Issue: "Joint economic activity",
 		Reservation: "No activity under Russian law alone", Concessions: "Visa-free visits, for a special regime"})
+	assert.Contains(t, p.paramsNote.Text, "Restricted by default: printed as an annex at OFFICIAL-SENSITIVE")
 	p.paramsLevel.SetSelected("SECRET")
 	want.ParametersLevel = "SECRET"
-	assert.Contains(t, p.paramsNote.Text, "printed as an annex at SECRET")
+	assert.Equal(t, "Printed as an annex at SECRET.", p.paramsNote.Text)
 
 	p.recDate.SetText("")
 	test.Type(p.recDate, "22 Jun 2016")
@@ -317,6 +318,38 @@ func TestNegotiationAddresseeSurvivesSaveAndMove(t *testing.T) {
 	again := openMeeting(t, u, sample.TokyoRoundID)
 	assert.Equal(t, morgulov, again.points.Rows()[1][pointTo])
 	assert.Equal(t, toAnyone, again.points.Rows()[0][pointTo])
+}
+
+// The points are addressed to the participants as they stand: one added is offered at once,
+// and one removed keeps the points already addressed to them.
+func TestNegotiationAddresseesFollowTheParticipants(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	kishida, morgulov := p.actorLabels[sample.KishidaID], p.actorLabels[sample.MorgulovID]
+	sel := find[*widget.Select](p.points)[0]
+	assert.NotContains(t, sel.Options, kishida, "not a participant")
+	assert.Contains(t, sel.Options, morgulov)
+	assert.Equal(t, toAnyone, sel.Options[0])
+
+	p.participants = append(p.participants, storage.Participant{ActorID: sample.KishidaID, Role: storage.RoleObserver})
+	p.refreshParticipants()
+	sel = find[*widget.Select](p.points)[0]
+	assert.Contains(t, sel.Options, kishida, "a participant just added")
+	sel.SetSelected(kishida)
+	assert.True(t, p.dirty())
+
+	p.participants = p.participants[:len(p.participants)-1]
+	p.refreshParticipants()
+	assert.Equal(t, kishida, p.points.Rows()[0][pointTo], "the point keeps its addressee")
+	m, ok := p.collect()
+	require.True(t, ok)
+	assert.Equal(t, sample.KishidaID, m.LinesToTake[0].ToID)
+	lead := find[*widget.Select](p.agenda)
+	require.NotEmpty(t, lead, "the sample's Tokyo round has an agenda")
+	assert.Equal(t, noLead, lead[0].Options[0])
+	planned, _ := p.plannedLabels()
+	assert.Equal(t, planned, lead[0].Options[1:1+len(planned)], "participants first")
+	assert.Contains(t, lead[0].Options, kishida, "then every other actor")
 }
 
 // Tab reaches every input the negotiation adds, in the order of the page.
