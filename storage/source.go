@@ -139,7 +139,14 @@ func scanSource(r row) (Source, error) {
 
 // Source returns one source.
 func (s *Store) Source(ctx context.Context, id string) (Source, error) {
-	src, err := scanSource(s.db.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+	// Through read, so that inside a snapshot (a Briefing) the source comes from the same
+	// state as the rest, on the snapshot's connection.
+	var src Source
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		src, err = scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+		return err
+	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return Source{}, notFound(kindSource, id)
@@ -151,7 +158,12 @@ func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 
 // Sources returns every source, by title.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
-	out, err := loadSources(ctx, s.db, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
+	var out []Source
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		out, err = loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("sources: %w", classify(err))
 	}

@@ -161,7 +161,12 @@ func scanStatement(r row) (Statement, error) {
 
 // Statement returns one statement.
 func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
-	st, err := scanStatement(s.db.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+	var st Statement
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		st, err = scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+		return err
+	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return Statement{}, notFound(kindStatement, id)
@@ -192,7 +197,13 @@ func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement,
 		query += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	query += ` ORDER BY when_lower IS NULL, when_lower DESC, created DESC, id`
-	out, err := collect(ctx, s.db, query, args, scanRows(scanStatement))
+	// Through read: inside a snapshot (a Briefing) on the snapshot's connection, in its state.
+	var out []Statement
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		out, err = collect(ctx, q, query, args, scanRows(scanStatement))
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", classify(err))
 	}
