@@ -34,6 +34,7 @@ type meetingPage struct {
 	m                 storage.Meeting // as stored; for a new meeting, its starting values (ID "")
 
 	exportBtn                        *widget.Button
+	series                           *roundsView // since the last round, open commitments, pre-flight
 	titleE, when, timeOfDay          *widget.Entry
 	zone                             *widget.SelectEntry
 	duration, round                  *widget.Entry
@@ -110,7 +111,8 @@ func (p *meetingPage) build() {
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
 	p.badge = widgets.NewStatusBadge("", "")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
-	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.exportBtn, p.deleteBtn)
+	p.series = newRoundsView(p.onPreflight)
+	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.series.check, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
 	p.when = textEntry(e, "as you would write it: 22 Jun 2016, Sep 2016, by end of 2016, Q3 2016, 22–24 Jun 2016")
@@ -221,6 +223,7 @@ func (p *meetingPage) build() {
 		section("Logistics",
 			fs.grid("when", "time", "zone", "zones", "duration_minutes", "venue", "city", "country",
 				"interpreter_team", "interpreters", "record_taker", "press", "logistics")),
+		section("Since the last round", note("Worked out from the saved dossier, as the briefing pack shows it."), p.series.box),
 		section("Purpose and objectives", fs.grid("purpose", "objectives")),
 		more["their side"],
 		more["lines"],
@@ -328,6 +331,7 @@ func (p *meetingPage) apply(d meetingData, err error) {
 	p.setLookups(d)
 	p.arrive(func() { p.fill(d.m) })
 	p.refreshHeader()
+	p.refreshRounds()
 }
 
 func (p *meetingPage) setLookups(d meetingData) {
@@ -632,6 +636,7 @@ func (p *meetingPage) refreshParticipants() {
 			name += " · " + a.NativeName
 		}
 		link := widget.NewHyperlink(name, nil)
+		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() {
 			if ok {
 				p.u.push(newActorPage(p.u, part.ActorID))
@@ -679,7 +684,7 @@ func (p *meetingPage) refreshParticipants() {
 			side = strings.TrimPrefix(side+" · "+a.Title, " · ")
 		}
 		sideLbl := truncated(widget.NewLabel(side))
-		p.partBox.Add(container.New(widgets.NewColumns(230, 190, 160, 105, 0, 36, 36, 36),
+		p.partBox.Add(container.New(widgets.NewColumns(200, 150, 160, 105, 0, 36, 36, 36),
 			link, sideLbl, role, principal, noteEntry, up, down, remove))
 	}
 	if len(p.participants) > 0 {
@@ -940,6 +945,7 @@ func (p *meetingPage) save(then func()) {
 		}
 		p.refreshHeader()
 		p.refreshStatus()
+		p.refreshRounds()
 		p.u.setStatus("Saved “" + saved.Title + "”")
 		then()
 	})
