@@ -93,7 +93,7 @@ func (p *meetingPage) buildNegotiation() {
 		widgets.TableColumn{Hint: "their objective or likely ask", MultiLine: true},
 		widgets.TableColumn{Hint: "our response", MultiLine: true})
 	p.points = tableEditor(e, "Add a point to make",
-		widgets.TableColumn{Hint: "a point the delegation makes", MultiLine: true},
+		widgets.TableColumn{Hint: "a point the delegation makes", MultiLine: true, Lines: 2},
 		widgets.TableColumn{Hint: "addressed to", Width: 230, Options: []string{toAnyone}})
 	p.ifPressed = stringList(e, true, "a defensive line, said only if pressed", "Add an if-pressed line")
 	p.avoid = stringList(e, true, "something not to say", "Add a line to avoid")
@@ -107,7 +107,7 @@ func (p *meetingPage) buildNegotiation() {
 		widgets.TableColumn{Hint: "minutes", Width: 90})
 	p.choreography = tableEditor(e, "Add a choreography note",
 		widgets.TableColumn{Hint: "kind", Width: 140, Options: storage.ChoreographyKinds},
-		widgets.TableColumn{Hint: "e.g. the Minister greets the delegation at the entrance"})
+		widgets.TableColumn{Hint: "e.g. the Minister greets the delegation at the entrance", MultiLine: true, Lines: 2})
 	p.interpreterTeam = tableEditor(e, "Add an interpreter",
 		widgets.TableColumn{Hint: "who, e.g. Ministry interpreter"},
 		widgets.TableColumn{Hint: "languages, e.g. Japanese–Russian, consecutive"})
@@ -137,7 +137,7 @@ func (p *meetingPage) buildNegotiation() {
 		statuses[i] = string(s)
 	}
 	p.commitments = tableEditor(e, "Add a commitment",
-		widgets.TableColumn{Hint: "what they undertook", MultiLine: true},
+		widgets.TableColumn{Hint: "what they undertook", MultiLine: true, Lines: 2},
 		widgets.TableColumn{Hint: "who (an actor)", Width: 190, Options: []string{bySide}, NewLine: true},
 		widgets.TableColumn{Hint: "or a side, e.g. Japan", Width: 130},
 		widgets.TableColumn{Hint: "by when, e.g. by Aug 2016", Width: 150},

@@ -12,7 +12,8 @@ import (
 type TableColumn struct {
 	Hint      string   // the placeholder of a blank cell, e.g. "party, e.g. Japan"
 	Width     float32  // the column's width; 0 shares what the fixed columns leave
-	MultiLine bool     // a wrapping entry of three lines, for sentences
+	MultiLine bool     // a wrapping entry, for sentences, showing Lines lines
+	Lines     int      // with MultiLine, how many lines it shows; 0 = three
 	Options   []string // when not nil, the cell is a drop-down of these instead of an entry
 	// NewLine starts a second line of the row with this column, for rows too wide for one:
 	// the columns from here on line up under the first line's, sharing the same width.
@@ -94,6 +95,9 @@ func (e *TableEditor) fields(i int, row []string, set func([]string)) (fyne.Canv
 			lines := 1
 			if c.MultiLine {
 				lines = 3
+				if c.Lines > 1 {
+					lines = c.Lines
+				}
 			}
 			obj, entry := newCellEntry(c.Hint, cur[k], lines)
 			entry.OnChanged = changed
