@@ -18,7 +18,7 @@ import (
 // ordered levels and the caveats a marking may add.
 func (u *ui) onHandlingMarks() {
 	st := u.store
-	run(u, "Reading the handling marks…", func(ctx context.Context) (tasks.HandlingReport, error) {
+	run(u, "", func(ctx context.Context) (tasks.HandlingReport, error) {
 		return tasks.Handling(ctx, st)
 	}, func(hs tasks.HandlingReport, err error) {
 		if err != nil {

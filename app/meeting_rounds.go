@@ -75,6 +75,7 @@ func (p *meetingPage) refreshRounds() {
 			return
 		}
 		p.series.show(d)
+		p.hdr.Refresh() // the button row gains the pre-flight button: place it again
 	})
 }
 

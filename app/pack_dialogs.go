@@ -30,7 +30,7 @@ const (
 // numbered copies), then where to save it, and writes it.
 func (u *ui) exportPack(m storage.Meeting) {
 	st := u.store
-	run(u, "Reading the pack's options…", func(ctx context.Context) (packChoices, error) {
+	run(u, "", func(ctx context.Context) (packChoices, error) {
 		hs, err := tasks.Handling(ctx, st)
 		if err != nil {
 			return packChoices{}, err

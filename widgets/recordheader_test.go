@@ -33,12 +33,29 @@ func TestRecordHeader(t *testing.T) {
 	test.Tap(save)
 	assert.Equal(t, 1, saved, "the buttons are the caller's")
 
-	// An empty subtitle takes no room.
+	// An empty subtitle is hidden; the buttons keep its row.
 	before := h.MinSize().Height
 	h.SetTitle("Tokyo round", "")
 	assert.False(t, r.sub.Visible())
-	assert.Less(t, h.MinSize().Height, before)
+	assert.LessOrEqual(t, h.MinSize().Height, before)
 
 	h.SetUnsaved(false)
 	assert.False(t, r.unsaved.Visible())
+}
+
+// On a narrow page the title keeps the whole width: the buttons share the subtitle's row.
+func TestRecordHeaderNarrow(t *testing.T) {
+	newTestApp(t)
+	var buttons []fyne.CanvasObject
+	for _, l := range []string{"Change status…", "Save", "Pre-flight: 1 important", "Export briefing pack", "Delete"} {
+		buttons = append(buttons, widget.NewButton(l, func() {}))
+	}
+	h := NewRecordHeader(buttons...)
+	h.SetTitle("Peace treaty consultations, round 2 — Tokyo", "Wed 22 Jun 2016, 10:00 JST")
+	w := test.NewTempWindow(t, h)
+	w.Resize(fyne.NewSize(900, 200))
+	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
+	assert.Equal(t, h.Size().Width, r.title.Size().Width, "the title has the whole width")
+	assert.GreaterOrEqual(t, r.buttons.Position().Y, r.title.Position().Y+r.title.Size().Height, "the buttons under the title")
+	assert.LessOrEqual(t, r.sub.Position().X+r.sub.Size().Width, r.buttons.Position().X, "the subtitle stops where the buttons start")
 }
