@@ -90,34 +90,34 @@ type negotiationInputs struct {
 func (p *meetingPage) buildNegotiation() {
 	e, fs := &p.ed, p.fs
 	p.theirSide = tableEditor(e, "Add an ask",
-		widgets.TableColumn{Hint: "their objective or likely ask", MultiLine: true},
-		widgets.TableColumn{Hint: "our response", MultiLine: true})
+		widgets.TableColumn{Title: "They ask", Hint: "their objective or likely ask", MultiLine: true},
+		widgets.TableColumn{Title: "Our response", Hint: "our response", MultiLine: true})
 	p.points = tableEditor(e, "Add a point to make",
-		widgets.TableColumn{Hint: "a point the delegation makes", MultiLine: true, Lines: 2},
-		widgets.TableColumn{Hint: "addressed to", Width: 230, Options: []string{toAnyone}})
+		widgets.TableColumn{Title: "Point", Hint: "a point the delegation makes", MultiLine: true, Lines: 2},
+		widgets.TableColumn{Title: "Addressed to", Hint: "addressed to", Width: 230, Options: []string{toAnyone}})
 	p.ifPressed = stringList(e, true, "a defensive line, said only if pressed", "Add an if-pressed line")
 	p.avoid = stringList(e, true, "something not to say", "Add a line to avoid")
 	p.proactive = tabArea(e, "what we say publicly afterwards, unprompted", 3)
 	p.reactive = tabArea(e, "what we say only if asked", 3)
 	p.pressAccess = selectOf(e, pressAccessOptions())
 	p.agenda = tableEditor(e, "Add an agenda item",
-		widgets.TableColumn{Hint: "10:30 or +30", Width: 110},
-		widgets.TableColumn{Hint: "item, e.g. Opening statements"},
-		widgets.TableColumn{Hint: "lead speaker", Width: 220, Options: []string{noLead}},
-		widgets.TableColumn{Hint: "minutes", Width: 90})
+		widgets.TableColumn{Title: "Start", Hint: "10:30 or +30", Width: 110},
+		widgets.TableColumn{Title: "Item", Hint: "item, e.g. Opening statements"},
+		widgets.TableColumn{Title: "Lead speaker", Hint: "lead speaker", Width: 220, Options: []string{noLead}},
+		widgets.TableColumn{Title: "Minutes", Hint: "minutes", Width: 90})
 	p.choreography = tableEditor(e, "Add a choreography note",
-		widgets.TableColumn{Hint: "kind", Width: 140, Options: storage.ChoreographyKinds},
-		widgets.TableColumn{Hint: "e.g. the Minister greets the delegation at the entrance", MultiLine: true, Lines: 2})
+		widgets.TableColumn{Title: "Kind", Hint: "kind", Width: 140, Options: storage.ChoreographyKinds},
+		widgets.TableColumn{Title: "Note", Hint: "e.g. the Minister greets the delegation at the entrance", MultiLine: true, Lines: 2})
 	p.interpreterTeam = tableEditor(e, "Add an interpreter",
-		widgets.TableColumn{Hint: "who, e.g. Ministry interpreter"},
-		widgets.TableColumn{Hint: "languages, e.g. Japanese–Russian, consecutive"})
+		widgets.TableColumn{Title: "Interpreter", Hint: "who, e.g. Ministry interpreter"},
+		widgets.TableColumn{Title: "Languages", Hint: "languages, e.g. Japanese–Russian, consecutive"})
 	p.recordTaker = textEntry(e, "who writes the record of conversation")
 	p.parameters = widgets.NewFormsEditor(parameterFields()...)
 	p.parameters.SetAddText("Add an issue")
 	p.parameters.OnChanged = func([][]string) { e.touch() }
 	p.paramsLevel = selectOf(e, []string{defaultLevel})
 	p.paramsLevel.OnChanged = func(string) { e.touch(); p.showAnnexLevel() }
-	p.paramsNote = note("")
+	p.paramsNote = wrapLabel("")
 	p.recDate = textEntry(e, "when it took place, e.g. 8 Oct 2015")
 	p.recPlace = textEntry(e, "where, e.g. Ministry of Foreign Affairs, Moscow")
 	p.recSubject = textEntry(e, "e.g. Peace treaty consultations, round 1")
@@ -137,12 +137,12 @@ func (p *meetingPage) buildNegotiation() {
 		statuses[i] = string(s)
 	}
 	p.commitments = tableEditor(e, "Add a commitment",
-		widgets.TableColumn{Hint: "what they undertook", MultiLine: true, Lines: 2},
-		widgets.TableColumn{Hint: "who (an actor)", Width: 190, Options: []string{bySide}, NewLine: true},
-		widgets.TableColumn{Hint: "or a side, e.g. Japan", Width: 130},
-		widgets.TableColumn{Hint: "by when, e.g. by Aug 2016", Width: 150},
-		widgets.TableColumn{Hint: "status", Width: 100, Options: statuses},
-		widgets.TableColumn{Hint: "closed at", Options: []string{notClosed}})
+		widgets.TableColumn{Title: "What was undertaken", Hint: "what they undertook", MultiLine: true, Lines: 2},
+		widgets.TableColumn{Title: "By whom", Hint: "who (an actor)", Width: 190, Options: []string{bySide}, NewLine: true},
+		widgets.TableColumn{Title: "or side", Hint: "or a side, e.g. Japan", Width: 130},
+		widgets.TableColumn{Title: "By when", Hint: "by when, e.g. by Aug 2016", Width: 150},
+		widgets.TableColumn{Title: "Status", Hint: "status", Width: 100, Options: statuses},
+		widgets.TableColumn{Title: "Closed at", Hint: "closed at", Options: []string{notClosed}})
 	p.commitments.OnChanged = func([][]string) { e.touch(); p.showOverdue() }
 
 	fs.add("their_side", "Their side", p.theirSide)

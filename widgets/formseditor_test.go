@@ -61,10 +61,12 @@ func TestFormsEditor(t *testing.T) {
 func TestTableEditorTwoLinesAndRowMessages(t *testing.T) {
 	newTestApp(t)
 	e := NewTableEditor(
-		TableColumn{Hint: "who", Width: 150, Options: []string{"Harada", "Morgulov"}},
-		TableColumn{Hint: "what"},
-		TableColumn{Hint: "by when", Width: 150, NewLine: true},
-		TableColumn{Hint: "status", Width: 100, Options: []string{"open", "done"}})
+		TableColumn{Title: "Who", Hint: "who", Width: 150, Options: []string{"Harada", "Morgulov"}},
+		TableColumn{Title: "What", Hint: "what"},
+		TableColumn{Title: "By when", Hint: "by when", Width: 150, NewLine: true},
+		TableColumn{Title: "Status", Hint: "status", Width: 100, Options: []string{"open", "done"}})
+	require.NotNil(t, e.ed.header)
+	assert.False(t, e.ed.header.Visible(), "no headings above no rows")
 	e.SetRows([][]string{{"Morgulov", "Propose dates", "by Mar 2016", "done"}, {"", "Reply", "by May 2016", "open"}})
 	showGolden(t, e, fyne.NewSize(700, 400), "editor/two-lines.xml")
 
@@ -75,6 +77,18 @@ func TestTableEditorTwoLinesAndRowMessages(t *testing.T) {
 	assert.Equal(t, abs(sels[0]).X, abs(es[1]).X, "the second line starts under the first")
 	assert.Greater(t, abs(es[1]).Y, abs(es[0]).Y)
 	assert.Equal(t, abs(sels[0]).Y, abs(es[0]).Y, "who and what share the first line")
+	assert.True(t, e.ed.header.Visible())
+	var heads []*widget.Label
+	for _, l := range find[*widget.Label](e) {
+		if l.Text != "" {
+			heads = append(heads, l)
+		}
+	}
+	require.Len(t, heads, 4, "a heading per column")
+	assert.Equal(t, "What", heads[1].Text)
+	assert.Equal(t, abs(es[0]).X, abs(heads[1]).X, "a heading stands over its column")
+	assert.Equal(t, abs(sels[1]).X, abs(heads[3]).X, "on its line")
+	assert.Less(t, abs(heads[3]).Y, abs(sels[0]).Y, "the headings above the rows")
 
 	e.SetRowNote(1, "Overdue")
 	assert.Equal(t, "Overdue", e.RowMessage(1))

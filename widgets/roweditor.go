@@ -1,7 +1,10 @@
 package widgets
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,6 +25,7 @@ type rowEditor[T any] struct {
 	clone func(T) T
 
 	box     *fyne.Container
+	header  fyne.CanvasObject // optional, above the rows while there are any
 	add     *widget.Button
 	content *fyne.Container
 	rows    []editorRow
@@ -81,6 +85,26 @@ func newRowEditor[T any](items []T, addText string, fields func(int, T, func(T))
 	e.content = container.NewVBox(e.box, container.NewHBox(e.add))
 	e.setItems(items)
 	return e
+}
+
+// setHeader puts h above the rows, shown while there are rows.
+func (e *rowEditor[T]) setHeader(h fyne.CanvasObject) {
+	if h == nil {
+		return
+	}
+	e.header = h
+	e.content.Objects = append([]fyne.CanvasObject{h}, e.content.Objects...)
+	e.rebuild()
+}
+
+// buttonsSpacer is an empty space as wide as a row's buttons, so that what lines up with the
+// rows' fields can leave room for them.
+func buttonsSpacer() fyne.CanvasObject {
+	b := container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil),
+		widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(b.MinSize().Width, 0))
+	return r
 }
 
 // list is a copy of the items as they stand.
@@ -168,6 +192,13 @@ func (e *rowEditor[T]) rebuild() {
 	}
 	e.box.Objects = objs
 	e.box.Refresh()
+	if e.header != nil {
+		if len(e.items) == 0 {
+			e.header.Hide()
+		} else {
+			e.header.Show()
+		}
+	}
 }
 
 // newCellEntry is an input of a row showing text, with hint while blank; with more than one

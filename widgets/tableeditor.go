@@ -5,11 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // TableColumn describes one column of a TableEditor.
 type TableColumn struct {
+	Title     string   // the column's heading above the rows; no heading row when no column has one
 	Hint      string   // the placeholder of a blank cell, e.g. "party, e.g. Japan"
 	Width     float32  // the column's width; 0 shares what the fixed columns leave
 	MultiLine bool     // a wrapping entry, for sentences, showing Lines lines
@@ -47,8 +49,41 @@ func NewTableEditor(columns ...TableColumn) *TableEditor {
 	}
 	e.ed = newRowEditor(nil, "Add", e.fields, &e.OnChanged)
 	e.ed.clone = e.normalise
+	e.ed.setHeader(e.headings())
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// headings are the columns' titles laid out as the rows' cells are, or nil when no column has
+// a title.
+func (e *TableEditor) headings() fyne.CanvasObject {
+	titled := false
+	for _, c := range e.columns {
+		titled = titled || c.Title != ""
+	}
+	if !titled {
+		return nil
+	}
+	var lines, cells []fyne.CanvasObject
+	var widths []float32
+	endLine := func() {
+		if len(cells) > 0 {
+			lines = append(lines, container.New(NewColumns(widths...), cells...))
+		}
+		cells, widths = nil, nil
+	}
+	for _, c := range e.columns {
+		if c.NewLine {
+			endLine()
+		}
+		l := widget.NewLabel(c.Title)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.SizeName = theme.SizeNameCaptionText
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells, widths = append(cells, l), append(widths, c.Width)
+	}
+	endLine()
+	return container.NewBorder(nil, nil, nil, buttonsSpacer(), container.NewVBox(lines...))
 }
 
 // normalise copies row with exactly one text per column, "" for an option that its column
