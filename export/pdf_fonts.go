@@ -228,19 +228,18 @@ func parseMetrics(font []byte) (*metrics, error) {
 		}
 		return w
 	}
-	glyphs, err := cmapFormat4(tables["cmap"])
-	if err != nil {
-		return nil, err
-	}
 	scale := 1000 / float64(unitsPerEm)
 	m := &metrics{}
-	for r, g := range glyphs {
+	err = cmapFormat4(tables["cmap"], func(r, g int) {
 		if g == 0 || r == 0 || r == 0xFFFF {
-			continue
+			return
 		}
 		m.covered[r] = true
 		m.glyph[r] = uint16(g)
 		m.width[r] = uint16(math.Round(scale * float64(advance(g))))
+	})
+	if err != nil {
+		return nil, err
 	}
 	for r, g := range cmapFormat12(tables["cmap"]) {
 		if m.beyond == nil {
@@ -318,10 +317,12 @@ func sfntTables(font []byte) (map[string][]byte, error) {
 	return tables, nil
 }
 
-// cmapFormat4 returns the glyph index of every BMP code point (0 = no glyph).
-func cmapFormat4(cmap []byte) ([]int, error) {
+// cmapFormat4 calls found with the glyph index of every BMP code point the format 4 cmap
+// maps (a glyph of 0 is none). A later segment mapping a code point again wins, as a lookup
+// that scans the segments in order would not: fonts do not map one twice.
+func cmapFormat4(cmap []byte, found func(r, glyph int)) error {
 	if len(cmap) < 4 {
-		return nil, fmt.Errorf("no cmap table")
+		return fmt.Errorf("no cmap table")
 	}
 	count := int(binary.BigEndian.Uint16(cmap[2:]))
 	sub := -1
@@ -337,11 +338,11 @@ func cmapFormat4(cmap []byte) ([]int, error) {
 		}
 	}
 	if sub < 0 {
-		return nil, fmt.Errorf("no Unicode cmap in format 4")
+		return fmt.Errorf("no Unicode cmap in format 4")
 	}
 	t := cmap[sub:]
 	if len(t) < 14 {
-		return nil, fmt.Errorf("cmap subtable truncated")
+		return fmt.Errorf("cmap subtable truncated")
 	}
 	segs := int(binary.BigEndian.Uint16(t[6:])) / 2
 	ends := 14
@@ -349,10 +350,9 @@ func cmapFormat4(cmap []byte) ([]int, error) {
 	deltas := starts + 2*segs
 	ranges := deltas + 2*segs
 	if len(t) < ranges+2*segs {
-		return nil, fmt.Errorf("cmap subtable truncated")
+		return fmt.Errorf("cmap subtable truncated")
 	}
 	u16 := func(p int) int { return int(binary.BigEndian.Uint16(t[p:])) }
-	glyphs := make([]int, 0x10000)
 	for s := 0; s < segs; s++ {
 		end, start := u16(ends+2*s), u16(starts+2*s)
 		delta, rangeOff := u16(deltas+2*s), u16(ranges+2*s)
@@ -370,8 +370,8 @@ func cmapFormat4(cmap []byte) ([]int, error) {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			glyphs[c] = g
+			found(c, g)
 		}
 	}
-	return glyphs, nil
+	return nil
 }

@@ -248,15 +248,19 @@ func (t *typesetter) printable(r rune) bool {
 func computePrintable(fonts [fontCount]*metrics) {
 	m := fonts[fontRegular]
 	for r := rune(0); r <= 0xFFFF; r++ {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r >= 0x0530 && unshapedScript(r) != "" {
-			continue
-		}
+		// Coverage first, a load per font: the Unicode lookups below are the slow part and
+		// matter only for what some font covers.
+		covered := false
 		for _, f := range fonts {
-			if f.has(r) {
-				m.printable[r] = true
+			if f.covered[r] {
+				covered = true
 				break
 			}
 		}
+		if !covered || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r >= 0x0530 && !isCJK(r) && !isHangul(r) && unshapedScript(r) != "" {
+			continue
+		}
+		m.printable[r] = true
 	}
 }
 
