@@ -139,7 +139,7 @@ func (p *meetingPage) buildNegotiation() {
 	p.commitments = tableEditor(e, "Add a commitment",
 		widgets.TableColumn{Title: "What was undertaken", Hint: "what they undertook", MultiLine: true, Lines: 2},
 		widgets.TableColumn{Title: "By whom", Hint: "who (an actor)", Width: 190, Options: []string{bySide}, NewLine: true},
-		widgets.TableColumn{Title: "or side", Hint: "or a side, e.g. Japan", Width: 130},
+		widgets.TableColumn{Title: "or side", Hint: "or a side", Width: 130},
 		widgets.TableColumn{Title: "By when", Hint: "by when, e.g. by Aug 2016", Width: 150},
 		widgets.TableColumn{Title: "Status", Hint: "status", Width: 100, Options: statuses},
 		widgets.TableColumn{Title: "Closed at", Hint: "closed at", Options: []string{notClosed}})
