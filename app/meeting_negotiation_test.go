@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -350,6 +351,45 @@ func TestNegotiationAddresseesFollowTheParticipants(t *testing.T) {
 	planned, _ := p.plannedLabels()
 	assert.Equal(t, planned, lead[0].Options[1:1+len(planned)], "participants first")
 	assert.Contains(t, lead[0].Options, kishida, "then every other actor")
+}
+
+// A new meeting takes the negotiation before its first save: a commitment of round 1 closed at
+// it is offered once its track is chosen, and "at this meeting" only once it is stored.
+func TestNegotiationOnANewMeeting(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	u, st := newTestUI(t, afterSample)
+	u.newMeeting()
+	p, ok := u.top().(*meetingPage)
+	require.True(t, ok)
+	test.Type(p.titleE, "Round 3 Moscow")
+	p.track.SetSelected("Japan–Russia peace treaty talks")
+	es, _ := addRow(t, p.agenda, "Add an agenda item", 3, 1)
+	test.Type(es[0], "+15")
+	test.Type(es[1], "Review of the commitments")
+	es, sels := addRow(t, p.commitments, "Add a commitment", 3, 3)
+	test.Type(es[0], "Reply on joint economic activity")
+	test.Type(es[1], "Japan")
+	assert.NotContains(t, sels[2].Options, atThisMeeting, "not before it is stored")
+	var moscow string
+	for _, o := range sels[2].Options {
+		if strings.Contains(o, "round 1") {
+			moscow = o
+		}
+	}
+	require.NotEmpty(t, moscow, "the rounds of the track are offered: %v", sels[2].Options)
+	sels[2].SetSelected(moscow)
+	test.Tap(p.saveBtn)
+	require.NotEmpty(t, p.m.ID, "saved: %s", u.status.Text)
+
+	stored, err := st.Meeting(context.Background(), p.m.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []storage.AgendaItem{{At: "+15", Item: "Review of the commitments"}}, stored.Agenda)
+	require.Len(t, stored.Commitments, 1)
+	c := stored.Commitments[0]
+	assert.Equal(t, storage.Commitment{Side: "Japan", What: "Reply on joint economic activity",
+		Status: storage.CommitmentOpen, ClosedByID: sample.MoscowRoundID}, c)
+	assert.Contains(t, find[*widget.Select](p.commitments)[2].Options, atThisMeeting, "once stored")
 }
 
 // Tab reaches every input the negotiation adds, in the order of the page.
