@@ -29,7 +29,7 @@ type actorPage struct {
 	otherNames                    *widgets.StringListEditor
 	titleE, organisation, country *widget.Entry
 	role, tags                    *widget.Entry
-	biography, stance             *widget.Entry
+	biography, stance             *widgets.TextArea
 	posts                         *widgets.TableEditor
 	photo                         []byte
 	profile                       *widgets.ProfileHeader

@@ -24,7 +24,8 @@ type disputePage struct {
 	tabs                        *container.AppTabs
 	sheet                       *fyne.Container
 	titleE, administrator       *widget.Entry
-	claimants, summary, tags    *widget.Entry
+	claimants, tags             *widget.Entry
+	summary                     *widgets.TextArea
 	names, facts, positions, tl *widgets.TableEditor
 	sources                     []storage.Source
 	statements                  []storage.Statement

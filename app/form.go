@@ -196,11 +196,11 @@ func textEntry(e *editState, placeholder string) *widget.Entry {
 }
 
 // textArea is a multi-line entry that marks e edited on change.
-func textArea(e *editState, placeholder string, rows int) *widget.Entry {
-	w := widget.NewMultiLineEntry()
+func textArea(e *editState, placeholder string, rows int) *widgets.TextArea {
+	// widgets.TextArea, not a stock multi-line entry: that one keeps Tab, and a keyboard
+	// user who tabs into it cannot tab on.
+	w := widgets.NewTextArea(rows)
 	w.SetPlaceHolder(placeholder)
-	w.Wrapping = fyne.TextWrapWord
-	w.SetMinRowsVisible(rows)
 	w.OnChanged = func(string) { e.touch() }
 	return w
 }

@@ -20,7 +20,7 @@ type sourcePage struct {
 	s storage.Source
 
 	titleE, publisher, published, reference *widget.Entry
-	reliability                             *widget.Entry
+	reliability                             *widgets.TextArea
 	openRef                                 *widget.Button
 	citedBy                                 *fyne.Container
 	citations                               []storage.Citation
