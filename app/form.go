@@ -166,8 +166,10 @@ func heading(text string) *widget.Label {
 
 // note is a small grey explanatory line.
 func note(text string) *widget.Label {
+	// Italic at the caption size, in the text's own colour: the theme's low-importance grey
+	// was nearly unreadable on the light theme's background.
 	l := wrapLabel(text)
-	l.Importance = widget.LowImportance
+	l.TextStyle = fyne.TextStyle{Italic: true}
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

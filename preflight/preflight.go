@@ -67,7 +67,7 @@ func Check(b *storage.Briefing, now time.Time) []Finding {
 	if m.When.IsZero() {
 		add(Important, "Date", "The meeting has no date yet.")
 	}
-	if len(m.Objectives) == 0 {
+	if future && len(m.Objectives) == 0 {
 		add(Essential, "Objectives", "No objectives: say what the delegation wants from the meeting.")
 	}
 	if future && len(m.LinesToTake) == 0 {
