@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,12 +144,17 @@ func (u *ui) onImport() {
 }
 
 // importFile imports the file at path off the Fyne goroutine and reports what changed.
-func (u *ui) importFile(path string) {
+func (u *ui) importFile(path string) { u.importFileWith(path, tasks.ImportOptions{}) }
+
+// importFileWith imports with opt. A calendar's report offers what the command line's
+// --take-theirs and --add-attendees do: the organiser's version of the meetings edited in
+// Parley since, and the attendees no actor matches made actors.
+func (u *ui) importFileWith(path string, opt tasks.ImportOptions) {
 	st, name := u.store, filepath.Base(path)
 	progress := dialog.NewCustomWithoutButtons("Importing "+name, progressBar(), u.win)
 	progress.Show()
 	run(u, "Importing "+name+"…", func(ctx context.Context) (tasks.ImportReport, error) {
-		return tasks.Import(ctx, st, path)
+		return tasks.ImportWith(ctx, st, path, opt)
 	}, func(rep tasks.ImportReport, err error) {
 		progress.Hide()
 		u.resetTo(u.screen)
@@ -157,7 +163,35 @@ func (u *ui) importFile(path string) {
 			return
 		}
 		u.setStatus("Imported " + name)
-		u.showChoice("Imported "+name, rep.String(), nil, []choice{{label: "OK", important: true}})
+		var choices []choice
+		if n := len(rep.Calendar.Conflicts); n > 0 {
+			uids := make([]string, n)
+			for i, c := range rep.Calendar.Conflicts {
+				uids[i] = c.UID
+			}
+			label := "Take the organiser's version"
+			if n > 1 {
+				label = fmt.Sprintf("Take the organiser's versions (%d)", n)
+			}
+			choices = append(choices, choice{label: label, action: func() {
+				u.importFileWith(path, tasks.ImportOptions{TakeTheirs: uids, AddAttendees: opt.AddAttendees})
+			}})
+		}
+		if n := len(rep.Calendar.Unmatched); n > 0 {
+			label := "Add the attendee as an actor"
+			if n > 1 {
+				label = fmt.Sprintf("Add the %d attendees as actors", n)
+			}
+			choices = append(choices, choice{label: label, action: func() {
+				u.importFileWith(path, tasks.ImportOptions{TakeTheirs: opt.TakeTheirs, AddAttendees: true})
+			}})
+		}
+		label := "OK"
+		if len(choices) > 0 {
+			label = "Keep it as it is"
+		}
+		choices = append(choices, choice{label: label, important: len(choices) == 0})
+		u.showChoice("Imported "+name, rep.String(), nil, choices)
 	})
 }
 

@@ -17,12 +17,13 @@ import (
 func init() {
 	register(command{
 		name:  "import",
-		usage: "[--db FILE] [--window YEARS] [--take-theirs UID,…] FILE.json|FILE.ics",
+		usage: "[--db FILE] [--window YEARS] [--take-theirs UID,…] [--add-attendees] FILE.json|FILE.ics",
 		summary: "Read a file into the dossier, creating the database if there is none; the extension " +
 			"chooses the format (.json: a Parley bundle; .ics: calendar events). All or nothing: a file " +
 			"with an error changes nothing. A record already there is updated when the file's is newer. " +
 			"Calendars: recurring series are expanded --window years either side of today (default 2); " +
-			"an organiser's update to a meeting edited in Parley is reported, and applied with --take-theirs UID.",
+			"an organiser's update to a meeting edited in Parley is reported, and applied with --take-theirs UID; " +
+			"attendees no actor matches are listed, and made actors (and participants) with --add-attendees.",
 		run: runImport,
 	})
 }
@@ -31,6 +32,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("import")
 	db := dbFlag(fl)
 	window := fl.Int("window", ical.DefaultWindowYears, "years either side of today to expand recurring calendar series in")
+	addAttendees := fl.Bool("add-attendees", false, "make a calendar's unmatched attendees actors, and participants of their meetings")
 	var theirs []string
 	fl.Func("take-theirs", "calendar UIDs (comma-separated, or the flag repeated) whose organiser's version replaces Parley's edited one", func(v string) error {
 		for _, u := range strings.Split(v, ",") {
@@ -62,7 +64,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	update, finish := progressLine("Importing " + filepath.Base(file))
-	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs, Progress: update})
+	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs, AddAttendees: *addAttendees, Progress: update})
 	finish()
 	if err != nil {
 		if s.Created() {

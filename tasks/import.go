@@ -20,10 +20,25 @@ type ImportReport struct {
 	// Bundle is a bundle's counts; Calendar a calendar's.
 	Bundle   storage.ImportReport
 	Calendar ical.ImportReport
+	// AddedActors are the attendees made actors (ImportOptions.AddAttendees), Linked the
+	// meetings that then gained them as participants.
+	AddedActors []string
+	Linked      int
 }
 
 func (r ImportReport) String() string {
 	if r.Format == CalendarExt {
+		if n := len(r.AddedActors); n > 0 {
+			as, verb := "as actors", "list them"
+			if n == 1 {
+				as = "as an actor"
+			}
+			if r.Linked == 1 {
+				verb = "lists them"
+			}
+			return r.Calendar.String() + fmt.Sprintf("\nAdded %s %s (%s); %s now %s as participants.",
+				plural(n, "attendee"), as, strings.Join(r.AddedActors, "; "), plural(r.Linked, "meeting"), verb)
+		}
 		return r.Calendar.String()
 	}
 	var lines []string
@@ -81,6 +96,10 @@ type ImportOptions struct {
 	// Progress, when not nil, is told how many records of a bundle are stored out of how
 	// many, from the goroutine Import runs on.
 	Progress func(done, total int)
+	// AddAttendees makes a calendar's attendees and organisers that match no actor into
+	// actors (the name, the e-mail address as another name) and imports the file again, so
+	// that they become the meetings' participants.
+	AddAttendees bool
 }
 
 // Import reads the file at path into the dossier with the default options (see ImportWith).
@@ -114,6 +133,18 @@ func ImportWith(ctx context.Context, st *storage.Store, path string, opt ImportO
 		} else if err != nil {
 			return ImportReport{}, err
 		}
+		if opt.AddAttendees && len(rep.Calendar.Unmatched) > 0 {
+			if rep.AddedActors, err = addAttendees(ctx, st, rep.Calendar.Unmatched); err != nil {
+				return rep, err
+			}
+			// Again, now that they are actors: the meetings take them as participants.
+			again, err := ImportWith(ctx, st, path, ImportOptions{WindowYears: opt.WindowYears, TakeTheirs: opt.TakeTheirs})
+			if err != nil {
+				return rep, err
+			}
+			rep.Linked = again.Calendar.Updated
+			rep.Calendar.Unmatched = again.Calendar.Unmatched
+		}
 		return rep, nil
 	}
 	// A bundle streams: read twice from the file, never held whole (3.6 GB at 100,000
@@ -126,4 +157,27 @@ func ImportWith(ctx context.Context, st *storage.Store, path string, opt ImportO
 		return ImportReport{}, err
 	}
 	return rep, nil
+}
+
+// addAttendees makes an actor of each unmatched attendee ("Name <e-mail>", "Name" or an
+// e-mail address), one at a time; a failure stops there, the report naming those made.
+func addAttendees(ctx context.Context, st *storage.Store, unmatched []string) ([]string, error) {
+	var added []string
+	for _, u := range unmatched {
+		name, email := u, ""
+		if i := strings.LastIndex(u, " <"); i > 0 && strings.HasSuffix(u, ">") {
+			name, email = strings.TrimSpace(u[:i]), u[i+2:len(u)-1]
+		} else if strings.Contains(u, "@") && !strings.Contains(u, " ") {
+			name, email = u, u
+		}
+		a := storage.Actor{Kind: storage.ActorPerson, Name: name, Biography: "Added from a calendar's attendees."}
+		if email != "" && email != name {
+			a.OtherNames = []string{email}
+		}
+		if err := st.CreateActor(ctx, &a); err != nil {
+			return added, err
+		}
+		added = append(added, name)
+	}
+	return added, nil
 }

@@ -431,3 +431,36 @@ func unfold(t *testing.T, path string) string {
 	s := strings.ReplaceAll(string(b), "\r\n ", "")
 	return strings.NewReplacer(`\n`, "\n", `\,`, ",", `\;`, ";").Replace(s)
 }
+
+func TestImportCalendarAddsAttendeesAsActors(t *testing.T) {
+	ctx := context.Background()
+	st := sampletest.Empty(t)
+	path := filepath.Join(t.TempDir(), "invite.ics")
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:invite-1@example.org\r\n" +
+		"DTSTAMP:20160601T090000Z\r\nDTSTART:20160622T010000Z\r\nDTEND:20160622T040000Z\r\nSUMMARY:Working lunch\r\n" +
+		"ORGANIZER;CN=Jane Doe:mailto:jane@example.org\r\nATTENDEE;CN=Ivan Petrov:mailto:ivan@example.ru\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	require.NoError(t, os.WriteFile(path, []byte(ics), 0o600))
+
+	plain, err := Import(ctx, st, path)
+	require.NoError(t, err)
+	assert.Len(t, plain.Calendar.Unmatched, 2)
+
+	rep, err := ImportWith(ctx, st, path, ImportOptions{AddAttendees: true})
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{"Jane Doe", "Ivan Petrov"}, rep.AddedActors)
+	assert.Equal(t, 1, rep.Linked)
+	assert.Empty(t, rep.Calendar.Unmatched)
+	assert.Contains(t, rep.String(), "Added 2 attendees as actors")
+	actors, err := st.Actors(ctx)
+	require.NoError(t, err)
+	require.Len(t, actors, 2)
+	for _, a := range actors {
+		assert.Len(t, a.OtherNames, 1, "the e-mail address is kept as another name, so the next import matches")
+	}
+	ms, err := st.Meetings(ctx, storage.MeetingFilter{})
+	require.NoError(t, err)
+	require.Len(t, ms, 1)
+	m, err := st.Meeting(ctx, ms[0].ID)
+	require.NoError(t, err)
+	assert.Len(t, m.Participants, 2)
+}
