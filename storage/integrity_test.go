@@ -102,6 +102,50 @@ func TestOpenRefusesTruncatedFile(t *testing.T) {
 	assert.Contains(t, err.Error(), "its header counts")
 }
 
+// A kill during a checkpoint leaves the file shorter than its header says: the checkpoint
+// copies the log's pages into the file in page order, page 1 with the grown page count first,
+// and the kill comes before the pages after the old end. The log is still whole and brings
+// them back, so Open must not call the file damaged (found by TestCrash).
+func TestOpenAfterCheckpointCutShort(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dossier.db")
+	writeDatabase(t, path)
+	// Another connection, no automatic checkpoint: the new pages are only in the log.
+	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL")
+	require.NoError(t, err)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec(`PRAGMA wal_autocheckpoint = 0`)
+	require.NoError(t, err)
+	stamp := time.Date(2016, 6, 20, 9, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
+	for i := range 200 {
+		_, err = db.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)`, fmt.Sprintf("crash.%03d", i), strings.Repeat("x", 2000)+stamp)
+		require.NoError(t, err)
+	}
+	var pages int64
+	require.NoError(t, db.QueryRow(`PRAGMA page_count`).Scan(&pages))
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Less(t, info.Size(), pages*4096, "the log holds pages beyond the file's end")
+	// Page 1 as the cut-short checkpoint wrote it: the header counts every page.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	require.NoError(t, err)
+	count := []byte{byte(pages >> 24), byte(pages >> 16), byte(pages >> 8), byte(pages)}
+	_, err = f.WriteAt(count, 28)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	s, err := Open(ctx, path)
+	require.NoError(t, err, "the log makes the file whole")
+	defer s.Close()
+	rep, err := s.Verify(ctx)
+	require.NoError(t, err)
+	assert.True(t, rep.OK(), "%+v", rep)
+	value, err := s.Setting(ctx, "crash.199")
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(value, stamp))
+}
+
 func TestCleanOpenLeavesNoLog(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "dossier.db")
