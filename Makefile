@@ -7,6 +7,8 @@
 #   make build   build bin/parley
 #   make bench   run the benchmarks
 #   make scale   the whole-process figures of docs/performance.md (slow: not in test)
+#   make torture the crash test with 500 kills (PARLEY_CRASH_KILLS; make test runs 20)
+#   make fuzz    each fuzzer in turn for FUZZTIME (default 5m; make test runs only the seeds)
 #   make deps    install missing build packages (Debian/Ubuntu), or say what to install
 #   make package          Parley.tar.xz for Linux: binary, .desktop entry and icon
 #   make package-windows  Parley.exe for Windows, cross-built with mingw-w64 (slow: not in test)
@@ -28,7 +30,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback fonts-noto-core
 
-.PHONY: all build run test vet fmt-check lint bench scale deps clean
+.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean
 
 all: build
 
@@ -72,6 +74,23 @@ scale: build
 		[ -f $$db ] || ./$(BIN) synth --db $$db --meetings $$n --actors $$((n / 5)) --quotes $$((n * 3)) || exit 1; \
 		tools/scale.sh $(BIN) $$db || exit 1; \
 	done
+
+# make torture: TestCrash (storage/crash_test.go) SIGKILLs a child doing imports and edits
+# PARLEY_CRASH_KILLS times and checks the file after each kill; PARLEY_CRASH_SEED repeats a run.
+PARLEY_CRASH_KILLS ?= 500
+
+torture:
+	PARLEY_CRASH_KILLS=$(PARLEY_CRASH_KILLS) $(GO) test -tags $(TAGS) -run TestCrash -count=1 -v -timeout 60m ./storage/
+
+# make fuzz: the bundle reader, the calendar reader and the date parser, FUZZTIME each. An
+# input that fails is written under the package's testdata/fuzz/<Fuzzer>/: commit it, and
+# every later go test runs it as a regression test.
+FUZZTIME ?= 5m
+
+fuzz:
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadBundle$$' -fuzztime $(FUZZTIME) ./storage/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadCalendar$$' -fuzztime $(FUZZTIME) ./ical/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseFuzzyDate$$' -fuzztime $(FUZZTIME) ./storage/
 
 # deps is quiet when everything is there. On Debian and Ubuntu it installs the missing packages
 # with apt-get (through sudo unless run as root); elsewhere it says what to install.
