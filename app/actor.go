@@ -263,7 +263,9 @@ func (p *actorPage) refreshHeader() {
 		sub = append(sub, "say “"+p.a.Pronunciation+"”")
 	}
 	p.hdr.SetTitle(title, strings.Join(sub, " · "))
-	p.deleteBtn.Enable()
+	if p.loaded { // nothing to delete while the record is still opening
+		p.deleteBtn.Enable()
+	}
 	p.relAdd.Enable()
 	p.stmtAdd.Enable()
 }

@@ -196,7 +196,9 @@ func (p *disputePage) refreshHeader() {
 		return
 	}
 	p.hdr.SetTitle(p.d.Title, disputeLine(p.d))
-	p.deleteBtn.Enable()
+	if p.loaded { // nothing to delete while the record is still opening
+		p.deleteBtn.Enable()
+	}
 }
 
 // refreshSheet draws the fact sheet of the stored dispute.

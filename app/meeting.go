@@ -112,6 +112,7 @@ func (p *meetingPage) build() {
 	p.badge = widgets.NewStatusBadge("", "")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
 	p.series = newRoundsView(p.onPreflight)
+	p.needRecord = append(p.needRecord, p.exportBtn, p.headStatus)
 	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.series.check, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
@@ -536,6 +537,12 @@ func (p *meetingPage) refreshHeader() {
 	sub := p.m.Summary().WhenText()
 	if pl := p.m.Place(); pl != "" {
 		sub += " · " + pl
+	}
+	if !p.loaded {
+		// Opening: no title or date yet, nothing to act on (frame disabled the buttons).
+		p.hdr.SetTitle("", "")
+		p.badge.Hide()
+		return
 	}
 	p.hdr.SetTitle(p.m.Title, sub)
 	p.exportBtn.Enable()

@@ -24,6 +24,9 @@ type recordPage struct {
 	root               fyne.CanvasObject
 	form, opening      fyne.CanvasObject // the page's inputs, hidden until the record is in them; "Opening…"
 	loaded             bool
+	// needRecord are the header's buttons that act on the record (Delete, a page's own):
+	// disabled while it is opening, so that nothing acts on a record not yet shown.
+	needRecord []fyne.Disableable
 	since              int    // ed.edits when the read that arrive is about to show began
 	showInputs         func() // optional: brings the inputs into view when the store refuses a value
 }
@@ -60,6 +63,9 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	r.opening = container.NewCenter(container.NewHBox(activity, widget.NewLabel("Opening…")))
 	if !r.loaded {
 		content.Hide()
+		for _, b := range append(r.needRecord, r.deleteBtn) {
+			b.Disable()
+		}
 	} else {
 		r.opening.Hide()
 	}
@@ -93,6 +99,9 @@ func (r *recordPage) arrive(fill func()) bool {
 		if r.form != nil {
 			r.opening.Hide()
 			r.form.Show()
+			for _, b := range append(r.needRecord, r.deleteBtn) {
+				b.Enable()
+			}
 		}
 	}
 	return true

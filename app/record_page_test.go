@@ -42,7 +42,13 @@ func TestTypingWhileTheRecordIsReadIsNeverLost(t *testing.T) {
 	require.NotNil(t, p.form)
 	assert.False(t, p.form.Visible(), "no empty form is offered while the meeting is read")
 	assert.True(t, p.opening.Visible())
+	for _, b := range []*widget.Button{p.exportBtn, p.headStatus, p.deleteBtn} {
+		assert.True(t, b.Disabled(), "%q acts on a record not yet shown", b.Text)
+	}
 	release()
+	for _, b := range []*widget.Button{p.exportBtn, p.headStatus, p.deleteBtn} {
+		assert.False(t, b.Disabled(), "%q once the record is in", b.Text)
+	}
 	assert.True(t, p.form.Visible())
 	assert.False(t, p.opening.Visible())
 	assert.Equal(t, "Peace treaty consultations, round 2 — Tokyo", p.titleE.Text)

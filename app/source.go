@@ -149,7 +149,9 @@ func (p *sourcePage) refreshHeader() {
 		sub = strings.TrimPrefix(sub+" · "+p.s.Published.String(), " · ")
 	}
 	p.hdr.SetTitle(p.s.Title, sub)
-	p.deleteBtn.Enable()
+	if p.loaded { // nothing to delete while the record is still opening
+		p.deleteBtn.Enable()
+	}
 }
 
 func (p *sourcePage) refreshCitations() {
