@@ -678,7 +678,17 @@ func (rd *reader) readStamp(p property) (time.Time, error) {
 //   - with a TZID the file does not define: the IANA zone it names (see resolveZone);
 //   - floating (no zone): in the calendar's X-WR-TIMEZONE, else in the home zone of the
 //     options, else UTC.
+//
+// A year before 1 (a DTSTART of 00000110) is refused: the dossier has no such date.
 func (rd *reader) readTime(p property) (icsTime, error) {
+	t, err := rd.readTimeValue(p)
+	if err == nil && t.t.Year() < 1 {
+		return icsTime{}, fmt.Errorf("%q is a date before the year 1", clip(strings.TrimSpace(p.value)))
+	}
+	return t, err
+}
+
+func (rd *reader) readTimeValue(p property) (icsTime, error) {
 	v := strings.TrimSpace(p.value)
 	if strings.EqualFold(p.param("VALUE"), "DATE") || len(v) == 8 {
 		t, err := time.Parse(icsDate, v[:min(len(v), 8)])
