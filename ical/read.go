@@ -679,10 +679,11 @@ func (rd *reader) readStamp(p property) (time.Time, error) {
 //   - floating (no zone): in the calendar's X-WR-TIMEZONE, else in the home zone of the
 //     options, else UTC.
 //
-// A year before 1 (a DTSTART of 00000110) is refused: the dossier has no such date.
+// A time before the year 1 in UTC (a DTSTART of 00000110), or 00010101T000000 UTC, which is
+// Go's zero time and means "no time" to the dossier, is refused: the dossier has no such date.
 func (rd *reader) readTime(p property) (icsTime, error) {
 	t, err := rd.readTimeValue(p)
-	if err == nil && t.t.Year() < 1 {
+	if err == nil && (t.t.IsZero() || t.t.UTC().Year() < 1) {
 		return icsTime{}, fmt.Errorf("%q is a date before the year 1", clip(strings.TrimSpace(p.value)))
 	}
 	return t, err
