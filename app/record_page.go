@@ -27,8 +27,8 @@ type recordPage struct {
 	// needRecord are the header's buttons that act on the record (Delete, a page's own):
 	// disabled while it is opening, so that nothing acts on a record not yet shown.
 	needRecord []fyne.Disableable
-	since              int    // ed.edits when the read that arrive is about to show began
-	showInputs         func() // optional: brings the inputs into view when the store refuses a value
+	since      int    // ed.edits when the read that arrive is about to show began
+	showInputs func() // optional: brings the inputs into view when the store refuses a value
 }
 
 func (r *recordPage) view() fyne.CanvasObject { return r.root }
