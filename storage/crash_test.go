@@ -30,7 +30,8 @@ import (
 // through the storage API — bundle imports and edits — and prints a line after each commit
 // the API reported; the parent SIGKILLs it at a random moment, opens the file and checks that
 // it is sound (Verify), that every reported commit is there and that every import is all or
-// nothing; then the next child carries on with the same file.
+// nothing; then the next child carries on with the same file (a fresh one every
+// crashKillsPerFile kills).
 //
 // PARLEY_CRASH_KILLS sets the number of kills (default 20; `make torture` runs 500) and
 // PARLEY_CRASH_SEED the seed (logged, so that a failing run can be repeated).
@@ -44,6 +45,9 @@ const (
 	crashStatements = 5  // statements each import brings
 	crashEdited     = 4  // meetings the edits rewrite in turn
 	crashActor      = "crash-actor"
+	// Verify reads every record, so a check costs more as the file grows; a fresh file every
+	// crashKillsPerFile kills keeps each check near a second and the run linear in the kills.
+	crashKillsPerFile = 20
 )
 
 func crashEditID(i int) string       { return fmt.Sprintf("crash-edit-%d", i) }
@@ -212,12 +216,35 @@ func TestCrash(t *testing.T) {
 	}
 	t.Logf("crash test: %d kills, seed %d (PARLEY_CRASH_SEED=%d repeats the delays)", kills, seed, seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	path := filepath.Join(t.TempDir(), "crash.db")
+	dir := t.TempDir()
 	ctx := context.Background()
-	st := crashState{begun: map[string]bool{}, imported: map[string]bool{}, edits: map[string]int{}}
+	var path string
+	var st crashState
+	// found, inFlight and landed are those of the last check of the current file; the totals
+	// add up the files' last checks.
 	var found, checked, partial, integrity, inFlight, landed int
+	var commits, imports, said, edited, expected, foundAll, inFlightAll, landedAll int
+	fold := func() {
+		commits += st.commits
+		imports += len(st.imported)
+		said += len(st.said)
+		edited += len(st.edits)
+		expected += len(st.imported) + len(st.said) + len(st.edits)
+		foundAll += found
+		inFlightAll += inFlight
+		landedAll += landed
+	}
 	start := time.Now()
 	for gen := 1; gen <= kills; gen++ {
+		if (gen-1)%crashKillsPerFile == 0 {
+			if gen > 1 {
+				fold()
+				t.Logf("crash test: %d kills in %s", gen-1, time.Since(start).Round(time.Millisecond))
+			}
+			path = filepath.Join(dir, fmt.Sprintf("crash-%03d.db", (gen-1)/crashKillsPerFile))
+			st = crashState{begun: map[string]bool{}, imported: map[string]bool{}, edits: map[string]int{}}
+			found, inFlight, landed = 0, 0, 0
+		}
 		// Most kills land in the loop of writes; some during the open or the first writes.
 		delay := time.Duration(rng.Int64N(int64(700*time.Millisecond))) + 30*time.Millisecond
 		lines := childLines(t, path, gen, seed, delay)
@@ -317,13 +344,10 @@ func TestCrash(t *testing.T) {
 			break
 		}
 	}
-	edited := 0
-	for range st.edits {
-		edited++
-	}
-	t.Logf("crash test: %d kills in %s; %d commits reported (%d imports, %d statements, edits to %d meetings); "+
-		"last check found all %d reported imports and statements and %d meetings' latest edits (%d present of %d expected); "+
+	fold()
+	t.Logf("crash test: %d kills on %d files in %s; %d commits reported (%d imports, %d statements, the rest edits of %d meetings); "+
+		"the last check of each file found %d of the %d expected (every reported import and statement, each meeting's latest reported edit); "+
 		"%d imports cut by a kill (%d of them committed before the report); %d import checks, %d partial imports, %d integrity failures",
-		kills, time.Since(start).Round(time.Millisecond), st.commits, len(st.imported), len(st.said), edited,
-		len(st.imported)+len(st.said), edited, found, len(st.imported)+len(st.said)+edited, inFlight, landed, checked, partial, integrity)
+		kills, (kills+crashKillsPerFile-1)/crashKillsPerFile, time.Since(start).Round(time.Millisecond), commits, imports, said, edited,
+		foundAll, expected, inFlightAll, landedAll, checked, partial, integrity)
 }
