@@ -97,8 +97,8 @@ func (p *meetingPage) buildNegotiation() {
 		widgets.TableColumn{Title: "Addressed to", Hint: "addressed to", Width: 230, Options: []string{toAnyone}})
 	p.ifPressed = stringList(e, true, "a defensive line, said only if pressed", "Add an if-pressed line")
 	p.avoid = stringList(e, true, "something not to say", "Add a line to avoid")
-	p.proactive = tabArea(e, "what we say publicly afterwards, unprompted", 3)
-	p.reactive = tabArea(e, "what we say only if asked", 3)
+	p.proactive = textArea(e, "what we say publicly afterwards, unprompted", 3)
+	p.reactive = textArea(e, "what we say only if asked", 3)
 	p.pressAccess = selectOf(e, pressAccessOptions())
 	p.agenda = tableEditor(e, "Add an agenda item",
 		widgets.TableColumn{Title: "Start", Hint: "10:30 or +30", Width: 110},
@@ -121,7 +121,7 @@ func (p *meetingPage) buildNegotiation() {
 	p.recDate = textEntry(e, "when it took place, e.g. 8 Oct 2015")
 	p.recPlace = textEntry(e, "where, e.g. Ministry of Foreign Affairs, Moscow")
 	p.recSubject = textEntry(e, "e.g. Peace treaty consultations, round 1")
-	p.recSubstance = tabArea(e, "what was said, in short paragraphs, one a line", 5)
+	p.recSubstance = textArea(e, "what was said, in short paragraphs, one a line", 5)
 	p.present = widget.NewCheckGroup(nil, func([]string) { e.touch() })
 	p.presentPlanned = widget.NewButtonWithIcon("Tick the planned participants", theme.ConfirmIcon(), p.tickPlanned)
 	p.presentOther = widget.NewSelect(nil, p.addPresent)
@@ -167,15 +167,6 @@ func (p *meetingPage) buildNegotiation() {
 	fs.add("record.atmosphere", "Atmosphere", p.atmosphere)
 	fs.add("record.atmosphere_why", "Why", p.atmosphereWhy)
 	fs.add("commitments", "Commitments", p.commitments)
-}
-
-// tabArea is a multi-line entry, as textArea makes, that marks e edited on change and that Tab
-// leaves for the next field instead of typing a tab into it (widgets.TextArea).
-func tabArea(e *editState, placeholder string, rows int) *widgets.TextArea {
-	w := widgets.NewTextArea(rows)
-	w.SetPlaceHolder(placeholder)
-	w.OnChanged = func(string) { e.touch() }
-	return w
 }
 
 // part is a titled part of a section, its input below its title across the page's width.

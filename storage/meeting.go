@@ -72,16 +72,7 @@ func checkMeeting(m *Meeting, has resolver) error {
 		seen[p.ActorID] = true
 		c.ref(field+".actor_id", kindActor, p.ActorID, has)
 	}
-	seen = map[string]bool{}
-	for i, id := range m.DisputeIDs {
-		field := fmt.Sprintf("dispute_ids[%d]", i)
-		c.required(field, id)
-		if seen[id] {
-			c.fail(field, "dispute %s is linked twice", id)
-		}
-		seen[id] = true
-		c.ref(field, kindDispute, id, has)
-	}
+	c.refList("dispute_ids", kindDispute, m.DisputeIDs, has, "dispute %s is linked twice")
 	for i, sc := range m.StatusHistory {
 		field := fmt.Sprintf("status_history[%d]", i)
 		if sc.Recorded.IsZero() {

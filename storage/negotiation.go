@@ -225,16 +225,7 @@ func checkNegotiation(c *checker, m *Meeting, has resolver) {
 	if r.Atmosphere != "" && !oneOf(r.Atmosphere, Atmospheres) {
 		c.fail("record.atmosphere", "%q is not an atmosphere (%s)", string(r.Atmosphere), listOf(Atmospheres))
 	}
-	seen := map[string]bool{}
-	for i, id := range r.PresentIDs {
-		field := fmt.Sprintf("record.present_ids[%d]", i)
-		c.required(field, id)
-		if seen[id] {
-			c.fail(field, "actor %s is listed twice", id)
-		}
-		seen[id] = true
-		c.ref(field, kindActor, id, has)
-	}
+	c.refList("record.present_ids", kindActor, r.PresentIDs, has, "actor %s is listed twice")
 	for i, k := range m.Commitments {
 		field := fmt.Sprintf("commitments[%d]", i)
 		c.required(field+".what", k.What)

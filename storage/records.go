@@ -379,6 +379,21 @@ func (c *checker) partial(field string, d PartialDate) {
 	}
 }
 
+// refList checks a list of references: each given once (twice says so, with %s for the ID)
+// and pointing at an existing record of kind.
+func (c *checker) refList(field, kind string, ids []string, has resolver, twice string) {
+	seen := map[string]bool{}
+	for i, id := range ids {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		c.required(f, id)
+		if seen[id] {
+			c.fail(f, twice, id)
+		}
+		seen[id] = true
+		c.ref(f, kind, id, has)
+	}
+}
+
 // ref checks that an optional reference points at an existing record.
 func (c *checker) ref(field, kind, id string, has resolver) {
 	if id == "" || c.err != nil {
