@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -29,4 +31,21 @@ func TestPackDatesAStatusChangeWhenItHappened(t *testing.T) {
 	assert.Contains(t, all, "Date Meeting Change Reason")
 	assert.Contains(t, all, "18 Mar 2014 Putin's official visit to Japan From tentative to postponed", "dated when it happened")
 	assert.NotContains(t, all, "20 Jun 2016 Putin's official visit to Japan From tentative to postponed")
+}
+
+// A change dated only when it was typed in keeps its place before the later changes of its
+// meeting that carry the day they happened: the sample's visit was planned, then postponed.
+func TestPackKeepsAMeetingsChangesInOrder(t *testing.T) {
+	path := writePackFile(t, sampleBriefing(t, sample.TokyoRoundID), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	all := strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
+	// The history's table (since the last round shows the latest change too).
+	at := strings.LastIndex(all, "Status changes Date Meeting Change Reason")
+	require.GreaterOrEqual(t, at, 0, all)
+	all = all[at:]
+	planned := strings.Index(all, "Recorded as tentative")
+	postponed := strings.Index(all, "From tentative to postponed")
+	again := strings.Index(all, "From postponed to tentative")
+	require.True(t, planned >= 0 && postponed >= 0 && again >= 0, all)
+	assert.Less(t, planned, postponed)
+	assert.Less(t, postponed, again)
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/parley-app/parley/storage"
 )
@@ -1015,6 +1016,7 @@ func (r *renderer) earlier(m storage.Meeting) bool {
 type historyChange struct {
 	meeting storage.Meeting
 	change  storage.StatusChange
+	at      time.Time // what the table is ordered by (statusChanges)
 }
 
 // statusChanges are the real changes (not the first recording) of this meeting and the
@@ -1022,16 +1024,24 @@ type historyChange struct {
 func (r *renderer) statusChanges() []historyChange {
 	var out []historyChange
 	for _, m := range append([]storage.Meeting{r.b.Meeting}, r.historyMeetings()...) {
+		from := len(out)
 		for _, c := range m.StatusHistory {
 			if c.From != "" || strings.TrimSpace(c.Reason) != "" {
-				out = append(out, historyChange{m, c})
+				out = append(out, historyChange{meeting: m, change: c, at: c.Dated().Start()})
+			}
+		}
+		// A meeting's history is in the order its changes came; a change dated only when it
+		// was typed in (after later ones that carry the day they happened) must not jump
+		// behind them: it takes the earliest date of the changes after it.
+		for i := len(out) - 2; i >= from; i-- {
+			if out[i+1].at.Before(out[i].at) {
+				out[i].at = out[i+1].at
 			}
 		}
 	}
-	// By the day each change happened (when the user gave it), else the day it was recorded.
-	sort.SliceStable(out, func(i, j int) bool {
-		return out[i].change.Dated().Start().Before(out[j].change.Dated().Start())
-	})
+	// The meetings' changes interleaved by the day each happened (when the user gave it),
+	// else the day it was recorded.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
 	return out
 }
 
