@@ -232,25 +232,26 @@ func writeActorParts(ctx context.Context, tx *sql.Tx, a *Actor) error {
 		a.Biography, a.Stance, strings.Join(a.Tags, ", "))
 }
 
-// DeleteActor removes an actor with their participations in meetings, their relations in both
-// directions and their statements.
+// DeleteActor moves an actor to the trash with their participations in meetings, their
+// relations in both directions and their statements.
 func (s *Store) DeleteActor(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		ids, err := collect(ctx, tx, `SELECT id FROM statements WHERE actor_id = ?`, []any{id}, scanString)
-		if err != nil {
+	_, err := s.MoveToTrash(ctx, kindActor, id)
+	return err
+}
+
+// deleteActorRecord deletes an actor with their statements' index entries; the rows that
+// refer to them go by ON DELETE CASCADE.
+func deleteActorRecord(ctx context.Context, tx *sql.Tx, id string) error {
+	ids, err := collect(ctx, tx, `SELECT id FROM statements WHERE actor_id = ?`, []any{id}, scanString)
+	if err != nil {
+		return err
+	}
+	for _, sid := range ids {
+		if err := unindex(ctx, tx, kindStatement, sid); err != nil {
 			return err
 		}
-		for _, sid := range ids {
-			if err := unindex(ctx, tx, kindStatement, sid); err != nil {
-				return err
-			}
-		}
-		return deleteRecord(ctx, tx, kindActor, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete actor: %w", err)
 	}
-	return nil
+	return deleteRecord(ctx, tx, kindActor, id)
 }
 
 // ActorUsage counts the meetings, statements and relations that refer to an actor.

@@ -173,10 +173,11 @@ func writeDisputeParts(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 		d.Summary, strings.Join(text, "\n"), strings.Join(d.Tags, ", "))
 }
 
-// DeleteDispute removes a dispute fact sheet; meetings are unlinked from it and statements
-// about it keep existing with DisputeID cleared.
+// DeleteDispute moves a dispute fact sheet to the trash; meetings are unlinked from it and
+// statements about it keep existing with DisputeID cleared, until it is restored.
 func (s *Store) DeleteDispute(ctx context.Context, id string) error {
-	return s.deleteOne(ctx, kindDispute, id)
+	_, err := s.MoveToTrash(ctx, kindDispute, id)
+	return err
 }
 
 const disputeColumns = `id, title, administrator, summary, created, updated`

@@ -328,10 +328,12 @@ func writeMeetingParts(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 		negotiationText(m)[0])
 }
 
-// DeleteMeeting removes a meeting with its participations, dispute links and status history.
-// The actors stay; later rounds lose their PreviousRoundID and statements their MeetingID.
+// DeleteMeeting moves a meeting to the trash with its participations, dispute links, status
+// history and issued packs. The actors stay; later rounds lose their PreviousRoundID and
+// statements their MeetingID until it is restored.
 func (s *Store) DeleteMeeting(ctx context.Context, id string) error {
-	return s.deleteOne(ctx, kindMeeting, id)
+	_, err := s.MoveToTrash(ctx, kindMeeting, id)
+	return err
 }
 
 const meetingColumns = `id, coalesce(track_id, ''), title, format, status,

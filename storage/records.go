@@ -259,18 +259,6 @@ var deleteQueries = map[string]string{
 	kindSource:    `DELETE FROM sources WHERE id = ?`,
 }
 
-// deleteOne deletes the record of kind with id, as deleteRecord does, in a transaction of its
-// own.
-func (s *Store) deleteOne(ctx context.Context, kind, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return deleteRecord(ctx, tx, kind, id)
-	})
-	if err != nil {
-		return fmt.Errorf("delete %s: %w", kind, err)
-	}
-	return nil
-}
-
 // deleteRecord deletes a record with its entry in the search index, or gives a not-found
 // error; its child rows go with it (ON DELETE CASCADE).
 func deleteRecord(ctx context.Context, tx *sql.Tx, kind, id string) error {

@@ -88,29 +88,30 @@ func indexSource(ctx context.Context, tx *sql.Tx, src *Source) error {
 	return index(ctx, tx, kindSource, src.ID, src.Title, src.Publisher, src.Reference, src.Reliability)
 }
 
-// DeleteSource removes a source nothing cites; a cited source gives ErrInUse.
+// DeleteSource moves a source nothing cites to the trash; a cited source gives ErrInUse.
 func (s *Store) DeleteSource(ctx context.Context, id string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM statements WHERE source_id = ?1) +
-			(SELECT count(*) FROM key_facts WHERE source_id = ?1) +
-			(SELECT count(*) FROM timeline_events WHERE source_id = ?1) +
-			(SELECT count(*) FROM status_changes WHERE source_id = ?1)`, id).Scan(&n)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			noun := "records cite it"
-			if n == 1 {
-				noun = "record cites it"
-			}
-			return fmt.Errorf("source %s: %d %s: %w", id, n, noun, ErrInUse)
-		}
-		return deleteRecord(ctx, tx, kindSource, id)
-	})
+	_, err := s.MoveToTrash(ctx, kindSource, id)
+	return err
+}
+
+// sourceUnused gives ErrInUse when records cite the source: provenance must not silently
+// disappear.
+func sourceUnused(ctx context.Context, q querier, id string) error {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM statements WHERE source_id = ?1) +
+		(SELECT count(*) FROM key_facts WHERE source_id = ?1) +
+		(SELECT count(*) FROM timeline_events WHERE source_id = ?1) +
+		(SELECT count(*) FROM status_changes WHERE source_id = ?1)`, id).Scan(&n)
 	if err != nil {
-		return fmt.Errorf("delete source: %w", err)
+		return err
+	}
+	if n > 0 {
+		noun := "records cite it"
+		if n == 1 {
+			noun = "record cites it"
+		}
+		return fmt.Errorf("source %s: %d %s: %w", id, n, noun, ErrInUse)
 	}
 	return nil
 }

@@ -132,9 +132,10 @@ func reindexStatementsOf(ctx context.Context, tx *sql.Tx, actorID string) error 
 	return nil
 }
 
-// DeleteStatement removes a statement.
+// DeleteStatement moves a statement to the trash.
 func (s *Store) DeleteStatement(ctx context.Context, id string) error {
-	return s.deleteOne(ctx, kindStatement, id)
+	_, err := s.MoveToTrash(ctx, kindStatement, id)
+	return err
 }
 
 const statementColumns = `id, actor_id, text, when_kind, when_at, when_zone, when_from, when_to,

@@ -95,9 +95,11 @@ func writeTrackParts(ctx context.Context, tx *sql.Tx, t *Track) error {
 	return index(ctx, tx, kindTrack, t.ID, t.Title, strings.Join(t.Parties, ", "), t.Summary)
 }
 
-// DeleteTrack removes a track; its meetings stay, with TrackID cleared.
+// DeleteTrack moves a track to the trash; its meetings stay, with TrackID cleared until it
+// is restored.
 func (s *Store) DeleteTrack(ctx context.Context, id string) error {
-	return s.deleteOne(ctx, kindTrack, id)
+	_, err := s.MoveToTrash(ctx, kindTrack, id)
+	return err
 }
 
 const trackColumns = `id, title, summary, created, updated`
