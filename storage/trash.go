@@ -137,6 +137,13 @@ func trashRecord(ctx context.Context, tx *sql.Tx, kind, id string, now time.Time
 	if item.ID, err = res.LastInsertId(); err != nil {
 		return TrashItem{}, err
 	}
+	for _, lk := range linkKinds {
+		if lk.of == kind {
+			if err := lk.keepName(ctx, tx, id, title); err != nil {
+				return TrashItem{}, err
+			}
+		}
+	}
 	if kind == kindActor {
 		err = deleteActorRecord(ctx, tx, id)
 	} else {
@@ -324,6 +331,9 @@ func scanTrashItem(r row) (TrashItem, error) {
 	if err := json.Unmarshal([]byte(with), &t.With); err != nil {
 		return TrashItem{}, fmt.Errorf("what went with %s %q: %w", t.Kind, t.Title, err)
 	}
+	if len(t.With) == 0 {
+		t.With = nil
+	}
 	return t, nil
 }
 
@@ -504,14 +514,24 @@ func goneName(ctx context.Context, q querier, names map[string]string, kind, id 
 	if n, ok := names[nameKey(kind, id)]; ok {
 		name = "“" + n + "”"
 	}
+	// In the trash on its own, or inside another deletion (a statement with its speaker).
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM trash WHERE kind = ? AND record_id = ?`, kind, id).Scan(&n); err != nil {
+	err = q.QueryRowContext(ctx, `SELECT count(*) FROM trash WHERE kind = ?1 AND record_id = ?2 OR EXISTS (
+			SELECT 1 FROM json_each(trash.snapshot, '$.records.' || ?3) r WHERE r.value ->> '$.id' = ?2)`,
+		kind, id, snapshotLists[kind]).Scan(&n)
+	if err != nil {
 		return "", "", err
 	}
 	if n > 0 {
 		return name, "in the trash", nil
 	}
 	return name, "no longer in the dossier", nil
+}
+
+// snapshotLists are the lists of a snapshot's records, by kind.
+var snapshotLists = map[string]string{
+	kindTrack: "tracks", kindSource: "sources", kindActor: "actors", kindDispute: "disputes",
+	kindMeeting: "meetings", kindStatement: "statements",
 }
 
 // DeleteForGood removes one deletion from the trash; it cannot be brought back after.

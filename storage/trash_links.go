@@ -28,8 +28,12 @@ type linkKind struct {
 	seq       bool     // rows are positions (owner, seq) in the owner's list
 	cascade   bool     // the row goes with the record; otherwise only column is cleared
 	cols      []string // the row's other columns: written back (cascade) or matched to find it again
-	one, many string   // what the trash list calls one or more of them
-	what      string   // a left-out link in words; %s is the owner's name
+	// fill, when set, is a column that says in words what column pointed at: while the record
+	// is in the trash it holds the record's name where it was empty (a commitment's side, so
+	// that the commitment still says who made it), and gets its own value back on restore.
+	fill      string
+	one, many string // what the trash list calls one or more of them
+	what      string // a left-out link in words; %s is the owner's name
 }
 
 // linkKinds are every column of the schema that points at a meeting, actor, dispute or track
@@ -52,14 +56,14 @@ var linkKinds = []linkKind{
 		column: "lead_id", seq: true, cols: []string{"item"},
 		one: "agenda item they lead", many: "agenda items they lead", what: "their lead of an agenda item of %s"},
 	{name: "commitment", of: kindActor, table: "commitments", owner: "meeting_id", ownerKind: kindMeeting,
-		column: "actor_id", seq: true, cols: []string{"what"},
+		column: "actor_id", seq: true, cols: []string{"what"}, fill: "side",
 		one: "commitment they made", many: "commitments they made", what: "a commitment they made at %s"},
 	{name: "next round", of: kindMeeting, table: "meetings", owner: "id", ownerKind: kindMeeting,
 		column: "previous_round_id",
-		one: "later round", many: "later rounds", what: "the link from the later round %s"},
+		one:    "later round", many: "later rounds", what: "the link from the later round %s"},
 	{name: "statement at", of: kindMeeting, table: "statements", owner: "id", ownerKind: kindStatement,
 		column: "meeting_id",
-		one: "statement made there", many: "statements made there", what: "the link from the statement %s"},
+		one:    "statement made there", many: "statements made there", what: "the link from the statement %s"},
 	{name: "closed at", of: kindMeeting, table: "commitments", owner: "meeting_id", ownerKind: kindMeeting,
 		column: "closed_by", seq: true, cols: []string{"what"},
 		one: "commitment closed there", many: "commitments closed there", what: "a commitment of %s closed there"},
@@ -68,10 +72,10 @@ var linkKinds = []linkKind{
 		one: "meeting linked to it", many: "meetings linked to it", what: "the link from the meeting %s"},
 	{name: "statement about", of: kindDispute, table: "statements", owner: "id", ownerKind: kindStatement,
 		column: "dispute_id",
-		one: "statement about it", many: "statements about it", what: "the link from the statement %s"},
+		one:    "statement about it", many: "statements about it", what: "the link from the statement %s"},
 	{name: "track meeting", of: kindTrack, table: "meetings", owner: "id", ownerKind: kindMeeting,
 		column: "track_id",
-		one: "meeting of the track", many: "meetings of the track", what: "the place of %s in the track"},
+		one:    "meeting of the track", many: "meetings of the track", what: "the place of %s in the track"},
 }
 
 func linkKindNamed(name string) (linkKind, bool) {
@@ -103,10 +107,13 @@ func (lk linkKind) links(ctx context.Context, q querier, id string) ([]trashLink
 		order += ", seq"
 	}
 	sel = append(sel, lk.cols...)
+	if lk.fill != "" {
+		sel = append(sel, lk.fill)
+	}
 	query := `SELECT ` + strings.Join(sel, ", ") + ` FROM ` + lk.table + ` WHERE ` + lk.column + ` = ?1 AND ` +
 		lk.owner + ` <> ?1 ORDER BY ` + order
 	return collect(ctx, q, query, []any{id}, func(rows *sql.Rows) (trashLink, error) {
-		l := trashLink{Kind: lk.name, Values: make([]any, len(lk.cols))}
+		l := trashLink{Kind: lk.name, Values: make([]any, lk.width())}
 		dest := []any{&l.Owner}
 		if lk.seq {
 			dest = append(dest, &l.Seq)
@@ -126,10 +133,27 @@ func (lk linkKind) links(ctx context.Context, q querier, id string) ([]trashLink
 	})
 }
 
+// width is how many values a link of the kind keeps: its other columns, then fill's.
+func (lk linkKind) width() int {
+	if lk.fill != "" {
+		return len(lk.cols) + 1
+	}
+	return len(lk.cols)
+}
+
+// keepName writes name into the fill column of the rows that point at id and leave it empty.
+func (lk linkKind) keepName(ctx context.Context, tx *sql.Tx, id, name string) error {
+	if lk.fill == "" {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE `+lk.table+` SET `+lk.fill+` = ? WHERE `+lk.column+` = ? AND `+lk.fill+` = ''`, name, id)
+	return err
+}
+
 // restore puts a link back to id. It reports false when the row it belonged to is no longer
 // there as it was (the owner has gone, or was changed so that the row is not found again).
 func (lk linkKind) restore(ctx context.Context, tx *sql.Tx, id string, l trashLink) (bool, error) {
-	values, err := linkValues(l.Values, len(lk.cols))
+	values, err := linkValues(l.Values, lk.width())
 	if err != nil {
 		return false, fmt.Errorf("%s link: %w", lk.name, err)
 	}
@@ -167,14 +191,18 @@ func (lk linkKind) restore(ctx context.Context, tx *sql.Tx, id string, l trashLi
 		}
 		var seq int
 		err := tx.QueryRowContext(ctx, `SELECT seq FROM `+lk.table+` WHERE `+strings.Join(where, " AND ")+
-			` ORDER BY abs(seq - ?) LIMIT 1`, append(append([]any{l.Owner}, values...), l.Seq)...).Scan(&seq)
+			` ORDER BY abs(seq - ?) LIMIT 1`, append(append([]any{l.Owner}, values[:len(lk.cols)]...), l.Seq)...).Scan(&seq)
 		if errors.Is(err, sql.ErrNoRows) {
 			return false, nil
 		}
 		if err != nil {
 			return false, err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE `+lk.table+` SET `+lk.column+` = ? WHERE `+lk.owner+` = ? AND seq = ?`, id, l.Owner, seq)
+		set, args := lk.column+` = ?`, []any{id}
+		if lk.fill != "" {
+			set, args = set+`, `+lk.fill+` = ?`, append(args, values[len(lk.cols)])
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE `+lk.table+` SET `+set+` WHERE `+lk.owner+` = ? AND seq = ?`, append(args, l.Owner, seq)...)
 		return err == nil, err
 	default:
 		res, err := tx.ExecContext(ctx, `UPDATE `+lk.table+` SET `+lk.column+` = ? WHERE `+lk.owner+` = ? AND `+lk.column+` IS NULL`, id, l.Owner)
