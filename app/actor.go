@@ -379,14 +379,14 @@ func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		p.u.confirmDelete("this statement", "", func() {
 			st := p.u.store
-			run(p.u, "Deleting the statement…", func(ctx context.Context) (struct{}, error) {
-				return struct{}{}, st.DeleteStatement(ctx, s.ID)
-			}, func(_ struct{}, err error) {
+			run(p.u, "Deleting the statement…", func(ctx context.Context) (storage.TrashItem, error) {
+				return st.MoveToTrash(ctx, "statement", s.ID)
+			}, func(item storage.TrashItem, err error) {
 				if err != nil {
 					p.u.showError("delete the statement", err)
 					return
 				}
-				p.u.setStatus("Deleted the statement")
+				p.u.trashed(item)
 				p.reloadRelated()
 			})
 		})
@@ -484,8 +484,8 @@ func (p *actorPage) onDelete() {
 			p.u.showError("check what refers to "+name, err)
 			return
 		}
-		p.deleteRecord(p, name, usageSentence(use), name, "delete "+name, func(ctx context.Context) error {
-			return st.DeleteActor(ctx, id)
+		p.deleteRecord(p, name, usageSentence(use), name, "delete "+name, func(ctx context.Context) (storage.TrashItem, error) {
+			return st.MoveToTrash(ctx, "actor", id)
 		})
 	})
 }

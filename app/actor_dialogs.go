@@ -64,7 +64,7 @@ func (p *actorPage) onRemoveRelation(r storage.RelationView) {
 	if !r.Outgoing {
 		from, to = to, from
 	}
-	p.u.confirmDelete("the relationship “"+r.Kind+"”", "", func() {
+	p.u.confirmRemoval("the relationship “"+r.Kind+"”", "", "This cannot be undone.", func() {
 		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation {
 			out := rs[:0:0]
 			for _, x := range rs {

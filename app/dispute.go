@@ -400,8 +400,8 @@ func (p *disputePage) onDelete() {
 	st, id, title := p.u.store, p.d.ID, p.d.Title
 	p.deleteRecord(p, "the fact sheet “"+title+"”",
 		"Meetings linked to it lose the link and statements about it stay, no longer tied to it.",
-		"“"+title+"”", "delete the dispute", func(ctx context.Context) error {
-			return st.DeleteDispute(ctx, id)
+		"“"+title+"”", "delete the dispute", func(ctx context.Context) (storage.TrashItem, error) {
+			return st.MoveToTrash(ctx, "dispute", id)
 		})
 }
 

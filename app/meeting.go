@@ -966,8 +966,8 @@ func (p *meetingPage) onDelete() {
 	id, title, st := p.m.ID, p.m.Title, p.u.store
 	p.deleteRecord(p, "the meeting “"+title+"”",
 		"Its participants and dispute links go with it; the actors, disputes and statements stay in the dossier.",
-		"“"+title+"”", "delete the meeting", func(ctx context.Context) error {
-			return st.DeleteMeeting(ctx, id)
+		"“"+title+"”", "delete the meeting", func(ctx context.Context) (storage.TrashItem, error) {
+			return st.MoveToTrash(ctx, "meeting", id)
 		})
 }
 

@@ -57,6 +57,10 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	undo := fyne.NewMenuItem("Undo", u.onUndo)
+	// Fyne turns Ctrl+Z into this shortcut, not a custom one, and tries the menu's first.
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	edit := fyne.NewMenu("Edit", undo)
 	view := fyne.NewMenu("View",
 		item("Search", fyne.KeyF, u.focusSearch),
 		fyne.NewMenuItemSeparator(),
@@ -65,6 +69,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Actors", fyne.Key3, func() { u.goScreen(screenActors) }),
 		item("Disputes", fyne.Key4, func() { u.goScreen(screenDisputes) }),
 		item("Sources", fyne.Key5, func() { u.goScreen(screenSources) }),
+		item("Trash", fyne.Key6, func() { u.goScreen(screenTrash) }),
 		fyne.NewMenuItemSeparator(),
 		backItem(u.back),
 		fyne.NewMenuItemSeparator(),
@@ -74,7 +79,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Keyboard shortcuts", "", u.showShortcuts),
 		item("About Parley", "", u.showAbout),
 	)
-	return fyne.NewMainMenu(file, view, help)
+	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 // themeMenu is View → Theme: as the system, light or dark, the current one ticked.
@@ -174,7 +179,8 @@ func (u *ui) showAbout() {
 func (u *ui) showShortcuts() {
 	rows := [][2]string{
 		{"Ctrl+N", "New meeting"}, {"Ctrl+S", "Save the page"}, {"Ctrl+F", "Search"},
-		{"Ctrl+1 … Ctrl+5", "Calendar, Talks, Actors, Disputes, Sources"},
+		{"Ctrl+1 … Ctrl+6", "Calendar, Talks, Actors, Disputes, Sources, Trash"},
+		{"Ctrl+Z", "Undo: in a text field, the typing; elsewhere, the last deletion"},
 		{"Ctrl+O", "Open database"}, {"Ctrl+I / Ctrl+E", "Import / Export"}, {"Ctrl+Q", "Quit"},
 		{"Alt+Left", "Back to the previous page"},
 		{"Enter / Escape", "In a message: its main button / close it"},

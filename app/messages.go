@@ -167,6 +167,8 @@ func errorMessage(err error) string {
 		return "That file or folder does not exist. Check the name and the folder, and try again."
 	case errors.Is(err, fs.ErrPermission):
 		return "You may not read or write there. Choose a file or folder of your own."
+	case errors.Is(err, storage.ErrCannotRestore):
+		return firstUpper(err.Error()) + "."
 	case errors.Is(err, storage.ErrNotFound):
 		return "That record is no longer in the dossier; it may have been deleted. The list has been refreshed."
 	case errors.Is(err, storage.ErrInUse):
@@ -194,13 +196,19 @@ func firstUpper(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-// confirmDelete asks before deleting what, saying what goes with it.
+// confirmDelete asks before moving what to the trash, saying what goes with it.
 func (u *ui) confirmDelete(what, consequence string, del func()) {
+	u.confirmRemoval(what, consequence, "It goes to the Trash, from which Edit → Undo (Ctrl+Z) or the Trash screen brings it back.", del)
+}
+
+// confirmRemoval asks before deleting what, saying what goes with it and whether it can come
+// back (after).
+func (u *ui) confirmRemoval(what, consequence, after string, del func()) {
 	msg := "Delete " + what + "?"
 	if consequence != "" {
 		msg += " " + consequence
 	}
-	msg += " This cannot be undone."
+	msg += " " + after
 	u.showChoice("Delete "+what, msg, nil, []choice{
 		{label: "Delete", action: del, quit: true},
 		{label: "Cancel"},

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -148,20 +149,18 @@ func createOrUpdate[T any](isNew bool, create, update func(context.Context, *T) 
 	return update
 }
 
-// deleteRecord asks whether to delete what, saying the consequence; then deletes it with del
+// deleteRecord asks whether to delete what, saying the consequence; then moves it to the trash with del
 // and closes self, the page that embeds r. name is how the status line calls the record.
-func (r *recordPage) deleteRecord(self page, what, consequence, name, doing string, del func(context.Context) error) {
+func (r *recordPage) deleteRecord(self page, what, consequence, name, doing string, del func(context.Context) (storage.TrashItem, error)) {
 	r.u.confirmDelete(what, consequence, func() {
-		run(r.u, "Deleting "+name+"…", func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, del(ctx)
-		}, func(_ struct{}, err error) {
+		run(r.u, "Deleting "+name+"…", del, func(item storage.TrashItem, err error) {
 			if err != nil {
 				r.u.showError(doing, err)
 				return
 			}
 			r.ed.clean()
-			r.u.setStatus("Deleted " + name)
 			r.u.closePage(self)
+			r.u.trashed(item)
 		})
 	})
 }

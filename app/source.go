@@ -245,8 +245,8 @@ func (p *sourcePage) onDelete() {
 		return
 	}
 	st, id, title := p.u.store, p.s.ID, p.s.Title
-	p.deleteRecord(p, "the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source", func(ctx context.Context) error {
-		return st.DeleteSource(ctx, id)
+	p.deleteRecord(p, "the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source", func(ctx context.Context) (storage.TrashItem, error) {
+		return st.MoveToTrash(ctx, "source", id)
 	})
 }
 

@@ -44,14 +44,14 @@ func showTracks(u *ui, changed func()) {
 			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { editTrack(u, t, reopen) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 				u.confirmDelete("the track “"+t.Title+"”", "Its meetings stay in the dossier, without a track.", func() {
-					run(u, "Deleting the track…", func(ctx context.Context) (struct{}, error) {
-						return struct{}{}, st.DeleteTrack(ctx, t.ID)
-					}, func(_ struct{}, err error) {
+					run(u, "Deleting the track…", func(ctx context.Context) (storage.TrashItem, error) {
+						return st.MoveToTrash(ctx, "track", t.ID)
+					}, func(item storage.TrashItem, err error) {
 						if err != nil {
 							u.showError("delete the track", err)
 							return
 						}
-						u.setStatus("Deleted the track “" + t.Title + "”")
+						u.trashed(item)
 						reopen()
 					})
 				})

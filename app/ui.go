@@ -40,9 +40,10 @@ const (
 	screenActors   = "Actors"
 	screenDisputes = "Disputes"
 	screenSources  = "Sources"
+	screenTrash    = "Trash"
 )
 
-var screenNames = []string{screenCalendar, screenTalks, screenActors, screenDisputes, screenSources}
+var screenNames = []string{screenCalendar, screenTalks, screenActors, screenDisputes, screenSources, screenTrash}
 
 // screenIcon is the sidebar icon of a screen (read from the theme when drawn).
 func screenIcon(name string) fyne.Resource {
@@ -55,6 +56,8 @@ func screenIcon(name string) fyne.Resource {
 		return theme.DocumentIcon()
 	case screenSources:
 		return theme.FileTextIcon()
+	case screenTrash:
+		return theme.DeleteIcon()
 	}
 	return theme.CalendarIcon()
 }
@@ -103,6 +106,9 @@ type ui struct {
 	screens map[string]page
 	stack   []page
 	screen  string
+	// undo are the deletions made in this window on this dossier, oldest first: Edit → Undo
+	// restores the last one still in the trash.
+	undo []int64
 
 	calendar *calendarScreen
 	talks    *talksScreen
@@ -265,6 +271,7 @@ func (u *ui) setWelcome(msg string) {
 func (u *ui) freshScreens() {
 	u.screens = map[string]page{}
 	u.stack = nil
+	u.undo = nil
 }
 
 // screenPage returns the page of a top-level screen, making it on first use.
@@ -283,6 +290,8 @@ func (u *ui) screenPage(name string) page {
 		p = newDisputesScreen(u)
 	case screenSources:
 		p = newSourcesScreen(u)
+	case screenTrash:
+		p = newTrashScreen(u)
 	default:
 		u.calendar = newCalendarScreen(u)
 		p = u.calendar
