@@ -464,7 +464,27 @@ func restoreItem(ctx context.Context, tx *sql.Tx, id int64) (RestoreReport, erro
 	if _, err := tx.ExecContext(ctx, `DELETE FROM trash WHERE id = ?`, id); err != nil {
 		return RestoreReport{}, err
 	}
+	rep.LeftOut = countSame(rep.LeftOut)
 	return rep, nil
+}
+
+// countSame says a link left out more than once (two agenda items led by the same person)
+// once, with how many times.
+func countSame(lines []string) []string {
+	n := map[string]int{}
+	var out []string
+	for _, l := range lines {
+		if n[l] == 0 {
+			out = append(out, l)
+		}
+		n[l]++
+	}
+	for i, l := range out {
+		if n[l] > 1 {
+			out[i] = fmt.Sprintf("%s, %d times", l, n[l])
+		}
+	}
+	return out
 }
 
 // insertRecords stores the records of a snapshot, those referred to first, as an import does.

@@ -384,3 +384,15 @@ func TestTrashStepsAreOneTransaction(t *testing.T) {
 		})
 	}
 }
+
+func TestCountSame(t *testing.T) {
+	cases := []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{"a", "b"}, []string{"a", "b"}},
+		{[]string{"the lead “M” of an agenda item (in the trash)", "b", "the lead “M” of an agenda item (in the trash)"},
+			[]string{"the lead “M” of an agenda item (in the trash), 2 times", "b"}},
+	}
+	for _, tc := range cases {
+		assert.Equal(t, tc.want, countSame(tc.in))
+	}
+}
