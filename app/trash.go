@@ -87,22 +87,11 @@ func (s *trashScreen) apply(rows []storage.TrashItem, err error) {
 // trashLine says what a deletion was and held: "Meeting · deleted 2 Dec 2026 02:40 · with 2
 // participants and 1 status change".
 func trashLine(t storage.TrashItem) string {
-	s := kindLabel(t.Kind) + " · deleted " + t.Deleted.Local().Format("2 Jan 2006 15:04")
+	s := firstUpper(t.Kind) + " · deleted " + t.Deleted.Local().Format("2 Jan 2006 15:04")
 	if w := t.WithText(); w != "" {
 		s += " · " + w
 	}
 	return s
-}
-
-// kindLabel is a kind of record as the window names it.
-func kindLabel(kind string) string {
-	switch kind {
-	case "dispute":
-		return "Fact sheet"
-	case "":
-		return ""
-	}
-	return firstUpper(kind)
 }
 
 func (s *trashScreen) restore(item storage.TrashItem) {

@@ -454,9 +454,11 @@ func restoreItem(ctx context.Context, tx *sql.Tx, id int64) (RestoreReport, erro
 		if err != nil {
 			return RestoreReport{}, err
 		}
-		if ok, err := exists(ctx, tx, lk.ownerKind, l.Owner); err != nil {
+		still, err := exists(ctx, tx, lk.ownerKind, l.Owner)
+		if err != nil {
 			return RestoreReport{}, err
-		} else if ok {
+		}
+		if still {
 			why = "changed since"
 		}
 		rep.LeftOut = append(rep.LeftOut, fmt.Sprintf(lk.what, name)+" ("+why+")")

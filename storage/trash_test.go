@@ -396,3 +396,28 @@ func TestCountSame(t *testing.T) {
 		assert.Equal(t, tc.want, countSame(tc.in))
 	}
 }
+
+// The rows that pointed at a restored record go back where they were, or as near as the owner
+// allows after edits; a row edited so that it is not found again is named.
+func TestTrashRestoreIntoRecordsEditedSince(t *testing.T) {
+	ctx := context.Background()
+	s, w, _ := trashWorld(t)
+	item, err := s.MoveToTrash(ctx, kindActor, w.morgulov.ID)
+	require.NoError(t, err)
+	m, err := s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	require.Equal(t, []Participant{{ActorID: w.harada.ID, Role: RoleHead}}, m.Participants)
+	m.Participants = nil                                               // Morgulov was second; now the list is empty
+	m.LinesToTake[0].Text = "Japan seeks a solution acceptable to all" // the point addressed to him, reworded
+	require.NoError(t, s.UpdateMeeting(ctx, &m))
+
+	rep, err := s.RestoreFromTrash(ctx, item.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a point to make at “Tokyo round” addressed to them (changed since)"}, rep.LeftOut)
+	m, err = s.Meeting(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []Participant{{ActorID: w.morgulov.ID, Role: RoleCounterpart}}, m.Participants, "at the end of the shorter list")
+	assert.Empty(t, m.LinesToTake[0].ToID)
+	assert.Equal(t, w.morgulov.ID, m.Commitments[1].ActorID)
+	assert.Empty(t, m.Commitments[1].Side, "the side holds his name only while he is in the trash")
+}
