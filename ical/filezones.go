@@ -160,10 +160,13 @@ func (z *fileZone) offsets() []int {
 	return out
 }
 
-// agrees tells whether an IANA zone has the file zone's offsets throughout a year: an hour
-// either side of every transition of either in that year, and at the middle of every month.
-// The hour's margin lets Windows' "one second before midnight" onsets (23:59:59) agree with
-// tzdata's midnight.
+// agrees tells whether an IANA zone has the file zone's offsets throughout a year: just over
+// an hour either side of every transition of either in that year, and at the middle of every
+// month. The margin lets onsets an hour off agree: Windows' "one second before midnight"
+// (23:59:59) with tzdata's midnight, and the onsets Evolution writes in the local time after
+// the change (03:00 for America/Chicago's 02:00).
+const onsetMargin = time.Hour + time.Minute
+
 func (z *fileZone) agrees(loc *time.Location, year int) bool {
 	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := from.AddDate(1, 0, 0)
@@ -177,7 +180,7 @@ func (z *fileZone) agrees(loc *time.Location, year int) bool {
 		}
 	}
 	for _, t := range z.trans {
-		if !t.at.Before(from) && t.at.Before(to) && (!check(t.at.Add(time.Hour)) || !check(t.at.Add(-time.Hour))) {
+		if !t.at.Before(from) && t.at.Before(to) && (!check(t.at.Add(onsetMargin)) || !check(t.at.Add(-onsetMargin))) {
 			return false
 		}
 	}
@@ -186,7 +189,7 @@ func (z *fileZone) agrees(loc *time.Location, year int) bool {
 		if next.IsZero() || !next.Before(to) {
 			break
 		}
-		if !check(next.Add(time.Hour)) || !check(next.Add(-time.Hour)) {
+		if !check(next.Add(onsetMargin)) || !check(next.Add(-onsetMargin)) {
 			return false
 		}
 		u = next

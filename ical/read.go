@@ -770,7 +770,7 @@ func (rd *reader) ownZone(tzid string, fz *fileZone) (string, error) {
 		return tzid, nil
 	}
 	r := fz.rules()
-	name, err := storage.DefineZone(tzid, r)
+	name, err := storage.DefineZone(zoneLabel(tzid), r)
 	if err != nil {
 		return "", fmt.Errorf("the time zone %q the file defines cannot be kept: %w", clip(tzid), err)
 	}
@@ -778,6 +778,19 @@ func (rd *reader) ownZone(tzid string, fz *fileZone) (string, error) {
 	rd.own = mapWith(rd.own, tzid, name)
 	rd.res.Zones = append(rd.res.Zones, r)
 	return name, nil
+}
+
+// zoneLabel is the part of a TZID a person reads: "/softwarestudio.org/Tzfile/America/Chicago"
+// and "/mozilla.org/20050126_1/Europe/Berlin" are America/Chicago and Europe/Berlin.
+func zoneLabel(tzid string) string {
+	if !strings.HasPrefix(tzid, "/") {
+		return tzid
+	}
+	parts := strings.Split(strings.Trim(tzid, "/"), "/")
+	if len(parts) < 2 {
+		return tzid
+	}
+	return strings.Join(parts[len(parts)-2:], "/")
 }
 
 func mapWith(m map[string]string, k, v string) map[string]string {
