@@ -77,6 +77,10 @@ func TestFileZoneMapping(t *testing.T) {
 			[5]string{"STANDARD", "19700101T000000", "+0300", "+0300", ""}), 2017, "Europe/Istanbul", "20170301T100000", "20170301T070000Z", ""},
 		{"the offsets decide, not the name", vtimezone("Tokyo Standard Time", nil, [5]string{"STANDARD", "16010101T000000", "+0800", "+0800", ""}),
 			2016, "Asia/Shanghai", "20160622T100000", "20160622T020000Z", ""},
+		{"Evolution's onsets in the local time after the change", vtimezone("/softwarestudio.org/Tzfile/America/Chicago", nil,
+			[5]string{"STANDARD", "19701102T010000", "-0500", "-0600", "FREQ=YEARLY;INTERVAL=1;BYDAY=1SU;BYMONTH=11"},
+			[5]string{"DAYLIGHT", "19700308T030000", "-0600", "-0500", "FREQ=YEARLY;INTERVAL=1;BYDAY=2SU;BYMONTH=3"}),
+			2008, "America/Chicago", "20080624T130000", "20080624T180000Z", ""},
 		{"a daylight saving no zone has", vtimezone("Customized Time Zone", nil,
 			[5]string{"STANDARD", "16010101T020000", "+0500", "+0400", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"},
 			[5]string{"DAYLIGHT", "16010101T020000", "+0400", "+0500", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"}),
@@ -166,4 +170,15 @@ func TestFileZoneSeriesKeepsTheFileRules(t *testing.T) {
 	}
 	require.Len(t, res.Notes, 1)
 	assert.Contains(t, res.Notes[0], `the time zone "Customized Time Zone" the file defines agrees with no zone Parley knows in 2016`)
+}
+
+func TestZoneLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"/softwarestudio.org/Tzfile/America/Chicago": "America/Chicago",
+		"/mozilla.org/20050126_1/Europe/Berlin":      "Europe/Berlin",
+		"Customized Time Zone":                       "Customized Time Zone",
+		"/Nowhere":                                   "/Nowhere",
+	} {
+		assert.Equal(t, want, zoneLabel(in), in)
+	}
 }
