@@ -30,7 +30,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback fonts-noto-core
 
-.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean
+.PHONY: all build run test vet fmt-check lint bench scale torture fuzz ics-validate deps clean
 
 all: build
 
@@ -78,6 +78,12 @@ scale: build
 # make torture: TestCrash (storage/crash_test.go) SIGKILLs a child doing imports and edits
 # PARLEY_CRASH_KILLS times and checks the file after each kill; PARLEY_CRASH_SEED repeats a run.
 PARLEY_CRASH_KILLS ?= 500
+
+# make ics-validate: the calendar export read by ical.js and python-icalendar, every timed
+# event's instant checked against the dossier (tools/validate-ics.sh; needs the network once,
+# for ical.js from the npm registry).
+ics-validate: build
+	tools/validate-ics.sh $(BIN)
 
 torture:
 	PARLEY_CRASH_KILLS=$(PARLEY_CRASH_KILLS) $(GO) test -tags $(TAGS) -run TestCrash -count=1 -v -timeout 60m ./storage/

@@ -170,3 +170,36 @@ func TestNarrowActors(t *testing.T) {
 	assert.Equal(t, labels, narrowActors(labels, known, ""))
 	assert.Empty(t, narrowActors(labels, known, "lavrov"))
 }
+
+// A meeting in a zone of Parley's own (the rules of a calendar file's zone that no IANA zone
+// agrees with) shows the zone by its name and keeps it through a change of time on its page.
+func TestMeetingInAZoneOfItsOwn(t *testing.T) {
+	t.Setenv("LANG", "en_GB.UTF-8")
+	rules := storage.ZoneRules{Initial: storage.ZoneOffset{Offset: -(7*3600 + 41*60), Abbr: "-0741"}}
+	name, err := storage.DefineZone("Nowhere/Middle", rules)
+	require.NoError(t, err)
+	rules, _ = storage.DefinedZone(name)
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	m, err := st.Meeting(ctx, sample.VladivostokID)
+	require.NoError(t, err)
+	m.When, err = storage.ParseFuzzyDate("2016-09-02 10:00 " + name)
+	require.NoError(t, err)
+	_, err = st.ImportDossier(ctx, &storage.Dossier{Zones: []storage.ZoneRules{rules}})
+	require.NoError(t, err)
+	require.NoError(t, st.UpdateMeeting(ctx, &m))
+
+	p := openMeeting(t, u, sample.VladivostokID)
+	assert.Equal(t, "2016-09-02", p.when.Text)
+	assert.Equal(t, "10:00", p.timeOfDay.Text)
+	assert.Equal(t, name, p.zone.Text)
+	p.timeOfDay.SetText("15:30")
+	p.save(func() {})
+	require.Empty(t, p.fs.errorOf("zone"))
+	require.Empty(t, p.fs.errorOf("time"))
+	got, err := st.Meeting(ctx, sample.VladivostokID)
+	require.NoError(t, err)
+	assert.Equal(t, "2016-09-02 15:30 "+name, got.When.Text())
+	assert.Equal(t, "2016-09-02T23:11:00Z", got.When.At.UTC().Format(time.RFC3339), "15:30 at −07:41")
+	assert.Equal(t, name, p.zone.Text)
+}

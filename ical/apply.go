@@ -160,7 +160,7 @@ func apply(ctx context.Context, store *storage.Store, res ReadResult, now time.T
 	for _, u := range takeTheirs {
 		theirs[strings.TrimSpace(u)] = true
 	}
-	d := &storage.Dossier{}
+	d := &storage.Dossier{Zones: res.Zones}
 	matched := map[string]int{} // meeting ID → line of the event that matched it
 	for _, ev := range res.Events {
 		existing, err := store.MeetingByICalUID(ctx, ev.Meeting.ICalUID)

@@ -1,11 +1,14 @@
 package ical
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/parley-app/parley/storage"
 )
 
 // Zones defined inside a file (VTIMEZONE), for reading. Outlook and Exchange name zones as
@@ -27,6 +30,8 @@ type fileZone struct {
 type transition struct {
 	at     time.Time // UTC
 	offset int       // seconds east of UTC from then on
+	abbr   string    // the observance's TZNAME, if any
+	dst    bool      // a DAYLIGHT observance
 }
 
 const lastZoneYear = 2100
@@ -71,10 +76,11 @@ func readFileZone(n *node) (*fileZone, bool) {
 				}
 			}
 		}
+		abbr := strings.TrimSpace(o.value("TZNAME"))
 		for _, on := range onsets {
 			// The onset is wall-clock time in the offset before it.
 			at := on.Add(-time.Duration(from) * time.Second)
-			z.trans = append(z.trans, transition{at, to})
+			z.trans = append(z.trans, transition{at, to, abbr, o.name == "DAYLIGHT"})
 			if firstOnset.IsZero() || at.Before(firstOnset) {
 				firstOnset, z.initial = at, from
 			}
@@ -154,10 +160,13 @@ func (z *fileZone) offsets() []int {
 	return out
 }
 
-// agrees tells whether an IANA zone has the file zone's offsets throughout a year: an hour
-// either side of every transition of either in that year, and at the middle of every month.
-// The hour's margin lets Windows' "one second before midnight" onsets (23:59:59) agree with
-// tzdata's midnight.
+// agrees tells whether an IANA zone has the file zone's offsets throughout a year: just over
+// an hour either side of every transition of either in that year, and at the middle of every
+// month. The margin lets onsets an hour off agree: Windows' "one second before midnight"
+// (23:59:59) with tzdata's midnight, and the onsets Evolution writes in the local time after
+// the change (03:00 for America/Chicago's 02:00).
+const onsetMargin = time.Hour + time.Minute
+
 func (z *fileZone) agrees(loc *time.Location, year int) bool {
 	from := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := from.AddDate(1, 0, 0)
@@ -171,7 +180,7 @@ func (z *fileZone) agrees(loc *time.Location, year int) bool {
 		}
 	}
 	for _, t := range z.trans {
-		if !t.at.Before(from) && t.at.Before(to) && (!check(t.at.Add(time.Hour)) || !check(t.at.Add(-time.Hour))) {
+		if !t.at.Before(from) && t.at.Before(to) && (!check(t.at.Add(onsetMargin)) || !check(t.at.Add(-onsetMargin))) {
 			return false
 		}
 	}
@@ -180,10 +189,33 @@ func (z *fileZone) agrees(loc *time.Location, year int) bool {
 		if next.IsZero() || !next.Before(to) {
 			break
 		}
-		if !check(next.Add(time.Hour)) || !check(next.Add(-time.Hour)) {
+		if !check(next.Add(onsetMargin)) || !check(next.Add(-onsetMargin)) {
 			return false
 		}
 		u = next
+	}
+	return true
+}
+
+// agreesAround tells whether a zone has the file zone's offsets in every whole year after the
+// file's first change of offset (up to 2100), or in the year of that change when there is no
+// other. What the file says before its first change is only its TZOFFSETFROM: a writer gives
+// rules from the period in force at its first event (Parley does), not before.
+func (z *fileZone) agreesAround(loc *time.Location) bool {
+	years := map[int]bool{}
+	first := z.trans[0].at.Year()
+	for _, t := range z.trans {
+		if y := t.at.Year(); y > first && y >= firstKeptChange.Year() && y < lastZoneYear {
+			years[y] = true
+		}
+	}
+	if len(years) == 0 {
+		years[first] = true
+	}
+	for y := range years {
+		if !z.agrees(loc, y) {
+			return false
+		}
 	}
 	return true
 }
@@ -286,4 +318,63 @@ func zoneByCity(tzid string) (string, *time.Location, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// rules are the zone's rules as Parley keeps a zone of its own: each change of offset, with
+// the file's abbreviation where it is one a clock could show ("BRST"), else the offset
+// ("+0537", as tzdata names zones without a usual abbreviation).
+func (z *fileZone) rules() storage.ZoneRules {
+	r := storage.ZoneRules{Initial: storage.ZoneOffset{Offset: z.initial, Abbr: offsetAbbr(z.initial)}}
+	last, lastDST := z.initial, false
+	for _, t := range z.trans {
+		if t.offset == last && t.dst == lastDST {
+			continue // a repeated onset (RDATE and RRULE both give it) changes nothing
+		}
+		abbr := t.abbr
+		if !clockAbbr(abbr) {
+			abbr = offsetAbbr(t.offset)
+		}
+		if n := len(r.Changes); n > 0 && !t.at.After(r.Changes[n-1].At) {
+			continue
+		}
+		if t.at.Before(firstKeptChange) {
+			// Outlook starts its rules in 1601: what held before 1800 is where Parley starts.
+			r.Initial = storage.ZoneOffset{Offset: t.offset, Abbr: abbr, DST: t.dst}
+			last, lastDST = t.offset, t.dst
+			continue
+		}
+		r.Changes = append(r.Changes, storage.ZoneChange{At: t.at, Offset: t.offset, Abbr: abbr, DST: t.dst})
+		last, lastDST = t.offset, t.dst
+	}
+	return r
+}
+
+// firstKeptChange is the earliest change of offset a zone of Parley's own keeps.
+var firstKeptChange = time.Date(1800, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// clockAbbr tells whether a TZNAME is short letters or signs a clock could show: Outlook
+// writes whole display names there ("Customized Time Zone Daylight Time").
+func clockAbbr(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// offsetAbbr names an offset as tzdata names one without an abbreviation: +05, -03, +0537.
+func offsetAbbr(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	h, m := off/3600, off%3600/60
+	if m == 0 {
+		return fmt.Sprintf("%c%02d", sign, h)
+	}
+	return fmt.Sprintf("%c%02d%02d", sign, h, m)
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/storage"
 )
 
 // vtimezone is a VTIMEZONE with a TZID and its observances, each given as
@@ -48,13 +50,13 @@ func readZone(t *testing.T, lines []string) *fileZone {
 // name means, else one whose city it names, else the first that agrees; else none.
 func TestFileZoneMapping(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		zone  []string
-		year  int
-		want  string // "" when no IANA zone agrees
-		wall  string // a local time in the zone…
-		utc   string // …and the instant it means by the file's rules
-		fixed string // for want "": the zone the instant is kept in
+		name string
+		zone []string
+		year int
+		want string // "" when no IANA zone agrees
+		wall string // a local time in the zone…
+		utc  string // …and the instant it means by the file's rules
+		abbr string // for want "": the abbreviation the zone of Parley's own shows then
 	}{
 		{"Outlook's Customized Time Zone", vtimezone("Customized Time Zone", nil, euStandard, euDaylight),
 			2016, "Europe/Paris", "20160701T100000", "20160701T080000Z", ""},
@@ -75,12 +77,16 @@ func TestFileZoneMapping(t *testing.T) {
 			[5]string{"STANDARD", "19700101T000000", "+0300", "+0300", ""}), 2017, "Europe/Istanbul", "20170301T100000", "20170301T070000Z", ""},
 		{"the offsets decide, not the name", vtimezone("Tokyo Standard Time", nil, [5]string{"STANDARD", "16010101T000000", "+0800", "+0800", ""}),
 			2016, "Asia/Shanghai", "20160622T100000", "20160622T020000Z", ""},
+		{"Evolution's onsets in the local time after the change", vtimezone("/softwarestudio.org/Tzfile/America/Chicago", nil,
+			[5]string{"STANDARD", "19701102T010000", "-0500", "-0600", "FREQ=YEARLY;INTERVAL=1;BYDAY=1SU;BYMONTH=11"},
+			[5]string{"DAYLIGHT", "19700308T030000", "-0600", "-0500", "FREQ=YEARLY;INTERVAL=1;BYDAY=2SU;BYMONTH=3"}),
+			2008, "America/Chicago", "20080624T130000", "20080624T180000Z", ""},
 		{"a daylight saving no zone has", vtimezone("Customized Time Zone", nil,
 			[5]string{"STANDARD", "16010101T020000", "+0500", "+0400", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"},
 			[5]string{"DAYLIGHT", "16010101T020000", "+0400", "+0500", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"}),
-			2016, "", "20160701T100000", "20160701T050000Z", "Etc/GMT-5"},
+			2016, "", "20160701T100000", "20160701T050000Z", "+05"},
 		{"an offset in minutes no zone has", vtimezone("Customized Time Zone", nil, [5]string{"STANDARD", "16010101T000000", "+0537", "+0537", ""}),
-			2016, "", "20160701T100000", "20160701T042300Z", "UTC"},
+			2016, "", "20160701T100000", "20160701T042300Z", "+0537"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			z := readZone(t, tc.zone)
@@ -91,7 +97,15 @@ func TestFileZoneMapping(t *testing.T) {
 			name, loc, ok := z.ianaFor(tc.year)
 			if tc.want == "" {
 				assert.False(t, ok, "agrees with %s", name)
-				assert.Equal(t, tc.fixed, fixedZone(z, u))
+				// Kept as a zone of Parley's own, which shows the file's local time.
+				own, err := storage.DefineZone(z.tzid, z.rules())
+				require.NoError(t, err)
+				assert.Regexp(t, `^Customized Time Zone \[[0-9a-f]{6}\]$`, own)
+				loc, err := storage.LoadZone(own)
+				require.NoError(t, err)
+				assert.Equal(t, tc.wall, u.In(loc).Format(icsLocal), "the zone of its own shows the file's local time")
+				abbr, _ := u.In(loc).Zone()
+				assert.Equal(t, tc.abbr, abbr)
 				return
 			}
 			require.True(t, ok)
@@ -144,14 +158,27 @@ func TestFileZoneSeriesKeepsTheFileRules(t *testing.T) {
 			got = append(got, occ{e.Meeting.ICalUID, e.Meeting.When.Text(), e.Meeting.When.At.UTC().Format(icsUTC), e.Meeting.Title})
 		}
 	}
+	require.Len(t, res.Zones, 1, "the file's zone is kept as a zone of Parley's own")
+	own := res.Zones[0].Name
 	assert.Equal(t, []occ{
-		{"s@example.org#20161027T050000Z", "2016-10-27 10:00 Etc/GMT-5", "20161027T050000Z", "Weekly"},
-		{"s@example.org#20161103T050000Z", "2016-11-03 12:00 Etc/GMT-5", "20161103T070000Z", "Weekly, later"},
-		{"s@example.org#20161117T060000Z", "2016-11-17 10:00 Etc/GMT-4", "20161117T060000Z", "Weekly"},
+		{"s@example.org#20161027T050000Z", "2016-10-27 10:00 " + own, "20161027T050000Z", "Weekly"},
+		{"s@example.org#20161103T050000Z", "2016-11-03 12:00 " + own, "20161103T070000Z", "Weekly, later"},
+		{"s@example.org#20161117T060000Z", "2016-11-17 10:00 " + own, "20161117T060000Z", "Weekly"},
 	}, got, "10:00 in the file's zone before and after its change on Sun 6 Nov (+05 to +04); the 10 Nov occurrence, at 06:00 UTC by the file's rules, left out by its EXDATE")
 	for _, e := range res.Events {
 		assert.Equal(t, 60, e.Meeting.DurationMinutes)
 	}
 	require.Len(t, res.Notes, 1)
 	assert.Contains(t, res.Notes[0], `the time zone "Customized Time Zone" the file defines agrees with no zone Parley knows in 2016`)
+}
+
+func TestZoneLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"/softwarestudio.org/Tzfile/America/Chicago": "America/Chicago",
+		"/mozilla.org/20050126_1/Europe/Berlin":      "Europe/Berlin",
+		"Customized Time Zone":                       "Customized Time Zone",
+		"/Nowhere":                                   "/Nowhere",
+	} {
+		assert.Equal(t, want, zoneLabel(in), in)
+	}
 }

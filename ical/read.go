@@ -122,6 +122,9 @@ type ReadResult struct {
 	Series               int
 	// Found counts the VEVENTs of the file (masters, overrides and single events).
 	Found int
+	// Zones are the zones the file defines that no IANA zone agrees with, kept as zones of
+	// Parley's own (storage.DefineZone) that the events name; an import stores them.
+	Zones []storage.ZoneRules
 }
 
 // Meetings returns the meetings of the events, in file order.
@@ -171,8 +174,9 @@ type reader struct {
 	res         *ReadResult
 	defaultZone string // X-WR-TIMEZONE
 	zones       map[string]*fileZone
-	seen        map[string]int  // UID (with occurrence) → line of the event kept
-	fixedNoted  map[string]bool // file zones already reported as agreeing with no IANA zone
+	seen        map[string]int    // UID (with occurrence) → line of the event kept
+	fixedNoted  map[string]bool   // file zones already reported as agreeing with no IANA zone
+	own         map[string]string // TZID → the name of the zone of Parley's own kept for it
 }
 
 // unmatchedFileZone is the zone of the file's own a time was given in (its TZID) when no IANA
@@ -347,7 +351,7 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 	start, _ := rd.readTime(startProp)
 	loc := time.UTC
 	if !start.allDay && start.zone != utcZoneName {
-		if l, err := time.LoadLocation(start.zone); err == nil {
+		if l, err := storage.LoadZone(start.zone); err == nil {
 			loc = l
 		}
 	}
@@ -362,8 +366,7 @@ func (rd *reader) series(m *node, overrides []*node, uid string) {
 	}
 	occurrenceAt := func(t time.Time) icsTime {
 		if fz != nil {
-			u := fz.instant(t)
-			return icsTime{t: u, zone: fixedZone(fz, u)}
+			return icsTime{t: fz.instant(t), zone: start.zone}
 		}
 		return icsTime{t: t, zone: start.zone, allDay: start.allDay}
 	}
@@ -727,10 +730,13 @@ func (rd *reader) readTimeValue(p property) (icsTime, error) {
 		if name, _, ok := fz.ianaFor(u.Year()); ok {
 			return icsTime{t: u, zone: name}, nil
 		}
-		zone := fixedZone(fz, u)
+		zone, err := rd.ownZone(tzid, fz)
+		if err != nil {
+			return icsTime{}, err
+		}
 		if !rd.fixedNoted[tzid] {
 			rd.fixedNoted[tzid] = true
-			rd.note(p.line, "", "the time zone %q the file defines agrees with no zone Parley knows in %d; its times are read with the file's rules and kept at their offset from UTC (%s), which does not follow the file's changes of offset when the meeting is changed in Parley",
+			rd.note(p.line, "", "the time zone %q the file defines agrees with no zone Parley knows in %d; its rules are kept with the meetings as the zone %q, so their times follow the file's changes of offset",
 				clip(tzid), u.Year(), zone)
 		}
 		return icsTime{t: u, zone: zone}, nil
@@ -751,19 +757,48 @@ func (rd *reader) readTimeValue(p property) (icsTime, error) {
 	return icsTime{t: t, zone: zone}, nil
 }
 
-// fixedZone names a file zone that matches no IANA zone over the year: Etc/GMT±h when its
-// offset at u is whole hours (the instant is right, the zone does not follow the file's
-// daylight saving), else UTC.
-func fixedZone(z *fileZone, u time.Time) string {
-	off := z.offsetAt(u)
-	if off%3600 != 0 || off == 0 {
-		return utcZoneName
+// ownZone keeps the rules of a file zone that agrees with no IANA zone as a zone of Parley's
+// own (storage.DefineZone), once per file zone, and names it; the import stores it with the
+// meetings.
+func (rd *reader) ownZone(tzid string, fz *fileZone) (string, error) {
+	if name, ok := rd.own[tzid]; ok {
+		return name, nil
 	}
-	h := -off / 3600 // Etc/GMT+3 is three hours west
-	if h > 0 {
-		return "Etc/GMT+" + strconv.Itoa(h)
+	if loc, err := storage.LoadZone(tzid); err == nil && storage.IsDefinedZone(tzid) && fz.agreesAround(loc) {
+		// A calendar Parley wrote, coming back: the zone it names is the one kept here.
+		rd.own = mapWith(rd.own, tzid, tzid)
+		return tzid, nil
 	}
-	return "Etc/GMT" + strconv.Itoa(h)
+	r := fz.rules()
+	name, err := storage.DefineZone(zoneLabel(tzid), r)
+	if err != nil {
+		return "", fmt.Errorf("the time zone %q the file defines cannot be kept: %w", clip(tzid), err)
+	}
+	r, _ = storage.DefinedZone(name)
+	rd.own = mapWith(rd.own, tzid, name)
+	rd.res.Zones = append(rd.res.Zones, r)
+	return name, nil
+}
+
+// zoneLabel is the part of a TZID a person reads: "/softwarestudio.org/Tzfile/America/Chicago"
+// and "/mozilla.org/20050126_1/Europe/Berlin" are America/Chicago and Europe/Berlin.
+func zoneLabel(tzid string) string {
+	if !strings.HasPrefix(tzid, "/") {
+		return tzid
+	}
+	parts := strings.Split(strings.Trim(tzid, "/"), "/")
+	if len(parts) < 2 {
+		return tzid
+	}
+	return strings.Join(parts[len(parts)-2:], "/")
+}
+
+func mapWith(m map[string]string, k, v string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[k] = v
+	return m
 }
 
 // readEnd reads DTEND, or DURATION added to the start.

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/parley-app/parley/storage"
 )
 
 // Time zones, both ways, always from Go's time zone database. Writing: every zone but UTC that
@@ -61,7 +63,9 @@ func writeTimezone(b *icsBuffer, name string, z *zoneUse) error {
 	}
 	b.prop("BEGIN", nil, "VTIMEZONE")
 	b.text("TZID", nil, name)
-	b.text("X-LIC-LOCATION", nil, name)
+	if !storage.IsDefinedZone(name) {
+		b.text("X-LIC-LOCATION", nil, name) // an IANA name, for readers that know tzdata
+	}
 	if len(trans) == 0 || trans[0].at.After(from) {
 		// No change before the first year: the zone has had this offset as far back as the
 		// database goes.

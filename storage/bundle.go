@@ -20,14 +20,16 @@ const (
 	// document control ("brief"), principals and the dates status changes happened. A
 	// Parley that reads only version 2 would refuse such a file as holding a part it does
 	// not know; under version 3 it says the file was written by a newer Parley instead.
-	bundleVersion = 3
+	// bundleVersion 4 adds the dossier's "zones" (time zones of Parley's own, kept from
+	// calendar files), which a version 3 reader would refuse as a part it does not know.
+	bundleVersion = 4
 	// oldestBundle is the oldest version Parley still reads, each as the current version
-	// without what it lacks: version 2 has no "pack_issues" (importing it leaves the registry
+	// without what it lacks: version 3 has no "zones", version 2 has no "pack_issues" (importing it leaves the registry
 	// as it is), and version 1 no meetings' "calendar" field either.
 	oldestBundle = 1
 )
 
-// WriteBundle writes the dossier as a version 3 bundle: indented JSON with every kind of
+// WriteBundle writes the dossier as a version 4 bundle: indented JSON with every kind of
 // record in order of ID (pack issues in order of meeting, version and addendum), so that the
 // same dossier always gives the same bytes apart from the export time. Store.ExportBundle
 // writes the same bytes straight from the database.
@@ -47,7 +49,15 @@ func WriteBundle(w io.Writer, d *Dossier, exportedAt time.Time) error {
 	if err != nil {
 		return fmt.Errorf("write bundle: %w", err)
 	}
-	err = writeList(bw, "tracks", true, out.Tracks, bundleTrack)
+	// Zones of Parley's own before the meetings that name them (only when there are any, so
+	// that a dossier without them gives the bytes it always gave).
+	if len(out.Zones) > 0 {
+		sort.Slice(out.Zones, func(i, j int) bool { return out.Zones[i].Name < out.Zones[j].Name })
+		err = writeList(bw, "zones", true, out.Zones, func(z ZoneRules) ZoneRules { return z })
+	}
+	if err == nil {
+		err = writeList(bw, "tracks", len(out.Zones) == 0, out.Tracks, bundleTrack)
+	}
 	if err == nil {
 		err = writeList(bw, "sources", false, out.Sources, func(r Source) Source { return r })
 	}
@@ -194,9 +204,21 @@ func decodeDossier(raw json.RawMessage) (*Dossier, error) {
 			return
 		},
 		"settings": func(r json.RawMessage) error { return decodeSettings(r, d) },
+		"zones": func(r json.RawMessage) (err error) {
+			// Known before the meetings are decoded: their dates name these zones.
+			if d.Zones, err = decodeList[ZoneRules](r, kindZone); err != nil {
+				return err
+			}
+			for _, z := range d.Zones {
+				if err := checkZone(z); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 	}
 	// Kinds in a fixed order, so the same file always reports the same first problem.
-	for _, name := range []string{"sources", "tracks", "actors", "disputes", "meetings", "statements", "pack_issues", "settings"} {
+	for _, name := range []string{"zones", "sources", "tracks", "actors", "disputes", "meetings", "statements", "pack_issues", "settings"} {
 		if r, ok := parts[name]; ok {
 			if err := known[name](r); err != nil {
 				return nil, err

@@ -145,6 +145,14 @@ func (im *importer) store(kind string, batch []any) error {
 		}
 		return nil
 	}
+	if kind == kindZone {
+		for _, rec := range batch {
+			if err := storeZone(ctx, tx, *rec.(*ZoneRules), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	stored, err := storedUpdates(ctx, tx, kind, batch, func(r any) string { id, _ := recordID(r); return id })
 	if err != nil {
 		return err
@@ -217,6 +225,8 @@ func recordID(rec any) (id, title string) {
 		return r.ID, r.Title
 	case *Statement:
 		return r.ID, shorten(r.Text, 40)
+	case *ZoneRules:
+		return r.Name, r.Name
 	}
 	return "", ""
 }
@@ -238,6 +248,8 @@ func checkRecord(kind string, rec any, has resolver) error {
 		return checkStatement(r, has)
 	case *PackIssue:
 		return checkPackIssue(r, has)
+	case *ZoneRules:
+		return checkZone(*r)
 	}
 	return fmt.Errorf("unknown record kind %q", kind)
 }
@@ -254,6 +266,7 @@ var bundleLists = map[string]struct {
 	"meetings":    {kindMeeting, func() any { return &Meeting{} }},
 	"statements":  {kindStatement, func() any { return &Statement{} }},
 	"pack_issues": {kindPackIssue, func() any { return &PackIssue{} }},
+	"zones":       {kindZone, func() any { return &ZoneRules{} }},
 }
 
 // walkBundleFile opens the file and walks it with walkBundle.

@@ -57,7 +57,7 @@ func TestImportBundleRefusesAndChangesNothing(t *testing.T) {
 	}{
 		{"not JSON", "PK\x03\x04 a zip file", "not a Parley bundle", ""},
 		{"cut short", good[:len(good)/2], "not a Parley bundle", ""},
-		{"newer version", strings.Replace(good, `"version": 3`, `"version": 4`, 1), "newer Parley", ""},
+		{"newer version", strings.Replace(good, `"version": 4`, `"version": 5`, 1), "newer Parley", ""},
 		{"unknown part", strings.Replace(good, `"settings": {}`, `"settings": {}, "weather": []`, 1), `"weather"`, ""},
 		{"bad date", strings.Replace(good, `"date": "2016-06-22T10:00:00+09:00"`, `"date": "2016-13-45"`, 1), "2016-13-45", "when"},
 		{"terminal escape", strings.Replace(good, `"title": "Tokyo round",`, `"title": "Tokyo\u001b[2J round",`, 1), "U+001B", "title"},

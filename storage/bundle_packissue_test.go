@@ -239,8 +239,8 @@ func TestImportRefusesBadPackIssues(t *testing.T) {
 func TestBundleWithoutPackIssuesStillImports(t *testing.T) {
 	src, w := newWorld(t)
 	current := string(bundleOf(t, src, exportTime))
-	require.Contains(t, current, `"version": 3`)
-	v2 := strings.Replace(strings.Replace(current, `"version": 3`, `"version": 2`, 1), ",\n    \"pack_issues\": []", "", 1)
+	require.Contains(t, current, `"version": 4`)
+	v2 := strings.Replace(strings.Replace(current, `"version": 4`, `"version": 2`, 1), ",\n    \"pack_issues\": []", "", 1)
 	require.NotContains(t, v2, "pack_issues")
 	v1 := strings.Replace(v2, `"version": 2`, `"version": 1`, 1)
 	issued := issuePacks(t, src, w.tokyo.ID)

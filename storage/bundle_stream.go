@@ -200,7 +200,21 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 			bw.endList()
 			return nil
 		}
-		err = one("tracks", true, `SELECT id FROM tracks ORDER BY id`, func(id string) (any, error) {
+		// Zones of Parley's own first, as WriteBundle writes them: the meetings name them.
+		zones, err := allZones(ctx, q)
+		if err != nil {
+			return err
+		}
+		if len(zones) > 0 {
+			bw.startList("zones", true)
+			for _, z := range zones {
+				if err := bw.record(z); err != nil {
+					return err
+				}
+			}
+			bw.endList()
+		}
+		err = one("tracks", len(zones) == 0, `SELECT id FROM tracks ORDER BY id`, func(id string) (any, error) {
 			t, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
 				func(ctx context.Context, q querier, id string) ([]string, error) {
 					return trackParties.load(ctx, q, id)

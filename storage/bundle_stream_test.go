@@ -72,7 +72,7 @@ func referenceBundle(t *testing.T, d *storage.Dossier, at time.Time) []byte {
 		Version  int              `json:"version"`
 		Exported string           `json:"exported"`
 		Dossier  *storage.Dossier `json:"dossier"`
-	}{"parley-bundle", 3, at.UTC().Format(time.RFC3339), &out}))
+	}{"parley-bundle", 4, at.UTC().Format(time.RFC3339), &out}))
 	return b.Bytes()
 }
 

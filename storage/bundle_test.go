@@ -117,7 +117,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	var head map[string]any
 	require.NoError(t, json.Unmarshal(first, &head))
 	assert.Equal(t, "parley-bundle", head["format"])
-	assert.Equal(t, float64(3), head["version"])
+	assert.Equal(t, float64(4), head["version"])
 	assert.Contains(t, string(first), `"class": "CONFIDENTIAL"`, "the calendar entry travels with the meeting")
 	got, err := dst.Meeting(ctx, w.tokyo.ID)
 	require.NoError(t, err)
@@ -136,7 +136,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	assert.Equal(t, want, issues, "the registry of issued packs travels")
 
 	// A version 1 bundle (before meetings had a calendar entry) still reads.
-	v1 := strings.Replace(string(first), `"version": 3`, `"version": 1`, 1)
+	v1 := strings.Replace(string(first), `"version": 4`, `"version": 1`, 1)
 	_, err = ReadBundle(strings.NewReader(v1))
 	assert.NoError(t, err)
 	assert.Equal(t, "2016-06-21T12:00:00Z", head["exported"])
@@ -313,8 +313,8 @@ func TestReadBundleRefuses(t *testing.T) {
 		{"not JSON", "PK\x03\x04 a zip file", "not a Parley bundle", "", ""},
 		{"JSON of something else", `{"name": "package.json"}`, "not a Parley bundle", "", ""},
 		{"cut short", good[:len(good)/2], "not a Parley bundle", "", ""},
-		{"newer version", strings.Replace(good, `"version": 3`, `"version": 4`, 1), "newer Parley", "", ""},
-		{"version zero", strings.Replace(good, `"version": 3`, `"version": 0`, 1), "version 0", "", ""},
+		{"newer version", strings.Replace(good, `"version": 4`, `"version": 5`, 1), "newer Parley", "", ""},
+		{"version zero", strings.Replace(good, `"version": 4`, `"version": 0`, 1), "version 0", "", ""},
 		{"no dossier", `{"format": "parley-bundle", "version": 2}`, "no dossier", "", ""},
 		{"unknown part", strings.Replace(good, `"settings": {}`, `"settings": {}, "weather": []`, 1), `"weather"`, "", ""},
 		{"day 45 of month 13", strings.Replace(good, tokyoWhen, `"date": "2016-13-45"`, 1), "2016-13-45",

@@ -13,12 +13,23 @@ import (
 // locations caches time zones by name: time.LoadLocation reads the zone database each time.
 var locations sync.Map
 
+// LoadZone finds a zone by the name a meeting keeps: one of Parley's own zones (defined by a
+// calendar file, see zonerules.go) or an IANA name.
+func LoadZone(zone string) (*time.Location, error) { return location(zone) }
+
 func location(zone string) (*time.Location, error) {
+	if z, ok := definedZones.Load(zone); ok {
+		return z.(*definedZone).loc, nil
+	}
 	if loc, ok := locations.Load(zone); ok {
 		return loc.(*time.Location), nil
 	}
 	if zone == "" {
 		return nil, fmt.Errorf("the time zone is missing")
+	}
+	if zone == "Local" {
+		// Go's name for whatever zone the computer is set to: a different time on each laptop.
+		return nil, fmt.Errorf("%q is not a time zone (use a name such as Asia/Tokyo)", zone)
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {

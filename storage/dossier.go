@@ -12,6 +12,9 @@ import (
 
 // Dossier is everything a database holds, as a bundle file carries it.
 type Dossier struct {
+	// Zones are the time zones of Parley's own that meetings name (rules a calendar file
+	// defined that no IANA zone agrees with), by name; first, as bundles write them.
+	Zones      []ZoneRules       `json:"zones,omitempty"`
 	Tracks     []Track           `json:"tracks"`
 	Sources    []Source          `json:"sources"`
 	Actors     []Actor           `json:"actors"`
@@ -83,6 +86,9 @@ func (s *Store) Dossier(ctx context.Context) (*Dossier, error) {
 			return fmt.Errorf("pack issues: %w", err)
 		}
 		if d.Settings, err = settings(ctx, q); err != nil {
+			return err
+		}
+		if d.Zones, err = allZones(ctx, q); err != nil {
 			return err
 		}
 		return nil
@@ -190,6 +196,12 @@ func (ids dossierIDs) addIssue(p *PackIssue) error {
 
 // check validates every record of the dossier; has resolves references outside the record.
 func (d *Dossier) check(has resolver) error {
+	// Zones first: a meeting's date is checked against the zones known, these among them.
+	for _, z := range d.Zones {
+		if err := checkZone(z); err != nil {
+			return err
+		}
+	}
 	for i := range d.Tracks {
 		if err := checkTrack(&d.Tracks[i]); err != nil {
 			return err
@@ -245,6 +257,7 @@ func (d *Dossier) clone() *Dossier {
 		Statements: append([]Statement(nil), d.Statements...),
 		PackIssues: append([]PackIssue(nil), d.PackIssues...),
 		Settings:   map[string]string{},
+		Zones:      append([]ZoneRules(nil), d.Zones...),
 	}
 	for i := range c.Actors {
 		c.Actors[i].Posts = append([]Post(nil), c.Actors[i].Posts...)
@@ -283,6 +296,11 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 		// previous round, an actor to another): foreign keys are checked at commit.
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
+		}
+		for _, z := range d.Zones {
+			if err := storeZone(ctx, tx, z, nil); err != nil {
+				return err
+			}
 		}
 		var stored map[string]time.Time
 		for k, v := range d.Settings {

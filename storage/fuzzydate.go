@@ -164,7 +164,7 @@ type FuzzyDate struct {
 
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
 func Exact(at time.Time, zone string) (FuzzyDate, error) {
-	loc, err := time.LoadLocation(zone)
+	loc, err := location(zone)
 	if err != nil || zone == "" {
 		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
 	}
@@ -193,7 +193,7 @@ func (f FuzzyDate) IsDay() bool              { return f.Kind == DateExact || f.K
 func (f FuzzyDate) Location() *time.Location { return f.location() }
 func (f FuzzyDate) location() *time.Location {
 	if f.Zone != "" {
-		if loc, err := time.LoadLocation(f.Zone); err == nil {
+		if loc, err := location(f.Zone); err == nil {
 			return loc
 		}
 	}
@@ -259,7 +259,7 @@ func (f FuzzyDate) Validate() error {
 		if f.At.IsZero() {
 			return fmt.Errorf("the time is missing")
 		}
-		if _, err := time.LoadLocation(f.Zone); err != nil || f.Zone == "" {
+		if _, err := location(f.Zone); err != nil || f.Zone == "" {
 			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
 		}
 		return nil
@@ -385,22 +385,24 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		}
 	}
 	fields := strings.Fields(s)
-	switch len(fields) {
-	case 1:
+	switch {
+	case len(fields) == 1:
 		d, err := ParsePartialDate(fields[0])
 		if err != nil {
 			return FuzzyDate{}, err
 		}
 		return Within(d), nil
-	case 2:
+	case len(fields) == 2:
 		if _, err := time.Parse("2006-01-02 15:04", s); err != nil {
 			break // not a date and a time: say what Parley understands
 		}
 		return FuzzyDate{}, fmt.Errorf("%q: give the time zone after the time, e.g. %s Asia/Tokyo", s, s)
-	case 3:
-		loc, err := time.LoadLocation(fields[2])
+	case len(fields) == 3 || len(fields) > 3 && IsDefinedZone(strings.Join(fields[2:], " ")):
+		// A zone of Parley's own has spaces in its name ("Customized Time Zone [3f9a2c]").
+		zone := strings.Join(fields[2:], " ")
+		loc, err := location(zone)
 		if err != nil {
-			return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", fields[2])
+			return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
 		}
 		d, err := ParsePartialDate(fields[0])
 		if err != nil {
@@ -413,7 +415,7 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		if err != nil {
 			return FuzzyDate{}, fmt.Errorf("%q is not a time like 10:00", fields[1])
 		}
-		return FuzzyDate{Kind: DateExact, At: t, Zone: fields[2]}, nil
+		return FuzzyDate{Kind: DateExact, At: t, Zone: zone}, nil
 	}
 	return FuzzyDate{}, fmt.Errorf("%q is not a date Parley understands (e.g. 2016-06-22, 2016-09, by 2016)", s)
 }

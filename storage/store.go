@@ -137,6 +137,10 @@ func OpenReader(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := loadZones(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, classify(err))
+	}
 	return &Store{db: db, path: path, now: time.Now}, nil
 }
 
@@ -160,6 +164,10 @@ func open(ctx context.Context, path string, created bool) (*Store, error) {
 	}
 	s := &Store{db: db, path: path, created: created, now: time.Now}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	if err := loadZones(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}

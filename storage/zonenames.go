@@ -101,6 +101,9 @@ func ZoneNamed(name string) (string, error) {
 	if n == "" {
 		return "", fmt.Errorf("no time zone given")
 	}
+	if IsDefinedZone(n) {
+		return n, nil // a zone of its own, from a calendar file, as Parley prints it
+	}
 	low := strings.ToLower(n)
 	if z, ok := abbreviations[low]; ok {
 		return z, nil
