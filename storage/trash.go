@@ -14,7 +14,7 @@ import (
 // The trash: a deleted record goes into the trash table as one snapshot — the record with
 // what went with it, as bundle records, and the rows of other records that referred to it —
 // and comes back from there whole. The dossier's own tables hold no deleted rows, so no
-// query elsewhere needs to know about the trash (migration 0007 says why).
+// query elsewhere needs to know about the trash (migration 0008 says why).
 
 // ErrCannotRestore: a record in the trash cannot come back as it was — another record has
 // its ID now, or a statement's speaker is gone. Nothing was restored.

@@ -1,4 +1,4 @@
--- 0007: the trash (issue 9).
+-- 0008: the trash (issue 9).
 --
 -- A deleted record is moved here, not kept in its own table with a "deleted" mark: every
 -- query of the dossier (lists, search, packs, bundles, calendars, checks) then stays as it is
