@@ -130,6 +130,7 @@ type jsonHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Rank    float64 `json:"rank"`
+	Why     string  `json:"why"`
 }
 
 // sampleStamp is every sample record's created and updated time: 09:00 in Tokyo on Monday
