@@ -31,6 +31,8 @@ type disputePage struct {
 	statements                  []storage.Statement
 	speakers                    map[string]string
 	srcIDs                      map[string]string // source label → ID
+	meetings                    []storage.MeetingSummary
+	allMeetings                 bool // the whole list of meetings shown, not the latest
 }
 
 type disputeData struct {
@@ -38,7 +40,12 @@ type disputeData struct {
 	sources    []storage.Source
 	statements []storage.Statement
 	actors     []storage.Actor
+	meetings   []storage.MeetingSummary
 }
+
+// shownMeetings is how many of the meetings linked to a dispute its fact sheet lists before
+// "Show all": the latest, since a dispute of decades has hundreds.
+const shownMeetings = 20
 
 func newDisputePage(u *ui, id string) *disputePage {
 	p := &disputePage{recordPage: recordPage{u: u}, d: storage.Dispute{ID: id}}
@@ -133,6 +140,9 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 		if d.statements, err = st.Statements(ctx, storage.StatementFilter{DisputeID: id}); err != nil {
 			return d, err
 		}
+		if d.meetings, err = st.MeetingsOfDispute(ctx, id); err != nil {
+			return d, err
+		}
 		if d.actors, err = st.Actors(ctx); err != nil {
 			return d, err
 		}
@@ -155,6 +165,7 @@ func (p *disputePage) apply(d disputeData, err error) {
 	p.facts.SetOptions(2, srcOpts)
 	p.tl.SetOptions(2, srcOpts)
 	p.statements = d.statements
+	p.meetings = d.meetings
 	p.speakers = map[string]string{}
 	for _, a := range d.actors {
 		p.speakers[a.ID] = a.Name
@@ -285,6 +296,9 @@ func (p *disputePage) refreshSheet() {
 		}
 		p.sheet.Add(section("Timeline", rows))
 	}
+	if len(p.meetings) > 0 {
+		p.sheet.Add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
+	}
 	if len(p.statements) > 0 {
 		rows := container.NewVBox()
 		for _, s := range p.statements {
@@ -316,6 +330,32 @@ func (p *disputePage) refreshSheet() {
 		p.sheet.Add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
 	}
 	p.sheet.Refresh()
+}
+
+// meetingRows lists the meetings linked to the dispute by date, each opening its page: the
+// latest shownMeetings until "Show all" is pressed.
+func (p *disputePage) meetingRows() fyne.CanvasObject {
+	rows := container.NewVBox()
+	ms := p.meetings
+	if !p.allMeetings && len(ms) > shownMeetings {
+		ms = ms[len(ms)-shownMeetings:]
+		all := widget.NewButton(fmt.Sprintf("Show all %d meetings", len(p.meetings)), func() {
+			p.allMeetings = true
+			p.refreshSheet()
+		})
+		all.Importance = widget.LowImportance
+		latest := widget.NewLabel(fmt.Sprintf("The latest %d:", shownMeetings))
+		latest.TextStyle = fyne.TextStyle{Italic: true}
+		rows.Add(container.NewHBox(latest, all))
+	}
+	for _, m := range ms {
+		m := m
+		link := widget.NewHyperlink(m.Title, nil)
+		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
+		when := widget.NewLabel(m.WhenText())
+		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
+	}
+	return rows
 }
 
 func (p *disputePage) openCited(cited []string, n string) {

@@ -774,6 +774,28 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 	return out, nil
 }
 
+// MeetingsOfDispute lists the meetings linked to a dispute, by date.
+func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string) ([]MeetingSummary, error) {
+	var out []MeetingSummary
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindDispute, disputeID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindDispute, disputeID)
+		}
+		out, err = collect(ctx, q, summaryQuery+`
+			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,
+			[]any{disputeID}, newSummaryScanner().scan)
+		return err
+	})
+	if err != nil {
+		return nil, wrapRead("meetings on dispute "+disputeID, err)
+	}
+	return out, nil
+}
+
 func loadMeetings(ctx context.Context, q querier, query string) ([]Meeting, error) {
 	return loadWithParts(ctx, q, query, scanMeeting, loadMeetingParts, meetingParts.fill)
 }
