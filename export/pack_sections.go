@@ -244,7 +244,11 @@ func (r *renderer) cover() {
 	case m.When.IsZero():
 		row("Date", "Not yet set")
 	default:
-		row("Date", longDate(m.When)+" (time not yet set)")
+		note := " (time not yet set)"
+		if m.When.Zone != "" {
+			note = " (time not yet set; venue's time zone " + m.When.Zone + ")"
+		}
+		row("Date", longDate(m.When)+note)
 	}
 	row("Venue", m.Place())
 	row("Format", formatLabel(m.Format))

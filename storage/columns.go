@@ -79,6 +79,7 @@ func (c dateCols) date() (FuzzyDate, error) {
 		}
 		return FuzzyDate{Kind: DateExact, At: at.In(loc), Zone: c.Zone}, nil
 	}
+	f.Zone = c.Zone // the venue's zone, known before the time
 	var err error
 	if f.From, err = ParsePartialDate(c.From); err != nil {
 		return FuzzyDate{}, fmt.Errorf("stored date: %w", err)

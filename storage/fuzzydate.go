@@ -153,6 +153,10 @@ func ParsePartialDate(s string) (PartialDate, error) {
 //   - DateBy: From is the deadline at its own precision ("by 2016" = by the end of 2016).
 //   - DateRange: From and To are the first and last possible dates, each at its own precision.
 //
+// A date not known to the minute may still have a Zone: the venue's, known before the day
+// and the time are (a meeting in Moscow in October 2016). It does not move the date's bounds;
+// it is kept for the time given later, and said in the pack.
+//
 // Lower and Upper give the bounds every query sorts and filters by.
 type FuzzyDate struct {
 	Kind DateKind
@@ -263,6 +267,14 @@ func (f FuzzyDate) Validate() error {
 			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
 		}
 		return nil
+	case DateDay, DateMonth, DateYear, DateBy, DateRange:
+		if f.Zone != "" {
+			if _, err := location(f.Zone); err != nil {
+				return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
+			}
+		}
+	}
+	switch f.Kind {
 	case DateDay, DateMonth, DateYear, DateBy:
 		if f.From.IsZero() {
 			return fmt.Errorf("the date is missing")
@@ -427,7 +439,8 @@ type fuzzyJSON struct {
 	Zone      string `json:"zone,omitempty"`
 }
 
-// MarshalJSON writes {"date":"2016-09","precision":"month"},
+// MarshalJSON writes {"date":"2016-09","precision":"month"} (with "zone" when the venue's
+// zone is known before the time),
 // {"date":"2016","precision":"year","qualifier":"by"},
 // {"date":"2016-06-22T10:00:00+09:00","precision":"exact","zone":"Asia/Tokyo"} or
 // {"date":"2016-09-01/2016-09-30","qualifier":"range"}; an unknown date is null.
@@ -439,11 +452,11 @@ func (f FuzzyDate) MarshalJSON() ([]byte, error) {
 	case DateExact:
 		j = fuzzyJSON{Date: f.At.In(f.location()).Format(time.RFC3339), Precision: "exact", Zone: f.Zone}
 	case DateDay, DateMonth, DateYear:
-		j = fuzzyJSON{Date: f.From.ISO(), Precision: string(f.Kind)}
+		j = fuzzyJSON{Date: f.From.ISO(), Precision: string(f.Kind), Zone: f.Zone}
 	case DateBy:
-		j = fuzzyJSON{Date: f.From.ISO(), Precision: [...]string{"", "year", "month", "day"}[precision(f.From)], Qualifier: "by"}
+		j = fuzzyJSON{Date: f.From.ISO(), Precision: [...]string{"", "year", "month", "day"}[precision(f.From)], Qualifier: "by", Zone: f.Zone}
 	case DateRange:
-		j = fuzzyJSON{Date: f.From.ISO() + "/" + f.To.ISO(), Qualifier: "range"}
+		j = fuzzyJSON{Date: f.From.ISO() + "/" + f.To.ISO(), Qualifier: "range", Zone: f.Zone}
 	default:
 		return nil, fmt.Errorf("unknown date kind %q", string(f.Kind))
 	}
@@ -504,6 +517,9 @@ func (f *FuzzyDate) UnmarshalJSON(b []byte) error {
 				return fmt.Errorf("%q is not a %s", j.Date, j.Precision)
 			}
 		}
+	}
+	if !out.IsExact() {
+		out.Zone = j.Zone // the venue's zone, known before the time
 	}
 	if err := out.Validate(); err != nil {
 		return err
