@@ -46,6 +46,8 @@ func TestMeetingDatesAsPeopleWriteThem(t *testing.T) {
 		{"all of it in When", "2016-10-05 10:00 Europe/Moscow", "", "", "2016-10-05 10:00 Europe/Moscow",
 			"2016-10-05", "10:00", "Europe/Moscow"},
 		{"a country's only zone", "5 Oct 2016", "10:00", "Japan", "2016-10-05 10:00 Asia/Tokyo", "2016-10-05", "10:00", "Asia/Tokyo"},
+		{"approximate", "around 2016", "", "", "c. 2016", "c. 2016", "", ""},
+		{"approximate month", "about June 2016", "", "", "c. 2016-06", "c. 2016-06", "", ""},
 		{"a month and the venue's zone", "Oct 2016", "", "Moscow", "2016-10", "2016-10", "", "Europe/Moscow"},
 		{"a range and the venue's zone", "Q3 2016", "", "Europe/Moscow", "2016-07..2016-09", "2016-07..2016-09", "", "Europe/Moscow"},
 	} {

@@ -24,6 +24,7 @@ type jsonDate struct {
 	Precision string `json:"precision"`
 	Qualifier string `json:"qualifier"`
 	Zone      string `json:"zone"`
+	Approx    bool   `json:"approximate"`
 }
 
 type jsonMeeting struct {

@@ -414,5 +414,5 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 
 // sameDate compares two dates by what they mean (time.Time values are compared as instants).
 func sameDate(a, b storage.FuzzyDate) bool {
-	return a.Kind == b.Kind && a.Zone == b.Zone && a.At.Equal(b.At) && a.From == b.From && a.To == b.To
+	return a.Kind == b.Kind && a.Zone == b.Zone && a.At.Equal(b.At) && a.From == b.From && a.To == b.To && a.Approx == b.Approx
 }

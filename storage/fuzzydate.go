@@ -164,6 +164,9 @@ type FuzzyDate struct {
 	Zone string
 	From PartialDate
 	To   PartialDate
+	// Approx marks a year, a month or a range known only roughly: "c. 2016", "about June
+	// 2016". The bounds stay those of the period named; every face prints the "c.".
+	Approx bool
 }
 
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
@@ -256,6 +259,9 @@ func (f FuzzyDate) Day() (PartialDate, bool) {
 
 // Validate checks the date is complete and exists.
 func (f FuzzyDate) Validate() error {
+	if f.Approx && f.Kind != DateYear && f.Kind != DateMonth && f.Kind != DateRange {
+		return errApproxKind
+	}
 	switch f.Kind {
 	case DateUnknown:
 		return nil
@@ -305,6 +311,12 @@ func (f FuzzyDate) Validate() error {
 	return fmt.Errorf("%q is not a kind of date", string(f.Kind))
 }
 
+// errApproxKind refuses "c." on a day, a time or a deadline: what is rough about them is a span.
+var errApproxKind = fmt.Errorf("only a year, a month or a span can be approximate (c. 2016, about June 2016, c. 2015–2017); for a day give the days it may fall on, e.g. 20–24 Jun 2016")
+
+// approxPrefix is what an approximate date is printed with.
+const approxPrefix = "c. "
+
 func precision(d PartialDate) int {
 	switch {
 	case d.IsZero():
@@ -320,6 +332,9 @@ func precision(d PartialDate) int {
 // String shows the date honestly for a reader: "Wed 22 Jun 2016, 10:00 JST", "Sep 2016",
 // "by end of 2016", "1–3 Sep 2016", "date not set".
 func (f FuzzyDate) String() string {
+	if f.Approx {
+		return approxPrefix + f.exactly().String()
+	}
 	switch f.Kind {
 	case DateExact:
 		t := f.At.In(f.location())
@@ -340,6 +355,12 @@ func (f FuzzyDate) String() string {
 	return "date not set"
 }
 
+// exactly is the date without its approximation: "2016" for "c. 2016".
+func (f FuzzyDate) exactly() FuzzyDate {
+	f.Approx = false
+	return f
+}
+
 func rangeString(a, b PartialDate) string {
 	pa, pb := precision(a), precision(b)
 	switch {
@@ -357,6 +378,9 @@ func rangeString(a, b PartialDate) string {
 // "2016-06-22 10:00 Asia/Tokyo", "2016-06-22", "2016-09", "2016", "by 2016",
 // "2016-09-01..2016-09-30", "".
 func (f FuzzyDate) Text() string {
+	if f.Approx {
+		return approxPrefix + f.exactly().Text()
+	}
 	switch f.Kind {
 	case DateExact:
 		return f.At.In(f.location()).Format("2006-01-02 15:04") + " " + f.Zone
@@ -437,6 +461,9 @@ type fuzzyJSON struct {
 	Precision string `json:"precision,omitempty"`
 	Qualifier string `json:"qualifier,omitempty"`
 	Zone      string `json:"zone,omitempty"`
+	// Approximate is true for "c. 2016"; absent otherwise (and in bundles of older Parleys,
+	// which read the date without it).
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 // MarshalJSON writes {"date":"2016-09","precision":"month"} (with "zone" when the venue's
@@ -460,6 +487,7 @@ func (f FuzzyDate) MarshalJSON() ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("unknown date kind %q", string(f.Kind))
 	}
+	j.Approximate = f.Approx
 	return json.Marshal(j)
 }
 
@@ -521,6 +549,7 @@ func (f *FuzzyDate) UnmarshalJSON(b []byte) error {
 	if !out.IsExact() {
 		out.Zone = j.Zone // the venue's zone, known before the time
 	}
+	out.Approx = j.Approximate
 	if err := out.Validate(); err != nil {
 		return err
 	}
