@@ -33,19 +33,25 @@ type disputePage struct {
 	srcIDs                      map[string]string // source label → ID
 	meetings                    []storage.MeetingSummary
 	allMeetings                 bool // the whole list of meetings shown, not the latest
+	allStatements               bool // the same for statements
 }
 
 type disputeData struct {
 	d          storage.Dispute
 	sources    []storage.Source
 	statements []storage.Statement
-	actors     []storage.Actor
+	speakers   map[string]string // the statements' actors' names, by ID
 	meetings   []storage.MeetingSummary
 }
 
 // shownMeetings is how many of the meetings linked to a dispute its fact sheet lists before
-// "Show all": the latest, since a dispute of decades has hundreds.
-const shownMeetings = 20
+// "Show all": the latest, since a dispute of decades has hundreds; shownStatements the same
+// for statements (a dispute of the 100,000-meeting dossier has 700, which took seconds to lay
+// out).
+const (
+	shownMeetings   = 20
+	shownStatements = 20
+)
 
 func newDisputePage(u *ui, id string) *disputePage {
 	p := &disputePage{recordPage: recordPage{u: u}, d: storage.Dispute{ID: id}}
@@ -143,7 +149,15 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 		if d.meetings, err = st.MeetingsOfDispute(ctx, id); err != nil {
 			return d, err
 		}
-		if d.actors, err = st.Actors(ctx); err != nil {
+		ids := map[string]bool{}
+		var speakers []string
+		for _, s := range d.statements {
+			if !ids[s.ActorID] {
+				ids[s.ActorID] = true
+				speakers = append(speakers, s.ActorID)
+			}
+		}
+		if d.speakers, err = st.ActorNames(ctx, speakers); err != nil {
 			return d, err
 		}
 	}
@@ -166,10 +180,7 @@ func (p *disputePage) apply(d disputeData, err error) {
 	p.tl.SetOptions(2, srcOpts)
 	p.statements = d.statements
 	p.meetings = d.meetings
-	p.speakers = map[string]string{}
-	for _, a := range d.actors {
-		p.speakers[a.ID] = a.Name
-	}
+	p.speakers = d.speakers
 	p.arrive(func() { p.fill(p.d) })
 	p.refreshHeader()
 	p.refreshSheet()
@@ -301,7 +312,13 @@ func (p *disputePage) refreshSheet() {
 	}
 	if len(p.statements) > 0 {
 		rows := container.NewVBox()
-		for _, s := range p.statements {
+		shown := p.statements
+		if !p.allStatements && len(shown) > shownStatements {
+			shown = shown[:shownStatements] // newest first
+			rows.Add(p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+				fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
+		}
+		for _, s := range shown {
 			s := s
 			head := p.speakers[s.ActorID] + ", " + s.When.String()
 			if s.Occasion != "" {
@@ -339,14 +356,8 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 	ms := p.meetings
 	if !p.allMeetings && len(ms) > shownMeetings {
 		ms = ms[len(ms)-shownMeetings:]
-		all := widget.NewButton(fmt.Sprintf("Show all %d meetings", len(p.meetings)), func() {
-			p.allMeetings = true
-			p.refreshSheet()
-		})
-		all.Importance = widget.LowImportance
-		latest := widget.NewLabel(fmt.Sprintf("The latest %d:", shownMeetings))
-		latest.TextStyle = fyne.TextStyle{Italic: true}
-		rows.Add(container.NewHBox(latest, all))
+		rows.Add(p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
+			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
 	}
 	for _, m := range ms {
 		m := m
@@ -356,6 +367,18 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
 	}
 	return rows
+}
+
+// showAll is the line above a shortened list: what it shows, and a button that shows it whole.
+func (p *disputePage) showAll(what, button string, all *bool) fyne.CanvasObject {
+	b := widget.NewButton(button, func() {
+		*all = true
+		p.refreshSheet()
+	})
+	b.Importance = widget.LowImportance
+	l := widget.NewLabel(what)
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return container.NewHBox(l, b)
 }
 
 func (p *disputePage) openCited(cited []string, n string) {

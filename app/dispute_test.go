@@ -61,3 +61,32 @@ func TestDisputeSheetListsItsMeetings(t *testing.T) {
 	test.Tap(all)
 	assert.Contains(t, texts(p.sheet), "Peace treaty consultations, round 1 — Moscow")
 }
+
+// A dispute with many statements shows the newest until "Show all", with their speakers named.
+func TestDisputeSheetShortensItsStatements(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range shownStatements {
+		s := storage.Statement{ActorID: sample.MorgulovID, Text: fmt.Sprintf("Remark number %02d on the islands.", i),
+			When: storage.OnDay(2017, 1, 1+i), DisputeID: sample.DisputeID}
+		require.NoError(t, st.CreateStatement(ctx, &s))
+	}
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet := texts(p.sheet)
+	assert.Contains(t, sheet, "Remark number 19", "the newest are shown")
+	assert.Contains(t, sheet, "Igor Morgulov, Fri 20 Jan 2017", "with the speaker's name")
+	all, err := st.Statements(ctx, storage.StatementFilter{DisputeID: sample.DisputeID})
+	require.NoError(t, err)
+	oldest := all[len(all)-1]
+	assert.NotContains(t, sheet, oldest.Text, "the oldest wait for Show all")
+	var more *widget.Button
+	for _, b := range find[*widget.Button](p.sheet) {
+		if b.Text == fmt.Sprintf("Show all %d statements", len(all)) {
+			more = b
+		}
+	}
+	require.NotNil(t, more)
+	test.Tap(more)
+	assert.Contains(t, texts(p.sheet), oldest.Text)
+}
