@@ -156,4 +156,3 @@ func cpuPerOp(b *testing.B) func() {
 		}
 	}
 }
-
