@@ -196,11 +196,22 @@ func addTakingPart(hits []Hit, found []takingPart, terms []string, limit int) []
 		hits = append(hits, Hit{Kind: kindMeeting, ID: f.meetingID, Title: f.title,
 			Snippet: strings.Join(spelt, " · "), Why: why, Rank: f.people[0].rank})
 	}
+	// At equal rank (always, for words too short for the index): the actors, then the
+	// meetings they take part in, then the rest.
+	order := func(h Hit) int {
+		switch {
+		case h.Kind == kindActor:
+			return 0
+		case h.Why != "":
+			return 1
+		}
+		return 2
+	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].Rank != hits[j].Rank {
 			return hits[i].Rank < hits[j].Rank
 		}
-		return hits[i].Kind == kindActor && hits[j].Kind != kindActor // the actor before their meetings
+		return order(hits[i]) < order(hits[j])
 	})
 	if limit >= 0 && len(hits) > limit {
 		hits = hits[:limit]
