@@ -39,7 +39,6 @@ type actorPage struct {
 	relations                     []storage.RelationView
 	statements                    []storage.Statement
 	meetings                      []storage.MeetingSummary
-	actors                        []storage.Actor
 	sources                       []storage.Source
 	disputes                      []storage.Dispute
 }
@@ -50,7 +49,6 @@ type actorData struct {
 	relations  []storage.RelationView
 	statements []storage.Statement
 	meetings   []storage.MeetingSummary
-	actors     []storage.Actor
 	sources    []storage.Source
 	disputes   []storage.Dispute
 }
@@ -167,9 +165,6 @@ func loadActor(ctx context.Context, st *storage.Store, id string, draft storage.
 			return d, err
 		}
 	}
-	if d.actors, err = st.Actors(ctx); err != nil {
-		return d, err
-	}
 	if d.sources, err = st.Sources(ctx); err != nil {
 		return d, err
 	}
@@ -196,7 +191,7 @@ func (p *actorPage) apply(d actorData, err error) {
 		return
 	}
 	p.a = d.a
-	p.actors, p.sources, p.disputes = d.actors, d.sources, d.disputes
+	p.sources, p.disputes = d.sources, d.disputes
 	p.arrive(func() { p.fill(d.a) })
 	p.setRelated(d)
 	p.refreshHeader()

@@ -14,11 +14,23 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// onAddRelation records a relationship in either direction.
+// onAddRelation records a relationship in either direction. The other actors are read when
+// the dialog opens, not with the page: a big dossier has tens of thousands.
 func (p *actorPage) onAddRelation() {
+	st := p.u.store
+	run(p.u, "Reading the actors…", st.Actors, func(actors []storage.Actor, err error) {
+		if err != nil {
+			p.u.showError("read the actors", err)
+			return
+		}
+		p.addRelation(actors)
+	})
+}
+
+func (p *actorPage) addRelation(actors []storage.Actor) {
 	ids := map[string]string{}
 	var names []string
-	for _, a := range p.actors {
+	for _, a := range actors {
 		if a.ID == p.a.ID {
 			continue
 		}

@@ -469,7 +469,7 @@ func TestSearchGroupsByKind(t *testing.T) {
 	shown := texts(sp.results)
 	assert.Contains(t, shown, "Actors (")
 	assert.Contains(t, shown, "Igor Morgulov")
-	// The snippet marks the matched word in bold.
+	// The snippet marks the matched word (in bold and colour: search_test.go).
 	segs := snippetSegments("[Illustrative] the [Tokyo] round", "tokyo")
 	require.Len(t, segs, 3)
 	assert.Equal(t, "[Illustrative] the ", segs[0].(*widget.TextSegment).Text, "brackets of the text itself stay")

@@ -31,14 +31,27 @@ type disputePage struct {
 	statements                  []storage.Statement
 	speakers                    map[string]string
 	srcIDs                      map[string]string // source label → ID
+	meetings                    []storage.MeetingSummary
+	allMeetings                 bool // the whole list of meetings shown, not the latest
+	allStatements               bool // the same for statements
 }
 
 type disputeData struct {
 	d          storage.Dispute
 	sources    []storage.Source
 	statements []storage.Statement
-	actors     []storage.Actor
+	speakers   map[string]string // the statements' actors' names, by ID
+	meetings   []storage.MeetingSummary
 }
+
+// shownMeetings is how many of the meetings linked to a dispute its fact sheet lists before
+// "Show all": the latest, since a dispute of decades has hundreds; shownStatements the same
+// for statements (a dispute of the 100,000-meeting dossier has 700, which took seconds to lay
+// out).
+const (
+	shownMeetings   = 20
+	shownStatements = 20
+)
 
 func newDisputePage(u *ui, id string) *disputePage {
 	p := &disputePage{recordPage: recordPage{u: u}, d: storage.Dispute{ID: id}}
@@ -133,7 +146,18 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 		if d.statements, err = st.Statements(ctx, storage.StatementFilter{DisputeID: id}); err != nil {
 			return d, err
 		}
-		if d.actors, err = st.Actors(ctx); err != nil {
+		if d.meetings, err = st.MeetingsOfDispute(ctx, id); err != nil {
+			return d, err
+		}
+		ids := map[string]bool{}
+		var speakers []string
+		for _, s := range d.statements {
+			if !ids[s.ActorID] {
+				ids[s.ActorID] = true
+				speakers = append(speakers, s.ActorID)
+			}
+		}
+		if d.speakers, err = st.ActorNames(ctx, speakers); err != nil {
 			return d, err
 		}
 	}
@@ -155,10 +179,8 @@ func (p *disputePage) apply(d disputeData, err error) {
 	p.facts.SetOptions(2, srcOpts)
 	p.tl.SetOptions(2, srcOpts)
 	p.statements = d.statements
-	p.speakers = map[string]string{}
-	for _, a := range d.actors {
-		p.speakers[a.ID] = a.Name
-	}
+	p.meetings = d.meetings
+	p.speakers = d.speakers
 	p.arrive(func() { p.fill(p.d) })
 	p.refreshHeader()
 	p.refreshSheet()
@@ -285,9 +307,18 @@ func (p *disputePage) refreshSheet() {
 		}
 		p.sheet.Add(section("Timeline", rows))
 	}
+	if len(p.meetings) > 0 {
+		p.sheet.Add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
+	}
 	if len(p.statements) > 0 {
 		rows := container.NewVBox()
-		for _, s := range p.statements {
+		shown := p.statements
+		if !p.allStatements && len(shown) > shownStatements {
+			shown = shown[:shownStatements] // newest first
+			rows.Add(p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+				fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
+		}
+		for _, s := range shown {
 			s := s
 			head := p.speakers[s.ActorID] + ", " + s.When.String()
 			if s.Occasion != "" {
@@ -316,6 +347,38 @@ func (p *disputePage) refreshSheet() {
 		p.sheet.Add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
 	}
 	p.sheet.Refresh()
+}
+
+// meetingRows lists the meetings linked to the dispute by date, each opening its page: the
+// latest shownMeetings until "Show all" is pressed.
+func (p *disputePage) meetingRows() fyne.CanvasObject {
+	rows := container.NewVBox()
+	ms := p.meetings
+	if !p.allMeetings && len(ms) > shownMeetings {
+		ms = ms[len(ms)-shownMeetings:]
+		rows.Add(p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
+			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
+	}
+	for _, m := range ms {
+		m := m
+		link := widget.NewHyperlink(m.Title, nil)
+		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
+		when := widget.NewLabel(m.WhenText())
+		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
+	}
+	return rows
+}
+
+// showAll is the line above a shortened list: what it shows, and a button that shows it whole.
+func (p *disputePage) showAll(what, button string, all *bool) fyne.CanvasObject {
+	b := widget.NewButton(button, func() {
+		*all = true
+		p.refreshSheet()
+	})
+	b.Importance = widget.LowImportance
+	l := widget.NewLabel(what)
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return container.NewHBox(l, b)
 }
 
 func (p *disputePage) openCited(cited []string, n string) {

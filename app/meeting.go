@@ -473,7 +473,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	} else {
 		p.when.SetText(m.When.Text())
 		p.timeOfDay.SetText("")
-		p.zone.SetText("")
+		p.zone.SetText(m.When.Zone) // the venue's zone, known before the time
 	}
 	p.duration.SetText(intText(m.DurationMinutes))
 	p.venue.SetText(m.Venue)
@@ -812,8 +812,12 @@ func parseWhenInputs(whenText, timeText, zoneText string) (storage.FuzzyDate, er
 		if err != nil {
 			return f, &whenError{"when", firstUpper(err.Error())}
 		}
+		if zoneText != "" && f.IsZero() {
+			return f, &whenError{"when", "Give the date as well (a month or a year will do), or leave the time zone empty"}
+		}
 		if zoneText != "" && !f.IsExact() {
-			return f, &whenError{"time", "Give the time as well (e.g. 10:00), or leave the time zone empty"}
+			// A meeting known to the month keeps its venue's zone for the time given later.
+			f.Zone = zoneText
 		}
 		return f, nil
 	}

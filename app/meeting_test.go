@@ -46,6 +46,10 @@ func TestMeetingDatesAsPeopleWriteThem(t *testing.T) {
 		{"all of it in When", "2016-10-05 10:00 Europe/Moscow", "", "", "2016-10-05 10:00 Europe/Moscow",
 			"2016-10-05", "10:00", "Europe/Moscow"},
 		{"a country's only zone", "5 Oct 2016", "10:00", "Japan", "2016-10-05 10:00 Asia/Tokyo", "2016-10-05", "10:00", "Asia/Tokyo"},
+		{"approximate", "around 2016", "", "", "c. 2016", "c. 2016", "", ""},
+		{"approximate month", "about June 2016", "", "", "c. 2016-06", "c. 2016-06", "", ""},
+		{"a month and the venue's zone", "Oct 2016", "", "Moscow", "2016-10", "2016-10", "", "Europe/Moscow"},
+		{"a range and the venue's zone", "Q3 2016", "", "Europe/Moscow", "2016-07..2016-09", "2016-07..2016-09", "", "Europe/Moscow"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u, st := newTestUI(t, afterSample)
@@ -202,4 +206,52 @@ func TestMeetingInAZoneOfItsOwn(t *testing.T) {
 	assert.Equal(t, "2016-09-02 15:30 "+name, got.When.Text())
 	assert.Equal(t, "2016-09-02T23:11:00Z", got.When.At.UTC().Format(time.RFC3339), "15:30 at −07:41")
 	assert.Equal(t, name, p.zone.Text)
+}
+
+// A meeting known only to a month keeps its venue's zone: When "Oct 2016" with Time zone
+// "Moscow" saves (the two messages used to send the user round in a circle: give a time — a
+// time needs a full date), the zone is stored with the month, comes back in the form, and is
+// the zone of the time given once the day is known.
+func TestMonthKeepsTheVenuesZone(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_TIME", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	ctx := context.Background()
+	u, st := newTestUI(t, afterSample)
+	p := saveVladivostokWhen(u, "Oct 2016", "", "Moscow")
+	for _, f := range []string{"when", "time", "zone"} {
+		assert.Empty(t, p.fs.errorOf(f), f)
+	}
+	m, err := st.Meeting(ctx, sample.VladivostokID)
+	require.NoError(t, err)
+	assert.Equal(t, storage.DateMonth, m.When.Kind)
+	assert.Equal(t, "Europe/Moscow", m.When.Zone)
+	assert.Equal(t, "Oct 2016", m.When.String(), "the zone is not part of the date shown")
+
+	// Opened again, the zone is in its field.
+	p = newMeetingPage(u, sample.VladivostokID)
+	u.push(p)
+	assert.Equal(t, "2016-10", p.when.Text)
+	assert.Equal(t, "Europe/Moscow", p.zone.Text)
+	assert.False(t, p.dirty())
+
+	// A time on the month still needs the day, and only that is said.
+	p.timeOfDay.SetText("10:00")
+	p.save(func() {})
+	assert.Contains(t, p.fs.errorOf("when"), "full date")
+	assert.Empty(t, p.fs.errorOf("zone"), "the zone is not asked for again")
+
+	// Given the day, the time is on the venue's zone already there.
+	p.when.SetText("5 Oct 2016")
+	p.save(func() {})
+	m, err = st.Meeting(ctx, sample.VladivostokID)
+	require.NoError(t, err)
+	assert.Equal(t, "2016-10-05 10:00 Europe/Moscow", m.When.Text())
+
+	// A zone without any date is asked about under When, not under Time.
+	p.when.SetText("")
+	p.timeOfDay.SetText("")
+	p.save(func() {})
+	assert.Contains(t, p.fs.errorOf("when"), "Give the date as well")
+	assert.Empty(t, p.fs.errorOf("time"))
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -116,17 +117,33 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 	p.u.setStatus(p.heading.Text)
 }
 
-// hitView is one result: its title, which opens it, and the snippet with the matched words
-// in bold.
+// hitView is one result: its title, which opens it, the snippet with the matched words
+// marked, and why a meeting found through its participants is there.
 func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
 	link := widget.NewHyperlink(h.Title, nil)
 	link.OnTapped = func() { p.open(h) }
-	snip := widget.NewRichText(snippetSegments(h.Snippet, p.q)...)
-	snip.Wrapping = fyne.TextWrapWord
-	return container.New(layout.NewCustomPaddedVBoxLayout(0), link, snip)
+	parts := []fyne.CanvasObject{link}
+	if h.Snippet != "" {
+		snip := widget.NewRichText(snippetSegments(h.Snippet, p.q)...)
+		snip.Wrapping = fyne.TextWrapWord
+		parts = append(parts, snip)
+	}
+	if h.Why != "" { // found through its participants: say so
+		why := widget.NewRichText(&widget.TextSegment{Text: h.Why, Style: widget.RichTextStyle{
+			Inline: true, ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}})
+		why.Wrapping = fyne.TextWrapWord
+		parts = append(parts, why)
+	}
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), parts...)
 }
 
-// snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words bold.
+// matchStyle marks a matched word. Bold alone does not do: the fonts Fyne falls back to for
+// Chinese and Japanese (Droid Sans Fallback and the like) have no bold face, so 原田 in bold
+// looks like 原田 in regular; the theme's primary colour marks a match in every script.
+var matchStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
+	TextStyle: fyne.TextStyle{Bold: true}}
+
+// snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words marked.
 // The store marks matches with [ and ], which the dossier's own text may hold too
 // ("[Illustrative] …"), so only brackets around a word of the query are taken as marks.
 func snippetSegments(s, query string) []widget.RichTextSegment {
@@ -167,9 +184,7 @@ func snippetSegments(s, query string) []widget.RichTextSegment {
 		}
 		plain(s[:i])
 		if w := s[i+1 : j]; isMatch(w) {
-			bold := widget.RichTextStyleStrong
-			bold.Inline = true
-			segs = append(segs, &widget.TextSegment{Text: w, Style: bold})
+			segs = append(segs, &widget.TextSegment{Text: w, Style: matchStyle})
 		} else {
 			plain(s[i : j+1])
 		}

@@ -136,6 +136,34 @@ func TestSearch(t *testing.T) {
 	assert.Contains(t, out, "Nothing in the dossier matches")
 }
 
+// An actor's name in any spelling finds the meetings they take part in, saying why.
+func TestSearchFindsAnActorsMeetings(t *testing.T) {
+	db := sampleDB(t)
+	for _, c := range []struct{ query, why string }{
+		{"Моргулов", "Igor Morgulov takes part"},
+		{"Morgulov", "Igor Morgulov takes part"},
+		{"原田", "Chikahito Harada takes part"},
+	} {
+		t.Run(c.query, func(t *testing.T) {
+			code, out, errOut := run(t, "search", "--db", db, c.query)
+			require.Equal(t, 0, code, errOut)
+			for _, id := range []string{sample.MoscowRoundID, sample.TokyoRoundID} {
+				assert.Contains(t, out, id)
+			}
+			assert.Contains(t, out, c.why)
+
+			code, out, errOut = run(t, "search", "--db", db, "--json", c.query)
+			require.Equal(t, 0, code, errOut)
+			why := map[string]string{}
+			for _, h := range decodeJSON[jsonHit](t, out) {
+				why[h.ID] = h.Why
+			}
+			assert.Equal(t, c.why, why[sample.TokyoRoundID])
+			assert.Empty(t, why[sample.MorgulovID], "the actor's own hit needs no reason")
+		})
+	}
+}
+
 func TestExportImportRoundTrip(t *testing.T) {
 	fixed := time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
 	now = func() time.Time { return fixed }

@@ -24,6 +24,7 @@ type jsonDate struct {
 	Precision string `json:"precision"`
 	Qualifier string `json:"qualifier"`
 	Zone      string `json:"zone"`
+	Approx    bool   `json:"approximate"`
 }
 
 type jsonMeeting struct {
@@ -130,6 +131,7 @@ type jsonHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Rank    float64 `json:"rank"`
+	Why     string  `json:"why"`
 }
 
 // sampleStamp is every sample record's created and updated time: 09:00 in Tokyo on Monday

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/parley-app/parley/storage"
 )
 
 func init() {
@@ -49,10 +51,20 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	t := newTable("KIND", "TITLE", "ID")
 	for _, h := range hits {
-		t.addWithNote(oneLine(h.Snippet), h.Kind, h.Title, h.ID)
+		t.addWithNote(hitNote(h), h.Kind, h.Title, h.ID)
 	}
 	return t.write(stdout)
 }
 
 // oneLine folds a snippet's line breaks into spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// hitNote is the line under a hit: its snippet, and why a meeting found through its
+// participants is there ("Игорь [Моргулов] — Igor Morgulov takes part").
+func hitNote(h storage.Hit) string {
+	note := oneLine(h.Snippet)
+	if h.Why != "" {
+		note = strings.TrimSpace(note + " — " + h.Why)
+	}
+	return note
+}

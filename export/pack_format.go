@@ -29,6 +29,11 @@ func roleLabel(r storage.Role) string     { return sentence(string(r)) }
 // longDate writes a date with the month in full: "22 June 2016", "October 2015", "2015";
 // other kinds as FuzzyDate.String writes them ("by end of 2016").
 func longDate(f storage.FuzzyDate) string {
+	if f.Approx {
+		exact := f
+		exact.Approx = false
+		return "c. " + longDate(exact)
+	}
 	if d, ok := f.Day(); ok {
 		return strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
 	}

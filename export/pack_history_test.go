@@ -49,3 +49,14 @@ func TestPackKeepsAMeetingsChangesInOrder(t *testing.T) {
 	assert.Less(t, planned, postponed)
 	assert.Less(t, postponed, again)
 }
+
+// An approximate date keeps its "c." in the pack's long dates as everywhere else.
+func TestLongDateApproximate(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{"c. 2016", "c. 2016"}, {"about June 2016", "c. June 2016"}, {"June 2016", "June 2016"},
+	} {
+		f, err := storage.ParseFuzzyDate(tc.typed)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, longDate(f), tc.typed)
+	}
+}

@@ -44,6 +44,8 @@ func TestPackSampleTokyoRound(t *testing.T) {
 		"Crimea", "date then: 2014", "by end of 2016",
 		// Kishida's hopes for the talks, among the recent statements.
 		"forward-looking",
+		// The fact sheet lists the other meetings on the dispute.
+		titleDisputeMeetings,
 	} {
 		assert.Contains(t, txt, want)
 	}

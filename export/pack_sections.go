@@ -244,7 +244,11 @@ func (r *renderer) cover() {
 	case m.When.IsZero():
 		row("Date", "Not yet set")
 	default:
-		row("Date", longDate(m.When)+" (time not yet set)")
+		note := " (time not yet set)"
+		if m.When.Zone != "" {
+			note = " (time not yet set; venue's time zone " + m.When.Zone + ")"
+		}
+		row("Date", longDate(m.When)+note)
 	}
 	row("Venue", m.Place())
 	row("Format", formatLabel(m.Format))
@@ -945,8 +949,35 @@ func (r *renderer) disputeBlocks(d storage.Dispute, cont *continued) []block {
 		r.sizeColumns(t, contentW)
 		blocks = append(blocks, r.subBlock("Timeline", r.tableBlock(t, 2)))
 	}
+	if ms := r.b.DisputeMeetings[d.ID]; len(ms) > 0 {
+		var rows [][][]span
+		for _, m := range ms {
+			when := shortDate(m.When)
+			if m.When.IsZero() {
+				when = "Not set"
+			}
+			meeting := text(m.Title, cellStyle)
+			if pl := m.Place(); pl != "" {
+				meeting = append(meeting, span{text: "\n" + pl, st: cellStyle.withColor(mutedColour)})
+			}
+			rows = append(rows, [][]span{text(when, cellStyle), meeting, text(m.StatusText(), cellStyle)})
+		}
+		t := &table{header: []string{"Date", "Meeting", "Status"}, rows: rows, caption: titleDisputeMeetings, within: cont}
+		r.sizeColumns(t, contentW)
+		blocks = append(blocks, r.subBlock(titleDisputeMeetings, r.tableBlock(t, 2)))
+		if n := r.b.OtherDisputeMeetings[d.ID]; n > 0 {
+			more := itoa(n) + " other meetings on this dispute are in Parley, not in this pack."
+			if n == 1 {
+				more = "1 other meeting on this dispute is in Parley, not in this pack."
+			}
+			blocks = append(blocks, r.paraBlock(text(more, smallStyle), 0, bodyLine, 2))
+		}
+	}
 	return blocks
 }
+
+// titleDisputeMeetings heads a fact sheet's list of the other meetings linked to its dispute.
+const titleDisputeMeetings = "Other meetings on this dispute"
 
 // chunks cuts n items into consecutive [from, to) groups of at most per.
 func chunks(n, per int) [][2]int {

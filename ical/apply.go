@@ -374,6 +374,10 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 		// venue's zone Parley has.
 		m.When = old.When
 	}
+	if !m.When.IsExact() && !m.When.IsZero() && m.When.Zone == "" {
+		// A calendar has no zone for a date without a time: the venue's zone Parley has stays.
+		m.When.Zone = old.When.Zone
+	}
 	if old.DurationMinutes == 0 && cal.DurationMinutes == defaultMeetingMinutes {
 		// The length Parley shows for a meeting whose length it does not know.
 		m.DurationMinutes = 0
@@ -410,5 +414,5 @@ func merge(old storage.Meeting, ev Event) (storage.Meeting, bool) {
 
 // sameDate compares two dates by what they mean (time.Time values are compared as instants).
 func sameDate(a, b storage.FuzzyDate) bool {
-	return a.Kind == b.Kind && a.Zone == b.Zone && a.At.Equal(b.At) && a.From == b.From && a.To == b.To
+	return a.Kind == b.Kind && a.Zone == b.Zone && a.At.Equal(b.At) && a.From == b.From && a.To == b.To && a.Approx == b.Approx
 }

@@ -220,6 +220,8 @@ func TestWriteICSFuzzyDatePolicy(t *testing.T) {
 			"[date not fixed: Oct 2015] ", "Date not fixed: Oct 2015."},
 		{"cancelled month", "2016-09", storage.StatusCancelled, "20160901", "20160902", "CANCELLED", "FREE",
 			"[cancelled] [date not fixed: Sep 2016] ", "Date not fixed: Sep 2016."},
+		{"approximate year", "c. 2016", storage.StatusProposed, "20160101", "20160102", "TENTATIVE", "FREE",
+			"[date not fixed: c. 2016] ", "Date not fixed: c. 2016. Shown on Fri 1 Jan 2016\\, the first possible day."},
 		{"day", "2016-06-16", storage.StatusHeld, "20160616", "20160617", "CONFIRMED", "BUSY", "", ""},
 		{"tentative day", "2016-06-16", storage.StatusTentative, "20160616", "20160617", "TENTATIVE", "TENTATIVE", "", ""},
 	} {

@@ -376,6 +376,40 @@ func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
 	return out, nil
 }
 
+// ActorNames returns the names of the actors with the given IDs, by ID (an ID no actor has is
+// left out): a page that names a few speakers need not read every actor of a big dossier.
+func (s *Store) ActorNames(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.read(ctx, func(q querier) error {
+		for len(ids) > 0 {
+			chunk := ids[:min(len(ids), 500)]
+			ids = ids[len(chunk):]
+			marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
+			args := make([]any, len(chunk))
+			for i, id := range chunk {
+				args[i] = id
+			}
+			rows, err := collect(ctx, q, `SELECT id, name FROM actors WHERE id IN (`+marks+`)`, args,
+				func(rows *sql.Rows) ([2]string, error) {
+					var r [2]string
+					err := rows.Scan(&r[0], &r[1])
+					return r, err
+				})
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				out[r[0]] = r[1]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("actor names: %w", err)
+	}
+	return out, nil
+}
+
 func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
 	return loadWithParts(ctx, q, query, scanActor, loadActorParts, actorParts.fill)
 }

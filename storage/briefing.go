@@ -19,6 +19,11 @@ type Briefing struct {
 	Participants []BriefParticipant
 	// Disputes are the disputes the meeting is linked to, in the meeting's order.
 	Disputes []Dispute
+	// DisputeMeetings are, by dispute ID, the other meetings linked to each dispute, by date:
+	// the BriefedDisputeMeetings nearest in that order to the briefed meeting.
+	DisputeMeetings map[string][]MeetingSummary
+	// OtherDisputeMeetings counts, by dispute ID, the meetings linked to it beyond those.
+	OtherDisputeMeetings map[string]int
 	// TrackMeetings are the other meetings of the track nearest to this one — up to
 	// BriefedRounds before it and as many after — ordered by date with undated meetings
 	// last, with outcomes and status histories.
@@ -164,6 +169,9 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 		}
 		b.Disputes = append(b.Disputes, d)
+		if err := s.disputeMeetings(ctx, b, id); err != nil {
+			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
+		}
 	}
 	if err := s.recentStatements(ctx, b); err != nil {
 		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
@@ -175,6 +183,46 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 	}
 	return b, nil
+}
+
+// BriefedDisputeMeetings is how many of the other meetings linked to a dispute a briefing
+// lists on its fact sheet: a dispute of decades has hundreds.
+const BriefedDisputeMeetings = 12
+
+// disputeMeetings lists the other meetings linked to a dispute, the BriefedDisputeMeetings
+// nearest the briefed meeting in date order (as many before it as after, where there are),
+// and counts the rest.
+func (s *Store) disputeMeetings(ctx context.Context, b *Briefing, disputeID string) error {
+	all, err := s.MeetingsOfDispute(ctx, disputeID)
+	if err != nil {
+		return err
+	}
+	at := len(all) // where the briefed meeting stands among them
+	key := b.Meeting.When.SortKey()
+	for i, sum := range all {
+		if sum.ID == b.Meeting.ID {
+			at = i
+			break
+		}
+		if !b.Meeting.When.IsZero() && !sum.When.IsZero() && sum.When.SortKey().After(key) && at == len(all) {
+			at = i
+		}
+	}
+	var others []MeetingSummary
+	for _, sum := range all {
+		if sum.ID != b.Meeting.ID {
+			others = append(others, sum)
+		}
+	}
+	from := max(0, at-BriefedDisputeMeetings/2)
+	to := min(len(others), from+BriefedDisputeMeetings)
+	from = max(0, to-BriefedDisputeMeetings)
+	if b.DisputeMeetings == nil {
+		b.DisputeMeetings, b.OtherDisputeMeetings = map[string][]MeetingSummary{}, map[string]int{}
+	}
+	b.DisputeMeetings[disputeID] = others[from:to]
+	b.OtherDisputeMeetings[disputeID] = len(others) - (to - from)
+	return nil
 }
 
 // recentStatements collects statements linked to the meeting or one of its disputes, newest

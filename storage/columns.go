@@ -47,10 +47,13 @@ type dateCols struct {
 	Lower, Upper sql.NullInt64
 	At, Zone     string
 	From, To     string
+	// Approx is the when_approx column, which only meetings and their status changes have
+	// (migration 0007): argsApprox and destsApprox include it.
+	Approx bool
 }
 
 func toDateCols(f FuzzyDate) dateCols {
-	c := dateCols{Kind: string(f.Kind), Zone: f.Zone, From: f.From.ISO(), To: f.To.ISO()}
+	c := dateCols{Kind: string(f.Kind), Zone: f.Zone, From: f.From.ISO(), To: f.To.ISO(), Approx: f.Approx}
 	if f.Kind == DateUnknown {
 		return c
 	}
@@ -66,6 +69,12 @@ func toDateCols(f FuzzyDate) dateCols {
 func (c dateCols) args() []any {
 	return []any{c.Kind, c.Lower, c.Upper, c.At, c.Zone, c.From, c.To}
 }
+
+// argsApprox are args followed by when_approx.
+func (c dateCols) argsApprox() []any { return append(c.args(), c.Approx) }
+
+// destsApprox are dests followed by when_approx.
+func (c *dateCols) destsApprox() []any { return append(c.dests(), &c.Approx) }
 
 // dests are scan destinations for when_kind, when_at, when_zone, when_from, when_to (the
 // bounds are derived, so reads do not need them).
@@ -90,6 +99,8 @@ func (c dateCols) date() (FuzzyDate, error) {
 		}
 		return FuzzyDate{Kind: DateExact, At: at.In(loc), Zone: c.Zone}, nil
 	}
+	f.Zone = c.Zone // the venue's zone, known before the time
+	f.Approx = c.Approx
 	var err error
 	if f.From, err = ParsePartialDate(c.From); err != nil {
 		return FuzzyDate{}, fmt.Errorf("stored date: %w", err)

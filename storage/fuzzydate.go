@@ -153,6 +153,10 @@ func ParsePartialDate(s string) (PartialDate, error) {
 //   - DateBy: From is the deadline at its own precision ("by 2016" = by the end of 2016).
 //   - DateRange: From and To are the first and last possible dates, each at its own precision.
 //
+// A date not known to the minute may still have a Zone: the venue's, known before the day
+// and the time are (a meeting in Moscow in October 2016). It does not move the date's bounds;
+// it is kept for the time given later, and said in the pack.
+//
 // Lower and Upper give the bounds every query sorts and filters by.
 type FuzzyDate struct {
 	Kind DateKind
@@ -160,6 +164,9 @@ type FuzzyDate struct {
 	Zone string
 	From PartialDate
 	To   PartialDate
+	// Approx marks a year, a month or a range known only roughly: "c. 2016", "about June
+	// 2016". The bounds stay those of the period named; every face prints the "c.".
+	Approx bool
 }
 
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
@@ -252,6 +259,9 @@ func (f FuzzyDate) Day() (PartialDate, bool) {
 
 // Validate checks the date is complete and exists.
 func (f FuzzyDate) Validate() error {
+	if f.Approx && f.Kind != DateYear && f.Kind != DateMonth && f.Kind != DateRange {
+		return errApproxKind
+	}
 	switch f.Kind {
 	case DateUnknown:
 		return nil
@@ -263,6 +273,14 @@ func (f FuzzyDate) Validate() error {
 			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
 		}
 		return nil
+	case DateDay, DateMonth, DateYear, DateBy, DateRange:
+		if f.Zone != "" {
+			if _, err := location(f.Zone); err != nil {
+				return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
+			}
+		}
+	}
+	switch f.Kind {
 	case DateDay, DateMonth, DateYear, DateBy:
 		if f.From.IsZero() {
 			return fmt.Errorf("the date is missing")
@@ -293,6 +311,12 @@ func (f FuzzyDate) Validate() error {
 	return fmt.Errorf("%q is not a kind of date", string(f.Kind))
 }
 
+// errApproxKind refuses "c." on a day, a time or a deadline: what is rough about them is a span.
+var errApproxKind = fmt.Errorf("only a year, a month or a span can be approximate (c. 2016, about June 2016, c. 2015–2017); for a day give the days it may fall on, e.g. 20–24 Jun 2016")
+
+// approxPrefix is what an approximate date is printed with.
+const approxPrefix = "c. "
+
 func precision(d PartialDate) int {
 	switch {
 	case d.IsZero():
@@ -308,6 +332,9 @@ func precision(d PartialDate) int {
 // String shows the date honestly for a reader: "Wed 22 Jun 2016, 10:00 JST", "Sep 2016",
 // "by end of 2016", "1–3 Sep 2016", "date not set".
 func (f FuzzyDate) String() string {
+	if f.Approx {
+		return approxPrefix + f.exactly().String()
+	}
 	switch f.Kind {
 	case DateExact:
 		t := f.At.In(f.location())
@@ -328,6 +355,12 @@ func (f FuzzyDate) String() string {
 	return "date not set"
 }
 
+// exactly is the date without its approximation: "2016" for "c. 2016".
+func (f FuzzyDate) exactly() FuzzyDate {
+	f.Approx = false
+	return f
+}
+
 func rangeString(a, b PartialDate) string {
 	pa, pb := precision(a), precision(b)
 	switch {
@@ -345,6 +378,9 @@ func rangeString(a, b PartialDate) string {
 // "2016-06-22 10:00 Asia/Tokyo", "2016-06-22", "2016-09", "2016", "by 2016",
 // "2016-09-01..2016-09-30", "".
 func (f FuzzyDate) Text() string {
+	if f.Approx {
+		return approxPrefix + f.exactly().Text()
+	}
 	switch f.Kind {
 	case DateExact:
 		return f.At.In(f.location()).Format("2006-01-02 15:04") + " " + f.Zone
@@ -427,9 +463,13 @@ type fuzzyJSON struct {
 	Precision string `json:"precision,omitempty"`
 	Qualifier string `json:"qualifier,omitempty"`
 	Zone      string `json:"zone,omitempty"`
+	// Approximate is true for "c. 2016"; absent otherwise (and in bundles of older Parleys,
+	// which read the date without it).
+	Approximate bool `json:"approximate,omitempty"`
 }
 
-// MarshalJSON writes {"date":"2016-09","precision":"month"},
+// MarshalJSON writes {"date":"2016-09","precision":"month"} (with "zone" when the venue's
+// zone is known before the time),
 // {"date":"2016","precision":"year","qualifier":"by"},
 // {"date":"2016-06-22T10:00:00+09:00","precision":"exact","zone":"Asia/Tokyo"} or
 // {"date":"2016-09-01/2016-09-30","qualifier":"range"}; an unknown date is null.
@@ -441,14 +481,15 @@ func (f FuzzyDate) MarshalJSON() ([]byte, error) {
 	case DateExact:
 		j = fuzzyJSON{Date: f.At.In(f.location()).Format(time.RFC3339), Precision: "exact", Zone: f.Zone}
 	case DateDay, DateMonth, DateYear:
-		j = fuzzyJSON{Date: f.From.ISO(), Precision: string(f.Kind)}
+		j = fuzzyJSON{Date: f.From.ISO(), Precision: string(f.Kind), Zone: f.Zone}
 	case DateBy:
-		j = fuzzyJSON{Date: f.From.ISO(), Precision: [...]string{"", "year", "month", "day"}[precision(f.From)], Qualifier: "by"}
+		j = fuzzyJSON{Date: f.From.ISO(), Precision: [...]string{"", "year", "month", "day"}[precision(f.From)], Qualifier: "by", Zone: f.Zone}
 	case DateRange:
-		j = fuzzyJSON{Date: f.From.ISO() + "/" + f.To.ISO(), Qualifier: "range"}
+		j = fuzzyJSON{Date: f.From.ISO() + "/" + f.To.ISO(), Qualifier: "range", Zone: f.Zone}
 	default:
 		return nil, fmt.Errorf("unknown date kind %q", string(f.Kind))
 	}
+	j.Approximate = f.Approx
 	return json.Marshal(j)
 }
 
@@ -507,6 +548,10 @@ func (f *FuzzyDate) UnmarshalJSON(b []byte) error {
 			}
 		}
 	}
+	if !out.IsExact() {
+		out.Zone = j.Zone // the venue's zone, known before the time
+	}
+	out.Approx = j.Approximate
 	if err := out.Validate(); err != nil {
 		return err
 	}

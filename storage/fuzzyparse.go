@@ -24,6 +24,8 @@ import (
 //	between May and July 2016, 22 Jun to 3 Jul 2016       a range
 //	22 Jun 2016 10:00 Tokyo, Wed 22 Jun 2016, 10:00 JST, 2016-06-22 10:00 Moscow   an exact time
 //	22/06/2016, 22.06.2016                                a day; 03/04/2016 is ambiguous
+//	c. 2016, ca. 2016, circa 2016, around 2016, about June 2016, c. 2015–2017
+//	                                                      approximate: a year, a month or a range
 //
 // A weekday given with a date must be that date's. A zone may be an IANA name, a city, a
 // country with one zone or an unambiguous abbreviation (ZoneNamed). A numeric date whose day
@@ -57,6 +59,20 @@ func ParseFuzzyDateOrder(s string, order NumericOrder) (FuzzyDate, error) {
 	if s == "" {
 		return FuzzyDate{}, nil
 	}
+	if m := approxWord.FindStringSubmatch(s); m != nil {
+		f, err := ParseFuzzyDateOrder(m[1], order)
+		switch {
+		case err != nil:
+			return FuzzyDate{}, err
+		case f.Approx:
+			return FuzzyDate{}, errNotADate(s)
+		}
+		f.Approx = true
+		if err := f.Validate(); err != nil {
+			return FuzzyDate{}, fmt.Errorf("%q: %w", s, err)
+		}
+		return f, nil
+	}
 	f, strictErr := parseTextForm(s)
 	if strictErr == nil {
 		return f, nil
@@ -71,6 +87,9 @@ func ParseFuzzyDateOrder(s string, order NumericOrder) (FuzzyDate, error) {
 	}
 	return FuzzyDate{}, strictErr // 2016-13-45 and the like: the ISO form's own reason
 }
+
+// approxWord is a date's leading "c.", "circa", "around", "about"…, and the date after it.
+var approxWord = regexp.MustCompile(`^(?i:c|ca|circa|around|about|approx|approximately|roughly)(?:\.\s*|\s+)(\S.*)$`)
 
 var looksISO = regexp.MustCompile(`^(?i:by\s+)?\d{4}(-\d{1,2}){0,2}(\s|$|\.\.|/)`)
 
@@ -90,9 +109,6 @@ var weekdayNames = map[string]time.Weekday{
 // seasons are the northern hemisphere's, by their first month; each lasts three months.
 var seasons = map[string]time.Month{"spring": time.March, "summer": time.June, "autumn": time.September,
 	"fall": time.September, "winter": time.December}
-
-var approximate = map[string]bool{"c": true, "ca": true, "circa": true, "around": true, "about": true,
-	"approx": true, "approximately": true, "roughly": true}
 
 var (
 	isoToken     = regexp.MustCompile(`^\d{4}(-\d{2}){0,2}$`)
@@ -130,9 +146,6 @@ func parseHuman(s string, order NumericOrder) (FuzzyDate, error) {
 	t := tokens(s)
 	if len(t) == 0 {
 		return FuzzyDate{}, errNotADate(s)
-	}
-	if approximate[t[0]] {
-		return FuzzyDate{}, fmt.Errorf("%q: Parley cannot yet keep a date as approximate; give the span it may fall in, e.g. 2015..2017", s)
 	}
 	// Deadlines.
 	if t[0] == "by" || t[0] == "end" || t[0] == "before" {

@@ -11,6 +11,7 @@ import (
 
 func day(y int, m time.Month, d int) PartialDate { return PartialDate{Year: y, Month: m, Day: d} }
 func mon(y int, m time.Month) PartialDate        { return PartialDate{Year: y, Month: m} }
+func approx(f FuzzyDate) FuzzyDate               { f.Approx = true; return f }
 
 // Every form Parley prints, and the forms people type, read back as the date they mean.
 func TestParseHumanDates(t *testing.T) {
@@ -85,11 +86,26 @@ func TestParseHumanDates(t *testing.T) {
 		{"2016-06-22 10:00 Asia/Tokyo", at(tokyo, "Asia/Tokyo", 2016, time.June, 22, 10, 0)},
 		{"by 2016", By(PartialDate{Year: 2016})},
 		{"2016-09..2016-10", Between(mon(2016, time.September), mon(2016, time.October))},
+		// Approximate: a year, a month or a span, printed "c. …".
+		{"c. 2016", approx(InYear(2016))},
+		{"C. 2016", approx(InYear(2016))},
+		{"c.2016", approx(InYear(2016))},
+		{"ca. 2016", approx(InYear(2016))},
+		{"circa 2016", approx(InYear(2016))},
+		{"around 2016", approx(InYear(2016))},
+		{"about June 2016", approx(InMonth(2016, time.June))},
+		{"c. Jun 2016", approx(InMonth(2016, time.June))},
+		{"approximately 2016-06", approx(InMonth(2016, time.June))},
+		{"c. 2015–2017", approx(Between(PartialDate{Year: 2015}, PartialDate{Year: 2017}))},
+		{"around Sep–Oct 2016", approx(Between(mon(2016, time.September), mon(2016, time.October)))},
+		{"c. mid 2016", approx(Between(mon(2016, time.May), mon(2016, time.August)))},
+		{"c. 2016-09..2016-10", approx(Between(mon(2016, time.September), mon(2016, time.October)))},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			got, err := ParseFuzzyDate(tc.in)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want.Kind, got.Kind)
+			assert.Equal(t, tc.want.Approx, got.Approx)
 			assert.Equal(t, tc.want.Text(), got.Text())
 			if tc.want.IsExact() {
 				assert.True(t, tc.want.At.Equal(got.At), "%v, want %v", got.At, tc.want.At)
@@ -105,8 +121,12 @@ func TestParseHumanDatesRefuses(t *testing.T) {
 	for _, tc := range []struct{ in, why string }{
 		{"Thu 22 Jun 2016", "22 Jun 2016 was a Wednesday, not a Thursday"},
 		{"31 June 2016", "does not exist"},
-		{"c. 2016", "approximate"},
-		{"around 2016", "approximate"},
+		{"c. 22 Jun 2016", "only a year, a month or a span can be approximate"},
+		{"about 22 Jun 2016 10:00 Tokyo", "only a year, a month or a span can be approximate"},
+		{"c. by 2016", "only a year, a month or a span can be approximate"},
+		{"c. c. 2016", "not a date"},
+		{"about", "not a date"},
+		{"c. next year", "not a date"},
 		{"22 Jun 2016 10:00", "give the time zone"},
 		{"22 Jun 2016 10:00 IST", "India, Ireland or Israel"},
 		{"22 Jun 2016 10:00 United States", "several time zones"},
@@ -167,7 +187,8 @@ func TestZoneNamed(t *testing.T) {
 // The parser never panics and what it accepts is a valid date that reads back the same.
 func FuzzParseFuzzyDate(f *testing.F) {
 	for _, s := range []string{"22 Jun 2016", "by end of 2016", "Q3 2016", "22–24 Jun 2016", "03/04/2016",
-		"Wed 22 Jun 2016, 10:00 JST", "2016-06-22 10:00 Asia/Tokyo", "early June 2016", "winter 2016", "-", "by", ""} {
+		"Wed 22 Jun 2016, 10:00 JST", "2016-06-22 10:00 Asia/Tokyo", "early June 2016", "winter 2016", "-", "by", "",
+		"c. 2016", "around 2016", "circa 2016", "about June 2016", "c. 2015–2017", "c. 22 Jun 2016", "c. c. 2016"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -38,7 +38,7 @@ func checkMeeting(m *Meeting, has resolver) error {
 		c.fail("format", "%q is not a format (%s)", string(m.Format), listOf(Formats))
 	}
 	checkStatus(c, "status", m.Status)
-	c.date("when", m.When)
+	c.meetingDate("when", m.When)
 	if m.DurationMinutes < 0 {
 		c.fail("duration_minutes", "%d is negative", m.DurationMinutes)
 	}
@@ -82,7 +82,7 @@ func checkMeeting(m *Meeting, has resolver) error {
 			checkStatus(c, field+".from", sc.From)
 		}
 		checkStatus(c, field+".to", sc.To)
-		c.date(field+".when", sc.When)
+		c.meetingDate(field+".when", sc.When)
 		c.partial(field+".happened", sc.Happened)
 		c.ref(field+".source_id", kindSource, sc.SourceID, has)
 	}
@@ -207,8 +207,8 @@ func meetingState(ctx context.Context, q querier, id string) (meetingNow, error)
 	var st meetingNow
 	var when dateCols
 	var created string
-	err := q.QueryRowContext(ctx, `SELECT title, status, when_kind, when_at, when_zone, when_from, when_to, created
-		FROM meetings WHERE id = ?`, id).Scan(cat([]any{&st.title, &st.status}, when.dests(), []any{&created})...)
+	err := q.QueryRowContext(ctx, `SELECT title, status, when_kind, when_at, when_zone, when_from, when_to, when_approx,
+		created FROM meetings WHERE id = ?`, id).Scan(cat([]any{&st.title, &st.status}, when.destsApprox(), []any{&created})...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return meetingNow{}, notFound(kindMeeting, id)
 	}
@@ -226,15 +226,15 @@ func meetingState(ctx context.Context, q querier, id string) (meetingNow, error)
 
 func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, track_id, title, format, status,
-			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
+			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, when_approx,
 			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
 			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated,
 			ical_sequence, ical_modified, ical_created, ical_synced, ical_transp, ical_class,
 			brief_reference, brief_drafter, brief_drafted, brief_cleared_by, brief_cleared, brief_distribution,
 			`+negotiationColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
+			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cat([]any{m.ID, nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).argsApprox(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
 				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar), briefArgs(m.Brief),
@@ -257,7 +257,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	res, err := tx.ExecContext(ctx, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
-			duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
+			when_approx = ?, duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
 			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
 			next_steps = ?, ical_uid = ?, created = ?, updated = ?, ical_sequence = ?, ical_modified = ?,
 			ical_created = ?, ical_synced = ?, ical_transp = ?, ical_class = ?,
@@ -266,7 +266,7 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 			press_access = ?, record_taker = ?, parameters_level = ?, record_date = ?, record_place = ?,
 			record_subject = ?, record_substance = ?, record_atmosphere = ?, record_atmosphere_why = ?
 		WHERE id = ?`,
-		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).args(),
+		cat([]any{nullID(m.TrackID), m.Title, m.Format, m.Status}, toDateCols(m.When).argsApprox(),
 			[]any{m.DurationMinutes, m.Venue, m.City, m.Country, m.Round, nullID(m.PreviousRoundID),
 				m.Purpose, m.Background, m.Interpreters, m.Press, m.Logistics, m.Outcome, m.NextSteps,
 				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar),
@@ -282,10 +282,11 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 
 func insertStatusChange(ctx context.Context, tx *sql.Tx, meetingID string, sc StatusChange) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO status_changes (meeting_id, recorded, from_status, to_status,
-			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, happened)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, when_approx,
+			happened)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		cat([]any{meetingID, stampText(sc.Recorded), sc.From, sc.To, sc.Reason, nullID(sc.SourceID)},
-			toDateCols(sc.When).args(), []any{sc.Happened.ISO()})...)
+			toDateCols(sc.When).argsApprox(), []any{sc.Happened.ISO()})...)
 	return err
 }
 
@@ -337,7 +338,7 @@ func (s *Store) DeleteMeeting(ctx context.Context, id string) error {
 }
 
 const meetingColumns = `id, coalesce(track_id, ''), title, format, status,
-	when_kind, when_at, when_zone, when_from, when_to, duration_minutes, venue, city, country, round,
+	when_kind, when_at, when_zone, when_from, when_to, when_approx, duration_minutes, venue, city, country, round,
 	coalesce(previous_round_id, ''), purpose, background, interpreters, press, logistics, outcome,
 	next_steps, ical_uid, created, updated, ical_sequence, ical_modified, ical_created, ical_synced,
 	ical_transp, ical_class, brief_reference, brief_drafter, brief_drafted, brief_cleared_by,
@@ -384,7 +385,7 @@ func scanMeeting(r row) (Meeting, error) {
 	var when dateCols
 	var st stampCols
 	var modified, created, synced, drafted, cleared, distribution, recorded string
-	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.dests(),
+	dest := cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, when.destsApprox(),
 		[]any{&m.DurationMinutes, &m.Venue, &m.City, &m.Country, &m.Round, &m.PreviousRoundID,
 			&m.Purpose, &m.Background, &m.Interpreters, &m.Press, &m.Logistics, &m.Outcome,
 			&m.NextSteps, &m.ICalUID}, st.dests(),
@@ -467,7 +468,7 @@ func loadMeetingParts(ctx context.Context, q querier, id string) (meetingParts, 
 		return p, err
 	}
 	p.history, err = collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
-			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, happened
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, when_approx, happened
 		FROM status_changes `+where+` ORDER BY meeting_id, id`, args, scanStatusChange)
 	return p, err
 }
@@ -476,7 +477,7 @@ func scanStatusChange(rows *sql.Rows) (string, StatusChange, error) {
 	var owner, recorded, happened string
 	var sc StatusChange
 	var when dateCols
-	dest := cat([]any{&owner, &recorded, &sc.From, &sc.To, &sc.Reason, &sc.SourceID}, when.dests(), []any{&happened})
+	dest := cat([]any{&owner, &recorded, &sc.From, &sc.To, &sc.Reason, &sc.SourceID}, when.destsApprox(), []any{&happened})
 	if err := rows.Scan(dest...); err != nil {
 		return "", StatusChange{}, err
 	}
@@ -495,7 +496,7 @@ func scanStatusChange(rows *sql.Rows) (string, StatusChange, error) {
 
 func loadStatusHistory(ctx context.Context, q querier, id string) ([]StatusChange, error) {
 	byOwner, err := collectByOwner(ctx, q, `SELECT meeting_id, recorded, from_status, to_status, reason,
-			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, happened
+			coalesce(source_id, ''), when_kind, when_at, when_zone, when_from, when_to, when_approx, happened
 		FROM status_changes WHERE meeting_id = ? ORDER BY id`, []any{id}, scanStatusChange)
 	if err != nil {
 		return nil, err
@@ -565,9 +566,9 @@ func (s *Store) MeetingByICalUID(ctx context.Context, uid string) (Meeting, erro
 // summaryQuery selects meeting summaries; PostponedFrom comes from the latest change to
 // postponed.
 const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, m.status,
-		m.when_kind, m.when_at, m.when_zone, m.when_from, m.when_to, m.venue, m.city, m.country, m.round,
+		m.when_kind, m.when_at, m.when_zone, m.when_from, m.when_to, m.when_approx, m.venue, m.city, m.country, m.round,
 		coalesce(p.when_kind, ''), coalesce(p.when_at, ''), coalesce(p.when_zone, ''),
-		coalesce(p.when_from, ''), coalesce(p.when_to, '')
+		coalesce(p.when_from, ''), coalesce(p.when_to, ''), coalesce(p.when_approx, 0)
 	FROM meetings m
 	LEFT JOIN status_changes p ON p.id = (
 		SELECT max(id) FROM status_changes WHERE meeting_id = m.id AND to_status = 'postponed')`
@@ -594,8 +595,8 @@ type summaryScanner struct {
 func newSummaryScanner() *summaryScanner {
 	sc := &summaryScanner{}
 	m := &sc.m
-	sc.dest = cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, sc.when.dests(),
-		[]any{&m.Venue, &m.City, &m.Country, &m.Round}, sc.was.dests())
+	sc.dest = cat([]any{&m.ID, &m.TrackID, &m.Title, &m.Format, &m.Status}, sc.when.destsApprox(),
+		[]any{&m.Venue, &m.City, &m.Country, &m.Round}, sc.was.destsApprox())
 	return sc
 }
 
@@ -772,6 +773,28 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 	})
 	if err != nil {
 		return nil, wrapRead("meetings of actor "+actorID, err)
+	}
+	return out, nil
+}
+
+// MeetingsOfDispute lists the meetings linked to a dispute, by date.
+func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string) ([]MeetingSummary, error) {
+	var out []MeetingSummary
+	err := s.read(ctx, func(q querier) error {
+		ok, err := exists(ctx, q, kindDispute, disputeID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kindDispute, disputeID)
+		}
+		out, err = collect(ctx, q, summaryQuery+`
+			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,
+			[]any{disputeID}, newSummaryScanner().scan)
+		return err
+	})
+	if err != nil {
+		return nil, wrapRead("meetings on dispute "+disputeID, err)
 	}
 	return out, nil
 }

@@ -416,4 +416,7 @@ type Hit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"` // with the matched words between [ and ]
 	Rank    float64 `json:"rank"`    // lower is better (bm25)
+	// Why says why a meeting was found when its participants' names matched: "Igor Morgulov
+	// takes part". Empty when the record's own text matched alone.
+	Why string `json:"why,omitempty"`
 }

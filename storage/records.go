@@ -353,6 +353,16 @@ func (c *checker) required(field, value string) {
 }
 
 func (c *checker) date(field string, f FuzzyDate) {
+	if f.Approx {
+		c.fail(field, "only a meeting's date can be approximate; give the span it may fall in, e.g. 2015..2017")
+		return
+	}
+	c.meetingDate(field, f)
+}
+
+// meetingDate checks a meeting's date (or a status change's), which may be approximate: only
+// those columns keep the flag (migration 0007).
+func (c *checker) meetingDate(field string, f FuzzyDate) {
 	if err := f.Validate(); err != nil {
 		c.fail(field, "%s", err.Error())
 	}

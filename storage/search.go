@@ -77,7 +77,8 @@ const minTrigram = 3
 const titleWeight = 10.0
 
 // Search finds records whose text contains every word of the query, best first, with a
-// snippet in which the matched words stand between [ and ]. Words match as substrings in any
+// snippet in which the matched words stand between [ and ], and the meetings of the actors
+// whose names (in any of their spellings) hold every word, saying why (Hit.Why). Words match as substrings in any
 // script and case (моргулов finds Моргулов; 北方領土 needs no spaces). The query is text, not
 // FTS syntax: quotes, AND, OR and parentheses are searched for as they are. A limit of 0 or
 // less returns every hit.
@@ -133,10 +134,24 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		args = append(args, matchExpr(long))
 	}
 
-	hits, err := collect(ctx, s.db, sqlText, args, func(rows *sql.Rows) (Hit, error) {
-		var h Hit
-		err := rows.Scan(&h.Kind, &h.ID, &h.Title, &h.Snippet, &h.Rank)
-		return h, err
+	var hits []Hit
+	var people []takingPart
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		hits, err = collect(ctx, q, sqlText, args, func(rows *sql.Rows) (Hit, error) {
+			var h Hit
+			err := rows.Scan(&h.Kind, &h.ID, &h.Title, &h.Snippet, &h.Rank)
+			return h, err
+		})
+		if err != nil {
+			return err
+		}
+		named, err := peopleNamed(ctx, q, long, short)
+		if err != nil {
+			return err
+		}
+		people, err = meetingsOf(ctx, q, named, limit)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, classify(err))
@@ -158,7 +173,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 			hits[i].Snippet = markTerms(hits[i].Snippet, short)
 		}
 	}
-	return hits, nil
+	return addTakingPart(hits, people, append(append([]string(nil), long...), short...), limit), nil
 }
 
 // matchExpr turns words into an FTS5 query of quoted phrases, all required, so that user

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
+)
+
+// The dispute's fact sheet lists the meetings linked to it, by date, each opening its page;
+// a long list shows the latest until "Show all" is pressed.
+func TestDisputeSheetListsItsMeetings(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet := texts(p.sheet)
+	assert.Contains(t, sheet, "Meetings on this dispute (5)")
+	for _, title := range []string{"Peace treaty consultations, round 1 — Moscow", "Peace treaty consultations, round 2 — Tokyo"} {
+		assert.Contains(t, sheet, title)
+	}
+	assert.NotContains(t, sheet, "Show all")
+
+	var link *widget.Hyperlink
+	for _, l := range find[*widget.Hyperlink](p.sheet) {
+		if l.Text == "Peace treaty consultations, round 2 — Tokyo" {
+			link = l
+		}
+	}
+	require.NotNil(t, link)
+	link.OnTapped()
+	mp, ok := u.top().(*meetingPage)
+	require.True(t, ok, "the link opens the meeting")
+	assert.Equal(t, sample.TokyoRoundID, mp.m.ID)
+
+	ctx := context.Background()
+	for i := range shownMeetings {
+		m := storage.Meeting{Title: fmt.Sprintf("Islands working group %02d", i), Status: storage.StatusHeld,
+			When: storage.InYear(2017 + i), DisputeIDs: []string{sample.DisputeID}}
+		require.NoError(t, st.CreateMeeting(ctx, &m))
+	}
+	p = newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet = texts(p.sheet)
+	assert.Contains(t, sheet, fmt.Sprintf("Meetings on this dispute (%d)", shownMeetings+5))
+	assert.Contains(t, sheet, "Islands working group 19", "the latest are shown")
+	assert.NotContains(t, sheet, "Peace treaty consultations, round 1 — Moscow", "the oldest wait for Show all")
+	var all *widget.Button
+	for _, b := range find[*widget.Button](p.sheet) {
+		if b.Text == fmt.Sprintf("Show all %d meetings", shownMeetings+5) {
+			all = b
+		}
+	}
+	require.NotNil(t, all)
+	test.Tap(all)
+	assert.Contains(t, texts(p.sheet), "Peace treaty consultations, round 1 — Moscow")
+}
+
+// A dispute with many statements shows the newest until "Show all", with their speakers named.
+func TestDisputeSheetShortensItsStatements(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range shownStatements {
+		s := storage.Statement{ActorID: sample.MorgulovID, Text: fmt.Sprintf("Remark number %02d on the islands.", i),
+			When: storage.OnDay(2017, 1, 1+i), DisputeID: sample.DisputeID}
+		require.NoError(t, st.CreateStatement(ctx, &s))
+	}
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet := texts(p.sheet)
+	assert.Contains(t, sheet, "Remark number 19", "the newest are shown")
+	assert.Contains(t, sheet, "Igor Morgulov, Fri 20 Jan 2017", "with the speaker's name")
+	all, err := st.Statements(ctx, storage.StatementFilter{DisputeID: sample.DisputeID})
+	require.NoError(t, err)
+	oldest := all[len(all)-1]
+	assert.NotContains(t, sheet, oldest.Text, "the oldest wait for Show all")
+	var more *widget.Button
+	for _, b := range find[*widget.Button](p.sheet) {
+		if b.Text == fmt.Sprintf("Show all %d statements", len(all)) {
+			more = b
+		}
+	}
+	require.NotNil(t, more)
+	test.Tap(more)
+	assert.Contains(t, texts(p.sheet), oldest.Text)
+}
