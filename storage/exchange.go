@@ -35,7 +35,9 @@ var exchangeKinds = map[string]struct {
 	kindTrack: {"tracks", func() any { return &Track{} },
 		func(ctx context.Context, q querier, id string) (any, error) {
 			t, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
-				func(ctx context.Context, q querier, id string) ([]string, error) { return trackParties.load(ctx, q, id) },
+				func(ctx context.Context, q querier, id string) ([]string, error) {
+					return trackParties.load(ctx, q, id)
+				},
 				func(p []string, t *Track) { t.Parties = p })
 			return &t, err
 		},
@@ -82,8 +84,12 @@ var exchangeKinds = map[string]struct {
 			}
 			return &st, err
 		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertStatement(ctx, tx, rec.(*Statement)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateStatement(ctx, tx, rec.(*Statement)) }},
+		func(ctx context.Context, tx *sql.Tx, rec any) error {
+			return insertStatement(ctx, tx, rec.(*Statement))
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error {
+			return updateStatement(ctx, tx, rec.(*Statement))
+		}},
 }
 
 // bundleForm is a record as a bundle carries it (pointer or value alike), with its created
