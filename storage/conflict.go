@@ -305,10 +305,11 @@ func (s *Store) ResolveConflicts(ctx context.Context, choices []Resolution) erro
 		}
 		return nil
 	})
-	if err != nil {
-		return importError(err)
+	var ve *ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		return fmt.Errorf("resolve conflicts: %w", err)
 	}
-	return nil
+	return err
 }
 
 func resolveOne(ctx context.Context, tx *sql.Tx, r Resolution, now time.Time) error {

@@ -155,6 +155,7 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 	}
 	c.Fields = diffs
 	c.Known = known
+	_, c.Title = recordID(local) // the title the user knows it by here
 	n.Conflicts++
 	im.rep.Conflicts = append(im.rep.Conflicts, c)
 	return nil
