@@ -50,6 +50,7 @@ func (u *ui) onResolveConflicts() {
 				[]choice{{label: "OK", important: true}})
 			return
 		}
+		u.setStatus(conflictCount(len(cs)) + " to decide")
 		u.showConflicts(cs)
 	})
 }
