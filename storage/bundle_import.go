@@ -72,6 +72,9 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 		}
 		has := ids.orIn(dbResolver(ctx, tx))
 		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep, file: file}
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM bundle_conflicts)`).Scan(&im.anyPending); err != nil {
+			return err
+		}
 		done := 0
 		var batch []any
 		batchKind := ""
@@ -144,6 +147,10 @@ type importer struct {
 	rep *ImportReport
 	// file names the bundle in the record of exchanges and conflicts.
 	file string
+	// anyPending is whether any conflict awaited a decision when the import began (most
+	// often none: then no batch looks them up).
+	anyPending bool
+	noted      []exportedRow // the exchanges of the batch being stored
 }
 
 // store merges a batch of records of one kind, each already checked.

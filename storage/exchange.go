@@ -250,13 +250,32 @@ func pendingOf(ctx context.Context, q querier, kind string, ids []string) (map[s
 
 // noteExchange remembers the version of a record just exchanged.
 func noteExchange(ctx context.Context, tx *sql.Tx, kind, id string, e exchange, way, file string, at time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO exchanges (kind, id, updated, digest, way, file, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (kind, id) DO UPDATE SET updated = excluded.updated, digest = excluded.digest,
-			way = excluded.way, file = excluded.file, at = excluded.at`,
-		kind, id, e.updated, e.digest, way, file, stampText(at))
-	if err != nil {
-		return fmt.Errorf("note the exchange of %s %s: %w", kind, id, err)
+	return noteExchanges(ctx, tx, []exportedRow{{kind, id, e}}, way, file, at)
+}
+
+// noteExchanges remembers the versions of records just exchanged, a thousand to a statement:
+// an import or export of the whole dossier notes every record.
+func noteExchanges(ctx context.Context, tx *sql.Tx, rows []exportedRow, way, file string, at time.Time) error {
+	when := stampText(at)
+	for len(rows) > 0 {
+		n := min(len(rows), importBatch)
+		batch := make([][4]string, n)
+		for i, r := range rows[:n] {
+			batch[i] = [4]string{r.kind, r.id, r.e.updated, r.e.digest}
+		}
+		list, err := json.Marshal(batch)
+		if err != nil {
+			return err
+		}
+		// "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT.
+		_, err = tx.ExecContext(ctx, `INSERT INTO exchanges (kind, id, updated, digest, way, file, at)
+			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, ?, ? FROM json_each(?) WHERE true
+			ON CONFLICT (kind, id) DO UPDATE SET updated = excluded.updated, digest = excluded.digest,
+				way = excluded.way, file = excluded.file, at = excluded.at`, way, file, when, string(list))
+		if err != nil {
+			return fmt.Errorf("note the exchange: %w", err)
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
@@ -316,23 +335,7 @@ func (s *Store) NoteExport(ctx context.Context, e *ExportedRecords, file string)
 		return nil
 	}
 	at := s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO exchanges (kind, id, updated, digest, way, file, at)
-			VALUES (?, ?, ?, ?, 'export', ?, ?)
-			ON CONFLICT (kind, id) DO UPDATE SET updated = excluded.updated, digest = excluded.digest,
-				way = excluded.way, file = excluded.file, at = excluded.at`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		when := stampText(at)
-		for _, r := range e.rows {
-			if _, err := stmt.ExecContext(ctx, r.kind, r.id, r.e.updated, r.e.digest, file, when); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.write(ctx, func(tx *sql.Tx) error { return noteExchanges(ctx, tx, e.rows, "export", file, at) })
 	if err != nil {
 		return fmt.Errorf("note the export: %w", err)
 	}

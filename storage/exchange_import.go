@@ -52,9 +52,11 @@ func (im *importer) exchangeMerge(kind string, batch []any) error {
 	if err != nil {
 		return err
 	}
-	pending, err := pendingOf(ctx, tx, kind, ids)
-	if err != nil {
-		return err
+	pending := map[string]bool{}
+	if im.anyPending {
+		if pending, err = pendingOf(ctx, tx, kind, ids); err != nil {
+			return err
+		}
 	}
 	n := im.counts(kind)
 	for _, rec := range batch {
@@ -64,7 +66,14 @@ func (im *importer) exchangeMerge(kind string, batch []any) error {
 			return fmt.Errorf("%s %q (%s): %w", kind, title, id, err)
 		}
 	}
-	return nil
+	err = noteExchanges(ctx, tx, im.noted, "import", im.file, im.now)
+	im.noted = im.noted[:0]
+	return err
+}
+
+// note remembers a version the import took (or found on both sides), for the batch's end.
+func (im *importer) note(kind, id string, e exchange) {
+	im.noted = append(im.noted, exportedRow{kind, id, e})
 }
 
 // stampRecord gives an incoming record without timestamps the import's time.
@@ -97,7 +106,8 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 			return err
 		}
 		n.Updated++
-		return noteExchange(ctx, tx, kind, id, theirs, "import", im.file, im.now)
+		im.note(kind, id, theirs)
+		return nil
 	}
 	was, here := stored[id]
 	if !here {
@@ -105,7 +115,8 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 			return err
 		}
 		n.Created++
-		return noteExchange(ctx, tx, kind, id, theirs, "import", im.file, im.now)
+		im.note(kind, id, theirs)
+		return nil
 	}
 	ours := stampText(was)
 	e, known := exchanged[id]
@@ -113,7 +124,8 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 	case ours == theirs.updated:
 		n.Unchanged++
 		if !known || e != theirs {
-			return noteExchange(ctx, tx, kind, id, theirs, "import", im.file, im.now)
+			im.note(kind, id, theirs)
+		return nil
 		}
 		return nil
 	case known && (e.updated == theirs.updated || e.digest == theirs.digest):
@@ -140,7 +152,8 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 			return err
 		}
 		n.Unchanged++
-		return noteExchange(ctx, tx, kind, id, theirs, "import", im.file, im.now)
+		im.note(kind, id, theirs)
+		return nil
 	}
 	if known && !pending[id] && !olderThan(theirs.updated, e.updated) {
 		if d, err := contentDigest(local); err != nil {
