@@ -125,7 +125,7 @@ func (im *importer) mergeOne(kind, id string, rec any, stored map[string]time.Ti
 		n.Unchanged++
 		if !known || e != theirs {
 			im.note(kind, id, theirs)
-		return nil
+			return nil
 		}
 		return nil
 	case known && (e.updated == theirs.updated || e.digest == theirs.digest):
