@@ -13,7 +13,7 @@ import (
 )
 
 // A bundle import decides, record by record, against the version last exchanged (see
-// migrations/0007_exchange.sql): a record changed on one side only takes that side, a record
+// migrations/0008_exchange.sql): a record changed on one side only takes that side, a record
 // changed on both sides since the exchange is a conflict — Parley's copy stays and the incoming
 // one is kept aside (bundle_conflicts) until the user resolves it (conflict.go).
 
