@@ -291,9 +291,10 @@ func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 var ErrNoConflict = errors.New("no conflict awaits a decision")
 
 // ResolveConflicts settles conflicts, all in one transaction: on any error nothing changes.
-// Keeping Parley's copy leaves it as it is; taking the incoming copy replaces it (or brings it
-// back when it was deleted since); a field-by-field merge keeps Parley's copy with the chosen
-// fields of the incoming one, checked as any edit is and stamped now. Each way, the incoming
+// Keeping Parley's copy leaves its content as it is; taking the incoming copy replaces it (or
+// brings it back when it was deleted since); a field-by-field merge keeps Parley's copy with the
+// chosen fields of the incoming one, checked as any edit is. A kept or merged copy is stamped
+// now: the decision is a new version, which the other laptop takes when it comes back. Each way, the incoming
 // copy counts as exchanged, so that importing the same bundle again is no new conflict.
 func (s *Store) ResolveConflicts(ctx context.Context, choices []Resolution) error {
 	now := s.stamp()
@@ -338,6 +339,10 @@ func resolveOne(ctx context.Context, tx *sql.Tx, r Resolution, now time.Time) er
 		}
 	case len(r.Theirs) > 0 && c.Gone:
 		return fmt.Errorf("%s %q was deleted here since the conflict was found: take the incoming copy whole, or keep it deleted", p.kind, c.Title)
+	case len(r.Theirs) == 0 && !c.Gone:
+		// Parley's copy as it is, stamped now: the decision is a new version, so that the
+		// other laptop, sent it back, takes it rather than seeing a copy older than its own.
+		_, err = tx.ExecContext(ctx, `UPDATE `+ops.table+` SET updated = ? WHERE id = ?`, stampText(now), p.id)
 	case len(r.Theirs) > 0:
 		var merged any
 		if merged, err = mergeFields(p.kind, local, p.theirs, r.Theirs, c.Fields); err != nil {

@@ -155,9 +155,21 @@ func contentDigest(rec any) (string, error) {
 	return hex.EncodeToString(sum[:16]), nil
 }
 
-// recordUpdated is a record's Updated stamp.
+// recordUpdated is a record's Updated stamp, pointer or value alike.
 func recordUpdated(rec any) time.Time {
 	switch r := rec.(type) {
+	case Track:
+		return r.Updated
+	case Source:
+		return r.Updated
+	case Actor:
+		return r.Updated
+	case Dispute:
+		return r.Updated
+	case Meeting:
+		return r.Updated
+	case Statement:
+		return r.Updated
 	case *Track:
 		return r.Updated
 	case *Source:

@@ -25,7 +25,7 @@ func newLaptops(t *testing.T) *laptops {
 	l.a, l.ca = newStore(t)
 	l.w = buildWorld(t, l.a)
 	l.b, l.cb = newStore(t)
-	l.cb.step(37 * time.Minute) // the other laptop's clock runs apart
+	l.cb.step(37 * time.Second) // the other laptop's clock runs a little apart
 	rep := ship(t, l.a, l.b, "from-a.json")
 	require.Empty(t, rep.Conflicts)
 	require.Equal(t, 4, rep.Meetings.Created)
@@ -221,7 +221,7 @@ func TestResolveConflicts(t *testing.T) {
 		stampedByResolve bool
 	}{
 		{"keep Parley's", func(id string) Resolution { return Resolution{Kind: kindMeeting, ID: id} },
-			"Tokyo round (A)", "A's purpose.", false},
+			"Tokyo round (A)", "A's purpose.", true},
 		{"keep theirs", func(id string) Resolution { return Resolution{Kind: kindMeeting, ID: id, All: true} },
 			"Tokyo round (B)", "B's purpose.", false},
 		{"field by field", func(id string) Resolution {
@@ -245,7 +245,7 @@ func TestResolveConflicts(t *testing.T) {
 			assert.Equal(t, c.purpose, got.Purpose)
 			assert.Equal(t, before.Participants, got.Participants, "fields not chosen stay")
 			if c.stampedByResolve {
-				assert.Equal(t, l.ca.t, got.Updated, "a merge is a new version, stamped now")
+				assert.Equal(t, l.ca.t, got.Updated, "a decision is a new version, stamped now")
 			}
 			assert.Empty(t, conflictsOf(t, l.a))
 
@@ -281,6 +281,7 @@ func TestExchangeRoundTripWithEditsOnBothSides(t *testing.T) {
 	}
 	assert.Equal(t, []string{"venue", "outcome"}, fields)
 
+	l.ca.step(time.Minute)
 	require.NoError(t, l.a.ResolveConflicts(ctx, []Resolution{{Kind: kindMeeting, ID: id, Theirs: []string{"outcome"}}}))
 	m := meetingOf(t, l.a, id)
 	assert.Equal(t, "Ministry of Foreign Affairs", m.Venue)
@@ -373,5 +374,41 @@ func TestContentDigestSurvivesABundle(t *testing.T) {
 			require.NoError(t, err)
 			assert.Empty(t, diffs, "%s %s", kind, id)
 		}
+	}
+}
+
+// Two guards against taking a copy that only looks unchanged here: a conflict already pending
+// (here exported since, which notes Parley's copy as exchanged), and a file older than the
+// version last exchanged.
+func TestExchangeGuards(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		setup func(t *testing.T, l *laptops) []byte // the bundle that then comes to A
+	}{
+		{"a conflict pending, then an export", func(t *testing.T, l *laptops) []byte {
+			editMeeting(t, l.a, l.ca, l.w.tokyo.ID, func(m *Meeting) { m.Title = "Tokyo round (A)" })
+			editMeeting(t, l.b, l.cb, l.w.tokyo.ID, func(m *Meeting) { m.Title = "Tokyo round (B)" })
+			fromB := exportNoted(t, l.b, "from-b.json")
+			require.Len(t, importBytes(t, l.a, "from-b.json", fromB).Conflicts, 1)
+			exportNoted(t, l.a, "elsewhere.json")
+			return fromB
+		}},
+		{"an old file", func(t *testing.T, l *laptops) []byte {
+			// B's edit is older than A's, which A exported since: B's file is stale.
+			editMeeting(t, l.b, l.cb, l.w.tokyo.ID, func(m *Meeting) { m.Title = "Tokyo round (B)" })
+			l.ca.step(2 * time.Hour)
+			editMeeting(t, l.a, l.ca, l.w.tokyo.ID, func(m *Meeting) { m.Title = "Tokyo round (A)" })
+			exportNoted(t, l.a, "elsewhere.json")
+			return exportNoted(t, l.b, "from-b.json")
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := newLaptops(t)
+			bundle := c.setup(t, l)
+			rep := importBytes(t, l.a, "from-b.json", bundle)
+			assert.Len(t, rep.Conflicts, 1, "a conflict, not the file's copy taken")
+			assert.Equal(t, "Tokyo round (A)", meetingOf(t, l.a, l.w.tokyo.ID).Title)
+			assert.Len(t, conflictsOf(t, l.a), 1)
+		})
 	}
 }
