@@ -146,6 +146,9 @@ func (u *ui) onImport() {
 // importFile imports the file at path off the Fyne goroutine and reports what changed.
 func (u *ui) importFile(path string) { u.importFileWith(path, tasks.ImportOptions{}) }
 
+// conflictsInReport is how many of a bundle's conflicts the import report spells out.
+const conflictsInReport = 5
+
 // importFileWith imports with opt. A calendar's report offers what the command line's
 // --take-theirs and --add-attendees do: the organiser's version of the meetings edited in
 // Parley since, and the attendees no actor matches made actors.
@@ -186,12 +189,21 @@ func (u *ui) importFileWith(path string, opt tasks.ImportOptions) {
 				u.importFileWith(path, tasks.ImportOptions{TakeTheirs: opt.TakeTheirs, AddAttendees: true})
 			}})
 		}
+		text := rep.String()
+		if n := len(rep.Bundle.Conflicts); n > 0 {
+			// The dialog does not scroll: the first few in words, all of them a tap away.
+			text = rep.Counts() + "\n\n" + tasks.ConflictsText(rep.Bundle.Conflicts, conflictsInReport)
+			choices = append(choices, choice{label: "Resolve the conflicts…", important: true, action: u.onResolveConflicts})
+		}
 		label := "OK"
 		if len(choices) > 0 {
 			label = "Keep it as it is"
+			if len(rep.Bundle.Conflicts) > 0 {
+				label = "Decide later"
+			}
 		}
 		choices = append(choices, choice{label: label, important: len(choices) == 0})
-		u.showChoice("Imported "+name, rep.String(), nil, choices)
+		u.showChoice("Imported "+name, text, nil, choices)
 	})
 }
 

@@ -49,6 +49,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", fyne.KeyI, u.onImport),
 		item("Import article…", "", u.onImportArticle),
+		item("Resolve conflicts…", "", u.onResolveConflicts),
 		item("Export…", fyne.KeyE, u.onExport),
 		item("Backup…", "", u.onBackup),
 		item("Restore from a copy…", "", u.onRestore),

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
 
@@ -39,7 +41,16 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	if *upTo != "" && format != tasks.CalendarExt {
 		return usagef("%v", tasks.ErrUpToBundle)
 	}
+	// A bundle notes in the dossier what it carries, so that a copy coming back is merged
+	// against it: it opens the dossier for writing, and only for reading (the export then
+	// says it could not note it) when a window holds it or the disk is read-only.
 	s, path, err := openForReading(ctx, *db)
+	if format == tasks.BundleExt {
+		s, path, err = openExisting(ctx, *db)
+		if errors.Is(err, storage.ErrLocked) || errors.Is(err, storage.ErrReadOnly) {
+			s, path, err = openForReading(ctx, *db)
+		}
+	}
 	if err != nil {
 		return err
 	}

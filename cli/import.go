@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,16 +12,24 @@ import (
 	"strings"
 
 	"github.com/parley-app/parley/ical"
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
 
 func init() {
 	register(command{
-		name:  "import",
-		usage: "[--db FILE] [--window YEARS] [--take-theirs UID,…] [--add-attendees] FILE.json|FILE.ics",
+		name: "import",
+		usage: "[--db FILE] [--window YEARS] [--take-theirs UID,…] [--add-attendees] [--conflicts] FILE.json|FILE.ics | " +
+			"--conflicts [--keep-ours ID,…|all] [--keep-theirs ID,…|all] [--merge ID --take FIELD=theirs,…]",
 		summary: "Read a file into the dossier, creating the database if there is none; the extension " +
 			"chooses the format (.json: a Parley bundle; .ics: calendar events). All or nothing: a file " +
-			"with an error changes nothing. A record already there is updated when the file's is newer. " +
+			"with an error changes nothing. " +
+			"Bundles: a record changed on one side only since it was last exchanged takes that side's version; " +
+			"one changed both here and in the file is a conflict — Parley's version stays, the file's is kept aside " +
+			"and the report names the fields that differ. --conflicts lists the conflicts awaiting a decision " +
+			"(after importing FILE, when one is given); --keep-ours ID and --keep-theirs ID settle them " +
+			"(ID: a record's ID, its first characters, or all), and --merge ID --take FIELD=theirs takes the " +
+			"named fields from the file and keeps Parley's others. " +
 			"Calendars: recurring series are expanded --window years either side of today (default 2); " +
 			"an organiser's update to a meeting edited in Parley is reported, and applied with --take-theirs UID; " +
 			"attendees no actor matches are listed, and made actors (and participants) with --add-attendees.",
@@ -28,24 +37,46 @@ func init() {
 	})
 }
 
+// commaList is a flag of comma-separated values that may also be repeated.
+func commaList(fl *flag.FlagSet, name, usage string) *[]string {
+	var out []string
+	fl.Func(name, usage, func(v string) error {
+		for _, u := range strings.Split(v, ",") {
+			if u = strings.TrimSpace(u); u != "" {
+				out = append(out, u)
+			}
+		}
+		return nil
+	})
+	return &out
+}
+
 func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := newFlags("import")
 	db := dbFlag(fl)
 	window := fl.Int("window", ical.DefaultWindowYears, "years either side of today to expand recurring calendar series in")
 	addAttendees := fl.Bool("add-attendees", false, "make a calendar's unmatched attendees actors, and participants of their meetings")
-	var theirs []string
-	fl.Func("take-theirs", "calendar UIDs (comma-separated, or the flag repeated) whose organiser's version replaces Parley's edited one", func(v string) error {
-		for _, u := range strings.Split(v, ",") {
-			if u = strings.TrimSpace(u); u != "" {
-				theirs = append(theirs, u)
-			}
-		}
-		return nil
-	})
-	file, err := parseOneArg(fl, args, fmt.Sprintf("give the file to import (%s)", tasks.Formats), "import one file at a time")
+	theirs := commaList(fl, "take-theirs", "calendar UIDs (comma-separated, or the flag repeated) whose organiser's version replaces Parley's edited one")
+	conflicts := fl.Bool("conflicts", false, "list the conflicts bundle imports left to decide, or settle them")
+	settle := conflictFlags(fl)
+	rest, err := parseArgs(fl, args)
 	if err != nil {
 		return err
 	}
+	if settle.any() && !*conflicts {
+		return usagef("--keep-ours, --keep-theirs, --merge and --take settle conflicts: add --conflicts")
+	}
+	switch {
+	case len(rest) > 1:
+		return usagef("import one file at a time")
+	case len(rest) == 0 && *conflicts:
+		return runConflicts(ctx, *db, settle, stdout)
+	case len(rest) == 0:
+		return usagef("give the file to import (%s), or --conflicts to see the conflicts left to decide", tasks.Formats)
+	case settle.any():
+		return usagef("settle conflicts without a file: parley import --conflicts --keep-theirs ID (the conflicts are kept in the dossier)")
+	}
+	file := rest[0]
 	if *window < 1 || *window > 50 {
 		return usagef("--window is a number of years from 1 to 50, not %d", *window)
 	}
@@ -64,7 +95,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	update, finish := progressLine("Importing " + filepath.Base(file))
-	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: theirs, AddAttendees: *addAttendees, Progress: update})
+	rep, err := tasks.ImportWith(ctx, s, file, tasks.ImportOptions{WindowYears: *window, TakeTheirs: *theirs, AddAttendees: *addAttendees, Progress: update})
 	finish()
 	if err != nil {
 		if s.Created() {
@@ -74,10 +105,21 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		return explain(path, err)
 	}
+	var pending []storage.Conflict
+	if *conflicts {
+		if pending, err = tasks.PendingConflicts(ctx, s); err != nil {
+			s.Close()
+			return explain(path, err)
+		}
+	}
 	if err := s.Close(); err != nil {
 		return explain(path, err)
 	}
-	if err := say(stdout, fmt.Sprintf("Imported %s into %s.\n%s", file, path, rep)); err != nil {
+	report := rep.String()
+	if *conflicts { // every conflict left to decide, in full, instead of this import's first few
+		report = rep.Counts() + "\n\n" + conflictList(pending)
+	}
+	if err := say(stdout, fmt.Sprintf("Imported %s into %s.\n%s", file, path, report)); err != nil {
 		return err
 	}
 	for _, c := range rep.Calendar.Changes { // the window shows the meetings themselves

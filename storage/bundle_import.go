@@ -21,6 +21,16 @@ import (
 // record later in the file resolves), then to store the records a batch at a time. progress,
 // when not nil, is told how many records are stored out of how many.
 func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, error), progress func(done, total int)) (ImportReport, error) {
+	return s.ImportBundleFrom(ctx, "", open, progress)
+}
+
+// ImportBundleFrom is ImportBundle for the bundle named file (its name, for the record of
+// exchanges and the conflicts it brings). A record stored already merges against the version
+// last exchanged through a bundle (see exchange.go): one changed on one side only since then
+// takes that side; one changed on both sides is a conflict — Parley's copy stays, the incoming
+// one is kept aside, and the report lists it (ImportReport.Conflicts) until Store.ResolveConflicts
+// settles it.
+func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (io.ReadCloser, error), progress func(done, total int)) (ImportReport, error) {
 	ids := dossierIDs{}
 	total := 0
 	// A statement's index entry names its speaker, so statements are stored after actors:
@@ -61,7 +71,10 @@ func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, er
 			return err
 		}
 		has := ids.orIn(dbResolver(ctx, tx))
-		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep}
+		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep, file: file}
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM bundle_conflicts)`).Scan(&im.anyPending); err != nil {
+			return err
+		}
 		done := 0
 		var batch []any
 		batchKind := ""
@@ -132,6 +145,12 @@ type importer struct {
 	tx  *sql.Tx
 	now time.Time
 	rep *ImportReport
+	// file names the bundle in the record of exchanges and conflicts.
+	file string
+	// anyPending is whether any conflict awaited a decision when the import began (most
+	// often none: then no batch looks them up).
+	anyPending bool
+	noted      []exportedRow // the exchanges of the batch being stored
 }
 
 // store merges a batch of records of one kind, each already checked.
@@ -153,44 +172,7 @@ func (im *importer) store(kind string, batch []any) error {
 		}
 		return nil
 	}
-	stored, err := storedUpdates(ctx, tx, kind, batch, func(r any) string { id, _ := recordID(r); return id })
-	if err != nil {
-		return err
-	}
-	for _, rec := range batch {
-		var err error
-		switch r := rec.(type) {
-		case *Source:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Sources,
-				func() error { return insertSource(ctx, tx, r) }, func() error { return updateSource(ctx, tx, r) })
-		case *Track:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Tracks,
-				func() error { return insertTrack(ctx, tx, r) }, func() error { return updateTrack(ctx, tx, r) })
-		case *Actor:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Actors,
-				func() error { return insertActor(ctx, tx, r) }, func() error { return updateActor(ctx, tx, r) })
-		case *Dispute:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Disputes,
-				func() error { return insertDispute(ctx, tx, r) }, func() error { return updateDispute(ctx, tx, r) })
-		case *Meeting:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Meetings,
-				func() error { return insertMeeting(ctx, tx, r) }, func() error { return replaceMeeting(ctx, tx, r) })
-		case *Statement:
-			stampImported(&r.Created, &r.Updated, im.now)
-			err = merge(stored, r.ID, r.Updated, &im.rep.Statements,
-				func() error { return insertStatement(ctx, tx, r) }, func() error { return updateStatement(ctx, tx, r) })
-		}
-		if err != nil {
-			id, title := recordID(rec)
-			return fmt.Errorf("%s %q (%s): %w", kind, title, id, err)
-		}
-	}
-	return nil
+	return im.exchangeMerge(kind, batch)
 }
 
 // settings takes over the settings not set here, as ImportDossier does.

@@ -153,6 +153,11 @@ func badRow(err error) bool {
 // in Skipped; its references from other records stay, so an import of such a bundle names
 // it. progress, when not nil, is told how many records are written out of how many.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.Time, progress func(done, total int)) (BundleCounts, error) {
+	return s.exportBundle(ctx, w, exportedAt, progress, nil)
+}
+
+// exportBundle is ExportBundle; noted, when not nil, collects the versions written.
+func (s *Store) exportBundle(ctx context.Context, w io.Writer, exportedAt time.Time, progress func(done, total int), noted *ExportedRecords) (BundleCounts, error) {
 	var n BundleCounts
 	err := s.read(ctx, func(q querier) error {
 		total, done := 0, 0
@@ -192,6 +197,9 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 					return fmt.Errorf("%s %s: %w", name, id, err)
 				}
 				if err := bw.record(r); err != nil {
+					return err
+				}
+				if err := noted.add(strings.TrimSuffix(name, "s"), id, r); err != nil {
 					return err
 				}
 				*count++
@@ -278,6 +286,9 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, exportedAt time.T
 			}
 			last = st.ID
 			if err := bw.record(st); err != nil {
+				return err
+			}
+			if err := noted.add(kindStatement, st.ID, st); err != nil {
 				return err
 			}
 			n.Statements++

@@ -30,6 +30,9 @@ type ImportCounts struct {
 	Created   int `json:"created"`
 	Updated   int `json:"updated"`   // the incoming record was newer
 	Unchanged int `json:"unchanged"` // the stored record was as new or newer
+	// Conflicts are the records a bundle import found changed both here and in the bundle
+	// since they were last exchanged: Parley's copy stayed, the incoming one was kept aside.
+	Conflicts int `json:"conflicts,omitempty"`
 }
 
 // ImportReport says what an import did, kind by kind.
@@ -43,6 +46,8 @@ type ImportReport struct {
 	// PackIssues never counts Updated: an issue is immutable, so one already stored stays.
 	PackIssues ImportCounts `json:"pack_issues"`
 	Settings   int          `json:"settings"` // settings taken over (those not set here already)
+	// Conflicts lists the records counted as conflicts, each with the fields that differ.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
 }
 
 // String writes the report for a person: "meetings: 6 created, 0 updated, 0 unchanged; …".
@@ -53,7 +58,11 @@ func (r ImportReport) String() string {
 		c    ImportCounts
 	}{{"tracks", r.Tracks}, {"sources", r.Sources}, {"actors", r.Actors}, {"disputes", r.Disputes},
 		{"meetings", r.Meetings}, {"statements", r.Statements}, {"pack issues", r.PackIssues}} {
-		parts = append(parts, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
+		part := fmt.Sprintf("%s: %d created, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged)
+		if k.c.Conflicts > 0 {
+			part += fmt.Sprintf(", %d in conflict", k.c.Conflicts)
+		}
+		parts = append(parts, part)
 	}
 	parts = append(parts, fmt.Sprintf("settings: %d taken over", r.Settings))
 	return strings.Join(parts, "; ")

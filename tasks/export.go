@@ -51,6 +51,9 @@ type ExportReport struct {
 	// it that its events do not carry.
 	UpTo    string
 	LeftOut int
+	// NotNoted, when not "", says that the bundle was written but the exchange could not be
+	// noted in the dossier (a read-only one, say).
+	NotNoted string
 }
 
 func (r ExportReport) String() string {
@@ -76,6 +79,9 @@ func (r ExportReport) String() string {
 	}
 	for _, sk := range r.Skipped {
 		fmt.Fprintf(&b, "\nLeft out %s %s, which cannot be read: %s.", sk.Kind, sk.ID, sk.Problem)
+	}
+	if r.NotNoted != "" {
+		b.WriteString("\n" + r.NotNoted)
 	}
 	return b.String()
 }
@@ -106,13 +112,20 @@ func ExportFor(ctx context.Context, st *storage.Store, path string, now time.Tim
 		// A bundle streams from the database, a record at a time: memory stays the same
 		// whatever the size of the dossier.
 		var n storage.BundleCounts
+		var noted *storage.ExportedRecords
 		err := WriteFile(path, func(w io.Writer) error {
 			var err error
-			n, err = st.ExportBundle(ctx, w, now, nil)
+			n, noted, err = st.ExportBundleNoted(ctx, w, now, nil)
 			return err
 		})
 		if err != nil {
 			return ExportReport{}, err
+		}
+		// Only once the file is in place: the versions it carries are the ones exchanged,
+		// so that when a copy comes back, edits on either side are told apart.
+		if err := st.NoteExport(ctx, noted, filepath.Base(path)); err != nil {
+			rep.NotNoted = "Parley could not note in the dossier what this file carries (" + storeProblem(err) +
+				"): when a copy of it comes back, records edited on either side may be shown as conflicts to decide."
 		}
 		rep.Meetings, rep.Actors, rep.Disputes, rep.Statements, rep.Sources = n.Meetings, n.Actors, n.Disputes, n.Statements, n.Sources
 		rep.PackIssues = n.PackIssues

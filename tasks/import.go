@@ -27,6 +27,15 @@ type ImportReport struct {
 }
 
 func (r ImportReport) String() string {
+	text := r.Counts()
+	if len(r.Bundle.Conflicts) > 0 {
+		text += "\n\n" + ConflictsText(r.Bundle.Conflicts, reportConflicts)
+	}
+	return text
+}
+
+// Counts is the report without a bundle's conflicts spelled out.
+func (r ImportReport) Counts() string {
 	if r.Format == CalendarExt {
 		if n := len(r.AddedActors); n > 0 {
 			as, verb := "as actors", "list them"
@@ -47,10 +56,14 @@ func (r ImportReport) String() string {
 		c    storage.ImportCounts
 	}{{"Meetings", r.Bundle.Meetings}, {"Actors", r.Bundle.Actors}, {"Disputes", r.Bundle.Disputes},
 		{"Statements", r.Bundle.Statements}, {"Sources", r.Bundle.Sources}, {"Tracks", r.Bundle.Tracks}} {
-		if k.c.Created+k.c.Updated+k.c.Unchanged == 0 {
+		if k.c.Created+k.c.Updated+k.c.Unchanged+k.c.Conflicts == 0 {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s: %d new, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged))
+		line := fmt.Sprintf("%s: %d new, %d updated, %d unchanged", k.name, k.c.Created, k.c.Updated, k.c.Unchanged)
+		if k.c.Conflicts > 0 {
+			line += fmt.Sprintf(", %d changed on both sides", k.c.Conflicts)
+		}
+		lines = append(lines, line)
 	}
 	if c := r.Bundle.PackIssues; c.Created+c.Unchanged > 0 {
 		// An issue never changes once made: it is new here or already on record.
@@ -62,8 +75,11 @@ func (r ImportReport) String() string {
 	if len(lines) == 0 {
 		return "The file held no records."
 	}
-	return strings.Join(lines, "\n") + "\n\nRecords already here and changed more recently were kept as they are."
+	return strings.Join(lines, "\n") + "\n\nA record changed only here since it was last exchanged kept Parley's version; one changed only in the file took the file's."
 }
+
+// reportConflicts is how many conflicts an import report spells out; the rest are counted.
+const reportConflicts = 20
 
 // UnreadableError is a file that is not a bundle or calendar Parley can read; nothing was
 // imported from it. Err says where the reader gave up.
@@ -149,7 +165,7 @@ func ImportWith(ctx context.Context, st *storage.Store, path string, opt ImportO
 	}
 	// A bundle streams: read twice from the file, never held whole (3.6 GB at 100,000
 	// meetings when it was), a record and field at fault named in words.
-	rep.Bundle, err = st.ImportBundle(ctx, func() (io.ReadCloser, error) { return os.Open(path) }, opt.Progress)
+	rep.Bundle, err = st.ImportBundleFrom(ctx, filepath.Base(path), func() (io.ReadCloser, error) { return os.Open(path) }, opt.Progress)
 	var unreadable *storage.UnreadableBundleError
 	if errors.As(err, &unreadable) {
 		return ImportReport{}, &UnreadableError{Path: path, Format: format, Err: err}

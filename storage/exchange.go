@@ -1,0 +1,355 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// A bundle import decides, record by record, against the version last exchanged (see
+// migrations/0010_exchange.sql): a record changed on one side only takes that side, a record
+// changed on both sides since the exchange is a conflict — Parley's copy stays and the incoming
+// one is kept aside (bundle_conflicts) until the user resolves it (conflict.go).
+
+// exchange is what a database remembers of the version of a record it last exchanged.
+type exchange struct {
+	updated string // the record's `updated` stamp as exchanged, as stampText writes it
+	digest  string // contentDigest of the record as exchanged
+}
+
+// exchangeKinds are the kinds of record a bundle merges, with what a conflict needs of each:
+// the table, a new empty record, and how to load, insert and replace one.
+var exchangeKinds = map[string]struct {
+	table   string
+	make    func() any
+	load    func(ctx context.Context, q querier, id string) (any, error)
+	insert  func(ctx context.Context, tx *sql.Tx, rec any) error
+	replace func(ctx context.Context, tx *sql.Tx, rec any) error
+}{
+	kindTrack: {"tracks", func() any { return &Track{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			t, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
+				func(ctx context.Context, q querier, id string) ([]string, error) {
+					return trackParties.load(ctx, q, id)
+				},
+				func(p []string, t *Track) { t.Parties = p })
+			return &t, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertTrack(ctx, tx, rec.(*Track)) },
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateTrack(ctx, tx, rec.(*Track)) }},
+	kindSource: {"sources", func() any { return &Source{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil, notFound(kindSource, id)
+			}
+			return &src, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertSource(ctx, tx, rec.(*Source)) },
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateSource(ctx, tx, rec.(*Source)) }},
+	kindActor: {"actors", func() any { return &Actor{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			a, err := loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
+				scanActor, loadActorParts, actorParts.fill)
+			return &a, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertActor(ctx, tx, rec.(*Actor)) },
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateActor(ctx, tx, rec.(*Actor)) }},
+	kindDispute: {"disputes", func() any { return &Dispute{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			d, err := loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+				scanDispute, loadDisputeParts, disputeParts.fill)
+			return &d, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertDispute(ctx, tx, rec.(*Dispute)) },
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateDispute(ctx, tx, rec.(*Dispute)) }},
+	kindMeeting: {"meetings", func() any { return &Meeting{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			m, err := loadMeeting(ctx, q, id)
+			return &m, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertMeeting(ctx, tx, rec.(*Meeting)) },
+		func(ctx context.Context, tx *sql.Tx, rec any) error { return replaceMeeting(ctx, tx, rec.(*Meeting)) }},
+	kindStatement: {"statements", func() any { return &Statement{} },
+		func(ctx context.Context, q querier, id string) (any, error) {
+			st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil, notFound(kindStatement, id)
+			}
+			return &st, err
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error {
+			return insertStatement(ctx, tx, rec.(*Statement))
+		},
+		func(ctx context.Context, tx *sql.Tx, rec any) error {
+			return updateStatement(ctx, tx, rec.(*Statement))
+		}},
+}
+
+// bundleForm is a record as a bundle carries it (pointer or value alike), with its created
+// and updated stamps cleared when bare: the content two copies of a record are compared by.
+func bundleForm(rec any, bare bool) any {
+	switch r := rec.(type) {
+	case *Track:
+		return bundleForm(*r, bare)
+	case *Source:
+		return bundleForm(*r, bare)
+	case *Actor:
+		return bundleForm(*r, bare)
+	case *Dispute:
+		return bundleForm(*r, bare)
+	case *Meeting:
+		return bundleForm(*r, bare)
+	case *Statement:
+		return bundleForm(*r, bare)
+	case Track:
+		r = bundleTrack(r)
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	case Source:
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	case Actor:
+		r = bundleActor(r)
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	case Dispute:
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	case Meeting:
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	case Statement:
+		if bare {
+			r.Created, r.Updated = time.Time{}, time.Time{}
+		}
+		return r
+	}
+	return rec
+}
+
+// contentDigest fingerprints a record's content: its bundle form without the stamps, so that
+// two copies with the same content have the same digest whenever and wherever they were saved.
+func contentDigest(rec any) (string, error) {
+	b, err := json.Marshal(bundleForm(rec, true))
+	if err != nil {
+		return "", fmt.Errorf("fingerprint: %w", err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16]), nil
+}
+
+// recordUpdated is a record's Updated stamp, pointer or value alike.
+func recordUpdated(rec any) time.Time {
+	switch r := rec.(type) {
+	case Track:
+		return r.Updated
+	case Source:
+		return r.Updated
+	case Actor:
+		return r.Updated
+	case Dispute:
+		return r.Updated
+	case Meeting:
+		return r.Updated
+	case Statement:
+		return r.Updated
+	case *Track:
+		return r.Updated
+	case *Source:
+		return r.Updated
+	case *Actor:
+		return r.Updated
+	case *Dispute:
+		return r.Updated
+	case *Meeting:
+		return r.Updated
+	case *Statement:
+		return r.Updated
+	}
+	return time.Time{}
+}
+
+// setStamps sets a record's Created (when not zero) and Updated stamps.
+func setStamps(rec any, created, updated time.Time) {
+	set := func(c, u *time.Time) {
+		if !created.IsZero() {
+			*c = created
+		}
+		*u = updated
+	}
+	switch r := rec.(type) {
+	case *Track:
+		set(&r.Created, &r.Updated)
+	case *Source:
+		set(&r.Created, &r.Updated)
+	case *Actor:
+		set(&r.Created, &r.Updated)
+	case *Dispute:
+		set(&r.Created, &r.Updated)
+	case *Meeting:
+		set(&r.Created, &r.Updated)
+	case *Statement:
+		set(&r.Created, &r.Updated)
+	}
+}
+
+// exchangesOf returns the exchanges on record for some records of one kind, by ID.
+func exchangesOf(ctx context.Context, q querier, kind string, ids []string) (map[string]exchange, error) {
+	out := map[string]exchange{}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, updated, digest FROM exchanges
+		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, kind, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var e exchange
+		if err := rows.Scan(&id, &e.updated, &e.digest); err != nil {
+			return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
+		}
+		out[id] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
+	}
+	return out, nil
+}
+
+// pendingOf returns which of some records of one kind have an incoming version kept aside.
+func pendingOf(ctx context.Context, q querier, kind string, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id FROM bundle_conflicts
+		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, kind, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("look up conflicts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("look up conflicts: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// noteExchange remembers the version of a record just exchanged.
+func noteExchange(ctx context.Context, tx *sql.Tx, kind, id string, e exchange, way, file string, at time.Time) error {
+	return noteExchanges(ctx, tx, []exportedRow{{kind, id, e}}, way, file, at)
+}
+
+// noteExchanges remembers the versions of records just exchanged, a thousand to a statement:
+// an import or export of the whole dossier notes every record.
+func noteExchanges(ctx context.Context, tx *sql.Tx, rows []exportedRow, way, file string, at time.Time) error {
+	when := stampText(at)
+	for len(rows) > 0 {
+		n := min(len(rows), importBatch)
+		batch := make([][4]string, n)
+		for i, r := range rows[:n] {
+			batch[i] = [4]string{r.kind, r.id, r.e.updated, r.e.digest}
+		}
+		list, err := json.Marshal(batch)
+		if err != nil {
+			return err
+		}
+		// "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT.
+		_, err = tx.ExecContext(ctx, `INSERT INTO exchanges (kind, id, updated, digest, way, file, at)
+			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, ?, ? FROM json_each(?) WHERE true
+			ON CONFLICT (kind, id) DO UPDATE SET updated = excluded.updated, digest = excluded.digest,
+				way = excluded.way, file = excluded.file, at = excluded.at`, way, file, when, string(list))
+		if err != nil {
+			return fmt.Errorf("note the exchange: %w", err)
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// exchangeOf is the exchange a record stands for as it is now.
+func exchangeOf(rec any) (exchange, error) {
+	d, err := contentDigest(rec)
+	if err != nil {
+		return exchange{}, err
+	}
+	return exchange{updated: stampText(recordUpdated(rec)), digest: d}, nil
+}
+
+// ExportedRecords are the versions of the records one export wrote, for NoteExport.
+type ExportedRecords struct {
+	rows []exportedRow
+}
+
+type exportedRow struct {
+	kind, id string
+	e        exchange
+}
+
+// Len is how many records the export wrote.
+func (e *ExportedRecords) Len() int { return len(e.rows) }
+
+// add remembers the version of a record an export wrote.
+func (e *ExportedRecords) add(kind, id string, rec any) error {
+	if e == nil {
+		return nil
+	}
+	x, err := exchangeOf(rec)
+	if err != nil {
+		return err
+	}
+	e.rows = append(e.rows, exportedRow{kind, id, x})
+	return nil
+}
+
+// ExportBundleNoted is ExportBundle that also returns the versions it wrote, for NoteExport
+// once the file is safely in place.
+func (s *Store) ExportBundleNoted(ctx context.Context, w io.Writer, exportedAt time.Time, progress func(done, total int)) (BundleCounts, *ExportedRecords, error) {
+	noted := &ExportedRecords{}
+	n, err := s.exportBundle(ctx, w, exportedAt, progress, noted)
+	if err != nil {
+		return BundleCounts{}, nil, err
+	}
+	return n, noted, nil
+}
+
+// NoteExport remembers that the records an export wrote (ExportBundleNoted) were exchanged
+// through the bundle named file, in one transaction: when a copy comes back, an edit made here
+// since the export and one made on the other side are told apart. The versions noted are those
+// the export wrote, so a record saved while the export ran counts as edited here.
+func (s *Store) NoteExport(ctx context.Context, e *ExportedRecords, file string) error {
+	if e == nil || len(e.rows) == 0 {
+		return nil
+	}
+	at := s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error { return noteExchanges(ctx, tx, e.rows, "export", file, at) })
+	if err != nil {
+		return fmt.Errorf("note the export: %w", err)
+	}
+	return nil
+}
