@@ -356,6 +356,7 @@ func (p *actorPage) setRelated(d actorData) {
 	for _, m := range p.meetings {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
+		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
 		p.meetBox.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))

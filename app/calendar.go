@@ -18,6 +18,10 @@ import (
 // agendaSize is how many upcoming and how many recent talks the agenda lists.
 const agendaSize = 8
 
+// agendaFoldsBelow is the calendar screen's width below which the agenda folds under the
+// month grid.
+const agendaFoldsBelow = 720
+
 // calendarScreen is the month grid of talks with the agenda beside it.
 type calendarScreen struct {
 	u      *ui
@@ -58,9 +62,9 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
 	left := container.NewBorder(c.empty, nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
-	split := container.NewHSplit(left, right)
-	split.SetOffset(0.72)
-	c.root = container.NewPadded(split)
+	// Below agendaFoldsBelow the agenda goes under the month: beside it, it would leave
+	// neither room for a title.
+	c.root = container.NewPadded(widgets.NewFold(left, right, agendaFoldsBelow, 0.72, 0.64))
 	return c
 }
 

@@ -120,6 +120,7 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 // in bold.
 func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
 	link := widget.NewHyperlink(h.Title, nil)
+	link.Wrapping = fyne.TextWrapWord
 	link.OnTapped = func() { p.open(h) }
 	snip := widget.NewRichText(snippetSegments(h.Snippet, p.q)...)
 	snip.Wrapping = fyne.TextWrapWord

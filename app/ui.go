@@ -89,16 +89,20 @@ type ui struct {
 	store *storage.Store
 	tried string // the database the window last tried to open
 
-	nav       *widget.List
-	syncing   bool // the nav selection is being set by code, not by the user
-	search    *widget.Entry
-	status    *widget.Label
-	activity  *widget.Activity
-	busyCount int
-	body      *fyne.Container
-	backBar   *fyne.Container
-	backBtn   *widget.Button
-	root      fyne.CanvasObject
+	nav              *widget.List
+	collapsed        bool            // the sidebar is a rail of icons (frameLayout)
+	searchBtn        *widget.Button  // the rail's search icon, which opens searchPop
+	searchPop        *widget.PopUp   // the search field beside the rail, while open
+	searchSlot, tips *fyne.Container // where the search field sits; the tooltip layer
+	syncing          bool            // the nav selection is being set by code, not by the user
+	search           *widget.Entry
+	status           *widget.Label
+	activity         *widget.Activity
+	busyCount        int
+	body             *fyne.Container
+	backBar          *fyne.Container
+	backBtn          *widget.Button
+	root             fyne.CanvasObject
 
 	screens map[string]page
 	stack   []page
@@ -206,14 +210,8 @@ func (u *ui) buildChrome() {
 
 	u.nav = widget.NewList(
 		func() int { return len(screenNames) },
-		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.CalendarIcon()), widget.NewLabel("Disputes and more"))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(screenIcon(screenNames[id]))
-			row.Objects[1].(*widget.Label).SetText(screenNames[id])
-		})
+		func() fyne.CanvasObject { return newNavRow(u) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*navRow).set(screenNames[id]) })
 	u.nav.OnSelected = u.onNav
 
 	u.status = truncated(widget.NewLabel(""))
@@ -225,12 +223,16 @@ func (u *ui) buildChrome() {
 	u.backBar.Hide()
 	u.body = container.NewStack()
 
-	side := container.NewBorder(container.NewPadded(u.search), nil, nil, nil, u.nav)
+	u.searchBtn = widget.NewButtonWithIcon("", theme.SearchIcon(), u.showSearchPopUp)
+	u.searchBtn.Importance = widget.LowImportance
+	u.searchSlot = container.NewStack()
+	u.tips = container.NewWithoutLayout()
+	side := container.NewBorder(u.searchSlot, nil, nil, nil, u.nav)
 	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
-	split := container.NewHSplit(side, main)
-	split.SetOffset(0.16)
+	frame := container.New(frameLayout{u}, side, main)
+	u.setCollapsed(false)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
-	u.root = container.NewBorder(nil, statusBar, nil, nil, split)
+	u.root = container.NewStack(container.NewBorder(nil, statusBar, nil, nil, frame), u.tips)
 }
 
 // setOpening fills the body while a database opens.
@@ -484,12 +486,20 @@ func (u *ui) saveSize() {
 
 // focusSearch puts the cursor in the search field (Ctrl+F).
 func (u *ui) focusSearch() {
+	if u.collapsed {
+		u.showSearchPopUp()
+		return
+	}
 	u.win.Canvas().Focus(u.search)
 }
 
 func (u *ui) onSearch(q string) {
 	if u.store == nil {
 		return
+	}
+	if u.searchPop != nil {
+		u.searchPop.Hide()
+		u.searchPop = nil
 	}
 	if p, ok := u.top().(*searchPage); ok {
 		p.query(q)

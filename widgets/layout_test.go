@@ -81,7 +81,7 @@ func TestFormGrid(t *testing.T) {
 
 	lw := max(float32(150), native.MinSize().Width)
 	wantH := max(name.MinSize().Height, 40) + max(kind.MinSize().Height, 20) + max(native.MinSize().Height, 30) + 2*pad
-	assert.Equal(t, fyne.NewSize(lw+pad+150, wantH), g.MinSize())
+	assert.Equal(t, fyne.NewSize(max(lw, 150), wantH), g.MinSize(), "a narrow form stacks: as wide as the widest label or input")
 
 	g.Resize(fyne.NewSize(500, 300))
 	assert.Equal(t, fyne.NewPos(0, 0), name.Position())
@@ -95,7 +95,17 @@ func TestFormGrid(t *testing.T) {
 	// A hidden pair takes no room; the label column keeps at least its least width.
 	native.Hide()
 	nativeIn.Hide()
-	assert.Equal(t, fyne.NewSize(150+pad+150, max(name.MinSize().Height, 40)+max(kind.MinSize().Height, 20)+pad), g.MinSize())
+	assert.Equal(t, fyne.NewSize(150, max(name.MinSize().Height, 40)+max(kind.MinSize().Height, 20)+pad), g.MinSize())
 	g.Resize(fyne.NewSize(500, 300))
 	assert.Equal(t, fyne.NewPos(150+pad, 0), nameIn.Position())
+
+	// Narrower than the label column and the widest input, each label goes above its input,
+	// both the whole width.
+	g.Resize(fyne.NewSize(200, 300))
+	nh := name.MinSize().Height
+	assert.Equal(t, fyne.NewPos(0, 0), name.Position())
+	assert.Equal(t, fyne.NewPos(0, nh), nameIn.Position())
+	assert.Equal(t, fyne.NewSize(200, 40), nameIn.Size())
+	assert.Equal(t, fyne.NewPos(0, nh+40+pad), kind.Position())
+	assert.Equal(t, nh+40+pad+kind.MinSize().Height+20, g.MinSize().Height, "the height counts the stacked rows")
 }
