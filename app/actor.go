@@ -127,7 +127,8 @@ func (p *actorPage) build() {
 	p.stmtAdd = widget.NewButtonWithIcon("Add statement…", theme.ContentAddIcon(), func() { p.editStatement(storage.Statement{ActorID: p.a.ID}) })
 
 	names := section("Names", fs.grid("kind", "name", "native_name", "other_names", "pronunciation"))
-	top := container.NewBorder(nil, nil, container.NewPadded(photoCol), nil, names)
+	// The photo goes above the names in a window too narrow for both side by side.
+	top := container.New(widgets.NewBeside(680), container.NewPadded(photoCol), names)
 	body := container.NewVBox(
 		fs.general,
 		top,

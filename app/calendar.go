@@ -64,7 +64,7 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
 	// Below agendaFoldsBelow the agenda goes under the month: beside it, it would leave
 	// neither room for a title.
-	c.root = container.NewPadded(widgets.NewFold(left, right, agendaFoldsBelow, 0.72, 0.64))
+	c.root = container.NewPadded(widgets.NewFold(left, right, agendaFoldsBelow, 0.72, 0.72))
 	return c
 }
 

@@ -128,7 +128,7 @@ func newTalksScreen(u *ui) *talksScreen {
 // talksColumns: when, title (takes the rest), status, track, place; a narrow window leaves out
 // the track, then the place.
 func talksColumns() *widgets.Columns {
-	return widgets.NewColumns(285, 0, 110, 170, 150).Dropping(3, 4)
+	return widgets.NewColumns(285, 0, 110, 170, 150).Dropping(200, 3, 4)
 }
 
 func (t *talksScreen) title() string           { return screenTalks }

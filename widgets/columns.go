@@ -13,11 +13,14 @@ var _ fyne.Layout = (*Columns)(nil)
 // laid out with the same widths line up as a table.
 //
 // A row narrower than the widths need first leaves out the Optional columns, in that order
-// (hidden, so rows and their heading stay in line), then, when Squeeze is above 0, narrows
-// the fixed columns wider than an icon button down to Squeeze of their width, all alike.
+// (hidden, so rows and their heading stay in line) until each sharing column keeps at least
+// Share (a title should not shrink to "Pe…" for the sake of a place), then, when Squeeze is
+// above 0, narrows the fixed columns wider than an icon button down to Squeeze of their
+// width, all alike.
 type Columns struct {
 	Widths   []float32
 	Optional []int
+	Share    float32
 	Squeeze  float32
 }
 
@@ -29,8 +32,10 @@ func NewColumns(widths ...float32) *Columns {
 	return &Columns{Widths: append([]float32(nil), widths...)}
 }
 
-// Dropping sets the columns left out of a narrow row, first first, and returns c.
-func (c *Columns) Dropping(order ...int) *Columns {
+// Dropping sets the columns left out of a narrow row, first first, so that each sharing
+// column keeps share, and returns c.
+func (c *Columns) Dropping(share float32, order ...int) *Columns {
+	c.Share = share
 	c.Optional = append([]int(nil), order...)
 	return c
 }
@@ -58,7 +63,7 @@ type columnsPlan struct {
 // need is the width the row takes with the columns in dropped left out and the squeezable
 // columns at scale: fixed widths, each sharing column's minimum width up to 80 (so that a row
 // of long texts can still shrink), and the padding between.
-func (c *Columns) need(objs []fyne.CanvasObject, dropped map[int]bool, scale float32) float32 {
+func (c *Columns) need(objs []fyne.CanvasObject, dropped map[int]bool, scale, share float32) float32 {
 	w, n := float32(0), 0
 	for i, o := range objs {
 		if dropped[i] {
@@ -71,7 +76,7 @@ func (c *Columns) need(objs []fyne.CanvasObject, dropped map[int]bool, scale flo
 		case fw > 0:
 			w += fw
 		default:
-			w += min(o.MinSize().Width, 80)
+			w += max(min(o.MinSize().Width, 80), share)
 		}
 	}
 	return w + theme.Padding()*float32(max(n-1, 0))
@@ -81,7 +86,7 @@ func (c *Columns) need(objs []fyne.CanvasObject, dropped map[int]bool, scale flo
 func (c *Columns) planFor(objs []fyne.CanvasObject, width float32) columnsPlan {
 	p := columnsPlan{dropped: map[int]bool{}, scale: 1}
 	for _, i := range c.Optional {
-		if c.need(objs, p.dropped, 1) <= width {
+		if c.need(objs, p.dropped, 1, c.Share) <= width {
 			break
 		}
 		p.dropped[i] = true
@@ -89,7 +94,7 @@ func (c *Columns) planFor(objs []fyne.CanvasObject, width float32) columnsPlan {
 	if c.Squeeze <= 0 || c.Squeeze >= 1 {
 		return p
 	}
-	full, least := c.need(objs, p.dropped, 1), c.need(objs, p.dropped, c.Squeeze)
+	full, least := c.need(objs, p.dropped, 1, 0), c.need(objs, p.dropped, c.Squeeze, 0)
 	if full > width {
 		// need is linear in the scale between Squeeze and 1.
 		p.scale = max(c.Squeeze, c.Squeeze+(1-c.Squeeze)*(width-least)/(full-least))
@@ -112,7 +117,7 @@ func (c *Columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(c.need(objs, dropped, scale), h)
+	return fyne.NewSize(c.need(objs, dropped, scale, 0), h)
 }
 
 // Layout places the objects from the leading edge.

@@ -127,3 +127,45 @@ func (f *Flow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += h + pad
 	}
 }
+
+var _ fyne.Layout = (*Beside)(nil)
+
+// Beside is a layout of two objects: the first at its minimum width on the leading side and
+// the second taking the rest, as a photo beside a form; narrower than Below, the first goes
+// above the second, both the whole width. Its height depends on its width as a Flow's does.
+type Beside struct {
+	Below float32
+
+	width float32 // the width of the last Layout; 0 before the first
+}
+
+// NewBeside returns a Beside that stacks below the width.
+func NewBeside(below float32) *Beside { return &Beside{Below: below} }
+
+func (b *Beside) stacked(width float32) bool { return width > 0 && width < b.Below }
+
+// MinSize is the wider object's width with the heights one way or the other.
+func (b *Beside) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	first, second := objs[0].MinSize(), objs[1].MinSize()
+	if b.stacked(b.width) {
+		return fyne.NewSize(max(first.Width, second.Width), first.Height+theme.Padding()+second.Height)
+	}
+	return fyne.NewSize(max(first.Width, second.Width), max(first.Height, second.Height))
+}
+
+// Layout places the objects beside or above each other.
+func (b *Beside) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	b.width = size.Width
+	first := objs[0].MinSize()
+	objs[0].Move(fyne.NewPos(0, 0))
+	if b.stacked(size.Width) {
+		objs[0].Resize(fyne.NewSize(size.Width, first.Height))
+		objs[1].Move(fyne.NewPos(0, first.Height+theme.Padding()))
+		objs[1].Resize(fyne.NewSize(size.Width, size.Height-first.Height-theme.Padding()))
+		return
+	}
+	w := min(first.Width, size.Width)
+	objs[0].Resize(fyne.NewSize(w, size.Height))
+	objs[1].Move(fyne.NewPos(w+theme.Padding(), 0))
+	objs[1].Resize(fyne.NewSize(size.Width-w-theme.Padding(), size.Height))
+}
