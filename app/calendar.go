@@ -42,6 +42,8 @@ type monthData struct {
 	count    int
 	upcoming []storage.MeetingSummary
 	recent   []storage.MeetingSummary
+	// moreUpcoming and moreRecent are how many talks each way the agenda does not list.
+	moreUpcoming, moreRecent int
 }
 
 func newCalendarScreen(u *ui) *calendarScreen {
@@ -59,6 +61,7 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c.empty.Hide()
 	c.agenda = widgets.NewAgenda()
 	c.agenda.OnSelected = func(id string) { u.push(newMeetingPage(u, id)) }
+	c.agenda.OnMore = c.showMore
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
 	left := container.NewBorder(c.empty, nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
@@ -117,6 +120,23 @@ func (c *calendarScreen) apply(d monthData, err error) {
 		c.agenda.SetHeadings("Upcoming", "Recent")
 	}
 	c.agenda.SetItems(agendaItems(d.upcoming), agendaItems(d.recent))
+	c.agenda.SetMore(d.moreUpcoming, d.moreRecent)
+}
+
+// showMore lists in Talks the talks the agenda leaves out: from today, or up to it.
+func (c *calendarScreen) showMore(upcoming bool) {
+	today := c.u.now().Format(time.DateOnly)
+	c.u.leaveAll(func() {
+		c.u.resetTo(screenTalks)
+		t := c.u.talks
+		t.from.SetText("")
+		t.to.SetText("")
+		if upcoming {
+			t.from.SetText(today)
+		} else {
+			t.to.SetText(today)
+		}
+	})
 }
 
 // launchMonth chooses the month the calendar opens on.
@@ -190,6 +210,14 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 	if err != nil {
 		return d, err
 	}
+	// A crowded day shows its timed meetings first, by time, then those known only to the day.
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].When, ms[j].When
+		if a.IsExact() != b.IsExact() {
+			return a.IsExact()
+		}
+		return a.IsExact() && a.At.Before(b.At)
+	})
 	for _, m := range ms {
 		if day, ok := m.When.Day(); ok {
 			key := widgets.Date{Year: day.Year, Month: day.Month, Day: day.Day}
@@ -208,7 +236,11 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 		d.band = append(d.band, widgets.BandItem{ID: m.ID, Text: bandText(m), Status: string(m.Status)})
 		d.count++
 	}
-	d.upcoming, d.recent, err = loadAgenda(ctx, st, now)
+	if d.upcoming, d.recent, err = loadAgenda(ctx, st, now); err != nil {
+		return d, err
+	}
+	up, past, err := st.CountMeetingsAround(ctx, now)
+	d.moreUpcoming, d.moreRecent = up-len(d.upcoming), past-len(d.recent)
 	return d, err
 }
 
