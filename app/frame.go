@@ -20,6 +20,10 @@ const (
 	minWidth     = 640
 )
 
+// A remembered window size smaller than this is a mistake (a window minimised as it quit)
+// and gives way to the default.
+const smallestWidth, smallestHeight = 560, 400
+
 // frameLayout places the sidebar (objects[0]) beside the body (objects[1]) and collapses the
 // sidebar to a rail when the window is narrower than railBelow.
 type frameLayout struct{ u *ui }

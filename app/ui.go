@@ -468,7 +468,7 @@ func (u *ui) restoreSize() {
 	p := u.app.Preferences()
 	w := p.FloatWithFallback(prefWindowWidth, defaultWidth)
 	h := p.FloatWithFallback(prefWindowHeight, defaultHeight)
-	if w < 640 || h < 480 {
+	if w < smallestWidth || h < smallestHeight {
 		w, h = defaultWidth, defaultHeight
 	}
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
@@ -476,7 +476,7 @@ func (u *ui) restoreSize() {
 
 func (u *ui) saveSize() {
 	s := u.win.Canvas().Size()
-	if s.Width < 640 || s.Height < 480 {
+	if s.Width < smallestWidth || s.Height < smallestHeight {
 		return
 	}
 	p := u.app.Preferences()
