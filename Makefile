@@ -13,6 +13,7 @@
 #   make package          Parley.tar.xz for Linux: binary, .desktop entry and icon
 #   make package-windows  Parley.exe for Windows, cross-built with mingw-w64 (slow: not in test)
 #   make icon             redraw Icon.png (cmd/mkicon)
+#   make screenshots      docs/screenshots/*-WxH.png of every screen at three sizes (tools/screenshots.sh)
 
 GO      ?= go
 TAGS    ?= sqlite_fts5
@@ -30,7 +31,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback fonts-noto-core
 
-.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean
+.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean screenshots
 
 all: build
 
@@ -170,3 +171,8 @@ package-windows: deps
 
 icon:
 	$(GO) run ./cmd/mkicon -o Icon.png -size 1024
+
+# make screenshots: the real window under Xvfb at 1366x768, 1024x600 and 680x700 (SIZES), every
+# screen on a fresh sample dossier, into docs/screenshots/ (needs xvfb, xdotool, imagemagick).
+screenshots:
+	tools/screenshots.sh

@@ -88,18 +88,17 @@ func (u *ui) showSearchPopUp() {
 // shown on hover instead.
 type navRow struct {
 	widget.BaseWidget
-	u       *ui
-	icon    *widget.Icon
-	label   *widget.Label
-	hover   *canvas.Rectangle
-	hovered bool
+	u     *ui
+	icon  *widget.Icon
+	label *widget.Label
+	hover *canvas.Rectangle
 }
 
 var _ desktop.Hoverable = (*navRow)(nil)
 
 func newNavRow(u *ui) *navRow {
 	r := &navRow{u: u, icon: widget.NewIcon(theme.CalendarIcon()), label: widget.NewLabel("Disputes and more"),
-		hover: canvas.NewRectangle(theme.Color(theme.ColorNameHover))}
+		hover: &canvas.Rectangle{}}
 	r.hover.Hide()
 	r.ExtendBaseWidget(r)
 	return r
@@ -119,7 +118,7 @@ func (r *navRow) set(name string) {
 // The list highlights the row under the pointer only for rows that take no hover of their
 // own; this one does, so it draws the highlight itself.
 func (r *navRow) MouseIn(*desktop.MouseEvent) {
-	r.hovered = true
+	r.hover.FillColor = r.Theme().Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
 	r.hover.Show()
 	r.hover.Refresh()
 	if r.u.collapsed {
@@ -130,7 +129,6 @@ func (r *navRow) MouseIn(*desktop.MouseEvent) {
 func (r *navRow) MouseMoved(*desktop.MouseEvent) {}
 
 func (r *navRow) MouseOut() {
-	r.hovered = false
 	r.hover.Hide()
 	r.u.hideTip()
 }

@@ -89,20 +89,22 @@ type ui struct {
 	store *storage.Store
 	tried string // the database the window last tried to open
 
-	nav              *widget.List
-	collapsed        bool            // the sidebar is a rail of icons (frameLayout)
+	nav       *widget.List
+	syncing   bool // the nav selection is being set by code, not by the user
+	search    *widget.Entry
+	status    *widget.Label
+	activity  *widget.Activity
+	busyCount int
+	body      *fyne.Container
+	backBar   *fyne.Container
+	backBtn   *widget.Button
+	root      fyne.CanvasObject
+
+	// The sidebar as a rail of icons in a narrow window (frame.go).
+	collapsed        bool
 	searchBtn        *widget.Button  // the rail's search icon, which opens searchPop
 	searchPop        *widget.PopUp   // the search field beside the rail, while open
 	searchSlot, tips *fyne.Container // where the search field sits; the tooltip layer
-	syncing          bool            // the nav selection is being set by code, not by the user
-	search           *widget.Entry
-	status           *widget.Label
-	activity         *widget.Activity
-	busyCount        int
-	body             *fyne.Container
-	backBar          *fyne.Container
-	backBtn          *widget.Button
-	root             fyne.CanvasObject
 
 	screens map[string]page
 	stack   []page

@@ -17,6 +17,8 @@ cd "$(dirname "$0")/.."
 SHOT=${SHOT:-$(command -v shot || echo /work/shared/tools/shot)}
 SIZES=${SIZES:-"1366x768 1024x600 680x700"}
 OUT=${OUT:-docs/screenshots}
+WAIT=${WAIT:-4}   # seconds from the window appearing to the first action
+PAGE=${PAGE:-8}   # seconds for a record page to open (a loaded machine takes long)
 export LANG=en_GB.UTF-8
 
 go build -tags sqlite_fts5 -o bin/parley .
@@ -31,11 +33,17 @@ shoot() {
 	local acts=()
 	for a in "$@"; do acts+=(-d "$a"); done
 	local run="$work/$name-$size"
-	mkdir -p "$run/cfg"
-	cp "$work/sample.db" "$run/x.db"
-	local geo
-	geo=$(XDG_CONFIG_HOME="$run/cfg" "$SHOT" -s "$size" -w 4 "${acts[@]}" -o "$run/shot.png" -- bin/parley --db "$run/x.db" |
-		sed -n 's/^Geometry: //p')
+	local geo="" try out
+	# A loaded machine can keep the window from appearing in shot's ten seconds: try again.
+	for try in 1 2 3; do
+		rm -rf "$run/cfg" && mkdir -p "$run/cfg"
+		cp "$work/sample.db" "$run/x.db"
+		out=$(XDG_CONFIG_HOME="$run/cfg" "$SHOT" -s "$size" -w "$WAIT" "${acts[@]}" -o "$run/shot.png" -- bin/parley --db "$run/x.db") || true
+		geo=$(sed -n 's/^Geometry: //p' <<<"$out")
+		[ -n "$geo" ] && break
+		echo "$name at $size, try $try: $out" >&2
+	done
+	[ -n "$geo" ] || { echo "$name at $size: no window" >&2; exit 1; }
 	if grep -q "Error in Fyne call thread\|panic" "$run/shot.png.log"; then
 		echo "$name at $size: Parley logged an error:" >&2
 		cat "$run/shot.png.log" >&2
@@ -69,12 +77,12 @@ for size in $SIZES; do
 	want actors && shoot actors "$size" "key ctrl+3"
 	want disputes && shoot disputes "$size" "key ctrl+4"
 	want sources && shoot sources "$size" "key ctrl+5"
-	want meeting && shoot meeting "$size" "key ctrl+2" "$(click $tokyo)" "sleep 4"
-	want actor && shoot actor "$size" "key ctrl+3" "$(click $morgulov)" "sleep 3"
-	want dispute && shoot dispute "$size" "key ctrl+4" "$(click $dispute)" "sleep 3"
-	want source && shoot source "$size" "key ctrl+5" "$(click $article)" "sleep 3"
+	want meeting && shoot meeting "$size" "key ctrl+2" "$(click $tokyo)" "sleep $PAGE"
+	want actor && shoot actor "$size" "key ctrl+3" "$(click $morgulov)" "sleep $PAGE"
+	want dispute && shoot dispute "$size" "key ctrl+4" "$(click $dispute)" "sleep $PAGE"
+	want source && shoot source "$size" "key ctrl+5" "$(click $article)" "sleep $PAGE"
 	want tracks-dialog && shoot tracks-dialog "$size" "key ctrl+2" "$(click $tracks)"
 	want search && shoot search "$size" "key ctrl+f" "type Tokyo" "key Return"
 	want export-dialog && shoot export-dialog "$size" "key ctrl+e"
-	want new-meeting && shoot new-meeting "$size" "key ctrl+n" "sleep 3"
+	want new-meeting && shoot new-meeting "$size" "key ctrl+n" "sleep $PAGE"
 done
