@@ -95,8 +95,9 @@ func (r *recordHeaderRenderer) Destroy() {}
 
 func (r *recordHeaderRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
 
-// subMin is the least room the subtitle keeps beside the buttons before they move under it.
-const subMin = 160
+// subMin is the least room the subtitle keeps beside the buttons (or its whole text, when
+// shorter) before they move under it: it says when and where, and "…" says nothing.
+const subMin = 280
 
 // oneLine is the width of the buttons side by side.
 func (r *recordHeaderRenderer) oneLine() float32 {
@@ -115,7 +116,9 @@ func (r *recordHeaderRenderer) oneLine() float32 {
 func (r *recordHeaderRenderer) beside(width float32) bool {
 	room := r.oneLine()
 	if !r.sub.Hidden {
-		room += theme.Padding() + min(subMin, r.sub.MinSize().Width)
+		// The label's own minimum is only "…": measure the text it would show in full.
+		text := fyne.MeasureText(r.h.Subtitle, theme.TextSize(), r.sub.TextStyle).Width + 2*theme.InnerPadding()
+		room += theme.Padding() + min(subMin, text)
 	}
 	return width == 0 || width >= room
 }
