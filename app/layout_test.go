@@ -36,6 +36,29 @@ var narrowCases = []struct {
 	{"tracks dialog", func(u *ui) { u.goScreen(screenTalks); showTracks(u, func() {}) }},
 	{"export dialog", func(u *ui) { u.onExport() }},
 	{"shortcuts dialog", func(u *ui) { u.showShortcuts() }},
+	{"handling marks dialog", func(u *ui) { u.onHandlingMarks() }},
+	{"import article dialog", func(u *ui) { u.onImportArticle() }},
+	{"change status dialog", func(u *ui) { meeting(u).onChangeStatus() }},
+	{"add participant dialog", func(u *ui) { meeting(u).onAddParticipant() }},
+	{"pack dialog", func(u *ui) { meeting(u).onExport() }},
+	{"pre-flight dialog", func(u *ui) { meeting(u).onPreflight() }},
+	{"statement dialog", func(u *ui) {
+		p := newActorPage(u, sample.MorgulovID)
+		u.push(p)
+		p.editStatement(storage.Statement{ActorID: sample.MorgulovID})
+	}},
+	{"relation dialog", func(u *ui) {
+		p := newActorPage(u, sample.MorgulovID)
+		u.push(p)
+		p.onAddRelation()
+	}},
+}
+
+// meeting opens the Tokyo round's page.
+func meeting(u *ui) *meetingPage {
+	p := newMeetingPage(u, sample.TokyoRoundID)
+	u.push(p)
+	return p
 }
 
 // TestNarrowWindowFitsEveryScreen opens each screen in a window on half of a 1366-pixel
@@ -43,9 +66,14 @@ var narrowCases = []struct {
 // sidebar is a rail, and every button shown is whole and inside the window.
 func TestNarrowWindowFitsEveryScreen(t *testing.T) {
 	for _, size := range []fyne.Size{fyne.NewSize(680, 700), fyne.NewSize(784, 444)} {
+		u, _ := newTestUI(t, afterSample)
 		for _, tc := range narrowCases {
 			t.Run(fmt.Sprintf("%s at %vx%v", tc.name, size.Width, size.Height), func(t *testing.T) {
-				u, _ := newTestUI(t, afterSample)
+				// One window for all: the last case's dialog closed, back on the calendar.
+				for top := u.win.Canvas().Overlays().Top(); top != nil; top = u.win.Canvas().Overlays().Top() {
+					u.win.Canvas().Overlays().Remove(top)
+				}
+				u.resetTo(screenCalendar)
 				u.win.Resize(size)
 				tc.open(u)
 				u.win.Resize(size) // lay out again what opening changed
