@@ -126,9 +126,9 @@ func newTalksScreen(u *ui) *talksScreen {
 }
 
 // talksColumns: when, title (takes the rest), status, track, place; a narrow window leaves out
-// the track, then the place.
+// the track, then the place, then narrows the date and status for the title.
 func talksColumns() *widgets.Columns {
-	return widgets.NewColumns(285, 0, 110, 170, 150).Dropping(200, 3, 4)
+	return widgets.NewColumns(285, 0, 110, 170, 150).Dropping(240, 3, 4).Squeezing(0.7)
 }
 
 func (t *talksScreen) title() string           { return screenTalks }

@@ -18,7 +18,7 @@ SHOT=${SHOT:-$(command -v shot || echo /work/shared/tools/shot)}
 SIZES=${SIZES:-"1366x768 1024x600 680x700"}
 OUT=${OUT:-docs/screenshots}
 WAIT=${WAIT:-4}   # seconds from the window appearing to the first action
-PAGE=${PAGE:-8}   # seconds for a record page to open (a loaded machine takes long)
+PAGE=${PAGE:-12}  # seconds for a record page to open (on a loaded machine it takes long)
 export LANG=en_GB.UTF-8
 
 go build -tags sqlite_fts5 -o bin/parley .

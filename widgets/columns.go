@@ -16,7 +16,7 @@ var _ fyne.Layout = (*Columns)(nil)
 // (hidden, so rows and their heading stay in line) until each sharing column keeps at least
 // Share (a title should not shrink to "Pe…" for the sake of a place), then, when Squeeze is
 // above 0, narrows the fixed columns wider than an icon button down to Squeeze of their
-// width, all alike.
+// width, all alike, so that the sharing columns keep Share as long as they can.
 type Columns struct {
 	Widths   []float32
 	Optional []int
@@ -94,7 +94,7 @@ func (c *Columns) planFor(objs []fyne.CanvasObject, width float32) columnsPlan {
 	if c.Squeeze <= 0 || c.Squeeze >= 1 {
 		return p
 	}
-	full, least := c.need(objs, p.dropped, 1, 0), c.need(objs, p.dropped, c.Squeeze, 0)
+	full, least := c.need(objs, p.dropped, 1, c.Share), c.need(objs, p.dropped, c.Squeeze, c.Share)
 	if full > width {
 		// need is linear in the scale between Squeeze and 1.
 		p.scale = max(c.Squeeze, c.Squeeze+(1-c.Squeeze)*(width-least)/(full-least))
