@@ -31,7 +31,7 @@ RUN_LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_GB.UTF-
 # Fyne builds against, and the PDF tools the briefing-pack tests call (pdftotext, qpdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils qpdf fonts-droid-fallback fonts-noto-core
 
-.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean screenshots
+.PHONY: all build run test vet fmt-check lint bench scale torture fuzz deps clean
 
 all: build
 
@@ -174,5 +174,6 @@ icon:
 
 # make screenshots: the real window under Xvfb at 1366x768, 1024x600 and 680x700 (SIZES), every
 # screen on a fresh sample dossier, into docs/screenshots/ (needs xvfb, xdotool, imagemagick).
+.PHONY: screenshots
 screenshots:
 	tools/screenshots.sh
