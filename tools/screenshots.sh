@@ -18,6 +18,7 @@ SHOT=${SHOT:-$(command -v shot || echo /work/shared/tools/shot)}
 SIZES=${SIZES:-"1366x768 1024x600 680x700"}
 OUT=${OUT:-docs/screenshots}
 WAIT=${WAIT:-4}   # seconds from the window appearing to the first action
+LIST=${LIST:-4}   # seconds for a screen's list to load
 PAGE=${PAGE:-12}  # seconds for a record page to open (on a loaded machine it takes long)
 export LANG=en_GB.UTF-8
 
@@ -73,16 +74,16 @@ for size in $SIZES; do
 	esac
 	morgulov="300 220" dispute="300 103" article="300 181"
 	want calendar && shoot calendar "$size"
-	want talks && shoot talks "$size" "key ctrl+2"
-	want actors && shoot actors "$size" "key ctrl+3"
-	want disputes && shoot disputes "$size" "key ctrl+4"
-	want sources && shoot sources "$size" "key ctrl+5"
-	want meeting && shoot meeting "$size" "key ctrl+2" "$(click $tokyo)" "sleep $PAGE"
-	want actor && shoot actor "$size" "key ctrl+3" "$(click $morgulov)" "sleep $PAGE"
-	want dispute && shoot dispute "$size" "key ctrl+4" "$(click $dispute)" "sleep $PAGE"
-	want source && shoot source "$size" "key ctrl+5" "$(click $article)" "sleep $PAGE"
-	want tracks-dialog && shoot tracks-dialog "$size" "key ctrl+2" "$(click $tracks)"
-	want search && shoot search "$size" "key ctrl+f" "type Tokyo" "key Return"
+	want talks && shoot talks "$size" "key ctrl+2" "sleep $LIST"
+	want actors && shoot actors "$size" "key ctrl+3" "sleep $LIST"
+	want disputes && shoot disputes "$size" "key ctrl+4" "sleep $LIST"
+	want sources && shoot sources "$size" "key ctrl+5" "sleep $LIST"
+	want meeting && shoot meeting "$size" "key ctrl+2" "sleep $LIST" "$(click $tokyo)" "sleep $PAGE" "sleep $PAGE"
+	want actor && shoot actor "$size" "key ctrl+3" "sleep $LIST" "$(click $morgulov)" "sleep $PAGE"
+	want dispute && shoot dispute "$size" "key ctrl+4" "sleep $LIST" "$(click $dispute)" "sleep $PAGE"
+	want source && shoot source "$size" "key ctrl+5" "sleep $LIST" "$(click $article)" "sleep $PAGE"
+	want tracks-dialog && shoot tracks-dialog "$size" "key ctrl+2" "sleep $LIST" "$(click $tracks)"
+	want search && shoot search "$size" "key ctrl+f" "type Tokyo" "key Return" "sleep $LIST"
 	want export-dialog && shoot export-dialog "$size" "key ctrl+e"
 	want new-meeting && shoot new-meeting "$size" "key ctrl+n" "sleep $PAGE"
 done
