@@ -13,6 +13,7 @@
 #   make package          Parley.tar.xz for Linux: binary, .desktop entry and icon
 #   make package-windows  Parley.exe for Windows, cross-built with mingw-w64 (slow: not in test)
 #   make icon             redraw Icon.png (cmd/mkicon)
+#   make screenshots      docs/screenshots/*-WxH.png of every screen at three sizes (tools/screenshots.sh)
 
 GO      ?= go
 TAGS    ?= sqlite_fts5
@@ -176,3 +177,9 @@ package-windows: deps
 
 icon:
 	$(GO) run ./cmd/mkicon -o Icon.png -size 1024
+
+# make screenshots: the real window under Xvfb at 1366x768, 1024x600 and 680x700 (SIZES), every
+# screen on a fresh sample dossier, into docs/screenshots/ (needs xvfb, xdotool, imagemagick).
+.PHONY: screenshots
+screenshots:
+	tools/screenshots.sh

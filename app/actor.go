@@ -125,7 +125,8 @@ func (p *actorPage) build() {
 	p.stmtAdd = widget.NewButtonWithIcon("Add statement…", theme.ContentAddIcon(), func() { p.editStatement(storage.Statement{ActorID: p.a.ID}) })
 
 	names := section("Names", fs.grid("kind", "name", "native_name", "other_names", "pronunciation"))
-	top := container.NewBorder(nil, nil, container.NewPadded(photoCol), nil, names)
+	// The photo goes above the names in a window too narrow for both side by side.
+	top := container.New(widgets.NewBeside(680), container.NewPadded(photoCol), names)
 	body := container.NewVBox(
 		fs.general,
 		top,
@@ -351,6 +352,7 @@ func (p *actorPage) setRelated(d actorData) {
 	for _, m := range p.meetings {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
+		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
 		p.meetBox.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))

@@ -26,7 +26,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 	s.filter.SetPlaceHolder("Filter by name, spelling, title or side")
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 	s.count = note("")
-	cols := func() *widgets.Columns { return widgets.NewColumns(260, 220, 0, 160) }
+	cols := func() *widgets.Columns { return widgets.NewColumns(260, 220, 0, 160).Dropping(200, 3).Squeezing(0.75) }
 	s.listScreen = newListScreen(u, listSpec[storage.Actor]{
 		name: screenActors, plural: "actors", newLabel: "New actor",
 		newPage: func() page { return newActorDraft(u) },

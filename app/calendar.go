@@ -18,6 +18,10 @@ import (
 // agendaSize is how many upcoming and how many recent talks the agenda lists.
 const agendaSize = 8
 
+// agendaFoldsBelow is the calendar screen's width below which the agenda folds under the
+// month grid.
+const agendaFoldsBelow = 720
+
 // calendarScreen is the month grid of talks with the agenda beside it.
 type calendarScreen struct {
 	u      *ui
@@ -38,6 +42,8 @@ type monthData struct {
 	count    int
 	upcoming []storage.MeetingSummary
 	recent   []storage.MeetingSummary
+	// moreUpcoming and moreRecent are how many talks each way the agenda does not list.
+	moreUpcoming, moreRecent int
 }
 
 func newCalendarScreen(u *ui) *calendarScreen {
@@ -55,12 +61,13 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c.empty.Hide()
 	c.agenda = widgets.NewAgenda()
 	c.agenda.OnSelected = func(id string) { u.push(newMeetingPage(u, id)) }
+	c.agenda.OnMore = c.showMore
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
 	left := container.NewBorder(c.empty, nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
-	split := container.NewHSplit(left, right)
-	split.SetOffset(0.72)
-	c.root = container.NewPadded(split)
+	// Below agendaFoldsBelow the agenda goes under the month: beside it, it would leave
+	// neither room for a title.
+	c.root = container.NewPadded(widgets.NewFold(left, right, agendaFoldsBelow, 0.72, 0.72))
 	return c
 }
 
@@ -113,6 +120,23 @@ func (c *calendarScreen) apply(d monthData, err error) {
 		c.agenda.SetHeadings("Upcoming", "Recent")
 	}
 	c.agenda.SetItems(agendaItems(d.upcoming), agendaItems(d.recent))
+	c.agenda.SetMore(d.moreUpcoming, d.moreRecent)
+}
+
+// showMore lists in Talks the talks the agenda leaves out: from today, or up to it.
+func (c *calendarScreen) showMore(upcoming bool) {
+	today := c.u.now().Format(time.DateOnly)
+	c.u.leaveAll(func() {
+		c.u.resetTo(screenTalks)
+		t := c.u.talks
+		t.from.SetText("")
+		t.to.SetText("")
+		if upcoming {
+			t.from.SetText(today)
+		} else {
+			t.to.SetText(today)
+		}
+	})
 }
 
 // launchMonth chooses the month the calendar opens on.
@@ -186,6 +210,14 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 	if err != nil {
 		return d, err
 	}
+	// A crowded day shows its timed meetings first, by time, then those known only to the day.
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].When, ms[j].When
+		if a.IsExact() != b.IsExact() {
+			return a.IsExact()
+		}
+		return a.IsExact() && a.At.Before(b.At)
+	})
 	for _, m := range ms {
 		if day, ok := m.When.Day(); ok {
 			key := widgets.Date{Year: day.Year, Month: day.Month, Day: day.Day}
@@ -204,7 +236,11 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 		d.band = append(d.band, widgets.BandItem{ID: m.ID, Text: bandText(m), Status: string(m.Status)})
 		d.count++
 	}
-	d.upcoming, d.recent, err = loadAgenda(ctx, st, now)
+	if d.upcoming, d.recent, err = loadAgenda(ctx, st, now); err != nil {
+		return d, err
+	}
+	up, past, err := st.CountMeetingsAround(ctx, now)
+	d.moreUpcoming, d.moreRecent = up-len(d.upcoming), past-len(d.recent)
 	return d, err
 }
 

@@ -328,6 +328,7 @@ func (p *disputePage) refreshSheet() {
 				head += " [" + n + "]"
 			}
 			who := widget.NewHyperlink(head, nil)
+			who.Wrapping = fyne.TextWrapWord
 			who.OnTapped = func() { p.u.push(newActorPage(p.u, s.ActorID)) }
 			rows.Add(container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
 		}
@@ -338,6 +339,7 @@ func (p *disputePage) refreshSheet() {
 		for i, id := range cited {
 			id := id
 			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, p.sourceTitle(id)), nil)
+			link.Wrapping = fyne.TextWrapWord
 			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
 			rows.Add(link)
 		}

@@ -66,11 +66,14 @@ func (u *ui) showHandlingForm(hs tasks.HandlingReport) {
 		addCaveat.ClearSelected()
 	}
 	items := []*widget.FormItem{
-		{Text: "Marking", Widget: marking, HintText: "Printed whole at the top and bottom of every page. A page that carries a more sensitive item shows that item's level instead of the marking's."},
+		// Hints are one line that does not wrap: what would hold a narrow window wide is in the
+		// note at the end.
+		{Text: "Marking", Widget: marking, HintText: "Printed whole at the top and bottom of every page."},
 		{Text: "", Widget: addCaveat},
-		{Text: "Levels", Widget: levels, HintText: "Lowest first, one a line, with the abbreviation a portion mark uses: OFFICIAL-SENSITIVE (OS)."},
+		{Text: "Levels", Widget: levels, HintText: "Lowest first, one a line, with its portion mark: OFFICIAL-SENSITIVE (OS)."},
 		{Text: "Caveats", Widget: caveats, HintText: "One a line, e.g. UK EYES ONLY."},
-		{Text: "", Widget: note("Mark an objective, line, question, paragraph, fact, position or statement by beginning it with its level in brackets: “(OS) Our fallback is …”. An item without a mark is at the marking's own level.")},
+		{Text: "", Widget: note("A page that carries a more sensitive item shows that item's level instead of the marking's. " +
+			"Mark an objective, line, question, paragraph, fact, position or statement by beginning it with its level in brackets: “(OS) Our fallback is …”. An item without a mark is at the marking's own level.")},
 	}
 	d := dialog.NewForm("Handling marks", "Save", "Cancel", items, func(ok bool) {
 		if !ok {

@@ -691,7 +691,7 @@ func (p *meetingPage) refreshParticipants() {
 			side = strings.TrimPrefix(side+" · "+a.Title, " · ")
 		}
 		sideLbl := truncated(widget.NewLabel(side))
-		p.partBox.Add(container.New(widgets.NewColumns(200, 150, 160, 105, 0, 36, 36, 36),
+		p.partBox.Add(container.New(widgets.NewColumns(200, 150, 160, 105, 0, 36, 36, 36).Dropping(0, 1).Squeezing(0.6),
 			link, sideLbl, role, principal, noteEntry, up, down, remove))
 	}
 	if len(p.participants) > 0 {

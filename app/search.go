@@ -121,6 +121,7 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 // marked, and why a meeting found through its participants is there.
 func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
 	link := widget.NewHyperlink(h.Title, nil)
+	link.Wrapping = fyne.TextWrapWord
 	link.OnTapped = func() { p.open(h) }
 	parts := []fyne.CanvasObject{link}
 	if h.Snippet != "" {

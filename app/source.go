@@ -164,6 +164,7 @@ func (p *sourcePage) refreshCitations() {
 	for _, c := range p.citations {
 		c := c
 		link := widget.NewHyperlink(c.Title, nil)
+		link.Wrapping = fyne.TextWrapWord
 		link.OnTapped = func() { p.openCitation(c) }
 		kind := widget.NewLabel(firstUpper(c.Kind))
 		kind.TextStyle = fyne.TextStyle{Italic: true}

@@ -11,7 +11,7 @@ import (
 
 // newSourcesScreen lists where the dossier's facts and quotes come from.
 func newSourcesScreen(u *ui) *listScreen[storage.Source] {
-	cols := func() *widgets.Columns { return widgets.NewColumns(0, 220, 140, 160) }
+	cols := func() *widgets.Columns { return widgets.NewColumns(0, 220, 140, 160).Dropping(200, 3, 1) }
 	return newListScreen(u, listSpec[storage.Source]{
 		name: screenSources, plural: "sources", newLabel: "New source",
 		newPage: func() page { return newSourceDraft(u) },

@@ -116,17 +116,19 @@ func newTalksScreen(u *ui) *talksScreen {
 	newBtn := widget.NewButtonWithIcon("New meeting", theme.ContentAddIcon(), u.newMeeting)
 	newBtn.Importance = widget.HighImportance
 	tracksBtn := widget.NewButton("Tracks…", func() { showTracks(u, t.show) })
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(tracksBtn, newBtn),
-		container.NewGridWithColumns(5, t.text, t.track, t.status, t.from, t.to))
+	// The filters and buttons wrap onto a second line rather than hold the window wide.
+	filters := container.New(widgets.NewFlow(220, 150, 150, 140, 140),
+		t.text, t.track, t.status, t.from, t.to, tracksBtn, newBtn)
 	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
 	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
 }
 
-// talksColumns: when, title (takes the rest), status, track, place.
+// talksColumns: when, title (takes the rest), status, track, place; a narrow window leaves out
+// the track, then the place, then narrows the date and status for the title.
 func talksColumns() *widgets.Columns {
-	return widgets.NewColumns(285, 0, 110, 170, 150)
+	return widgets.NewColumns(285, 0, 110, 170, 150).Dropping(240, 3, 4).Squeezing(0.7)
 }
 
 func (t *talksScreen) title() string           { return screenTalks }

@@ -103,6 +103,12 @@ type ui struct {
 	backBtn   *widget.Button
 	root      fyne.CanvasObject
 
+	// The sidebar as a rail of icons in a narrow window (frame.go).
+	collapsed        bool
+	searchBtn        *widget.Button  // the rail's search icon, which opens searchPop
+	searchPop        *widget.PopUp   // the search field beside the rail, while open
+	searchSlot, tips *fyne.Container // where the search field sits; the tooltip layer
+
 	screens map[string]page
 	stack   []page
 	screen  string
@@ -212,14 +218,8 @@ func (u *ui) buildChrome() {
 
 	u.nav = widget.NewList(
 		func() int { return len(screenNames) },
-		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.CalendarIcon()), widget.NewLabel("Disputes and more"))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(screenIcon(screenNames[id]))
-			row.Objects[1].(*widget.Label).SetText(screenNames[id])
-		})
+		func() fyne.CanvasObject { return newNavRow(u) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*navRow).set(screenNames[id]) })
 	u.nav.OnSelected = u.onNav
 
 	u.status = truncated(widget.NewLabel(""))
@@ -231,12 +231,16 @@ func (u *ui) buildChrome() {
 	u.backBar.Hide()
 	u.body = container.NewStack()
 
-	side := container.NewBorder(container.NewPadded(u.search), nil, nil, nil, u.nav)
+	u.searchBtn = widget.NewButtonWithIcon("", theme.SearchIcon(), u.showSearchPopUp)
+	u.searchBtn.Importance = widget.LowImportance
+	u.searchSlot = container.NewStack()
+	u.tips = container.NewWithoutLayout()
+	side := container.NewBorder(u.searchSlot, nil, nil, nil, u.nav)
 	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
-	split := container.NewHSplit(side, main)
-	split.SetOffset(0.16)
+	frame := container.New(frameLayout{u}, side, main)
+	u.setCollapsed(false)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
-	u.root = container.NewBorder(nil, statusBar, nil, nil, split)
+	u.root = container.NewStack(container.NewBorder(nil, statusBar, nil, nil, frame), u.tips)
 }
 
 // setOpening fills the body while a database opens.
@@ -475,7 +479,7 @@ func (u *ui) restoreSize() {
 	p := u.app.Preferences()
 	w := p.FloatWithFallback(prefWindowWidth, defaultWidth)
 	h := p.FloatWithFallback(prefWindowHeight, defaultHeight)
-	if w < 640 || h < 480 {
+	if w < smallestWidth || h < smallestHeight {
 		w, h = defaultWidth, defaultHeight
 	}
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
@@ -483,7 +487,7 @@ func (u *ui) restoreSize() {
 
 func (u *ui) saveSize() {
 	s := u.win.Canvas().Size()
-	if s.Width < 640 || s.Height < 480 {
+	if s.Width < smallestWidth || s.Height < smallestHeight {
 		return
 	}
 	p := u.app.Preferences()
@@ -493,12 +497,20 @@ func (u *ui) saveSize() {
 
 // focusSearch puts the cursor in the search field (Ctrl+F).
 func (u *ui) focusSearch() {
+	if u.collapsed {
+		u.showSearchPopUp()
+		return
+	}
 	u.win.Canvas().Focus(u.search)
 }
 
 func (u *ui) onSearch(q string) {
 	if u.store == nil {
 		return
+	}
+	if u.searchPop != nil {
+		u.searchPop.Hide()
+		u.searchPop = nil
 	}
 	if p, ok := u.top().(*searchPage); ok {
 		p.query(q)

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -23,14 +25,20 @@ var _ fyne.Widget = (*Agenda)(nil)
 // Agenda lists upcoming and recent talks under the headings "Upcoming" and "Recent". It is
 // virtualised (a widget.List underneath), so it stays quick with many items. A heading is
 // left out when its group is empty; with no items at all it shows the empty text instead.
+// A group that lists only some of its talks ends with a line saying how many more there are
+// ("+3 more"; SetMore).
 type Agenda struct {
 	widget.BaseWidget
 
 	// OnSelected is called with the ID of the item the user chose. The item does not stay
 	// selected, so choosing it again calls OnSelected again.
 	OnSelected func(id string) `json:"-"`
+	// OnMore is called when the user chooses a group's "+N more" line, with whether it is
+	// the upcoming group's.
+	OnMore func(upcoming bool) `json:"-"`
 
 	upcoming, recent               []AgendaItem
+	moreUpcoming, moreRecent       int
 	upcomingHeading, recentHeading string
 	emptyText                      string
 }
@@ -55,6 +63,13 @@ func (a *Agenda) SetItems(upcoming, recent []AgendaItem) {
 	a.Refresh()
 }
 
+// SetMore sets how many more upcoming and recent talks there are than the items listed; a
+// group with more ends with "+N more".
+func (a *Agenda) SetMore(upcoming, recent int) {
+	a.moreUpcoming, a.moreRecent = max(upcoming, 0), max(recent, 0)
+	a.Refresh()
+}
+
 // SetHeadings replaces the group headings "Upcoming" and "Recent".
 func (a *Agenda) SetHeadings(upcoming, recent string) {
 	a.upcomingHeading, a.recentHeading = upcoming, recent
@@ -67,15 +82,18 @@ func (a *Agenda) SetEmptyText(text string) {
 	a.Refresh()
 }
 
-// agendaRow is one row of the list: a heading when item is nil.
+// agendaRow is one row of the list: a heading, or with more the line "+N more" of the group
+// (upcoming says which), when item is nil.
 type agendaRow struct {
-	heading string
-	item    *AgendaItem
+	heading  string
+	item     *AgendaItem
+	more     int
+	upcoming bool
 }
 
 func (a *Agenda) rows() []agendaRow {
 	var rows []agendaRow
-	add := func(heading string, items []AgendaItem) {
+	add := func(heading string, items []AgendaItem, more int, upcoming bool) {
 		if len(items) == 0 {
 			return
 		}
@@ -83,9 +101,12 @@ func (a *Agenda) rows() []agendaRow {
 		for i := range items {
 			rows = append(rows, agendaRow{item: &items[i]})
 		}
+		if more > 0 {
+			rows = append(rows, agendaRow{heading: "+" + strconv.Itoa(more) + " more", more: more, upcoming: upcoming})
+		}
 	}
-	add(a.upcomingHeading, a.upcoming)
-	add(a.recentHeading, a.recent)
+	add(a.upcomingHeading, a.upcoming, a.moreUpcoming, true)
+	add(a.recentHeading, a.recent, a.moreRecent, false)
 	return rows
 }
 
@@ -103,8 +124,14 @@ func (a *Agenda) CreateRenderer() fyne.WidgetRenderer {
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
 		r.list.Unselect(id)
-		if id < len(r.rows) && r.rows[id].item != nil && a.OnSelected != nil {
-			a.OnSelected(r.rows[id].item.ID)
+		if id >= len(r.rows) {
+			return
+		}
+		switch row := r.rows[id]; {
+		case row.item != nil && a.OnSelected != nil:
+			a.OnSelected(row.item.ID)
+		case row.more > 0 && a.OnMore != nil:
+			a.OnMore(row.upcoming)
 		}
 	}
 	r.empty = widget.NewLabel("")
@@ -268,6 +295,9 @@ func (r *agendaRowRenderer) Refresh() {
 	muted := th.Color(theme.ColorNamePlaceHolder, variant)
 
 	r.heading.TextSize, r.heading.TextStyle, r.heading.Color = caption, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNamePrimary, variant)
+	if r.v.row.more > 0 {
+		r.heading.TextStyle = fyne.TextStyle{} // a link to the rest, not a heading
+	}
 	r.date.TextSize, r.date.Color = caption, muted
 	r.title.TextSize, r.title.TextStyle, r.title.Color = text, fyne.TextStyle{Bold: true}, fg
 	r.subtitle.TextSize, r.subtitle.Color = caption, fg

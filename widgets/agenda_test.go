@@ -106,3 +106,30 @@ func TestAgendaHeadingRowsAreShorter(t *testing.T) {
 	a.SetItems(sampleUpcoming()[:1], sampleRecent())
 	assert.Equal(t, []int{0, 2}, r.headings)
 }
+
+func TestAgendaSaysHowManyMore(t *testing.T) {
+	newTestApp(t)
+	a := NewAgenda()
+	var more []bool
+	a.OnMore = func(upcoming bool) { more = append(more, upcoming) }
+	a.SetItems(sampleUpcoming(), sampleRecent())
+	a.SetMore(3, 0)
+	_, r := showAgenda(t, a)
+
+	var got []string
+	for _, row := range r.rows {
+		if row.item == nil {
+			got = append(got, "# "+row.heading)
+		}
+	}
+	assert.Equal(t, []string{"# Upcoming", "# +3 more", "# Recent"}, got, "only the group with more says so, at its end")
+	assert.Equal(t, 3, r.rows[4].more, "the line follows the upcoming items")
+	r.list.Select(4)
+	assert.Equal(t, []bool{true}, more)
+
+	a.SetMore(0, 12)
+	require.Len(t, r.rows, 8)
+	assert.Equal(t, "+12 more", r.rows[7].heading)
+	r.list.Select(7)
+	assert.Equal(t, []bool{true, false}, more)
+}

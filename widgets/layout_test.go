@@ -81,7 +81,7 @@ func TestFormGrid(t *testing.T) {
 
 	lw := max(float32(150), native.MinSize().Width)
 	wantH := max(name.MinSize().Height, 40) + max(kind.MinSize().Height, 20) + max(native.MinSize().Height, 30) + 2*pad
-	assert.Equal(t, fyne.NewSize(lw+pad+150, wantH), g.MinSize())
+	assert.Equal(t, fyne.NewSize(max(lw, 150), wantH), g.MinSize(), "a narrow form stacks: as wide as the widest label or input")
 
 	g.Resize(fyne.NewSize(500, 300))
 	assert.Equal(t, fyne.NewPos(0, 0), name.Position())
@@ -95,7 +95,74 @@ func TestFormGrid(t *testing.T) {
 	// A hidden pair takes no room; the label column keeps at least its least width.
 	native.Hide()
 	nativeIn.Hide()
-	assert.Equal(t, fyne.NewSize(150+pad+150, max(name.MinSize().Height, 40)+max(kind.MinSize().Height, 20)+pad), g.MinSize())
+	assert.Equal(t, fyne.NewSize(150, max(name.MinSize().Height, 40)+max(kind.MinSize().Height, 20)+pad), g.MinSize())
 	g.Resize(fyne.NewSize(500, 300))
 	assert.Equal(t, fyne.NewPos(150+pad, 0), nameIn.Position())
+
+	// Narrower than the label column and the widest input, each label goes above its input,
+	// both the whole width.
+	g.Resize(fyne.NewSize(200, 300))
+	nh := name.MinSize().Height
+	assert.Equal(t, fyne.NewPos(0, 0), name.Position())
+	assert.Equal(t, fyne.NewPos(0, nh), nameIn.Position())
+	assert.Equal(t, fyne.NewSize(200, 40), nameIn.Size())
+	assert.Equal(t, fyne.NewPos(0, nh+40+pad), kind.Position())
+	assert.Equal(t, nh+40+pad+kind.MinSize().Height+20, g.MinSize().Height, "the height counts the stacked rows")
+}
+
+func TestColumnsNarrow(t *testing.T) {
+	newTestApp(t)
+	pad := theme.Padding()
+	// when 200, title (shares), status 100, track 150, place 120; track goes first, then place,
+	// so that the title keeps 150.
+	cols := func() *Columns { return NewColumns(200, 0, 100, 150, 120).Dropping(150, 3, 4) }
+	tests := []struct {
+		name      string
+		width     float32
+		wantShown []bool
+		wantTitle float32
+	}{
+		{"all fit", 200 + 150 + 100 + 150 + 120 + 4*pad, []bool{true, true, true, true, true}, 150},
+		{"track goes first", 700, []bool{true, true, true, false, true}, 700 - 420 - 3*pad},
+		{"then the place", 560, []bool{true, true, true, false, false}, 560 - 300 - 2*pad},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			objs := []fyne.CanvasObject{box(10, 20), box(300, 20), box(10, 20), box(10, 20), box(10, 20)}
+			c := container.New(cols(), objs...)
+			c.Resize(fyne.NewSize(tc.width, 20))
+			for i, o := range objs {
+				assert.Equal(t, tc.wantShown[i], o.Visible(), "column %d shown", i)
+			}
+			assert.InDelta(t, tc.wantTitle, objs[1].Size().Width, 0.01)
+		})
+	}
+	c := container.New(cols(), box(10, 20), box(300, 20), box(10, 20), box(10, 20), box(10, 20))
+	assert.Equal(t, 200+80+100+2*pad, c.MinSize().Width, "the minimum leaves out every optional column")
+
+	// Squeezing narrows the fixed columns wider than an icon button alike, down to the fraction.
+	objs := []fyne.CanvasObject{box(10, 20), box(10, 20), box(10, 20)}
+	sq := container.New(NewColumns(200, 100, 36).Squeezing(0.5), objs...)
+	assert.Equal(t, 100+50+36+2*pad, sq.MinSize().Width)
+	sq.Resize(fyne.NewSize(150+75+36+2*pad, 20))
+	assert.InDelta(t, 150, objs[0].Size().Width, 0.01)
+	assert.InDelta(t, 75, objs[1].Size().Width, 0.01)
+	assert.Equal(t, float32(36), objs[2].Size().Width, "an icon button's column keeps its width")
+}
+
+func TestFlow(t *testing.T) {
+	newTestApp(t)
+	pad := theme.Padding()
+	objs := []fyne.CanvasObject{box(50, 20), box(50, 30), box(80, 20)}
+	c := container.New(NewFlow(100, 100), objs...)
+	assert.Equal(t, fyne.NewSize(100, 30), c.MinSize(), "before a layout: one line, as wide as the widest")
+
+	c.Resize(fyne.NewSize(300+2*pad, 30))
+	assert.Equal(t, fyne.NewPos(110+pad, 0), objs[1].Position())
+	assert.Equal(t, fyne.NewSize(100+10, 30), objs[0].Size(), "the spare width goes to the objects with a basis")
+	assert.Equal(t, float32(80), objs[2].Size().Width, "no basis: its own width")
+
+	c.Resize(fyne.NewSize(210, 100))
+	assert.Equal(t, fyne.NewPos(0, 30+pad), objs[2].Position(), "the third wraps onto a second line")
+	assert.Equal(t, 30+pad+20, c.MinSize().Height, "the height counts the lines at the width laid out")
 }

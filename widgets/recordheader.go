@@ -15,7 +15,8 @@ var _ fyne.Widget = (*RecordHeader)(nil)
 // shortened with "…". Objects among the buttons that are
 // not buttons (a status badge) are centred in the row. The title has the first row to itself,
 // so a narrow window never cuts it for the buttons; they share the second row with the
-// subtitle.
+// subtitle, or, when the two do not fit side by side, take rows of their own under it,
+// wrapping, so that no button is cut off in a narrow window.
 type RecordHeader struct {
 	widget.BaseWidget
 
@@ -73,7 +74,8 @@ func (h *RecordHeader) CreateRenderer() fyne.WidgetRenderer {
 		}
 		right = append(right, b)
 	}
-	r.buttons = container.NewHBox(right...)
+	r.flow = &Flow{Trailing: true}
+	r.buttons = container.New(r.flow, right...)
 	r.sep = widget.NewSeparator()
 	r.box = container.NewWithoutLayout(r.title, r.buttons, r.sub, r.sep)
 	r.Refresh()
@@ -84,6 +86,7 @@ type recordHeaderRenderer struct {
 	h                   *RecordHeader
 	title, sub, unsaved *widget.Label
 	buttons             *fyne.Container
+	flow                *Flow
 	sep                 *widget.Separator
 	box                 *fyne.Container
 }
@@ -92,36 +95,96 @@ func (r *recordHeaderRenderer) Destroy() {}
 
 func (r *recordHeaderRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
 
+// subMin is the least room the subtitle keeps beside the buttons (or its whole text, when
+// shorter) before they move under it: it says when and where, and "…" says nothing.
+const subMin = 280
+
+// oneLine is the width of the buttons side by side.
+func (r *recordHeaderRenderer) oneLine() float32 {
+	w, n := float32(0), 0
+	for _, o := range r.buttons.Objects {
+		if o.Visible() {
+			w += o.MinSize().Width
+			n++
+		}
+	}
+	return w + theme.Padding()*float32(max(n-1, 0))
+}
+
+// beside reports whether the buttons fit beside the subtitle at width (before the first
+// layout, width 0, they are taken to).
+func (r *recordHeaderRenderer) beside(width float32) bool {
+	room := r.oneLine()
+	if !r.sub.Hidden {
+		// The label's own minimum is only "…": measure the text it would show in full.
+		text := fyne.MeasureText(r.h.Subtitle, theme.TextSize(), r.sub.TextStyle).Width + 2*theme.InnerPadding()
+		room += theme.Padding() + min(subMin, text)
+	}
+	return width == 0 || width >= room
+}
+
 func (r *recordHeaderRenderer) MinSize() fyne.Size {
 	pad := theme.Padding()
-	t, b := r.title.MinSize(), r.buttons.MinSize()
+	t := r.title.MinSize()
+	width := r.h.Size().Width
+	b := r.buttons.MinSize() // as wide as the widest button
+	if r.beside(width) {
+		b = fyne.NewSize(r.oneLine(), r.flowHeight(r.oneLine()))
+	} else {
+		b.Height = r.flowHeight(width)
+	}
 	second := b.Height
 	if !r.sub.Hidden {
-		second = max(second, r.sub.MinSize().Height)
+		if r.beside(width) {
+			second = max(second, r.sub.MinSize().Height)
+		} else {
+			second += r.sub.MinSize().Height + pad
+		}
 	}
 	return fyne.NewSize(max(t.Width, b.Width), t.Height+second+2*pad+r.sep.MinSize().Height)
 }
 
+// flowHeight is the height of the buttons' rows at width.
+func (r *recordHeaderRenderer) flowHeight(width float32) float32 {
+	r.flow.width = width
+	return r.flow.MinSize(r.buttons.Objects).Height
+}
+
 // Layout gives the title the whole first row, never cut for the buttons' sake, and puts the
-// subtitle and the buttons on the second, the subtitle shortened with "…" when they meet.
+// subtitle and the buttons on the second, the subtitle shortened with "…" when they meet; in a
+// header too narrow for both, the buttons go on rows of their own below the subtitle.
 func (r *recordHeaderRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
 	r.box.Move(fyne.NewPos(0, 0))
 	r.box.Resize(size)
-	t, b := r.title.MinSize(), r.buttons.MinSize()
+	t := r.title.MinSize()
 	r.title.Move(fyne.NewPos(0, 0))
 	r.title.Resize(fyne.NewSize(size.Width, t.Height))
 	y := t.Height
-	second := b.Height
-	if !r.sub.Hidden {
-		second = max(second, r.sub.MinSize().Height)
-		s := r.sub.MinSize()
-		r.sub.Move(fyne.NewPos(0, y+(second-s.Height)/2))
-		r.sub.Resize(fyne.NewSize(max(0, size.Width-b.Width-pad), s.Height))
+	if r.beside(size.Width) {
+		b := fyne.NewSize(r.oneLine(), r.flowHeight(r.oneLine()))
+		second := b.Height
+		if !r.sub.Hidden {
+			second = max(second, r.sub.MinSize().Height)
+			s := r.sub.MinSize()
+			r.sub.Move(fyne.NewPos(0, y+(second-s.Height)/2))
+			r.sub.Resize(fyne.NewSize(max(0, size.Width-b.Width-pad), s.Height))
+		}
+		r.buttons.Move(fyne.NewPos(max(0, size.Width-b.Width), y+(second-b.Height)/2))
+		r.buttons.Resize(b)
+		y += second + pad
+	} else {
+		if !r.sub.Hidden {
+			s := r.sub.MinSize()
+			r.sub.Move(fyne.NewPos(0, y))
+			r.sub.Resize(fyne.NewSize(size.Width, s.Height))
+			y += s.Height + pad
+		}
+		h := r.flowHeight(size.Width)
+		r.buttons.Move(fyne.NewPos(0, y))
+		r.buttons.Resize(fyne.NewSize(size.Width, h))
+		y += h + pad
 	}
-	r.buttons.Move(fyne.NewPos(max(0, size.Width-b.Width), y+(second-b.Height)/2))
-	r.buttons.Resize(b)
-	y += second + pad
 	r.sep.Move(fyne.NewPos(0, y+pad))
 	r.sep.Resize(fyne.NewSize(size.Width, r.sep.MinSize().Height))
 }

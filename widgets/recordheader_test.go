@@ -59,3 +59,35 @@ func TestRecordHeaderNarrow(t *testing.T) {
 	assert.GreaterOrEqual(t, r.buttons.Position().Y, r.title.Position().Y+r.title.Size().Height, "the buttons under the title")
 	assert.LessOrEqual(t, r.sub.Position().X+r.sub.Size().Width, r.buttons.Position().X, "the subtitle stops where the buttons start")
 }
+
+// In a header too narrow for the subtitle and the buttons side by side, the buttons take rows
+// of their own under the subtitle, wrapping, each whole and inside the header.
+func TestRecordHeaderWrapsItsButtons(t *testing.T) {
+	newTestApp(t)
+	var buttons []fyne.CanvasObject
+	for _, label := range []string{"Change status…", "Save", "Pre-flight: 1 important", "Export briefing pack", "Delete"} {
+		buttons = append(buttons, widget.NewButton(label, func() {}))
+	}
+	h := NewRecordHeader(buttons...)
+	h.SetTitle("Peace treaty consultations, round 2 — Tokyo", "Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan")
+	w := test.NewTempWindow(t, h)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1200, 200))
+	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
+	wideH := h.MinSize().Height
+	assert.InDelta(t, r.sub.Position().Y, r.buttons.Position().Y, 4, "wide: one row for the subtitle and the buttons")
+
+	w.Resize(fyne.NewSize(560, 300))
+	w.Resize(fyne.NewSize(560, 300)) // the height follows the width laid out
+	assert.Greater(t, r.buttons.Position().Y, r.sub.Position().Y, "narrow: the buttons under the subtitle")
+	assert.Equal(t, float32(560), r.sub.Size().Width, "the subtitle has the row to itself")
+	assert.Greater(t, h.MinSize().Height, wideH)
+	assert.LessOrEqual(t, h.MinSize().Width, float32(560))
+	rows := map[float32]bool{}
+	for _, b := range buttons {
+		assert.LessOrEqual(t, r.buttons.Position().X+b.Position().X+b.Size().Width, float32(560.5))
+		assert.GreaterOrEqual(t, b.Size().Width+0.5, b.MinSize().Width)
+		rows[b.Position().Y] = true
+	}
+	assert.Len(t, rows, 2, "the buttons wrap onto two rows")
+}

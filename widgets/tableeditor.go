@@ -68,7 +68,7 @@ func (e *TableEditor) headings() fyne.CanvasObject {
 	var widths []float32
 	endLine := func() {
 		if len(cells) > 0 {
-			lines = append(lines, container.New(NewColumns(widths...), cells...))
+			lines = append(lines, container.New(NewColumns(widths...).Squeezing(0.6), cells...))
 		}
 		cells, widths = nil, nil
 	}
@@ -106,7 +106,7 @@ func (e *TableEditor) fields(i int, row []string, set func([]string)) (fyne.Canv
 	var widths []float32
 	endLine := func() {
 		if len(cells) > 0 {
-			lines = append(lines, container.New(NewColumns(widths...), cells...))
+			lines = append(lines, container.New(NewColumns(widths...).Squeezing(0.6), cells...))
 		}
 		cells, widths = nil, nil
 	}
