@@ -364,6 +364,7 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 	for _, m := range ms {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
+		link.Wrapping = fyne.TextWrapWord // the whole title, on a narrow window over two lines
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
 		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
