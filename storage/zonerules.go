@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -333,16 +332,4 @@ func storeZone(ctx context.Context, tx querier, r ZoneRules, counts *ImportCount
 	}
 	_, err = r.register()
 	return err
-}
-
-// zonesUsed lists the defined zones among the given zone names, sorted by name.
-func zonesUsed(names map[string]bool) []ZoneRules {
-	var out []ZoneRules
-	for n := range names {
-		if r, ok := DefinedZone(n); ok {
-			out = append(out, r)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
 }
