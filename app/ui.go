@@ -94,6 +94,7 @@ type ui struct {
 	search    *widget.Entry
 	status    *widget.Label
 	activity  *widget.Activity
+	tasks     *fyne.Container // the long tasks under way, with their progress (progress.go)
 	busyCount int
 	body      *fyne.Container
 	backBar   *fyne.Container
@@ -219,6 +220,7 @@ func (u *ui) buildChrome() {
 	u.status = truncated(widget.NewLabel(""))
 	u.activity = widget.NewActivity()
 	u.activity.Hide()
+	u.tasks = container.NewHBox()
 
 	u.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), u.back)
 	u.backBar = container.NewHBox(u.backBtn)
@@ -229,7 +231,7 @@ func (u *ui) buildChrome() {
 	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
 	split := container.NewHSplit(side, main)
 	split.SetOffset(0.16)
-	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(u.tasks, u.activity), u.status)
 	u.root = container.NewBorder(nil, statusBar, nil, nil, split)
 }
 

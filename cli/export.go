@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/parley-app/parley/tasks"
@@ -44,7 +45,9 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	rep, err := tasks.ExportFor(ctx, s, *out, now(), *upTo)
+	update, finish := progressLine("Exporting to " + filepath.Base(*out))
+	rep, err := tasks.ExportWith(ctx, s, *out, now(), tasks.ExportOptions{UpTo: *upTo, Progress: update})
+	finish()
 	if err != nil {
 		return explain(path, err)
 	}
