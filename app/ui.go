@@ -79,6 +79,9 @@ type ui struct {
 	statusLife time.Duration
 	statusGen  int
 	later      func(time.Duration, func()) // runs a function on the Fyne goroutine later: afterOnFyne
+	// do hands slow work's result to the Fyne goroutine: fyne.Do; the benchmarks time what
+	// runs there (window_bench_test.go).
+	do func(func())
 	// ctx is given to all slow work; stopWork cancels it when the window quits, so that a
 	// running export or pack stops (leaving the user's files as they were) instead of
 	// writing on after the window has gone. work counts the slow work still running.
@@ -119,6 +122,7 @@ func newUI(a fyne.App, opts Options) *ui {
 		opts:  opts,
 		now:   realClock,
 		spawn: func(f func()) { go f() },
+		do:    fyne.Do,
 
 		typingPause: 300 * time.Millisecond,
 		statusLife:  statusLife,
@@ -147,7 +151,7 @@ func run[T any](u *ui, what string, load func(context.Context) (T, error), apply
 	u.spawn(func() {
 		r, err := load(ctx)
 		u.work.Done()
-		fyne.Do(func() {
+		u.do(func() {
 			u.busyStop()
 			apply(r, err)
 		})
