@@ -384,7 +384,7 @@ func (t *talksScreen) readPage(page int) {
 			return
 		}
 		if err != nil {
-			delete(t.asked, page)
+			// The page stays asked: the rows in view would ask again at every redraw.
 			t.u.showError("list the talks", err)
 			return
 		}
