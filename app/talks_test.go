@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -199,4 +201,36 @@ func TestMonthFlipReadsOnlyTheMonth(t *testing.T) {
 	u.goScreen(screenTalks)
 	u.goScreen(screenCalendar)
 	assert.Contains(t, test.RenderObjectToMarkup(c.agenda), "Upcoming round", "shown again, the calendar reads the agenda")
+}
+
+// The tracks dialog lists the tracks in a list that draws the rows in view, each with its
+// edit and delete buttons.
+func TestTracksDialogListsAndDeletes(t *testing.T) {
+	u, st := talksDossier(t, 10)
+	ctx := context.Background()
+	for i := range 300 {
+		tr := storage.Track{Title: fmt.Sprintf("Track %03d", i), Parties: []string{"Japan", "Russia"}}
+		require.NoError(t, st.CreateTrack(ctx, &tr))
+	}
+	changed := 0
+	showTracks(u, func() { changed++ })
+	dlg := overlay(t, u)
+	shown := texts(dlg)
+	assert.Contains(t, shown, "Track 000")
+	assert.Contains(t, shown, "Japan · Russia")
+	assert.NotContains(t, shown, "Track 299", "only the rows in view are drawn")
+	var del []*widget.Button
+	for _, b := range find[*widget.Button](dlg) {
+		if b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() {
+			del = append(del, b)
+		}
+	}
+	require.NotEmpty(t, del)
+	test.Tap(del[0])
+	tapButton(t, overlay(t, u), "Delete")
+	assert.Equal(t, 1, changed)
+	tracks, err := st.Tracks(ctx)
+	require.NoError(t, err)
+	assert.Len(t, tracks, 299)
+	assert.Equal(t, "Track 001", tracks[0].Title)
 }
