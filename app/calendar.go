@@ -164,8 +164,8 @@ func launchMonth(ctx context.Context, st *storage.Store, now time.Time) (int, ti
 	if err != nil {
 		return 0, 0, err
 	}
-	for _, m := range upcoming {
-		l := m.When.Lower()
+	if len(upcoming) > 0 {
+		l := upcoming[0].When.Lower()
 		if l.Before(now) {
 			l = now
 		}
