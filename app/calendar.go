@@ -31,6 +31,9 @@ type calendarScreen struct {
 	root   fyne.CanvasObject
 	placed bool // the month has been chosen (at launch: by launchMonth)
 	gen    int  // the latest load; older results are dropped
+	// agendaGen is the latest load of the agenda, which does not change with the month
+	// shown: it is read when the screen is shown, not at every month flip.
+	agendaGen int
 }
 
 // monthData is what one load of the calendar reads.
@@ -40,6 +43,7 @@ type monthData struct {
 	days     map[widgets.Date][]widgets.Chip
 	band     []widgets.BandItem
 	count    int
+	agenda   bool // upcoming and recent were read
 	upcoming []storage.MeetingSummary
 	recent   []storage.MeetingSummary
 	// moreUpcoming and moreRecent are how many talks each way the agenda does not list.
@@ -50,7 +54,7 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c := &calendarScreen{u: u}
 	c.grid = widgets.NewMonthGrid()
 	c.grid.SetToday(u.now())
-	c.grid.OnMonthChanged = func(y int, m time.Month) { c.reload() }
+	c.grid.OnMonthChanged = func(y int, m time.Month) { c.reload(false) }
 	c.grid.OnChipTapped = func(id string) { u.push(newMeetingPage(u, id)) }
 	c.grid.OnDayTapped = func(day time.Time) {
 		m := blankMeeting()
@@ -73,11 +77,15 @@ func newCalendarScreen(u *ui) *calendarScreen {
 
 func (c *calendarScreen) title() string           { return screenCalendar }
 func (c *calendarScreen) view() fyne.CanvasObject { return c.root }
-func (c *calendarScreen) show()                   { c.reload() }
+func (c *calendarScreen) show()                   { c.reload(true) }
 
-// reload reads the shown month (or, the first time, chooses it) and the agenda.
-func (c *calendarScreen) reload() {
+// reload reads the shown month (or, the first time, chooses it), and the agenda when
+// withAgenda is true. A month flip reads only the month: some 40 days of meetings.
+func (c *calendarScreen) reload(withAgenda bool) {
 	c.gen++
+	if withAgenda {
+		c.agendaGen = c.gen
+	}
 	gen, st, now, placed, first := c.gen, c.u.store, c.u.now(), c.placed, c.grid.FirstWeekday()
 	y, m := c.grid.Month()
 	run(c.u, "", func(ctx context.Context) (monthData, error) {
@@ -87,8 +95,15 @@ func (c *calendarScreen) reload() {
 				return monthData{}, err
 			}
 		}
-		return loadMonth(ctx, st, now, y, m, first)
+		d, err := loadMonth(ctx, st, y, m, first)
+		if err == nil && withAgenda {
+			err = loadAgendaInto(ctx, st, now, &d)
+		}
+		return d, err
 	}, func(d monthData, err error) {
+		if d.agenda && gen == c.agendaGen && err == nil {
+			c.applyAgenda(d)
+		}
 		if gen != c.gen {
 			return
 		}
@@ -114,6 +129,10 @@ func (c *calendarScreen) apply(d monthData, err error) {
 	} else {
 		c.empty.Hide()
 	}
+}
+
+// applyAgenda shows a loaded agenda.
+func (c *calendarScreen) applyAgenda(d monthData) {
 	if len(d.upcoming) == 0 && len(d.recent) > 0 {
 		c.agenda.SetHeadings("Upcoming", "Nothing upcoming — the latest talks")
 	} else {
@@ -149,44 +168,32 @@ func (c *calendarScreen) showMore(upcoming bool) {
 // latest day-precise meeting is the Tokyo round of Wed 22 Jun 2016, so the calendar opens on
 // June 2016. With no day-precise meeting at all it opens on the first upcoming fuzzy meeting,
 // else on the current month.
+//
+// Each is one row read from an index (storage.DayMeeting), whatever the size of the dossier.
 func launchMonth(ctx context.Context, st *storage.Store, now time.Time) (int, time.Month, error) {
-	upcoming, err := st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: 500})
-	if err != nil {
-		return 0, 0, err
-	}
-	for _, m := range upcoming {
-		if d, ok := m.When.Day(); ok && m.Status != storage.StatusCancelled && !m.When.Lower().Before(dayStart(now)) {
-			return d.Year, d.Month, nil
+	for _, later := range []bool{true, false} {
+		from := now
+		if later {
+			from = dayStart(now)
 		}
-	}
-	// Look back a year at a time before reading every past meeting.
-	for _, back := range []time.Time{now.AddDate(-1, 0, 0), now.AddDate(-5, 0, 0), {}} {
-		past, err := st.Meetings(ctx, storage.MeetingFilter{From: back, To: now})
+		m, ok, err := st.DayMeeting(ctx, from, later)
 		if err != nil {
 			return 0, 0, err
 		}
-		var best storage.MeetingSummary
-		found := false
-		for _, m := range past {
-			if _, ok := m.When.Day(); ok && m.When.Lower().Before(now) && m.Status != storage.StatusCancelled {
-				if !found || !m.When.Lower().Before(best.When.Lower()) {
-					best, found = m, true
-				}
-			}
-		}
-		if found {
-			d, _ := best.When.Day()
+		if d, _ := m.When.Day(); ok {
 			return d.Year, d.Month, nil
 		}
 	}
-	for _, m := range upcoming {
-		if !m.When.IsZero() {
-			l := m.When.Lower()
-			if l.Before(now) {
-				l = now
-			}
-			return l.Year(), l.Month(), nil
+	upcoming, err := st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: 1})
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(upcoming) > 0 {
+		l := upcoming[0].When.Lower()
+		if l.Before(now) {
+			l = now
 		}
+		return l.Year(), l.Month(), nil
 	}
 	return now.Year(), now.Month(), nil
 }
@@ -195,8 +202,8 @@ func dayStart(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// loadMonth reads the meetings on a month's grid (six weeks starting on first) and the agenda.
-func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, month time.Month, first time.Weekday) (monthData, error) {
+// loadMonth reads the meetings on a month's grid (six weeks starting on first).
+func loadMonth(ctx context.Context, st *storage.Store, year int, month time.Month, first time.Weekday) (monthData, error) {
 	d := monthData{year: year, month: month, days: map[widgets.Date][]widgets.Chip{}}
 	start := widgets.Date{Year: year, Month: month, Day: 1}
 	gridFirst := start.AddDays(-((int(start.Weekday()) - int(first) + 7) % 7))
@@ -236,12 +243,7 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 		d.band = append(d.band, widgets.BandItem{ID: m.ID, Text: bandText(m), Status: string(m.Status)})
 		d.count++
 	}
-	if d.upcoming, d.recent, err = loadAgenda(ctx, st, now); err != nil {
-		return d, err
-	}
-	up, past, err := st.CountMeetingsAround(ctx, now)
-	d.moreUpcoming, d.moreRecent = up-len(d.upcoming), past-len(d.recent)
-	return d, err
+	return d, nil
 }
 
 // chipOf is a meeting as a chip on its day.
@@ -283,35 +285,29 @@ func bandText(m storage.MeetingSummary) string {
 	return s
 }
 
-// loadAgenda reads the next talks from now and the latest before it (latest first).
+// loadAgendaInto reads the agenda into d, and how many talks each way it leaves out (counted
+// without reading them).
+func loadAgendaInto(ctx context.Context, st *storage.Store, now time.Time, d *monthData) error {
+	var err error
+	if d.upcoming, d.recent, err = loadAgenda(ctx, st, now); err != nil {
+		return err
+	}
+	d.agenda = true
+	up, past, err := st.CountMeetingsAround(ctx, now)
+	d.moreUpcoming, d.moreRecent = up-len(d.upcoming), past-len(d.recent)
+	return err
+}
+
+// loadAgenda reads the next talks from now (in the order of Meetings: a meeting due "by end
+// of 2016" comes up at its deadline, not at the start of the year) and the latest over before
+// it, latest first: agendaSize of each, read from indexes.
 func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming, recent []storage.MeetingSummary, err error) {
 	upcoming, err = st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: agendaSize})
 	if err != nil {
 		return nil, nil, err
 	}
-	// A meeting due "by end of 2016" comes up at its deadline, not at the start of the year.
-	sortMeetings(upcoming, sortDate, false)
-	// The recent ones: a year back first, everything past when that is not enough.
-	for _, back := range []time.Time{now.AddDate(-1, 0, 0), {}} {
-		past, err := st.Meetings(ctx, storage.MeetingFilter{From: back, To: now})
-		if err != nil {
-			return nil, nil, err
-		}
-		recent = recent[:0]
-		for _, m := range past {
-			if !m.When.IsZero() && !m.When.Upper().After(now) {
-				recent = append(recent, m)
-			}
-		}
-		if len(recent) >= agendaSize || back.IsZero() {
-			break
-		}
-	}
-	sort.SliceStable(recent, func(i, j int) bool { return recent[i].When.Upper().After(recent[j].When.Upper()) })
-	if len(recent) > agendaSize {
-		recent = recent[:agendaSize]
-	}
-	return upcoming, recent, nil
+	recent, err = st.MeetingsBefore(ctx, now, agendaSize)
+	return upcoming, recent, err
 }
 
 // agendaItems are meetings as the agenda lists them.

@@ -152,59 +152,80 @@ const conflictsInReport = 5
 // importFileWith imports with opt. A calendar's report offers what the command line's
 // --take-theirs and --add-attendees do: the organiser's version of the meetings edited in
 // Parley since, and the attendees no actor matches made actors.
+//
+// A bundle's import shows its progress in the status bar, records done of all, with a Stop
+// button, and the window stays usable meanwhile (an import of 100,000 meetings takes
+// minutes); a calendar, which is read in a moment, shows a dialog until it is in.
 func (u *ui) importFileWith(path string, opt tasks.ImportOptions) {
 	st, name := u.store, filepath.Base(path)
+	if format, _ := tasks.FormatOf(path); format == tasks.BundleExt {
+		runWithProgress(u, "Importing "+name, func(ctx context.Context, progress func(done, total int)) (tasks.ImportReport, error) {
+			opt.Progress = progress
+			return tasks.ImportWith(ctx, st, path, opt)
+		}, func(rep tasks.ImportReport, err error) { u.imported(path, opt, rep, err) })
+		return
+	}
 	progress := dialog.NewCustomWithoutButtons("Importing "+name, progressBar(), u.win)
 	progress.Show()
 	run(u, "Importing "+name+"…", func(ctx context.Context) (tasks.ImportReport, error) {
 		return tasks.ImportWith(ctx, st, path, opt)
 	}, func(rep tasks.ImportReport, err error) {
 		progress.Hide()
-		u.resetTo(u.screen)
-		if err != nil {
-			u.showError("import "+name, err)
-			return
-		}
-		u.setStatus("Imported " + name)
-		var choices []choice
-		if n := len(rep.Calendar.Conflicts); n > 0 {
-			uids := make([]string, n)
-			for i, c := range rep.Calendar.Conflicts {
-				uids[i] = c.UID
-			}
-			label := "Take the organiser's version"
-			if n > 1 {
-				label = fmt.Sprintf("Take the organiser's versions (%d)", n)
-			}
-			choices = append(choices, choice{label: label, action: func() {
-				u.importFileWith(path, tasks.ImportOptions{TakeTheirs: uids, AddAttendees: opt.AddAttendees})
-			}})
-		}
-		if n := len(rep.Calendar.Unmatched); n > 0 {
-			label := "Add the attendee as an actor"
-			if n > 1 {
-				label = fmt.Sprintf("Add the %d attendees as actors", n)
-			}
-			choices = append(choices, choice{label: label, action: func() {
-				u.importFileWith(path, tasks.ImportOptions{TakeTheirs: opt.TakeTheirs, AddAttendees: true})
-			}})
-		}
-		text := rep.String()
-		if n := len(rep.Bundle.Conflicts); n > 0 {
-			// The dialog does not scroll: the first few in words, all of them a tap away.
-			text = rep.Counts() + "\n\n" + tasks.ConflictsText(rep.Bundle.Conflicts, conflictsInReport)
-			choices = append(choices, choice{label: "Resolve the conflicts…", important: true, action: u.onResolveConflicts})
-		}
-		label := "OK"
-		if len(choices) > 0 {
-			label = "Keep it as it is"
-			if len(rep.Bundle.Conflicts) > 0 {
-				label = "Decide later"
-			}
-		}
-		choices = append(choices, choice{label: label, important: len(choices) == 0})
-		u.showChoice("Imported "+name, text, nil, choices)
+		u.imported(path, opt, rep, err)
 	})
+}
+
+// imported shows what an import of path did, and what it offers to do next.
+func (u *ui) imported(path string, opt tasks.ImportOptions, rep tasks.ImportReport, err error) {
+	name := filepath.Base(path)
+	u.resetTo(u.screen)
+	if errors.Is(err, context.Canceled) && u.ctx.Err() == nil {
+		u.setStatus("Stopped importing " + name + ": nothing of it was imported")
+		return
+	}
+	if err != nil {
+		u.showError("import "+name, err)
+		return
+	}
+	u.setStatus("Imported " + name)
+	var choices []choice
+	if n := len(rep.Calendar.Conflicts); n > 0 {
+		uids := make([]string, n)
+		for i, c := range rep.Calendar.Conflicts {
+			uids[i] = c.UID
+		}
+		label := "Take the organiser's version"
+		if n > 1 {
+			label = fmt.Sprintf("Take the organiser's versions (%d)", n)
+		}
+		choices = append(choices, choice{label: label, action: func() {
+			u.importFileWith(path, tasks.ImportOptions{TakeTheirs: uids, AddAttendees: opt.AddAttendees})
+		}})
+	}
+	if n := len(rep.Calendar.Unmatched); n > 0 {
+		label := "Add the attendee as an actor"
+		if n > 1 {
+			label = fmt.Sprintf("Add the %d attendees as actors", n)
+		}
+		choices = append(choices, choice{label: label, action: func() {
+			u.importFileWith(path, tasks.ImportOptions{TakeTheirs: opt.TakeTheirs, AddAttendees: true})
+		}})
+	}
+	text := rep.String()
+	if n := len(rep.Bundle.Conflicts); n > 0 {
+		// The dialog does not scroll: the first few in words, all of them a tap away.
+		text = rep.Counts() + "\n\n" + tasks.ConflictsText(rep.Bundle.Conflicts, conflictsInReport)
+		choices = append(choices, choice{label: "Resolve the conflicts…", important: true, action: u.onResolveConflicts})
+	}
+	label := "OK"
+	if len(choices) > 0 {
+		label = "Keep it as it is"
+		if len(rep.Bundle.Conflicts) > 0 {
+			label = "Decide later"
+		}
+	}
+	choices = append(choices, choice{label: label, important: len(choices) == 0})
+	u.showChoice("Imported "+name, text, nil, choices)
 }
 
 // onExport writes the whole dossier as a Parley bundle or as a calendar.
@@ -230,19 +251,30 @@ func (u *ui) exportAs(ext string) {
 }
 
 // exportTo writes the dossier to path (its extension chooses the format) off the Fyne
-// goroutine.
+// goroutine. A bundle shows its progress in the status bar, with a Stop button.
 func (u *ui) exportTo(path string) {
-	st, now := u.store, u.now()
-	run(u, "Exporting to "+filepath.Base(path)+"…", func(ctx context.Context) (tasks.ExportReport, error) {
-		return tasks.Export(ctx, st, path, now)
-	}, func(rep tasks.ExportReport, err error) {
+	st, now, what := u.store, u.now(), "Exporting to "+filepath.Base(path)
+	done := func(rep tasks.ExportReport, err error) {
+		if errors.Is(err, context.Canceled) && u.ctx.Err() == nil {
+			u.setStatus("Stopped exporting: " + filepath.Base(path) + " was not written")
+			return
+		}
 		if err != nil {
 			u.showError("export the dossier", err)
 			return
 		}
 		u.setStatus("Exported to " + path)
 		u.showChoice("Exported", rep.String(), nil, []choice{{label: "OK", important: true}})
-	})
+	}
+	if format, _ := tasks.FormatOf(path); format == tasks.BundleExt {
+		runWithProgress(u, what, func(ctx context.Context, progress func(done, total int)) (tasks.ExportReport, error) {
+			return tasks.ExportWith(ctx, st, path, now, tasks.ExportOptions{Progress: progress})
+		}, done)
+		return
+	}
+	run(u, what+"…", func(ctx context.Context) (tasks.ExportReport, error) {
+		return tasks.Export(ctx, st, path, now)
+	}, done)
 }
 
 // onBackup copies the dossier into a new file.

@@ -1,9 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,8 +31,10 @@ const (
 	sortStatus = "status"
 )
 
-// talksScreen is every meeting in a sortable, filterable, virtualised list: it draws only the
-// rows in view, so a dossier of 100,000 meetings scrolls as one of ten.
+// talksScreen is every meeting in a sortable, filterable, virtualised list. It holds a key of
+// each meeting it lists (ID, title, status: storage.MeetingKeys), sorts those off the Fyne
+// goroutine, and reads the rows themselves a page at a time as they come into view, so a
+// dossier of 100,000 meetings scrolls, sorts and filters without freezing the window.
 type talksScreen struct {
 	u *ui
 
@@ -44,7 +47,13 @@ type talksScreen struct {
 	list             *widget.List
 	count            *widget.Label
 	empty            *widget.Label
-	rows             []storage.MeetingSummary
+	byDate           []storage.MeetingKey // the meetings listed, in date order as read
+	keys             []storage.MeetingKey // the same in the order shown: the list's rows
+	shown            map[string]storage.MeetingSummary
+	asked            map[int]bool // the pages of keys read or being read into shown
+	shownGen         int          // counts the times shown was started again
+	updating         bool         // the list is updating a row (see updateRow)
+	sortGen          int          // the latest sort; older results are dropped
 	trackIDs         map[string]string
 	trackTitle       map[string]string
 	root             fyne.CanvasObject
@@ -54,14 +63,24 @@ type talksScreen struct {
 	pending          *time.Timer
 }
 
-// talksData is one load of the list.
+// talksData is one load of the list: the keys in date order and in the order shown.
 type talksData struct {
-	rows   []storage.MeetingSummary
-	tracks []storage.Track
+	byDate, keys []storage.MeetingKey
+	sortBy       string // the order of keys
+	desc         bool
+	tracks       []storage.Track
 }
+
+// talksPage is how many rows the list reads at a time (a screen holds about 25), and
+// talksKept how many it keeps read before it starts again from the rows in view.
+const (
+	talksPage = 100
+	talksKept = 3000
+)
 
 func newTalksScreen(u *ui) *talksScreen {
 	t := &talksScreen{u: u, sortBy: sortDate, sortBtns: map[string]*widget.Button{}}
+	t.forget()
 	t.track = widget.NewSelect([]string{allTracks}, nil)
 	t.track.SetSelected(allTracks)
 	t.track.OnChanged = func(string) { t.filterChanged() }
@@ -86,14 +105,14 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.filterMsg.Hide()
 
 	t.list = widget.NewList(
-		func() int { return len(t.rows) },
+		func() int { return len(t.keys) },
 		t.newRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { t.updateRow(id, o) },
 	)
 	t.list.OnSelected = func(id widget.ListItemID) {
 		t.list.UnselectAll()
-		if id >= 0 && id < len(t.rows) {
-			u.push(newMeetingPage(u, t.rows[id].ID))
+		if id >= 0 && id < len(t.keys) {
+			u.push(newMeetingPage(u, t.keys[id].ID))
 		}
 	}
 	t.count = widget.NewLabel("")
@@ -143,10 +162,12 @@ func (t *talksScreen) newRow() fyne.CanvasObject {
 }
 
 func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(t.rows) {
+	if id < 0 || id >= len(t.keys) {
 		return
 	}
-	m := t.rows[id]
+	t.updating = true
+	m := t.row(id)
+	t.updating = false
 	c := o.(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(m.WhenText())
 	c.Objects[1].(*widget.Label).SetText(m.Title)
@@ -210,8 +231,24 @@ func (t *talksScreen) sortOn(key string) {
 		t.sortBy, t.desc = key, false
 	}
 	t.refreshSortButtons()
-	sortMeetings(t.rows, t.sortBy, t.desc)
-	t.list.Refresh()
+	t.reorder()
+}
+
+// reorder sorts the keys in the order chosen, off the Fyne goroutine: 100,000 titles take
+// a tenth of a second to sort, which the window must not wait for.
+func (t *talksScreen) reorder() {
+	t.sortGen++
+	gen, byDate, by, desc := t.sortGen, t.byDate, t.sortBy, t.desc
+	run(t.u, "", func(context.Context) ([]storage.MeetingKey, error) {
+		return orderKeys(byDate, by, desc), nil
+	}, func(keys []storage.MeetingKey, _ error) {
+		if gen != t.sortGen {
+			return
+		}
+		t.keys = keys
+		t.asked = map[int]bool{} // the rows read stay; the pages are others now
+		t.list.Refresh()
+	})
 }
 
 func (t *talksScreen) refreshSortButtons() {
@@ -239,6 +276,7 @@ func (t *talksScreen) reload() {
 	}
 	t.filterMsg.Hide()
 	t.gen++
+	t.sortGen++ // a sort asked before this load would order the keys it replaces
 	gen, st, by, desc := t.gen, t.u.store, t.sortBy, t.desc
 	run(t.u, "", func(ctx context.Context) (talksData, error) {
 		return loadTalks(ctx, st, f, by, desc)
@@ -256,39 +294,117 @@ func loadTalks(ctx context.Context, st *storage.Store, f storage.MeetingFilter, 
 	if d.tracks, err = st.Tracks(ctx); err != nil {
 		return d, err
 	}
-	if d.rows, err = st.Meetings(ctx, f); err != nil {
+	if d.byDate, err = st.MeetingKeys(ctx, f); err != nil {
 		return d, err
 	}
-	sortMeetings(d.rows, by, desc)
+	d.keys, d.sortBy, d.desc = orderKeys(d.byDate, by, desc), by, desc
 	return d, nil
 }
 
-// sortMeetings orders rows by date (storage.CompareWhen), title or status (in the order a meeting
-// passes through them), ties by date.
-func sortMeetings(rows []storage.MeetingSummary, by string, desc bool) {
+// orderKeys returns the keys, which are in date order, by date, title (case-insensitive) or
+// status (in the order a meeting passes through them), ties by date; desc reverses the whole
+// order. The sort key of each meeting is made once, not in every comparison.
+func orderKeys(byDate []storage.MeetingKey, by string, desc bool) []storage.MeetingKey {
+	out := make([]storage.MeetingKey, len(byDate))
+	if by == sortDate {
+		copy(out, byDate)
+		if desc {
+			slices.Reverse(out)
+		}
+		return out
+	}
 	rank := map[storage.Status]int{}
 	for i, s := range storage.Statuses {
 		rank[s] = i
 	}
-	less := func(a, b storage.MeetingSummary) int {
-		switch by {
-		case sortTitle:
-			if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-				return c
-			}
-		case sortStatus:
-			if c := rank[a.Status] - rank[b.Status]; c != 0 {
-				return c
-			}
-		}
-		return storage.CompareWhen(a.When, b.When)
+	type keyed struct {
+		title string // lower-cased, for sortTitle
+		rank  int    // the status's place, for sortStatus
+		date  int    // the place in date order: the tie-break
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if desc {
-			return less(rows[j], rows[i]) < 0
+	ks := make([]keyed, len(byDate))
+	for i, k := range byDate {
+		ks[i].date = i
+		if by == sortTitle {
+			ks[i].title = strings.ToLower(k.Title)
+		} else {
+			ks[i].rank = rank[k.Status]
 		}
-		return less(rows[i], rows[j]) < 0
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		c := cmp.Or(strings.Compare(a.title, b.title), cmp.Compare(a.rank, b.rank), cmp.Compare(a.date, b.date))
+		if desc {
+			return -c
+		}
+		return c
 	})
+	for i, k := range ks {
+		out[i] = byDate[k.date]
+	}
+	return out
+}
+
+// row is the meeting of row id: as read, or, until its page has been read, what its key
+// holds (the title and the status), the page being asked for.
+func (t *talksScreen) row(id int) storage.MeetingSummary {
+	k := t.keys[id]
+	if m, ok := t.shown[k.ID]; ok {
+		return m
+	}
+	t.readPage(id / talksPage)
+	if m, ok := t.shown[k.ID]; ok { // tests read at once
+		return m
+	}
+	return storage.MeetingSummary{ID: k.ID, Title: k.Title, Status: k.Status}
+}
+
+// readPage reads the rows of a page of keys off the Fyne goroutine and redraws the rows in
+// view when they are in. Once talksKept rows have been read, the earlier ones are let go.
+func (t *talksScreen) readPage(page int) {
+	if t.asked[page] || page*talksPage >= len(t.keys) {
+		return
+	}
+	if len(t.shown) >= talksKept {
+		t.forget()
+	}
+	t.asked[page] = true
+	var ids []string
+	for _, k := range t.keys[page*talksPage : min(len(t.keys), (page+1)*talksPage)] {
+		if _, ok := t.shown[k.ID]; !ok {
+			ids = append(ids, k.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	// A row that cannot be read (edited outside Parley) keeps what its key shows.
+	gen, st := t.shownGen, t.u.store
+	run(t.u, "", func(ctx context.Context) ([]storage.MeetingSummary, error) {
+		return st.MeetingsByID(ctx, ids, func(storage.BadRow) {})
+	}, func(ms []storage.MeetingSummary, err error) {
+		if gen != t.shownGen {
+			return
+		}
+		if err != nil {
+			// The page stays asked: the rows in view would ask again at every redraw.
+			t.u.showError("list the talks", err)
+			return
+		}
+		for _, m := range ms {
+			t.shown[m.ID] = m
+		}
+		// Read while a row was being drawn (tests read at once): the rows still to draw
+		// come from shown, and a refresh from inside the list's own update would nest.
+		if !t.updating {
+			t.list.Refresh()
+		}
+	})
+}
+
+// forget lets go of the rows read: they are read again as they come into view.
+func (t *talksScreen) forget() {
+	t.shown, t.asked = map[string]storage.MeetingSummary{}, map[int]bool{}
+	t.shownGen++
 }
 
 func (t *talksScreen) apply(d talksData, err error) {
@@ -325,13 +441,17 @@ func (t *talksScreen) apply(d talksData, err error) {
 		return
 	}
 
-	t.rows = d.rows
+	t.byDate, t.keys = d.byDate, d.keys
+	if by, desc := t.sortBy, t.desc; by != d.sortBy || desc != d.desc {
+		t.reorder() // the order was changed while the list was read
+	}
+	t.forget() // the rows may have changed since they were read
 	t.list.Refresh()
 	switch {
-	case len(d.rows) > 0:
+	case len(d.keys) > 0:
 		t.empty.Hide()
-		t.count.SetText(thousands(len(d.rows)) + " meetings")
-		if len(d.rows) == 1 {
+		t.count.SetText(thousands(len(d.keys)) + " meetings")
+		if len(d.keys) == 1 {
 			t.count.SetText("1 meeting")
 		}
 	case t.filtered():

@@ -33,36 +33,51 @@ func showTracks(u *ui, changed func()) {
 			changed()
 			showTracks(u, changed)
 		}
-		rows := container.NewVBox()
+		// A list that draws the rows in view: a dossier may have thousands of tracks.
+		list := widget.NewList(func() int { return len(tracks) }, func() fyne.CanvasObject {
+			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del),
+				container.NewVBox(truncated(boldLabel("")), note("")))
+		}, func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(tracks) {
+				return
+			}
+			t := tracks[id]
+			row := o.(*fyne.Container)
+			texts := row.Objects[0].(*fyne.Container).Objects
+			texts[0].(*widget.Label).SetText(t.Title)
+			texts[1].(*widget.Label).SetText(strings.Join(t.Parties, " · "))
+			buttons := row.Objects[1].(*fyne.Container).Objects
+			buttons[0].(*widget.Button).OnTapped = func() { editTrack(u, t, reopen) }
+			buttons[1].(*widget.Button).OnTapped = func() { deleteTrack(u, t, reopen) }
+		})
+		list.OnSelected = func(widget.ListItemID) { list.UnselectAll() }
+		var body fyne.CanvasObject = list
 		if len(tracks) == 0 {
-			rows.Add(emptyState("No tracks yet. A track is a negotiation process, such as the Japan–Russia peace treaty talks; its meetings are its rounds."))
-		}
-		for _, t := range tracks {
-			t := t
-			title := truncated(boldLabel(t.Title))
-			parties := note(strings.Join(t.Parties, " · "))
-			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { editTrack(u, t, reopen) })
-			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-				u.confirmDelete("the track “"+t.Title+"”", "Its meetings stay in the dossier, without a track.", func() {
-					run(u, "Deleting the track…", func(ctx context.Context) (storage.TrashItem, error) {
-						return st.MoveToTrash(ctx, "track", t.ID)
-					}, func(item storage.TrashItem, err error) {
-						if err != nil {
-							u.showError("delete the track", err)
-							return
-						}
-						u.trashed(item)
-						reopen()
-					})
-				})
-			})
-			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(title, parties)))
+			body = emptyState("No tracks yet. A track is a negotiation process, such as the Japan–Russia peace treaty talks; its meetings are its rounds.")
 		}
 		add := widget.NewButtonWithIcon("New track…", theme.ContentAddIcon(), func() { editTrack(u, storage.Track{}, reopen) })
-		scroll := container.NewVScroll(rows)
-		scroll.SetMinSize(fyne.NewSize(520, 260))
-		d = dialog.NewCustom("Negotiation tracks", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll), u.win)
+		room := container.NewGridWrap(fyne.NewSize(520, 300), body)
+		d = dialog.NewCustom("Negotiation tracks", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, room), u.win)
 		d.Show()
+	})
+}
+
+// deleteTrack asks, then deletes the track t; its meetings stay. done runs after.
+func deleteTrack(u *ui, t storage.Track, done func()) {
+	st := u.store
+	u.confirmDelete("the track “"+t.Title+"”", "Its meetings stay in the dossier, without a track.", func() {
+		run(u, "Deleting the track…", func(ctx context.Context) (storage.TrashItem, error) {
+			return st.MoveToTrash(ctx, "track", t.ID)
+		}, func(item storage.TrashItem, err error) {
+			if err != nil {
+				u.showError("delete the track", err)
+				return
+			}
+			u.trashed(item)
+			done()
+		})
 	})
 }
 

@@ -82,6 +82,9 @@ type ui struct {
 	statusLife time.Duration
 	statusGen  int
 	later      func(time.Duration, func()) // runs a function on the Fyne goroutine later: afterOnFyne
+	// do hands slow work's result to the Fyne goroutine: fyne.Do; the benchmarks time what
+	// runs there (window_bench_test.go).
+	do func(func())
 	// ctx is given to all slow work; stopWork cancels it when the window quits, so that a
 	// running export or pack stops (leaving the user's files as they were) instead of
 	// writing on after the window has gone. work counts the slow work still running.
@@ -97,6 +100,7 @@ type ui struct {
 	search    *widget.Entry
 	status    *widget.Label
 	activity  *widget.Activity
+	tasks     *fyne.Container // the long tasks under way, with their progress (progress.go)
 	busyCount int
 	body      *fyne.Container
 	backBar   *fyne.Container
@@ -130,6 +134,7 @@ func newUI(a fyne.App, opts Options) *ui {
 		opts:  opts,
 		now:   realClock,
 		spawn: func(f func()) { go f() },
+		do:    fyne.Do,
 
 		typingPause: 300 * time.Millisecond,
 		statusLife:  statusLife,
@@ -158,7 +163,7 @@ func run[T any](u *ui, what string, load func(context.Context) (T, error), apply
 	u.spawn(func() {
 		r, err := load(ctx)
 		u.work.Done()
-		fyne.Do(func() {
+		u.do(func() {
 			u.busyStop()
 			apply(r, err)
 		})
@@ -225,6 +230,7 @@ func (u *ui) buildChrome() {
 	u.status = truncated(widget.NewLabel(""))
 	u.activity = widget.NewActivity()
 	u.activity.Hide()
+	u.tasks = container.NewHBox()
 
 	u.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), u.back)
 	u.backBar = container.NewHBox(u.backBtn)
@@ -239,7 +245,7 @@ func (u *ui) buildChrome() {
 	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
 	frame := container.New(frameLayout{u}, side, main)
 	u.setCollapsed(false)
-	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(u.tasks, u.activity), u.status)
 	u.root = container.NewStack(container.NewBorder(nil, statusBar, nil, nil, frame), u.tips)
 }
 

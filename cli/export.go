@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/parley-app/parley/storage"
@@ -55,7 +56,9 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	rep, err := tasks.ExportFor(ctx, s, *out, now(), *upTo)
+	update, finish := progressLine("Exporting to " + filepath.Base(*out))
+	rep, err := tasks.ExportWith(ctx, s, *out, now(), tasks.ExportOptions{UpTo: *upTo, Progress: update})
+	finish()
 	if err != nil {
 		return explain(path, err)
 	}

@@ -48,7 +48,7 @@ type dateCols struct {
 	At, Zone     string
 	From, To     string
 	// Approx is the when_approx column, which only meetings and their status changes have
-	// (migration 0007): argsApprox and destsApprox include it.
+	// (migration 0009): argsApprox and destsApprox include it.
 	Approx bool
 }
 

@@ -574,8 +574,8 @@ const summaryQuery = `SELECT m.id, coalesce(m.track_id, ''), m.title, m.format, 
 		SELECT max(id) FROM status_changes WHERE meeting_id = m.id AND to_status = 'postponed')`
 
 // summaryOrder sorts as FuzzyDate.SortKey does: a deadline on its last day. The index
-// meetings_order (migration 0004) holds the same terms, so that a listing of every meeting
-// streams from it instead of being sorted first: change both together.
+// meetings_order (migrations 0004 and 0011) holds the same terms, so that a listing of every
+// meeting streams from it instead of being sorted first: change both together.
 const summaryOrder = ` ORDER BY m.when_lower IS NULL,
 	CASE m.when_kind WHEN 'by' THEN m.when_upper - 86400 ELSE m.when_lower END, m.title, m.id`
 
@@ -642,56 +642,68 @@ func (s *Store) EachMeetingAround(ctx context.Context, f MeetingFilter, fn func(
 	return s.eachMeeting(ctx, f, nil, fn, skipped)
 }
 
+// meetingWhere is the WHERE clause (without the keyword; "" for none) and its arguments that
+// select the meetings f selects, but for its text, which no index serves: the callers match
+// it on the rows read (matchesAll), as case-insensitive as Go is, which SQLite's lower() is not.
+func meetingWhere(f MeetingFilter) (string, []any) {
+	var where []string
+	var args []any
+	param := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("?%d", len(args))
+	}
+	if f.TrackID != "" {
+		where = append(where, `m.track_id = `+param(f.TrackID))
+	}
+	if len(f.Statuses) > 0 {
+		var marks []string
+		for _, st := range f.Statuses {
+			marks = append(marks, param(st))
+		}
+		where = append(where, `m.status IN (`+strings.Join(marks, ", ")+`)`)
+	}
+	switch {
+	case !f.From.IsZero() && !f.To.IsZero():
+		// A date spanning at most wideSpan that overlaps the window starts after
+		// From − wideSpan, so its rows are read from a narrow stretch of meetings_when;
+		// wider ones are few and read through meetings_span.
+		from, to, wide := param(f.From.Unix()), param(f.To.Unix()), param(int64(wideSpan/time.Second))
+		where = append(where, strings.NewReplacer("FROM_", from, "TO_", to, "WIDE_", wide).Replace(`m.rowid IN (
+			SELECT rowid FROM meetings
+			WHERE when_lower > FROM_ - WIDE_ AND when_lower < TO_ AND when_upper > FROM_
+				AND when_upper - when_lower <= WIDE_
+			UNION ALL
+			SELECT rowid FROM meetings
+			WHERE when_upper - when_lower > WIDE_ AND when_lower < TO_ AND when_upper > FROM_)`))
+	case !f.From.IsZero():
+		where = append(where, `m.when_upper > `+param(f.From.Unix()))
+	case !f.To.IsZero():
+		where = append(where, `m.when_lower < `+param(f.To.Unix()))
+	}
+	return strings.Join(where, " AND "), args
+}
+
 // eachMeeting lists meetings as EachMeeting does; size, when not nil, is told the number of
 // meetings first when the listing is of every one, so that a list can be allocated once;
 // skipped, when not nil, is given the meetings that cannot be read instead of an error.
 func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n int), fn func(MeetingSummary) error, skipped func(BadRow)) error {
 	n := 0
 	err := s.read(ctx, func(q querier) error {
-		var where []string
-		var args []any
+		cond, args := meetingWhere(f)
 		param := func(v any) string {
 			args = append(args, v)
 			return fmt.Sprintf("?%d", len(args))
 		}
-		if f.TrackID != "" {
-			where = append(where, `m.track_id = `+param(f.TrackID))
-		}
-		if len(f.Statuses) > 0 {
-			var marks []string
-			for _, st := range f.Statuses {
-				marks = append(marks, param(st))
-			}
-			where = append(where, `m.status IN (`+strings.Join(marks, ", ")+`)`)
-		}
-		switch {
-		case !f.From.IsZero() && !f.To.IsZero():
-			// A date spanning at most wideSpan that overlaps the window starts after
-			// From − wideSpan, so its rows are read from a narrow stretch of meetings_when;
-			// wider ones are few and read through meetings_span.
-			from, to, wide := param(f.From.Unix()), param(f.To.Unix()), param(int64(wideSpan/time.Second))
-			where = append(where, strings.NewReplacer("FROM_", from, "TO_", to, "WIDE_", wide).Replace(`m.rowid IN (
-				SELECT rowid FROM meetings
-				WHERE when_lower > FROM_ - WIDE_ AND when_lower < TO_ AND when_upper > FROM_
-					AND when_upper - when_lower <= WIDE_
-				UNION ALL
-				SELECT rowid FROM meetings
-				WHERE when_upper - when_lower > WIDE_ AND when_lower < TO_ AND when_upper > FROM_)`))
-		case !f.From.IsZero():
-			where = append(where, `m.when_upper > `+param(f.From.Unix()))
-		case !f.To.IsZero():
-			where = append(where, `m.when_lower < `+param(f.To.Unix()))
-		}
 		query := summaryQuery
-		if len(where) > 0 {
-			query += ` WHERE ` + strings.Join(where, " AND ")
+		if cond != "" {
+			query += ` WHERE ` + cond
 		}
 		query += summaryOrder
 		text := strings.Fields(strings.ToLower(f.Text))
 		if f.Limit > 0 && len(text) == 0 {
 			query += ` LIMIT ` + param(f.Limit)
 		}
-		if size != nil && len(where) == 0 && len(text) == 0 {
+		if size != nil && cond == "" && len(text) == 0 {
 			// Every meeting: a list grown as it fills would be copied about twice over.
 			var n int
 			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM meetings`).Scan(&n); err != nil {

@@ -361,7 +361,7 @@ func (c *checker) date(field string, f FuzzyDate) {
 }
 
 // meetingDate checks a meeting's date (or a status change's), which may be approximate: only
-// those columns keep the flag (migration 0007).
+// those columns keep the flag (migration 0009).
 func (c *checker) meetingDate(field string, f FuzzyDate) {
 	if err := f.Validate(); err != nil {
 		c.fail(field, "%s", err.Error())

@@ -100,6 +100,21 @@ var ErrUpToBundle = fmt.Errorf("--up-to is for calendar files (%s): a bundle car
 // abbreviation; "" for everything): each event leaves out the purpose paragraphs above it and
 // carries the marking of what it holds, the dossier's raised to its highest portion mark.
 func ExportFor(ctx context.Context, st *storage.Store, path string, now time.Time, upTo string) (ExportReport, error) {
+	return ExportWith(ctx, st, path, now, ExportOptions{UpTo: upTo})
+}
+
+// ExportOptions are the choices of an export; the zero value exports everything.
+type ExportOptions struct {
+	// UpTo is the audience of a calendar, as for ExportFor.
+	UpTo string
+	// Progress, when not nil, is told how many records of a bundle are written out of how
+	// many, from the goroutine Export runs on.
+	Progress func(done, total int)
+}
+
+// ExportWith is ExportFor with the options of opt.
+func ExportWith(ctx context.Context, st *storage.Store, path string, now time.Time, opt ExportOptions) (ExportReport, error) {
+	upTo := opt.UpTo
 	format, err := FormatOf(path)
 	if err != nil {
 		return ExportReport{}, err
@@ -115,7 +130,7 @@ func ExportFor(ctx context.Context, st *storage.Store, path string, now time.Tim
 		var noted *storage.ExportedRecords
 		err := WriteFile(path, func(w io.Writer) error {
 			var err error
-			n, noted, err = st.ExportBundleNoted(ctx, w, now, nil)
+			n, noted, err = st.ExportBundleNoted(ctx, w, now, opt.Progress)
 			return err
 		})
 		if err != nil {
