@@ -41,7 +41,7 @@ type talksScreen struct {
 	sortBtns         map[string]*widget.Button
 	sortBy           string
 	desc             bool
-	list             *widget.List
+	list             *widgets.KeyList
 	count            *widget.Label
 	empty            *widget.Label
 	rows             []storage.MeetingSummary
@@ -80,20 +80,25 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.text.SetPlaceHolder("Filter by title or place")
 	for _, e := range []*widget.Entry{t.from, t.to, t.text} {
 		e.OnChanged = func(string) { t.typed() }
+		e.OnSubmitted = func(string) { u.win.Canvas().Focus(t.list) } // Enter: on to the rows
 	}
 	t.filterMsg = widget.NewLabel("")
 	t.filterMsg.Importance = widget.DangerImportance
 	t.filterMsg.Hide()
 
-	t.list = widget.NewList(
+	t.list = widgets.NewKeyList(
 		func() int { return len(t.rows) },
 		t.newRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { t.updateRow(id, o) },
 	)
-	t.list.OnSelected = func(id widget.ListItemID) {
-		t.list.UnselectAll()
+	t.list.OnOpen = func(id widget.ListItemID) {
 		if id >= 0 && id < len(t.rows) {
 			u.push(newMeetingPage(u, t.rows[id].ID))
+		}
+	}
+	t.list.OnCursor = func(id widget.ListItemID) { // the whole title, which the row may cut
+		if id >= 0 && id < len(t.rows) {
+			u.setStatus(rowText([]string{t.rows[id].Title, t.rows[id].WhenText()}))
 		}
 	}
 	t.count = widget.NewLabel("")
@@ -134,7 +139,7 @@ func (t *talksScreen) view() fyne.CanvasObject { return t.root }
 func (t *talksScreen) show()                   { t.reload() }
 
 func (t *talksScreen) newRow() fyne.CanvasObject {
-	when, title := truncated(widget.NewLabel("")), truncated(boldLabel(""))
+	when, title := truncated(widget.NewLabel("")), widgets.NewCutLabel("", true)
 	badge := widgets.NewStatusBadge("", "")
 	track, pl := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 	return container.New(talksColumns(), when, title, container.NewCenter(badge), track, pl)
@@ -147,7 +152,7 @@ func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	m := t.rows[id]
 	c := o.(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(m.WhenText())
-	c.Objects[1].(*widget.Label).SetText(m.Title)
+	c.Objects[1].(*widgets.CutLabel).SetText(m.Title)
 	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status), m.Status.Label())
 	c.Objects[3].(*widget.Label).SetText(t.trackTitle[m.TrackID])
 	c.Objects[4].(*widget.Label).SetText(storage.JoinPlace("", m.City, m.Country))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // showTracks lists the negotiation tracks with their edit and delete buttons; changed runs
@@ -39,7 +40,7 @@ func showTracks(u *ui, changed func()) {
 		}
 		for _, t := range tracks {
 			t := t
-			title := truncated(boldLabel(t.Title))
+			title := widgets.NewCutLabel(t.Title, true)
 			parties := note(strings.Join(t.Parties, " · "))
 			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { editTrack(u, t, reopen) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
@@ -62,7 +63,7 @@ func showTracks(u *ui, changed func()) {
 		scroll := container.NewVScroll(rows)
 		scroll.SetMinSize(fyne.NewSize(520, 260))
 		d = dialog.NewCustom("Negotiation tracks", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll), u.win)
-		d.Show()
+		u.showDialog(d)
 	})
 }
 

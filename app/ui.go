@@ -106,6 +106,11 @@ type ui struct {
 
 	calendar *calendarScreen
 	talks    *talksScreen
+
+	// escapes closes each open dialog on Escape (keys.go); lastFocus is where the focus was on
+	// a page when another was opened above it, given back when that one closes.
+	escapes   map[fyne.CanvasObject]func()
+	lastFocus map[page]fyne.Focusable
 }
 
 func newUI(a fyne.App, opts Options) *ui {
@@ -342,6 +347,7 @@ func (u *ui) goScreen(name string) {
 // resetTo shows screen name as the only page on the stack.
 func (u *ui) resetTo(name string) {
 	u.screen = name
+	u.lastFocus = nil
 	u.app.Preferences().SetString(prefLastScreen, name)
 	u.selectNav(name)
 	u.stack = []page{u.screenPage(name)}
@@ -352,6 +358,12 @@ func (u *ui) resetTo(name string) {
 func (u *ui) push(p page) {
 	if u.store == nil {
 		return
+	}
+	if t := u.top(); t != nil && u.win.Canvas().Focused() != nil {
+		if u.lastFocus == nil {
+			u.lastFocus = map[page]fyne.Focusable{}
+		}
+		u.lastFocus[t] = u.win.Canvas().Focused()
 	}
 	u.stack = append(u.stack, p)
 	u.showTop()
@@ -395,10 +407,18 @@ func (u *ui) showTop() {
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
 	p.show()
+	// The focus never stays on the page that went: keys would act on it unseen.
+	c := u.win.Canvas()
+	c.Unfocus()
 	if f, ok := p.(interface{ initialFocus() fyne.Focusable }); ok {
 		if w := f.initialFocus(); w != nil {
-			u.win.Canvas().Focus(w)
+			c.Focus(w)
+			return
 		}
+	}
+	if w, ok := u.lastFocus[p]; ok {
+		delete(u.lastFocus, p)
+		c.Focus(w)
 	}
 }
 
