@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/widgets"
@@ -111,6 +112,17 @@ func (u *ui) showFileDialog(d *dialog.FileDialog) {
 	if u.win.Canvas().Overlays().Top() != before { // not the system's own dialog
 		u.onEscape(d, d.Dismiss)
 	}
+}
+
+// topDown lays out top above center above bottom (which may be nil) as container.NewBorder
+// does, but with Tab going through them in that order, as they read: a Border lists its
+// center first, so Tab went to a list before the filter above it.
+func topDown(top, bottom, center fyne.CanvasObject) *fyne.Container {
+	objs := []fyne.CanvasObject{top, center}
+	if bottom != nil {
+		objs = append(objs, bottom)
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
 }
 
 // revealFocus scrolls the page so that the focused object is in view.

@@ -104,13 +104,15 @@ func TestListsByKeyboard(t *testing.T) {
 	for _, tc := range []struct {
 		screen string
 		// from is where the focus starts: the filter, or the screen's New button.
-		from  func(u *ui) fyne.Focusable
-		title func(p page) string
+		from func(u *ui) fyne.Focusable
+		// tabs is how many Tabs it takes to the list: the inputs and buttons between, in
+		// reading order (not round the window).
+		tabs int
 	}{
-		{screenTalks, func(u *ui) fyne.Focusable { return u.talks.text }, nil},
-		{screenActors, func(u *ui) fyne.Focusable { return u.screenPage(screenActors).(*actorsScreen).filter }, nil},
-		{screenDisputes, nil, nil},
-		{screenSources, nil, nil},
+		{screenTalks, func(u *ui) fyne.Focusable { return u.talks.text }, 10},
+		{screenActors, func(u *ui) fyne.Focusable { return u.screenPage(screenActors).(*actorsScreen).filter }, 2},
+		{screenDisputes, nil, 1},
+		{screenSources, nil, 1},
 	} {
 		t.Run(tc.screen, func(t *testing.T) {
 			u, _ := newTestUI(t, afterSample)
@@ -124,7 +126,7 @@ func TestListsByKeyboard(t *testing.T) {
 			} else {
 				c.Focus(find[*widget.Button](u.top().view())[0])
 			}
-			require.True(t, tabTo(u, func(f fyne.Focusable) bool { return f == l }, 30), "Tab reaches the list")
+			require.True(t, tabTo(u, func(f fyne.Focusable) bool { return f == l }, tc.tabs), "Tab from the filter reaches the list")
 			assert.Equal(t, 0, l.Cursor(), "the first row is selected")
 
 			pressKey(u, fyne.KeyEnd)

@@ -83,7 +83,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 		top = append(top, spec.columns)
 	}
 	top = append(top, widget.NewSeparator())
-	s.root = container.NewPadded(container.NewBorder(container.NewVBox(top...), spec.footer, nil, nil,
+	s.root = container.NewPadded(topDown(container.NewVBox(top...), spec.footer,
 		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
 	return s
 }

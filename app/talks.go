@@ -124,7 +124,7 @@ func newTalksScreen(u *ui) *talksScreen {
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(tracksBtn, newBtn),
 		container.NewGridWithColumns(5, t.text, t.track, t.status, t.from, t.to))
 	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
-	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
+	t.root = container.NewPadded(topDown(top, t.count,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
 }

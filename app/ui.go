@@ -230,8 +230,8 @@ func (u *ui) buildChrome() {
 	u.backBar.Hide()
 	u.body = container.NewStack()
 
-	side := container.NewBorder(container.NewPadded(u.search), nil, nil, nil, u.nav)
-	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
+	side := topDown(container.NewPadded(u.search), nil, u.nav)
+	main := topDown(u.backBar, nil, u.body)
 	split := container.NewHSplit(side, main)
 	split.SetOffset(0.16)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
