@@ -61,12 +61,14 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 			u.push(spec.open(s.rows[id]))
 		}
 	}
-	// The row the keyboard is on is said whole in the status line: the list may cut it.
+	// The row the keyboard or the pointer is on is said whole in the status line: the list
+	// may cut it.
 	s.list.OnCursor = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			u.setStatus(rowText(spec.cells(s.rows[id])))
 		}
 	}
+	s.list.OnHover = s.list.OnCursor
 	s.empty = emptyState(spec.empty)
 	s.empty.Hide()
 	newBtn := widget.NewButtonWithIcon(spec.newLabel, theme.ContentAddIcon(), func() { u.push(spec.newPage()) })

@@ -101,6 +101,7 @@ func newTalksScreen(u *ui) *talksScreen {
 			u.setStatus(rowText([]string{t.rows[id].Title, t.rows[id].WhenText()}))
 		}
 	}
+	t.list.OnHover = t.list.OnCursor
 	t.count = widget.NewLabel("")
 	t.count.Importance = widget.LowImportance
 	t.empty = emptyState("")

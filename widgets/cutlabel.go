@@ -52,7 +52,9 @@ func (l *CutLabel) fit() {
 	th := l.Theme()
 	l.width = l.Size().Width
 	shown := l.full
-	if room := l.width - 2*th.Size(theme.SizeNameInnerPadding); l.width > 0 {
+	// The label's own truncation measures a little differently (rune by rune); a padding to
+	// spare keeps it from cutting the end as well.
+	if room := l.width - 2*th.Size(theme.SizeNameInnerPadding) - th.Size(theme.SizeNamePadding); l.width > 0 {
 		shown = cutMiddle(l.full, th.Size(l.textSize()), l.TextStyle, room)
 	}
 	if shown != l.Text {

@@ -1,7 +1,11 @@
 package widgets
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -25,6 +29,8 @@ type KeyList struct {
 	// OnCursor, when set, is called when the selection moves to a row (by key, or when the
 	// list gains the focus), e.g. to show the row's whole text where the list cuts it short.
 	OnCursor func(id widget.ListItemID)
+	// OnHover, when set, is called when the pointer comes onto a row, for the same.
+	OnHover func(id widget.ListItemID)
 
 	cursor  widget.ListItemID
 	focused bool
@@ -143,16 +149,60 @@ func (l *KeyList) tapped(id widget.ListItemID) {
 	}
 }
 
-// keyRow is one row of a KeyList: the row's own content, which a tap on opens.
+// keyRow is one row of a KeyList: the row's own content, which a tap on opens. Being the
+// row's tappable it is also where the pointer hovers, so it marks the row hovered itself, as the
+// stock list's row would.
 type keyRow struct {
 	widget.BaseWidget
 	list    *KeyList
 	content fyne.CanvasObject
 	id      widget.ListItemID
+	hover   *canvas.Rectangle
 }
 
 func (r *keyRow) Tapped(*fyne.PointEvent) { r.list.tapped(r.id) }
 
+func (r *keyRow) MouseIn(*desktop.MouseEvent) {
+	r.hover.Show()
+	r.Refresh()
+	if r.list.OnHover != nil && r.id < r.list.length() {
+		r.list.OnHover(r.id)
+	}
+}
+
+func (r *keyRow) MouseMoved(*desktop.MouseEvent) {}
+
+func (r *keyRow) MouseOut() {
+	r.hover.Hide()
+	r.Refresh()
+}
+
 func (r *keyRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(r.content)
+	r.hover = canvas.NewRectangle(color.Transparent)
+	r.hover.Hide()
+	return &keyRowRenderer{r: r, objects: []fyne.CanvasObject{r.hover, r.content}}
+}
+
+type keyRowRenderer struct {
+	r       *keyRow
+	objects []fyne.CanvasObject
+}
+
+func (k *keyRowRenderer) Layout(size fyne.Size) {
+	for _, o := range k.objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (k *keyRowRenderer) MinSize() fyne.Size           { return k.r.content.MinSize() }
+func (k *keyRowRenderer) Objects() []fyne.CanvasObject { return k.objects }
+func (k *keyRowRenderer) Destroy()                     {}
+
+func (k *keyRowRenderer) Refresh() {
+	th := k.r.Theme()
+	k.r.hover.FillColor = th.Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
+	k.r.hover.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+	k.r.hover.Refresh()
+	k.r.content.Refresh()
 }

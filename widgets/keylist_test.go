@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -174,4 +175,26 @@ func TestPageScroll(t *testing.T) {
 
 	// Taps still reach the fields beneath the wheel layer.
 	test.AssertCanvasTappableAt(t, c, fyne.NewPos(x, entries[2].Position().Y+5))
+}
+
+// The pointer on a row marks it and reports it (the app says the whole row in the status
+// line), as the keyboard's selection does.
+func TestKeyListHover(t *testing.T) {
+	newTestApp(t)
+	l, _, _ := numbered(t, 5, 300)
+	var hovered []int
+	l.OnHover = func(id widget.ListItemID) { hovered = append(hovered, id) }
+	var row *keyRow
+	for _, o := range test.LaidOutObjects(l) {
+		if r, ok := o.(*keyRow); ok && r.id == 1 {
+			row = r
+		}
+	}
+	require.NotNil(t, row)
+	var _ desktop.Hoverable = row // the row, not the stock list's item, takes the pointer
+	row.MouseIn(&desktop.MouseEvent{})
+	assert.Equal(t, []int{1}, hovered)
+	assert.True(t, row.hover.Visible(), "the row is marked")
+	row.MouseOut()
+	assert.False(t, row.hover.Visible())
 }
