@@ -480,3 +480,14 @@ func TestKeyboardPath(t *testing.T) {
 	assert.Equal(t, l, c.Focused())
 	assert.Equal(t, row, l.Cursor())
 }
+
+// A search typed in the sidebar keeps the cursor there when its results open.
+func TestSearchKeepsTheCursor(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	c := u.win.Canvas()
+	c.Focus(u.search)
+	test.Type(u.search, "Tokyo")
+	pressKey(u, fyne.KeyReturn)
+	require.IsType(t, &searchPage{}, u.top())
+	assert.Equal(t, u.search, c.Focused())
+}

@@ -407,9 +407,12 @@ func (u *ui) showTop() {
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
 	p.show()
-	// The focus never stays on the page that went: keys would act on it unseen.
+	// The focus never stays on the page that went: keys would act on it unseen. The
+	// sidebar stays, and so does the focus in it (a search typed there may be refined).
 	c := u.win.Canvas()
-	c.Unfocus()
+	if f := c.Focused(); f != nil && f != fyne.Focusable(u.search) && f != fyne.Focusable(u.nav) {
+		c.Unfocus()
+	}
 	if f, ok := p.(interface{ initialFocus() fyne.Focusable }); ok {
 		if w := f.initialFocus(); w != nil {
 			c.Focus(w)
