@@ -139,7 +139,7 @@ func (p *actorPage) build() {
 		section("Meetings", p.meetBox),
 		section("Tags", fs.rows["tags"].cell),
 	)
-	p.frame(container.NewVScroll(container.NewPadded(body)))
+	p.frame(widgets.NewPageScroll(container.NewPadded(body)))
 	p.refreshHeader()
 	p.refreshPhoto()
 }
@@ -302,7 +302,7 @@ func (p *actorPage) onChoosePhoto() {
 		})
 	}, p.u.win)
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	p.u.showFileDialog(d)
 }
 
 // setRelated shows relationships, statements and meetings.

@@ -33,7 +33,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 		open:    func(a storage.Actor) page { return newActorPage(u, a.ID) },
 		load:    (*storage.Store).Actors,
 		row: func() fyne.CanvasObject {
-			name, native := truncated(boldLabel("")), truncated(widget.NewLabel(""))
+			name, native := widgets.NewCutLabel("", true), truncated(widget.NewLabel(""))
 			title, side := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 			return container.New(cols(), name, native, title, side)
 		},

@@ -77,6 +77,7 @@ func Run(opts Options) error {
 		return err
 	}
 	u.win.Show()
+	hookKeys(u.win, u.keyFirst, u.keyAfter)
 	a.Lifecycle().SetOnStarted(func() { u.openDatabase(path, !opts.Empty) })
 	a.Run()
 	u.stopWork(10 * time.Second)

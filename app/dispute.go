@@ -118,8 +118,8 @@ func (p *disputePage) build() {
 	)
 	p.sheet = container.NewVBox()
 	p.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Fact sheet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(p.sheet))),
-		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), container.NewVScroll(container.NewPadded(form))),
+		container.NewTabItemWithIcon("Fact sheet", theme.DocumentIcon(), widgets.NewPageScroll(container.NewPadded(p.sheet))),
+		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), widgets.NewPageScroll(container.NewPadded(form))),
 	)
 	p.frame(p.tabs)
 	p.showInputs = func() { p.tabs.SelectIndex(1) }

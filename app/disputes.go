@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // newDisputesScreen lists the dispute fact sheets.
@@ -19,7 +20,7 @@ func newDisputesScreen(u *ui) *listScreen[storage.Dispute] {
 		empty:   "No disputes yet — press New dispute to write a fact sheet on a disputed question.",
 		load:    (*storage.Store).Disputes,
 		row: func() fyne.CanvasObject {
-			return container.NewVBox(truncated(boldLabel("")), truncated(widget.NewLabel("")))
+			return container.NewVBox(widgets.NewCutLabel("", true), truncated(widget.NewLabel("")))
 		},
 		cells: func(d storage.Dispute) []string { return []string{d.Title, disputeLine(d)} },
 	})

@@ -55,7 +55,7 @@ func (u *ui) askOpenFile(title, what string, exts []string, cancelled func(), pi
 	d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	d.SetTitleText(title)
 	u.startIn(d)
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // askSaveFile shows a file-save dialog titled title for files ending in exts, proposing name
@@ -76,7 +76,7 @@ func (u *ui) askSaveFile(title, what, name string, exts []string, picked func(pa
 	d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	d.SetTitleText(title)
 	u.startIn(d)
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // samePath reports whether a and b name the same file.
@@ -166,7 +166,7 @@ func (u *ui) importFileWith(path string, opt tasks.ImportOptions) {
 		return
 	}
 	progress := dialog.NewCustomWithoutButtons("Importing "+name, progressBar(), u.win)
-	progress.Show()
+	u.showProgress(progress)
 	run(u, "Importing "+name+"…", func(ctx context.Context) (tasks.ImportReport, error) {
 		return tasks.ImportWith(ctx, st, path, opt)
 	}, func(rep tasks.ImportReport, err error) {

@@ -13,6 +13,7 @@ import (
 	"github.com/parley-app/parley/ingest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
+	"github.com/parley-app/parley/widgets"
 )
 
 var errNoArticle = errors.New("paste an article or choose a file first")
@@ -168,7 +169,7 @@ func newIngestScreen(u *ui, rep tasks.IngestReport) *ingestScreen {
 	if len(none) == 4 {
 		s.accept.Disable()
 	}
-	s.root = container.NewBorder(nil, container.NewHBox(s.accept), nil, nil, container.NewVScroll(container.NewPadded(box)))
+	s.root = container.NewBorder(nil, container.NewHBox(s.accept), nil, nil, widgets.NewPageScroll(container.NewPadded(box)))
 	return s
 }
 

@@ -40,7 +40,7 @@ func (u *ui) onImportArticle() {
 		}, u.win)
 		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".html", ".htm"}))
 		u.startIn(d)
-		d.Show()
+		u.showFileDialog(d)
 	})
 	form := container.NewBorder(nil, container.NewVBox(container.NewHBox(choose), fileLabel,
 		widget.NewForm(widget.NewFormItem("Published", date))), nil, nil, text)
@@ -57,7 +57,7 @@ func (u *ui) onImportArticle() {
 	}, u.win)
 	win := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, win.Width-40), min(560, win.Height-40)))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(text)
 }
 

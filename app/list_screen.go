@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // listScreen is a top-level list of records (actors, disputes, sources): a heading with a New
@@ -18,7 +20,7 @@ import (
 type listScreen[T any] struct {
 	u     *ui
 	spec  listSpec[T]
-	list  *widget.List
+	list  *widgets.KeyList
 	empty *widget.Label
 	rows  []T
 	root  fyne.CanvasObject
@@ -45,26 +47,36 @@ type listSpec[T any] struct {
 
 func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 	s := &listScreen[T]{u: u, spec: spec}
-	s.list = widget.NewList(func() int { return len(s.rows) }, spec.row, func(id widget.ListItemID, o fyne.CanvasObject) {
+	s.list = widgets.NewKeyList(func() int { return len(s.rows) }, spec.row, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id >= len(s.rows) {
 			return
 		}
 		c := o.(*fyne.Container)
 		for i, text := range spec.cells(s.rows[id]) {
-			c.Objects[i].(*widget.Label).SetText(text)
+			c.Objects[i].(interface{ SetText(string) }).SetText(text)
 		}
 	})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		s.list.UnselectAll()
+	s.list.OnOpen = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			u.push(spec.open(s.rows[id]))
 		}
 	}
+	// The row the keyboard or the pointer is on is said whole in the status line: the list
+	// may cut it.
+	s.list.OnCursor = func(id widget.ListItemID) {
+		if id < len(s.rows) {
+			u.setStatus(rowText(spec.cells(s.rows[id])))
+		}
+	}
+	s.list.OnHover = s.list.OnCursor
 	s.empty = emptyState(spec.empty)
 	s.empty.Hide()
 	newBtn := widget.NewButtonWithIcon(spec.newLabel, theme.ContentAddIcon(), func() { u.push(spec.newPage()) })
 	newBtn.Importance = widget.HighImportance
 	var bar []fyne.CanvasObject
+	if e, ok := spec.filter.(*widget.Entry); ok {
+		e.OnSubmitted = func(string) { u.win.Canvas().Focus(s.list) } // Enter: on to the rows
+	}
 	if spec.filter != nil {
 		bar = append(bar, spec.filter)
 	}
@@ -73,7 +85,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 		top = append(top, spec.columns)
 	}
 	top = append(top, widget.NewSeparator())
-	s.root = container.NewPadded(container.NewBorder(container.NewVBox(top...), spec.footer, nil, nil,
+	s.root = container.NewPadded(topDown(container.NewVBox(top...), spec.footer,
 		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
 	return s
 }
@@ -109,4 +121,15 @@ func (s *listScreen[T]) setRows(rows []T) {
 	} else {
 		s.empty.Hide()
 	}
+}
+
+// rowText is a row's cells, those not empty, in one line.
+func rowText(cells []string) string {
+	var parts []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			parts = append(parts, c)
+		}
+	}
+	return strings.Join(parts, " · ")
 }

@@ -245,7 +245,7 @@ func (p *meetingPage) build() {
 		section("Tags", fs.rows["tags"].cell),
 		p.recordInfo,
 	)
-	p.frame(container.NewVScroll(container.NewPadded(body)))
+	p.frame(widgets.NewPageScroll(container.NewPadded(body)))
 	p.refreshHeader()
 }
 

@@ -210,6 +210,6 @@ func (p *meetingPage) onPreflight() {
 	rows = append(rows, note("The check reads the saved meeting; save your changes to check them. The pack's cover carries the first eight."))
 	d := dialog.NewCustom("Pre-flight check of “"+p.m.Title+"”", "Close", container.NewVScroll(container.NewVBox(rows...)), p.u.win)
 	d.Resize(fyne.NewSize(640, 480))
-	p.u.keysWhileShown(d, d.Hide, d.Hide)
-	d.Show()
+	p.u.keysWhileShown(d, d.Hide)
+	p.u.showDialog(d)
 }

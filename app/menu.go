@@ -3,11 +3,13 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -174,24 +176,69 @@ func (u *ui) showAbout() {
 	)
 	d := dialog.NewCustom("About Parley", "Close", content, u.win)
 	d.Resize(fyne.NewSize(480, 240))
-	d.Show()
+	u.showDialog(d)
 }
 
+// keysBeyondTheMenu are the keys that are no menu item's shortcut, for Help → Keyboard shortcuts.
+var keysBeyondTheMenu = [][2]string{
+	{"Tab / Shift+Tab", "Next / previous field, button or list; the page scrolls to show it"},
+	{"Up / Down", "In a list: the row above / below (search results too)"},
+	{"Page Up / Page Down", "In a list: a screenful up / down"},
+	{"Home / End", "In a list: the first / last row"},
+	{"Enter", "In a list: open the selected row; on a button or link: press it; in a filter: on to the list; in a dialog: its main button"},
+	{"Space", "Press the focused button or link, open the selected row"},
+	{"Escape", "Close the dialog or pop-up (also while typing in it)"},
+	{"Backspace", "Back to the previous page, when not typing in a field"},
+}
+
+// showShortcuts is Help → Keyboard shortcuts: every menu item that has a shortcut, read from
+// the menus so that the list cannot fall behind them, then the keys that work without a menu.
 func (u *ui) showShortcuts() {
-	rows := [][2]string{
-		{"Ctrl+N", "New meeting"}, {"Ctrl+S", "Save the page"}, {"Ctrl+F", "Search"},
-		{"Ctrl+1 … Ctrl+6", "Calendar, Talks, Actors, Disputes, Sources, Trash"},
-		{"Ctrl+Z", "Undo: in a text field, the typing; elsewhere, the last deletion"},
-		{"Ctrl+O", "Open database"}, {"Ctrl+I / Ctrl+E", "Import / Export"}, {"Ctrl+Q", "Quit"},
-		{"Alt+Left", "Back to the previous page"},
-		{"Enter / Escape", "In a message: its main button / close it"},
+	var rows [][2]string
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			switch sc := it.Shortcut.(type) {
+			case *desktop.CustomShortcut:
+				rows = append(rows, [2]string{shortcutLabel(sc), it.Label})
+			case *fyne.ShortcutUndo:
+				// Fyne's own undo key, which a text field takes for its typing.
+				rows = append(rows, [2]string{"Ctrl+Z", it.Label + " (in a text field: the typing)"})
+			}
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+		}
 	}
-	grid := container.NewGridWithColumns(2)
+	for _, m := range u.mainMenu().Items {
+		walk(m.Items)
+	}
+	rows = append(rows, keysBeyondTheMenu...)
+	grid := container.New(layout.NewFormLayout())
 	for _, r := range rows {
 		k := widget.NewLabel(r[0])
 		k.TextStyle = fyne.TextStyle{Monospace: true}
+		v := widget.NewLabel(r[1])
+		v.Wrapping = fyne.TextWrapWord
 		grid.Add(k)
-		grid.Add(widget.NewLabel(r[1]))
+		grid.Add(v)
 	}
-	dialog.NewCustom("Keyboard shortcuts", "Close", grid, u.win).Show()
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
+	win := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, win.Width-24), min(640, win.Height-40)))
+	u.showDialog(d)
+}
+
+// shortcutLabel is how the shortcut list writes s: "Ctrl+N", "Alt+Left" (Cmd on a Mac).
+func shortcutLabel(s *desktop.CustomShortcut) string {
+	var parts []string
+	for _, m := range []struct {
+		mod  fyne.KeyModifier
+		name string
+	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierSuper, "Cmd"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}} {
+		if s.Modifier&m.mod != 0 {
+			parts = append(parts, m.name)
+		}
+	}
+	return strings.Join(append(parts, string(s.KeyName)), "+")
 }

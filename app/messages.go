@@ -59,12 +59,13 @@ func (u *ui) showChoice(title, msg string, err error, choices []choice) {
 			break
 		}
 	}
-	u.keysWhileShown(d, enter, d.Hide)
+	u.keysWhileShown(d, enter)
 	d.Show()
+	u.onEscape(d, d.Hide)
 }
 
 // showForm shows a form dialog at size with its first input focused: Enter in a one-line
-// field submits it (when its validation allows), Escape closes it when no field has the focus.
+// field submits it (when its validation allows), Escape closes it (keyFirst).
 func (u *ui) showForm(d *dialog.FormDialog, size fyne.Size, items []*widget.FormItem) {
 	var first fyne.Focusable
 	for _, it := range items {
@@ -79,24 +80,23 @@ func (u *ui) showForm(d *dialog.FormDialog, size fyne.Size, items []*widget.Form
 			first = f
 		}
 	}
-	u.keysWhileShown(d, d.Submit, d.Hide)
+	u.keysWhileShown(d, d.Submit)
 	d.Resize(size)
 	d.Show()
+	u.onEscape(d, d.Hide)
 	if first != nil {
 		u.win.Canvas().Focus(first)
 	}
 }
 
-// keysWhileShown lets Enter run enter (when not nil) and Escape run escape while d is open and
-// no input has the focus: the keys a message's buttons stand for. The window's own key
-// handling comes back when d closes.
-func (u *ui) keysWhileShown(d dialog.Dialog, enter, escape func()) {
+// keysWhileShown lets Enter run enter (when not nil) while d is open and no input has the
+// focus: the key a message's main button stands for (Escape is the window's, in keyFirst).
+// The window's own key handling comes back when d closes.
+func (u *ui) keysWhileShown(d dialog.Dialog, enter func()) {
 	c := u.win.Canvas()
 	before := c.OnTypedKey()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch {
-		case ev.Name == fyne.KeyEscape:
-			escape()
 		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && enter != nil:
 			enter()
 		case before != nil:

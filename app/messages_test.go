@@ -68,7 +68,7 @@ func TestMessageKeys(t *testing.T) {
 
 	chosen = ""
 	u.showChoice("Delete", "Delete it?", nil, []choice{{label: "Delete", quit: true, action: func() { chosen = "delete" }}, {label: "Cancel"}})
-	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	pressKey(u, fyne.KeyEscape)
 	assert.Empty(t, chosen, "Escape deletes nothing")
 	assert.Nil(t, c.Overlays().Top())
 	assert.Equal(t, fmt.Sprintf("%p", before), fmt.Sprintf("%p", c.OnTypedKey()), "the window's keys are back")

@@ -144,7 +144,7 @@ func markingHint(s handling.Scheme, m handling.Marking) string {
 func (u *ui) writePack(m storage.Meeting, path string, opt tasks.PackOptions) {
 	st := u.store
 	progress := dialog.NewCustomWithoutButtons("Preparing the briefing pack for “"+m.Title+"”", progressBar(), u.win)
-	progress.Show()
+	u.showProgress(progress)
 	run(u, "Writing the briefing pack…", func(ctx context.Context) (tasks.PackReport, error) {
 		return tasks.WritePack(ctx, st, m.ID, path, opt)
 	}, func(rep tasks.PackReport, err error) {

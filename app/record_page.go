@@ -70,7 +70,7 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	} else {
 		r.opening.Hide()
 	}
-	r.root = container.NewBorder(container.NewPadded(r.hdr), nil, nil, nil, container.NewStack(r.opening, content))
+	r.root = topDown(container.NewPadded(r.hdr), nil, container.NewStack(r.opening, content))
 }
 
 // read runs load off the Fyne goroutine and hands the result to apply, noting first how many

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // searchLimit is how many hits one search shows.
@@ -30,6 +31,7 @@ type searchPage struct {
 	heading *widget.Label
 	results *fyne.Container
 	hits    []storage.Hit
+	links   []*hitLink // the results' titles, in order, for Up and Down
 	root    fyne.CanvasObject
 	gen     int
 }
@@ -41,7 +43,7 @@ func newSearchPage(u *ui) *searchPage {
 	p.heading.TextStyle = fyne.TextStyle{Bold: true}
 	p.results = container.NewVBox()
 	p.root = container.NewBorder(container.NewPadded(container.NewVBox(p.heading, widget.NewSeparator())), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(p.results)))
+		widgets.NewPageScroll(container.NewPadded(p.results)))
 	return p
 }
 
@@ -78,6 +80,7 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 		return
 	}
 	p.hits = hits
+	p.links = nil
 	p.results.Objects = nil
 	switch {
 	case p.q == "":
@@ -120,9 +123,9 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 // hitView is one result: its title, which opens it, the snippet with the matched words
 // marked, and why a meeting found through its participants is there.
 func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
-	link := widget.NewHyperlink(h.Title, nil)
+	link := newHitLink(p, h.Title, func() { p.open(h) })
 	link.Wrapping = fyne.TextWrapWord
-	link.OnTapped = func() { p.open(h) }
+	p.links = append(p.links, link)
 	parts := []fyne.CanvasObject{link}
 	if h.Snippet != "" {
 		snip := widget.NewRichText(snippetSegments(h.Snippet, p.q)...)
@@ -144,7 +147,46 @@ func (p *searchPage) hitView(h storage.Hit) fyne.CanvasObject {
 var matchStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
 	TextStyle: fyne.TextStyle{Bold: true}}
 
-// snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words marked.
+// hitLink is a result's title: Tab reaches it, Enter or Space opens its record, Up and Down
+// move to the result above or below.
+type hitLink struct {
+	widget.Hyperlink
+	page *searchPage
+}
+
+func newHitLink(p *searchPage, title string, open func()) *hitLink {
+	l := &hitLink{page: p}
+	l.Text = title
+	l.OnTapped = open
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *hitLink) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyUp:
+		l.page.step(l, -1)
+	case fyne.KeyDown:
+		l.page.step(l, 1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.OnTapped()
+	default:
+		l.Hyperlink.TypedKey(ev)
+	}
+}
+
+// step moves the focus from result l by d results, scrolling it into view.
+func (p *searchPage) step(l *hitLink, d int) {
+	for i, x := range p.links {
+		if x == l && i+d >= 0 && i+d < len(p.links) {
+			p.u.win.Canvas().Focus(p.links[i+d])
+			p.u.revealFocus()
+			return
+		}
+	}
+}
+
+// snippetSegments turns "… the [Tokyo] round …" into text with the bracketed words bold.
 // The store marks matches with [ and ], which the dossier's own text may hold too
 // ("[Illustrative] …"), so only brackets around a word of the query are taken as marks.
 func snippetSegments(s, query string) []widget.RichTextSegment {

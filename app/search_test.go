@@ -40,7 +40,7 @@ func TestSearchShowsAnActorsMeetings(t *testing.T) {
 			assert.Contains(t, shown, "Peace treaty consultations, round 2 — Tokyo")
 			assert.Contains(t, shown, tc.why)
 
-			for _, l := range find[*widget.Hyperlink](sp.results) {
+			for _, l := range find[*hitLink](sp.results) {
 				if l.Text == "Peace treaty consultations, round 2 — Tokyo" {
 					l.OnTapped()
 					break

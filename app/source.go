@@ -81,7 +81,7 @@ func (p *sourcePage) build() {
 	body := container.NewVBox(fs.general,
 		fs.grid("title", "publisher", "published", "reference", "reliability"),
 		section("Cited by", p.citedBy))
-	p.frame(container.NewVScroll(container.NewPadded(body)))
+	p.frame(widgets.NewPageScroll(container.NewPadded(body)))
 	p.refreshHeader()
 }
 

@@ -19,7 +19,7 @@ func newSourcesScreen(u *ui) *listScreen[storage.Source] {
 		empty:   "No sources yet — press New source to record where a fact or quote comes from.",
 		load:    (*storage.Store).Sources,
 		row: func() fyne.CanvasObject {
-			t, pub := truncated(boldLabel("")), truncated(widget.NewLabel(""))
+			t, pub := widgets.NewCutLabel("", true), truncated(widget.NewLabel(""))
 			date, rel := widget.NewLabel(""), truncated(widget.NewLabel(""))
 			return container.New(cols(), t, pub, date, rel)
 		},

@@ -44,7 +44,7 @@ type talksScreen struct {
 	sortBtns         map[string]*widget.Button
 	sortBy           string
 	desc             bool
-	list             *widget.List
+	list             *widgets.KeyList
 	count            *widget.Label
 	empty            *widget.Label
 	byDate           []storage.MeetingKey // the meetings listed, in date order as read
@@ -99,22 +99,29 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.text.SetPlaceHolder("Filter by title or place")
 	for _, e := range []*widget.Entry{t.from, t.to, t.text} {
 		e.OnChanged = func(string) { t.typed() }
+		e.OnSubmitted = func(string) { u.win.Canvas().Focus(t.list) } // Enter: on to the rows
 	}
 	t.filterMsg = widget.NewLabel("")
 	t.filterMsg.Importance = widget.DangerImportance
 	t.filterMsg.Hide()
 
-	t.list = widget.NewList(
+	t.list = widgets.NewKeyList(
 		func() int { return len(t.keys) },
 		t.newRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { t.updateRow(id, o) },
 	)
-	t.list.OnSelected = func(id widget.ListItemID) {
-		t.list.UnselectAll()
+	t.list.OnOpen = func(id widget.ListItemID) {
 		if id >= 0 && id < len(t.keys) {
 			u.push(newMeetingPage(u, t.keys[id].ID))
 		}
 	}
+	t.list.OnCursor = func(id widget.ListItemID) { // the whole title, which the row may cut
+		if id >= 0 && id < len(t.keys) {
+			m := t.row(id)
+			u.setStatus(rowText([]string{m.Title, m.WhenText()}))
+		}
+	}
+	t.list.OnHover = t.list.OnCursor
 	t.count = widget.NewLabel("")
 	t.count.Importance = widget.LowImportance
 	t.empty = emptyState("")
@@ -139,7 +146,7 @@ func newTalksScreen(u *ui) *talksScreen {
 	filters := container.New(widgets.NewFlow(220, 150, 150, 140, 140),
 		t.text, t.track, t.status, t.from, t.to, tracksBtn, newBtn)
 	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
-	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
+	t.root = container.NewPadded(topDown(top, t.count,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
 }
@@ -155,7 +162,7 @@ func (t *talksScreen) view() fyne.CanvasObject { return t.root }
 func (t *talksScreen) show()                   { t.reload() }
 
 func (t *talksScreen) newRow() fyne.CanvasObject {
-	when, title := truncated(widget.NewLabel("")), truncated(boldLabel(""))
+	when, title := truncated(widget.NewLabel("")), widgets.NewCutLabel("", true)
 	badge := widgets.NewStatusBadge("", "")
 	track, pl := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 	return container.New(talksColumns(), when, title, container.NewCenter(badge), track, pl)
@@ -170,7 +177,7 @@ func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t.updating = false
 	c := o.(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(m.WhenText())
-	c.Objects[1].(*widget.Label).SetText(m.Title)
+	c.Objects[1].(*widgets.CutLabel).SetText(m.Title)
 	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status), m.Status.Label())
 	c.Objects[3].(*widget.Label).SetText(t.trackTitle[m.TrackID])
 	c.Objects[4].(*widget.Label).SetText(storage.JoinPlace("", m.City, m.Country))

@@ -60,7 +60,7 @@ func showTracks(u *ui, changed func()) {
 		add := widget.NewButtonWithIcon("New track…", theme.ContentAddIcon(), func() { editTrack(u, storage.Track{}, reopen) })
 		room := container.NewGridWrap(fyne.NewSize(520, 300), body)
 		d = dialog.NewCustom("Negotiation tracks", "Close", container.NewBorder(nil, container.NewHBox(add), nil, nil, room), u.win)
-		d.Show()
+		u.showDialog(d)
 	})
 }
 

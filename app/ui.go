@@ -122,6 +122,11 @@ type ui struct {
 
 	calendar *calendarScreen
 	talks    *talksScreen
+
+	// escapes closes each open dialog on Escape (keys.go); lastFocus is where the focus was on
+	// a page when another was opened above it, given back when that one closes.
+	escapes   map[fyne.CanvasObject]func()
+	lastFocus map[page]fyne.Focusable
 }
 
 func newUI(a fyne.App, opts Options) *ui {
@@ -241,8 +246,9 @@ func (u *ui) buildChrome() {
 	u.searchBtn.Importance = widget.LowImportance
 	u.searchSlot = container.NewStack()
 	u.tips = container.NewWithoutLayout()
-	side := container.NewBorder(u.searchSlot, nil, nil, nil, u.nav)
-	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
+	// topDown: Tab goes through the search field, then the sidebar; the back bar, then the page.
+	side := topDown(u.searchSlot, nil, u.nav)
+	main := topDown(u.backBar, nil, u.body)
 	frame := container.New(frameLayout{u}, side, main)
 	u.setCollapsed(false)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(u.tasks, u.activity), u.status)
@@ -361,6 +367,7 @@ func (u *ui) goScreen(name string) {
 // resetTo shows screen name as the only page on the stack.
 func (u *ui) resetTo(name string) {
 	u.screen = name
+	u.lastFocus = nil
 	u.app.Preferences().SetString(prefLastScreen, name)
 	u.selectNav(name)
 	u.stack = []page{u.screenPage(name)}
@@ -371,6 +378,12 @@ func (u *ui) resetTo(name string) {
 func (u *ui) push(p page) {
 	if u.store == nil {
 		return
+	}
+	if t := u.top(); t != nil && u.win.Canvas().Focused() != nil {
+		if u.lastFocus == nil {
+			u.lastFocus = map[page]fyne.Focusable{}
+		}
+		u.lastFocus[t] = u.win.Canvas().Focused()
 	}
 	u.stack = append(u.stack, p)
 	u.showTop()
@@ -414,10 +427,21 @@ func (u *ui) showTop() {
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
 	p.show()
+	// The focus never stays on the page that went: keys would act on it unseen. The
+	// sidebar stays, and so does the focus in it (a search typed there may be refined).
+	c := u.win.Canvas()
+	if f := c.Focused(); f != nil && f != fyne.Focusable(u.search) && f != fyne.Focusable(u.nav) {
+		c.Unfocus()
+	}
 	if f, ok := p.(interface{ initialFocus() fyne.Focusable }); ok {
 		if w := f.initialFocus(); w != nil {
-			u.win.Canvas().Focus(w)
+			c.Focus(w)
+			return
 		}
+	}
+	if w, ok := u.lastFocus[p]; ok {
+		delete(u.lastFocus, p)
+		c.Focus(w)
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package widgets holds Parley's reusable visual parts: the month calendar, the agenda, status
 // badges, fact tables, side-by-side columns, profile and record headers, list and table
-// editors, and the Columns and FormGrid layouts.
+// editors, the Columns and FormGrid layouts, and the parts for keyboard and wheel: a list to
+// open records from (KeyList), a page scroll the wheel reaches over fields (PageScroll) and a
+// label that cuts the middle of a long title (CutLabel).
 //
 // Widgets know nothing of the store. They take plain values (strings, time.Time, the small
 // structs defined here) through constructors and SetX methods, and report what the user did
