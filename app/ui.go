@@ -89,16 +89,18 @@ type ui struct {
 	store *storage.Store
 	tried string // the database the window last tried to open
 
-	nav       *widget.List
-	syncing   bool // the nav selection is being set by code, not by the user
-	search    *widget.Entry
-	status    *widget.Label
-	activity  *widget.Activity
-	busyCount int
-	body      *fyne.Container
-	backBar   *fyne.Container
-	backBtn   *widget.Button
-	root      fyne.CanvasObject
+	nav         *widget.List
+	syncing     bool // the nav selection is being set by code, not by the user
+	search      *widget.Entry
+	status      *widget.Label
+	activity    *widget.Activity
+	busyCount   int
+	body        *fyne.Container
+	readOnly    *fyne.Container // the banner over the body while the dossier is read-only
+	readOnlyMsg *widget.Label
+	backBar     *fyne.Container
+	backBtn     *widget.Button
+	root        fyne.CanvasObject
 
 	screens map[string]page
 	stack   []page
@@ -226,7 +228,9 @@ func (u *ui) buildChrome() {
 	u.body = container.NewStack()
 
 	side := container.NewBorder(container.NewPadded(u.search), nil, nil, nil, u.nav)
-	main := container.NewBorder(u.backBar, nil, nil, nil, u.body)
+	u.readOnly, u.readOnlyMsg = readOnlyBanner()
+	u.readOnly.Hide()
+	main := container.NewBorder(container.NewVBox(u.readOnly, u.backBar), nil, nil, nil, u.body)
 	split := container.NewHSplit(side, main)
 	split.SetOffset(0.16)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.activity, u.status)
