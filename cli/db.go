@@ -140,7 +140,10 @@ func explain(path string, err error) error {
 	case errors.Is(err, storage.ErrPendingLog):
 		say = fmt.Sprintf("%s is on a read-only disk or in a folder you may not write, and its last changes are still in %s-wal, which can be read only where Parley may write. Copy both files to a folder of your own and use the copy", path, path)
 	case errors.Is(err, storage.ErrReadOnly):
-		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only. Commands that only read it (list, search, pack, export, backup) still work; to change it, copy it to a folder of your own", path)
+		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only", path)
+		if _, serr := os.Stat(path); serr == nil {
+			say += ". Commands that only read it (list, search, pack, export, backup) still work; to change it, copy it to a folder of your own"
+		}
 	case errors.Is(err, storage.ErrFileGone):
 		say = fmt.Sprintf("%s was moved or deleted while the command ran, so what it wrote went with it. Put the file back (or give its new name with --db) and run the command again", path)
 	case errors.Is(err, storage.ErrDiskFull):
