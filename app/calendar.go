@@ -25,8 +25,11 @@ type calendarScreen struct {
 	empty  *widget.Label
 	agenda *widgets.Agenda
 	root   fyne.CanvasObject
-	placed bool // the month has been chosen (at launch: by launchMonth)
-	gen    int  // the latest load; older results are dropped
+	// unreadable names the meetings the month or the agenda leaves out because they cannot
+	// be read.
+	unreadable *widget.Label
+	placed     bool // the month has been chosen (at launch: by launchMonth)
+	gen        int  // the latest load; older results are dropped
 }
 
 // monthData is what one load of the calendar reads.
@@ -38,6 +41,8 @@ type monthData struct {
 	count    int
 	upcoming []storage.MeetingSummary
 	recent   []storage.MeetingSummary
+	// unreadable are the meetings left out because they cannot be read.
+	unreadable []storage.BadRow
 }
 
 func newCalendarScreen(u *ui) *calendarScreen {
@@ -56,7 +61,8 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c.agenda = widgets.NewAgenda()
 	c.agenda.OnSelected = func(id string) { u.push(newMeetingPage(u, id)) }
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
-	left := container.NewBorder(c.empty, nil, nil, nil, c.grid)
+	c.unreadable = newUnreadableNote()
+	left := container.NewBorder(container.NewVBox(c.unreadable, c.empty), nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.72)
@@ -101,6 +107,7 @@ func (c *calendarScreen) apply(d monthData, err error) {
 		c.grid.SetMonth(d.year, d.month)
 	}
 	c.grid.SetEntries(d.days, d.band)
+	showUnreadable(c.unreadable, d.unreadable)
 	if d.count == 0 {
 		c.empty.SetText(fmt.Sprintf("No talks in %s — press Ctrl+N to add one, or tap a day.", time.Date(d.year, d.month, 1, 0, 0, 0, 0, time.UTC).Format("January 2006")))
 		c.empty.Show()
@@ -126,7 +133,8 @@ func (c *calendarScreen) apply(d monthData, err error) {
 // June 2016. With no day-precise meeting at all it opens on the first upcoming fuzzy meeting,
 // else on the current month.
 func launchMonth(ctx context.Context, st *storage.Store, now time.Time) (int, time.Month, error) {
-	upcoming, err := st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: 500})
+	// A meeting that cannot be read cannot choose the month; the month's load names it.
+	upcoming, _, err := meetingsAround(ctx, st, storage.MeetingFilter{From: now, Limit: 500})
 	if err != nil {
 		return 0, 0, err
 	}
@@ -137,7 +145,7 @@ func launchMonth(ctx context.Context, st *storage.Store, now time.Time) (int, ti
 	}
 	// Look back a year at a time before reading every past meeting.
 	for _, back := range []time.Time{now.AddDate(-1, 0, 0), now.AddDate(-5, 0, 0), {}} {
-		past, err := st.Meetings(ctx, storage.MeetingFilter{From: back, To: now})
+		past, _, err := meetingsAround(ctx, st, storage.MeetingFilter{From: back, To: now})
 		if err != nil {
 			return 0, 0, err
 		}
@@ -182,10 +190,11 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 	// A day each side: an exact meeting is filed under its day in the venue's zone.
 	from := time.Date(gridFirst.Year, gridFirst.Month, gridFirst.Day-1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(gridLast.Year, gridLast.Month, gridLast.Day+2, 0, 0, 0, 0, time.UTC)
-	ms, err := st.Meetings(ctx, storage.MeetingFilter{From: from, To: to})
+	ms, bad, err := meetingsAround(ctx, st, storage.MeetingFilter{From: from, To: to})
 	if err != nil {
 		return d, err
 	}
+	d.unreadable = bad
 	for _, m := range ms {
 		if day, ok := m.When.Day(); ok {
 			key := widgets.Date{Year: day.Year, Month: day.Month, Day: day.Day}
@@ -204,7 +213,8 @@ func loadMonth(ctx context.Context, st *storage.Store, now time.Time, year int, 
 		d.band = append(d.band, widgets.BandItem{ID: m.ID, Text: bandText(m), Status: string(m.Status)})
 		d.count++
 	}
-	d.upcoming, d.recent, err = loadAgenda(ctx, st, now)
+	d.upcoming, d.recent, bad, err = loadAgenda(ctx, st, now)
+	d.unreadable = addUnreadable(d.unreadable, bad...)
 	return d, err
 }
 
@@ -248,19 +258,21 @@ func bandText(m storage.MeetingSummary) string {
 }
 
 // loadAgenda reads the next talks from now and the latest before it (latest first).
-func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming, recent []storage.MeetingSummary, err error) {
-	upcoming, err = st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: agendaSize})
+// Meetings that cannot be read are left out and returned in bad.
+func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming, recent []storage.MeetingSummary, bad []storage.BadRow, err error) {
+	upcoming, bad, err = meetingsAround(ctx, st, storage.MeetingFilter{From: now, Limit: agendaSize})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	// A meeting due "by end of 2016" comes up at its deadline, not at the start of the year.
 	sortMeetings(upcoming, sortDate, false)
 	// The recent ones: a year back first, everything past when that is not enough.
 	for _, back := range []time.Time{now.AddDate(-1, 0, 0), {}} {
-		past, err := st.Meetings(ctx, storage.MeetingFilter{From: back, To: now})
+		past, more, err := meetingsAround(ctx, st, storage.MeetingFilter{From: back, To: now})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
+		bad = addUnreadable(bad, more...)
 		recent = recent[:0]
 		for _, m := range past {
 			if !m.When.IsZero() && !m.When.Upper().After(now) {
@@ -275,7 +287,7 @@ func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming
 	if len(recent) > agendaSize {
 		recent = recent[:agendaSize]
 	}
-	return upcoming, recent, nil
+	return upcoming, recent, bad, nil
 }
 
 // agendaItems are meetings as the agenda lists them.

@@ -38,6 +38,7 @@ type talksScreen struct {
 	track, status    *widget.Select
 	from, to, text   *widget.Entry
 	filterMsg        *widget.Label
+	unreadable       *widget.Label // names the meetings that cannot be read
 	sortBtns         map[string]*widget.Button
 	sortBy           string
 	desc             bool
@@ -56,8 +57,9 @@ type talksScreen struct {
 
 // talksData is one load of the list.
 type talksData struct {
-	rows   []storage.MeetingSummary
-	tracks []storage.Track
+	rows       []storage.MeetingSummary
+	tracks     []storage.Track
+	unreadable []storage.BadRow // left out of rows
 }
 
 func newTalksScreen(u *ui) *talksScreen {
@@ -118,7 +120,8 @@ func newTalksScreen(u *ui) *talksScreen {
 	tracksBtn := widget.NewButton("Tracks…", func() { showTracks(u, t.show) })
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(tracksBtn, newBtn),
 		container.NewGridWithColumns(5, t.text, t.track, t.status, t.from, t.to))
-	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
+	t.unreadable = newUnreadableNote()
+	top := container.NewVBox(filters, t.filterMsg, t.unreadable, header, widget.NewSeparator())
 	t.root = container.NewPadded(container.NewBorder(top, t.count, nil, nil,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
@@ -254,7 +257,7 @@ func loadTalks(ctx context.Context, st *storage.Store, f storage.MeetingFilter, 
 	if d.tracks, err = st.Tracks(ctx); err != nil {
 		return d, err
 	}
-	if d.rows, err = st.Meetings(ctx, f); err != nil {
+	if d.rows, d.unreadable, err = meetingsAround(ctx, st, f); err != nil {
 		return d, err
 	}
 	sortMeetings(d.rows, by, desc)
@@ -325,6 +328,7 @@ func (t *talksScreen) apply(d talksData, err error) {
 
 	t.rows = d.rows
 	t.list.Refresh()
+	showUnreadable(t.unreadable, d.unreadable)
 	switch {
 	case len(d.rows) > 0:
 		t.empty.Hide()

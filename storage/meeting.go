@@ -738,6 +738,20 @@ func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n in
 	return nil
 }
 
+// summariesAround scans meeting summaries for collect; a row that cannot be read goes to
+// skipped, when not nil, and is left out.
+func summariesAround(skipped func(BadRow)) func(*sql.Rows) (MeetingSummary, error) {
+	sc := newSummaryScanner()
+	return func(rows *sql.Rows) (MeetingSummary, error) {
+		m, err := sc.scan(rows)
+		if err != nil && skipped != nil && badRow(err) {
+			skipped(BadRow{Kind: kindMeeting, ID: sc.m.ID, Problem: err.Error()})
+			return MeetingSummary{}, errSkip
+		}
+		return m, err
+	}
+}
+
 // stopped carries the error of a caller's function out of a listing unchanged.
 type stopped struct{ err error }
 
@@ -754,6 +768,12 @@ func matchesAll(s string, words []string) bool {
 
 // MeetingsOfActor lists the meetings an actor takes part in, by date.
 func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingSummary, error) {
+	return s.meetingsOfActor(ctx, actorID, nil)
+}
+
+// meetingsOfActor is MeetingsOfActor; skipped, when not nil, is given the meetings that cannot
+// be read instead of an error.
+func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
 		ok, err := exists(ctx, q, kindActor, actorID)
@@ -765,7 +785,7 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
-			[]any{actorID}, newSummaryScanner().scan)
+			[]any{actorID}, summariesAround(skipped))
 		return err
 	})
 	if err != nil {
