@@ -20,9 +20,9 @@ func location(zone string) (*time.Location, error) {
 	if zone == "" {
 		return nil, fmt.Errorf("the time zone is missing")
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := loadZone(zone)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a known time zone: %w", zone, err)
+		return nil, err
 	}
 	locations.Store(zone, loc)
 	return loc, nil

@@ -84,8 +84,8 @@ func (d PartialDate) Validate() error {
 	if d.IsZero() {
 		return nil
 	}
-	if d.Year < 1 || d.Year > 9999 {
-		return fmt.Errorf("year %d is out of range", d.Year)
+	if d.Year < MinYear || d.Year > MaxYear {
+		return fmt.Errorf("year %d is out of range (%d to %d)", d.Year, MinYear, MaxYear)
 	}
 	if d.Month < 0 || d.Month > 12 {
 		return fmt.Errorf("month %d does not exist", int(d.Month))
@@ -164,9 +164,12 @@ type FuzzyDate struct {
 
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
 func Exact(at time.Time, zone string) (FuzzyDate, error) {
-	loc, err := time.LoadLocation(zone)
-	if err != nil || zone == "" {
-		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
+	loc, err := loadZone(zone)
+	if err != nil {
+		return FuzzyDate{}, err
+	}
+	if y := at.In(loc).Year(); y < MinYear || y > MaxYear {
+		return FuzzyDate{}, fmt.Errorf("year %d is out of range (%d to %d)", y, MinYear, MaxYear)
 	}
 	return FuzzyDate{Kind: DateExact, At: at.In(loc), Zone: zone}, nil
 }
@@ -259,8 +262,11 @@ func (f FuzzyDate) Validate() error {
 		if f.At.IsZero() {
 			return fmt.Errorf("the time is missing")
 		}
-		if _, err := time.LoadLocation(f.Zone); err != nil || f.Zone == "" {
-			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
+		if _, err := loadZone(f.Zone); err != nil {
+			return err
+		}
+		if y := f.At.Year(); y < MinYear || y > MaxYear {
+			return fmt.Errorf("year %d is out of range (%d to %d)", y, MinYear, MaxYear)
 		}
 		return nil
 	case DateDay, DateMonth, DateYear, DateBy:
@@ -398,9 +404,9 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		}
 		return FuzzyDate{}, fmt.Errorf("%q: give the time zone after the time, e.g. %s Asia/Tokyo", s, s)
 	case 3:
-		loc, err := time.LoadLocation(fields[2])
+		loc, err := loadZone(fields[2])
 		if err != nil {
-			return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", fields[2])
+			return FuzzyDate{}, err
 		}
 		d, err := ParsePartialDate(fields[0])
 		if err != nil {

@@ -392,9 +392,9 @@ func exactTime(day []string, clock string, zone []string, order NumericOrder, s 
 	if err != nil {
 		return FuzzyDate{}, err
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := loadZone(name)
 	if err != nil {
-		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone", name)
+		return FuzzyDate{}, err
 	}
 	return FuzzyDate{Kind: DateExact, At: time.Date(d.Year, d.Month, d.Day, hour, minute, 0, 0, loc), Zone: name}, nil
 }

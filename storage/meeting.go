@@ -42,6 +42,9 @@ func checkMeeting(m *Meeting, has resolver) error {
 	if m.DurationMinutes < 0 {
 		c.fail("duration_minutes", "%d is negative", m.DurationMinutes)
 	}
+	if m.DurationMinutes > MaxDurationMinutes {
+		c.fail("duration_minutes", "%s minutes is longer than a meeting lasts; the limit is %s (a year)", thousands(m.DurationMinutes), thousands(MaxDurationMinutes))
+	}
 	if m.Round < 0 {
 		c.fail("round", "%d is negative", m.Round)
 	}

@@ -222,6 +222,9 @@ func writeChecked[T any](ctx context.Context, s *Store, rec *T, check func(*T, r
 		if err := check(rec, dbResolver(ctx, tx)); err != nil {
 			return err
 		}
+		if err := checkLimits(recordName(rec), rec); err != nil {
+			return err
+		}
 		return write(ctx, tx, rec)
 	})
 }
