@@ -15,7 +15,7 @@ func checkSource(src *Source) error {
 	if c.err != nil {
 		return c.err
 	}
-	return checkLimits(c.record, src)
+	return checkLimits(recordName(src), src)
 }
 
 // CreateSource stores a new source, giving it an ID if it has none.

@@ -23,7 +23,7 @@ func checkTrack(t *Track) error {
 	if c.err != nil {
 		return c.err
 	}
-	return checkLimits(c.record, t)
+	return checkLimits(recordName(t), t)
 }
 
 // CreateTrack stores a new track, giving it an ID if it has none and stamping Created and
