@@ -20,8 +20,6 @@ type ActorUsage struct {
 	Relations  int `json:"relations"`  // relations to or from them
 }
 
-
-
 var (
 	actorNames = stringList{
 		insert: `INSERT INTO actor_names (actor_id, seq, name) VALUES (?, ?, ?)`,
