@@ -50,10 +50,11 @@ func Disk(t testing.TB, size int) string {
 	return at
 }
 
-// Fill writes into dir until its disk is full, leaving room for nothing.
+// Fill writes into dir until its disk is full, leaving room for nothing (in a file named
+// "filler", which it adds to when it is there).
 func Fill(t testing.TB, dir string) {
 	t.Helper()
-	f, err := os.Create(filepath.Join(dir, "filler"))
+	f, err := os.OpenFile(filepath.Join(dir, "filler"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		t.Fatalf("fill %s: %v", dir, err)
 	}
