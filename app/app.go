@@ -109,8 +109,20 @@ type opened struct {
 
 // openStore opens (or creates) the dossier at path and, for a new file, loads the sample
 // dossier unless withSample is false. It touches no widget.
+//
+// A dossier that exists but cannot be written (a read-only disk or folder) is opened for
+// reading instead, so that it can still be read, searched, packed and exported; the window
+// then says it is read-only and every save is refused with a sentence. When even that fails
+// (an older schema that needs a writing upgrade), the refusal of the writing open stands.
 func openStore(ctx context.Context, path string, withSample bool) (opened, error) {
 	st, err := storage.Open(ctx, path)
+	if errors.Is(err, storage.ErrReadOnly) {
+		if ro, rerr := storage.OpenReader(ctx, path); rerr == nil {
+			return opened{store: ro}, nil
+		} else if errors.Is(rerr, storage.ErrPendingLog) {
+			return opened{}, rerr
+		}
+	}
 	if err != nil {
 		return opened{}, err
 	}
@@ -142,6 +154,8 @@ func (u *ui) openDatabase(path string, withSample bool) {
 			u.setStatus("Created " + filepath.Base(path) + " with the sample dossier (Japan–Russia peace treaty talks, 2016)")
 		} else if o.store.Created() {
 			u.setStatus("Created an empty dossier in " + filepath.Base(path))
+		} else if o.store.ReadOnly() {
+			u.setStatus("Opened " + filepath.Base(path) + " read-only: it cannot be written where it is")
 		} else if cp := o.store.UpgradeCopy(); cp != "" {
 			u.setStatus("Opened " + filepath.Base(path) + ", brought up to date for this Parley; the file as it was is kept as " + filepath.Base(cp))
 		} else {
@@ -156,6 +170,7 @@ func (u *ui) useStore(st *storage.Store) {
 	u.store = st
 	st.SetClock(u.now)
 	u.win.SetTitle("Parley — " + filepath.Base(st.Path()))
+	u.showReadOnly(st)
 	u.rememberDatabase(st.Path())
 	u.freshScreens()
 	u.resetTo(u.startScreen())
@@ -248,6 +263,8 @@ func openErrorMessage(path string, err error) string {
 		return name + " was written by a newer version of Parley and has been left untouched. Install the newer Parley to open it."
 	case errors.Is(err, storage.ErrLocked):
 		return name + " is open in another Parley window. Close that window first, or open another database."
+	case errors.Is(err, storage.ErrPendingLog):
+		return name + " is on a disk or in a folder Parley cannot write, and the last changes made to it are still in “" + filepath.Base(path) + "-wal”, which can only be read where Parley may write. Copy both files to a folder you can write to and open the copy."
 	case errors.Is(err, storage.ErrReadOnly):
 		return name + " cannot be written: the file or its folder is read-only, or the disk is full. Copy it to a folder you can write to, or open another database."
 	case errors.Is(err, storage.ErrNoFTS):

@@ -147,7 +147,7 @@ func TestLaunchOnSampleShowsTokyoRound(t *testing.T) {
 	assert.Contains(t, sep.band[len(sep.band)-1].Text+sep.band[0].Text, "September 2016 — date not fixed")
 
 	// With nothing upcoming the agenda lists the latest talks, the deadline one first.
-	upcoming, recent, err := loadAgenda(context.Background(), st, afterSample)
+	upcoming, recent, _, err := loadAgenda(context.Background(), st, afterSample)
 	require.NoError(t, err)
 	assert.Empty(t, upcoming)
 	require.NotEmpty(t, recent)
@@ -266,7 +266,7 @@ func TestMeetingThroughTheWindow(t *testing.T) {
 	assert.Equal(t, p.m.ID, chips[0].ID)
 	assert.Equal(t, "scheduled", chips[0].Status)
 	assert.Contains(t, test.RenderObjectToMarkup(u.calendar.grid), "Round 3 Moscow")
-	upcoming, _, err := loadAgenda(ctx, st, now)
+	upcoming, _, _, err := loadAgenda(ctx, st, now)
 	require.NoError(t, err)
 	require.NotEmpty(t, upcoming)
 	assert.Equal(t, p.m.ID, upcoming[0].ID)

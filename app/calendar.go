@@ -29,8 +29,10 @@ type calendarScreen struct {
 	empty  *widget.Label
 	agenda *widgets.Agenda
 	root   fyne.CanvasObject
-	placed bool // the month has been chosen (at launch: by launchMonth)
-	gen    int  // the latest load; older results are dropped
+	// unreadable names the meetings the month leaves out because they cannot be read.
+	unreadable *widget.Label
+	placed     bool // the month has been chosen (at launch: by launchMonth)
+	gen        int  // the latest load; older results are dropped
 	// agendaGen is the latest load of the agenda, which does not change with the month
 	// shown: it is read when the screen is shown, not at every month flip.
 	agendaGen int
@@ -48,6 +50,8 @@ type monthData struct {
 	recent   []storage.MeetingSummary
 	// moreUpcoming and moreRecent are how many talks each way the agenda does not list.
 	moreUpcoming, moreRecent int
+	// unreadable are the meetings left out because they cannot be read.
+	unreadable []storage.BadRow
 }
 
 func newCalendarScreen(u *ui) *calendarScreen {
@@ -67,7 +71,8 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c.agenda.OnSelected = func(id string) { u.push(newMeetingPage(u, id)) }
 	c.agenda.OnMore = c.showMore
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
-	left := container.NewBorder(c.empty, nil, nil, nil, c.grid)
+	c.unreadable = newUnreadableNote()
+	left := container.NewBorder(container.NewVBox(c.unreadable, c.empty), nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
 	// Below agendaFoldsBelow the agenda goes under the month: beside it, it would leave
 	// neither room for a title.
@@ -123,6 +128,7 @@ func (c *calendarScreen) apply(d monthData, err error) {
 		c.grid.SetMonth(d.year, d.month)
 	}
 	c.grid.SetEntries(d.days, d.band)
+	showUnreadable(c.unreadable, d.unreadable)
 	if d.count == 0 {
 		c.empty.SetText(fmt.Sprintf("No talks in %s — press Ctrl+N to add one, or tap a day.", time.Date(d.year, d.month, 1, 0, 0, 0, 0, time.UTC).Format("January 2006")))
 		c.empty.Show()
@@ -213,10 +219,11 @@ func loadMonth(ctx context.Context, st *storage.Store, year int, month time.Mont
 	// A day each side: an exact meeting is filed under its day in the venue's zone.
 	from := time.Date(gridFirst.Year, gridFirst.Month, gridFirst.Day-1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(gridLast.Year, gridLast.Month, gridLast.Day+2, 0, 0, 0, 0, time.UTC)
-	ms, err := st.Meetings(ctx, storage.MeetingFilter{From: from, To: to})
+	ms, bad, err := meetingsAround(ctx, st, storage.MeetingFilter{From: from, To: to})
 	if err != nil {
 		return d, err
 	}
+	d.unreadable = bad
 	// A crowded day shows its timed meetings first, by time, then those known only to the day.
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i].When, ms[j].When
@@ -289,9 +296,11 @@ func bandText(m storage.MeetingSummary) string {
 // without reading them).
 func loadAgendaInto(ctx context.Context, st *storage.Store, now time.Time, d *monthData) error {
 	var err error
-	if d.upcoming, d.recent, err = loadAgenda(ctx, st, now); err != nil {
+	var bad []storage.BadRow
+	if d.upcoming, d.recent, bad, err = loadAgenda(ctx, st, now); err != nil {
 		return err
 	}
+	d.unreadable = addUnreadable(d.unreadable, bad...)
 	d.agenda = true
 	up, past, err := st.CountMeetingsAround(ctx, now)
 	d.moreUpcoming, d.moreRecent = up-len(d.upcoming), past-len(d.recent)
@@ -301,13 +310,13 @@ func loadAgendaInto(ctx context.Context, st *storage.Store, now time.Time, d *mo
 // loadAgenda reads the next talks from now (in the order of Meetings: a meeting due "by end
 // of 2016" comes up at its deadline, not at the start of the year) and the latest over before
 // it, latest first: agendaSize of each, read from indexes.
-func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming, recent []storage.MeetingSummary, err error) {
-	upcoming, err = st.Meetings(ctx, storage.MeetingFilter{From: now, Limit: agendaSize})
+func loadAgenda(ctx context.Context, st *storage.Store, now time.Time) (upcoming, recent []storage.MeetingSummary, bad []storage.BadRow, err error) {
+	upcoming, bad, err = meetingsAround(ctx, st, storage.MeetingFilter{From: now, Limit: agendaSize})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	recent, err = st.MeetingsBefore(ctx, now, agendaSize)
-	return upcoming, recent, err
+	recent, err = st.MeetingsBefore(ctx, now, agendaSize, func(b storage.BadRow) { bad = append(bad, b) })
+	return upcoming, recent, bad, err
 }
 
 // agendaItems are meetings as the agenda lists them.

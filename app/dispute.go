@@ -146,7 +146,7 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 		if d.statements, err = st.Statements(ctx, storage.StatementFilter{DisputeID: id}); err != nil {
 			return d, err
 		}
-		if d.meetings, err = st.MeetingsOfDispute(ctx, id); err != nil {
+		if d.meetings, err = st.MeetingsOfDispute(ctx, id, func(storage.BadRow) {}); err != nil {
 			return d, err
 		}
 		ids := map[string]bool{}

@@ -125,9 +125,23 @@ func (u *ui) showError(doing string, err error) {
 		})
 		return
 	}
+	var told interface{ Sentence() string }
+	if errors.Is(err, storage.ErrReadOnly) && u.store != nil && u.store.ReadOnly() && !errors.As(err, &told) {
+		// The change is still on the page; a copy where the user may write is the way on.
+		u.setStatus("Not saved: the dossier is read-only")
+		u.showChoice("Could not "+doing, readOnlySaveMessage, detailOf(err), []choice{
+			{label: "Save a copy…", action: u.onBackup},
+			{label: "OK", important: true},
+		})
+		return
+	}
 	u.setStatus("Could not " + doing)
 	u.showChoice("Could not "+doing, errorMessage(err), detailOf(err), []choice{{label: "OK", important: true}})
 }
+
+// readOnlySaveMessage answers a save into a dossier opened read-only.
+const readOnlySaveMessage = "This dossier is open read-only: its file is on a disk or in a folder Parley cannot write to, so nothing was saved. " +
+	"Your changes are still on the page, marked unsaved. To keep them, save a copy of the dossier to a folder of your own (Save a copy…), open the copy and make them there."
 
 // detailOf is what the Details fold shows: for an error that is told as a sentence (the tasks'
 // file errors), what lies under the sentence, which the message already says.

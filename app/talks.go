@@ -41,6 +41,8 @@ type talksScreen struct {
 	track, status    *widget.Select
 	from, to, text   *widget.Entry
 	filterMsg        *widget.Label
+	unreadable       *widget.Label    // names the meetings that cannot be read
+	bad              []storage.BadRow // the rows read so far that cannot be read
 	sortBtns         map[string]*widget.Button
 	sortBy           string
 	desc             bool
@@ -145,7 +147,8 @@ func newTalksScreen(u *ui) *talksScreen {
 	// The filters and buttons wrap onto a second line rather than hold the window wide.
 	filters := container.New(widgets.NewFlow(220, 150, 150, 140, 140),
 		t.text, t.track, t.status, t.from, t.to, tracksBtn, newBtn)
-	top := container.NewVBox(filters, t.filterMsg, header, widget.NewSeparator())
+	t.unreadable = newUnreadableNote()
+	top := container.NewVBox(filters, t.filterMsg, t.unreadable, header, widget.NewSeparator())
 	t.root = container.NewPadded(topDown(top, t.count,
 		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
 	return t
@@ -386,11 +389,16 @@ func (t *talksScreen) readPage(page int) {
 	}
 	// A row that cannot be read (edited outside Parley) keeps what its key shows.
 	gen, st := t.shownGen, t.u.store
+	var bad []storage.BadRow
 	run(t.u, "", func(ctx context.Context) ([]storage.MeetingSummary, error) {
-		return st.MeetingsByID(ctx, ids, func(storage.BadRow) {})
+		return st.MeetingsByID(ctx, ids, func(b storage.BadRow) { bad = append(bad, b) })
 	}, func(ms []storage.MeetingSummary, err error) {
 		if gen != t.shownGen {
 			return
+		}
+		if len(bad) > 0 {
+			t.bad = addUnreadable(t.bad, bad...)
+			showUnreadable(t.unreadable, t.bad)
 		}
 		if err != nil {
 			// The page stays asked: the rows in view would ask again at every redraw.
@@ -412,6 +420,10 @@ func (t *talksScreen) readPage(page int) {
 func (t *talksScreen) forget() {
 	t.shown, t.asked = map[string]storage.MeetingSummary{}, map[int]bool{}
 	t.shownGen++
+	t.bad = nil
+	if t.unreadable != nil {
+		t.unreadable.Hide()
+	}
 }
 
 func (t *talksScreen) apply(d talksData, err error) {

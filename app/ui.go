@@ -95,17 +95,19 @@ type ui struct {
 	store *storage.Store
 	tried string // the database the window last tried to open
 
-	nav       *widget.List
-	syncing   bool // the nav selection is being set by code, not by the user
-	search    *widget.Entry
-	status    *widget.Label
-	activity  *widget.Activity
-	tasks     *fyne.Container // the long tasks under way, with their progress (progress.go)
-	busyCount int
-	body      *fyne.Container
-	backBar   *fyne.Container
-	backBtn   *widget.Button
-	root      fyne.CanvasObject
+	nav         *widget.List
+	syncing     bool // the nav selection is being set by code, not by the user
+	search      *widget.Entry
+	status      *widget.Label
+	activity    *widget.Activity
+	tasks       *fyne.Container // the long tasks under way, with their progress (progress.go)
+	busyCount   int
+	body        *fyne.Container
+	backBar     *fyne.Container
+	backBtn     *widget.Button
+	root        fyne.CanvasObject
+	readOnly    *fyne.Container // the banner over the body while the dossier is read-only
+	readOnlyMsg *widget.Label
 
 	// The sidebar as a rail of icons in a narrow window (frame.go).
 	collapsed        bool
@@ -248,7 +250,9 @@ func (u *ui) buildChrome() {
 	u.tips = container.NewWithoutLayout()
 	// topDown: Tab goes through the search field, then the sidebar; the back bar, then the page.
 	side := topDown(u.searchSlot, nil, u.nav)
-	main := topDown(u.backBar, nil, u.body)
+	u.readOnly, u.readOnlyMsg = readOnlyBanner()
+	u.readOnly.Hide()
+	main := topDown(container.NewVBox(u.readOnly, u.backBar), nil, u.body)
 	frame := container.New(frameLayout{u}, side, main)
 	u.setCollapsed(false)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(u.tasks, u.activity), u.status)

@@ -47,15 +47,16 @@ func openExisting(ctx context.Context, dbFlagValue string) (*storage.Store, stri
 
 // openForReading opens the database --db names for a command that only reads it (list,
 // search, pack, export): without the writers' lock, so that it works while a window holds the
-// database. A database of an older schema is opened for writing instead, which brings it up
-// to date (and needs the lock).
+// database, and on a read-only disk. A database of an older schema, or one with a write cut off
+// that must be undone, is opened for writing instead, which brings it up to date (and needs
+// the lock).
 func openForReading(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
 	path, err := existingPath(dbFlagValue)
 	if err != nil {
 		return nil, path, err
 	}
 	s, err := storage.OpenReader(ctx, path)
-	if errors.Is(err, storage.ErrNeedsUpgrade) {
+	if errors.Is(err, storage.ErrNeedsUpgrade) || errors.Is(err, storage.ErrInterrupted) {
 		return openExisting(ctx, dbFlagValue)
 	}
 	if err != nil {
@@ -136,8 +137,13 @@ func explain(path string, err error) error {
 		say = fmt.Sprintf("%s was written by a newer version of Parley. Install that version to open it; the file was left as it was", path)
 	case errors.Is(err, storage.ErrLocked):
 		say = fmt.Sprintf("%s is open in another Parley window or command. Close it and try again", path)
+	case errors.Is(err, storage.ErrPendingLog):
+		say = fmt.Sprintf("%s is on a read-only disk or in a folder you may not write, and its last changes are still in %s-wal, which can be read only where Parley may write. Copy both files to a folder of your own and use the copy", path, path)
 	case errors.Is(err, storage.ErrReadOnly):
 		say = fmt.Sprintf("%s cannot be written: the file, its folder or the disk is read-only", path)
+		if _, serr := os.Stat(path); serr == nil {
+			say += ". Commands that only read it (list, search, pack, export, backup) still work; to change it, copy it to a folder of your own"
+		}
 	case errors.Is(err, storage.ErrFileGone):
 		say = fmt.Sprintf("%s was moved or deleted while the command ran, so what it wrote went with it. Put the file back (or give its new name with --db) and run the command again", path)
 	case errors.Is(err, storage.ErrDiskFull):

@@ -275,6 +275,14 @@ func (r *renderer) cover() {
 	case len(r.notPrepared) > 0:
 		r.coverList("Not prepared", "The dossier holds nothing yet for these sections, so this pack leaves them out:", r.notPrepared)
 	}
+	if len(b.Unreadable) > 0 {
+		var lines []string
+		for _, bad := range b.Unreadable {
+			lines = append(lines, bad.String())
+		}
+		r.coverList("Left out: records that cannot be read",
+			"These records were changed outside Parley and cannot be read, so this pack leaves them out; parley verify lists them all:", lines)
+	}
 }
 
 // coverList is a short list under a heading at the foot of the cover. The heading keeps two

@@ -577,6 +577,10 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 			}
 		}
 	}
+	if err := m.When.Validate(); err != nil {
+		// A day such as 9999-12-31, a placeholder for "never", is no date of talks.
+		return skip("DTSTART: " + err.Error())
+	}
 	m.Status = meetingStatus(n.value("STATUS"), hint, m.When)
 
 	ev := Event{Meeting: m, Line: n.line, Summary: summary, Location: strings.TrimSpace(unescapeText(n.value("LOCATION")))}
@@ -634,7 +638,42 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 			ev.Attendees = append(ev.Attendees, at)
 		}
 	}
+	rd.fitLimits(n.line, &ev)
 	return ev, true
+}
+
+// fitLimits cuts what an event holds to the limits every entry point holds records to
+// (storage.NameLimit for the title, the place and the attendees' names, storage.TextLimit for
+// the purpose), noting each cut with the event and the field: the calendar is read
+// tolerantly, so an event keeps what fits rather than being dropped.
+func (rd *reader) fitLimits(line int, ev *Event) {
+	m := &ev.Meeting
+	fields := []struct {
+		name string
+		v    *string
+		lim  storage.Limit
+	}{
+		{"title (SUMMARY)", &m.Title, storage.NameLimit},
+		{"venue", &m.Venue, storage.NameLimit},
+		{"city", &m.City, storage.NameLimit},
+		{"country", &m.Country, storage.NameLimit},
+		{"purpose (DESCRIPTION)", &m.Purpose, storage.TextLimit},
+	}
+	for i := range ev.Attendees {
+		fields = append(fields, struct {
+			name string
+			v    *string
+			lim  storage.Limit
+		}{"an attendee's name", &ev.Attendees[i].Name, storage.NameLimit})
+	}
+	for _, f := range fields {
+		reason := f.lim.Check(*f.v)
+		if reason == "" {
+			continue
+		}
+		*f.v, _ = f.lim.Trim(*f.v)
+		rd.note(line, clip(m.Title), "the %s %s; it is cut to the limit", f.name, strings.TrimPrefix(reason, "it "))
+	}
 }
 
 func attendee(p property, role storage.Role) Attendee {

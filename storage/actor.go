@@ -20,12 +20,6 @@ type ActorUsage struct {
 	Relations  int `json:"relations"`  // relations to or from them
 }
 
-// maxPhoto bounds a stored photo: a portrait, not a poster.
-const maxPhoto = 10 << 20
-
-// maxPhotoSide bounds a photo's width and height: 4096×4096 pixels take 64 MB to show.
-const maxPhotoSide = 4096
-
 var (
 	actorNames = stringList{
 		insert: `INSERT INTO actor_names (actor_id, seq, name) VALUES (?, ?, ?)`,
@@ -94,15 +88,15 @@ func checkActor(a *Actor, has resolver) error {
 	}
 	if len(a.Photo) > 0 {
 		switch {
-		case len(a.Photo) > maxPhoto:
-			c.fail("photo", "the photo is %d MB; the limit is %d MB", len(a.Photo)>>20, maxPhoto>>20)
+		case len(a.Photo) > MaxPhotoBytes:
+			c.fail("photo", "the photo is %d MB; the limit is %d MB", len(a.Photo)>>20, MaxPhotoBytes>>20)
 		case !bytes.HasPrefix(a.Photo, []byte("\x89PNG\r\n\x1a\n")) && !bytes.HasPrefix(a.Photo, []byte("\xff\xd8\xff")):
 			c.fail("photo", "the photo is neither PNG nor JPEG")
 		default:
 			// A few bytes can claim any size: a 138-byte PNG of 60000×60000 pixels would take
 			// gigabytes to show.
-			if cfg, _, err := image.DecodeConfig(bytes.NewReader(a.Photo)); err == nil && (cfg.Width > maxPhotoSide || cfg.Height > maxPhotoSide) {
-				c.fail("photo", "the photo is %d×%d pixels; the limit is %d pixels on a side", cfg.Width, cfg.Height, maxPhotoSide)
+			if cfg, _, err := image.DecodeConfig(bytes.NewReader(a.Photo)); err == nil && (cfg.Width > MaxPhotoSide || cfg.Height > MaxPhotoSide) {
+				c.fail("photo", "the photo is %d×%d pixels; the limit is %d pixels on a side", cfg.Width, cfg.Height, MaxPhotoSide)
 			}
 		}
 	}

@@ -38,7 +38,11 @@ func BackupFile(ctx context.Context, src, dest string) error {
 	if _, err := inspect(ctx, src, true); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", fileURI(src, "mode=ro&_busy_timeout=5000"))
+	query, err := readerQuery(src)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", fileURI(src, query))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", src, err)
 	}

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Briefing is everything the dossier knows that bears on one meeting, gathered for a
@@ -57,6 +59,10 @@ type Briefing struct {
 	SinceLastRound *RoundChanges
 	// OpenCommitments are the commitments of earlier rounds still open, overdue first.
 	OpenCommitments []OpenCommitment
+	// Unreadable are the records the briefing would hold but leaves out because they cannot
+	// be read (a row edited outside Parley: a status or time zone Parley does not know): the
+	// pack names them instead of failing for everything.
+	Unreadable []BadRow
 }
 
 // BriefedRounds is how many of a track's meetings before the briefed one (and after it) a
@@ -119,7 +125,9 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		if b.Track, err = s.Track(ctx, m.TrackID); err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 		}
-		summaries, err := s.Meetings(ctx, MeetingFilter{TrackID: m.TrackID})
+		var summaries []MeetingSummary
+		err := s.eachMeeting(ctx, MeetingFilter{TrackID: m.TrackID}, nil,
+			func(sum MeetingSummary) error { summaries = append(summaries, sum); return nil }, b.leaveOut)
 		if err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: track meetings: %w", m.ID, err)
 		}
@@ -139,6 +147,9 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 				continue
 			}
 			tm, err := s.Meeting(ctx, sum.ID)
+			if b.around(kindMeeting, sum.ID, err) {
+				continue
+			}
 			if err != nil {
 				return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 			}
@@ -146,25 +157,32 @@ func (s *Store) gatherBriefing(ctx context.Context, meetingID string) (*Briefing
 		}
 	}
 	if m.PreviousRoundID != "" {
-		if b.PreviousRound, err = s.Meeting(ctx, m.PreviousRoundID); err != nil {
+		if b.PreviousRound, err = s.Meeting(ctx, m.PreviousRoundID); b.around(kindMeeting, m.PreviousRoundID, err) {
+			b.PreviousRound = Meeting{}
+		} else if err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: previous round: %w", m.ID, err)
 		}
 	}
 	for _, p := range m.Participants {
 		bp := BriefParticipant{Participant: p}
-		if bp.Actor, err = s.Actor(ctx, p.ActorID); err != nil {
+		if bp.Actor, err = s.Actor(ctx, p.ActorID); b.around(kindActor, p.ActorID, err) {
+			continue
+		} else if err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: participant: %w", m.ID, err)
 		}
 		if bp.Relations, err = s.RelationsOf(ctx, p.ActorID); err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: relations of %s: %w", m.ID, p.ActorID, err)
 		}
-		if bp.Statements, err = s.Statements(ctx, StatementFilter{ActorID: p.ActorID}); err != nil {
+		if bp.Statements, err = s.StatementsAround(ctx, StatementFilter{ActorID: p.ActorID}, b.leaveOut); err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: statements of %s: %w", m.ID, p.ActorID, err)
 		}
 		b.Participants = append(b.Participants, bp)
 	}
 	for _, id := range m.DisputeIDs {
 		d, err := s.Dispute(ctx, id)
+		if b.around(kindDispute, id, err) {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("briefing for meeting %s: %w", m.ID, err)
 		}
@@ -193,7 +211,7 @@ const BriefedDisputeMeetings = 12
 // nearest the briefed meeting in date order (as many before it as after, where there are),
 // and counts the rest.
 func (s *Store) disputeMeetings(ctx context.Context, b *Briefing, disputeID string) error {
-	all, err := s.MeetingsOfDispute(ctx, disputeID)
+	all, err := s.MeetingsOfDispute(ctx, disputeID, b.leaveOut)
 	if err != nil {
 		return err
 	}
@@ -234,7 +252,7 @@ func (s *Store) recentStatements(ctx context.Context, b *Briefing) error {
 	}
 	seen := map[string]bool{}
 	for _, f := range filters {
-		sts, err := s.Statements(ctx, f)
+		sts, err := s.StatementsAround(ctx, f, b.leaveOut)
 		if err != nil {
 			return fmt.Errorf("statements: %w", err)
 		}
@@ -301,10 +319,42 @@ func (s *Store) citedSources(ctx context.Context, b *Briefing) error {
 			continue
 		}
 		src, err := s.Source(ctx, id)
+		if b.around(kindSource, id, err) {
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("source: %w", err)
 		}
 		b.Sources[id] = src
 	}
 	return nil
+}
+
+// leaveOut records a record the briefing leaves out because it cannot be read, once.
+func (b *Briefing) leaveOut(r BadRow) {
+	for _, have := range b.Unreadable {
+		if have.Kind == r.Kind && have.ID == r.ID {
+			return
+		}
+	}
+	b.Unreadable = append(b.Unreadable, r)
+}
+
+// around reports whether err is a record of kind and id that cannot be read (a bad row, not a
+// missing record or a failing database), and then records it as left out.
+func (b *Briefing) around(kind, id string, err error) bool {
+	if err == nil || errors.Is(err, ErrNotFound) || !badRow(err) {
+		return false
+	}
+	b.leaveOut(BadRow{Kind: kind, ID: id, Problem: plainProblem(err)})
+	return true
+}
+
+// plainProblem is what is wrong with a bad row, without the "meeting ID: " the BadRow names.
+func plainProblem(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, ": stored "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
 }

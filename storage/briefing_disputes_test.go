@@ -27,11 +27,11 @@ func TestBriefingListsTheMeetingsOnItsDisputes(t *testing.T) {
 		require.NoError(t, s.CreateMeeting(ctx, &m))
 		ids = append(ids, m.ID)
 	}
-	all, err := s.MeetingsOfDispute(ctx, w.dispute.ID)
+	all, err := s.MeetingsOfDispute(ctx, w.dispute.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, all, 21)
 	assert.Equal(t, ids[0], all[0].ID, "by date")
-	_, err = s.MeetingsOfDispute(ctx, "no-such-dispute")
+	_, err = s.MeetingsOfDispute(ctx, "no-such-dispute", nil)
 	assert.ErrorIs(t, err, ErrNotFound)
 
 	b, err = s.Briefing(ctx, w.tokyo.ID)

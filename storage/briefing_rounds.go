@@ -113,7 +113,7 @@ func (s *Store) workOutRounds(ctx context.Context, b *Briefing) error {
 	}
 	for i := range b.Participants {
 		p := &b.Participants[i]
-		if p.LastMet, err = s.lastMet(ctx, b.Meeting, p); err != nil {
+		if p.LastMet, err = s.lastMet(ctx, b, p); err != nil {
 			return fmt.Errorf("last meeting with %s: %w", p.Actor.Name, err)
 		}
 	}
@@ -217,7 +217,9 @@ func (s *Store) roundChanges(ctx context.Context, b *Briefing) (RoundChanges, er
 func (s *Store) openCommitments(ctx context.Context, b *Briefing, asOf time.Time) ([]OpenCommitment, error) {
 	var earlier []MeetingSummary
 	if b.Meeting.TrackID != "" {
-		all, err := s.Meetings(ctx, MeetingFilter{TrackID: b.Meeting.TrackID})
+		var all []MeetingSummary
+		err := s.eachMeeting(ctx, MeetingFilter{TrackID: b.Meeting.TrackID}, nil,
+			func(m MeetingSummary) error { all = append(all, m); return nil }, b.leaveOut)
 		if err != nil {
 			return nil, err
 		}
@@ -233,6 +235,9 @@ func (s *Store) openCommitments(ctx context.Context, b *Briefing, asOf time.Time
 	var out []OpenCommitment
 	for _, sum := range earlier {
 		m, err := s.Meeting(ctx, sum.ID)
+		if b.around(kindMeeting, sum.ID, err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -255,8 +260,9 @@ func (s *Store) openCommitments(ctx context.Context, b *Briefing, asOf time.Time
 
 // lastMet is the latest held meeting before the briefed one at which the participant was
 // listed (or recorded present), with what they said there.
-func (s *Store) lastMet(ctx context.Context, briefed Meeting, p *BriefParticipant) (*LastMet, error) {
-	ms, err := s.MeetingsOfActor(ctx, p.ActorID)
+func (s *Store) lastMet(ctx context.Context, b *Briefing, p *BriefParticipant) (*LastMet, error) {
+	briefed := b.Meeting
+	ms, err := s.meetingsOfActor(ctx, p.ActorID, b.leaveOut)
 	if err != nil {
 		return nil, err
 	}
@@ -275,6 +281,9 @@ func (s *Store) lastMet(ctx context.Context, briefed Meeting, p *BriefParticipan
 		return nil, nil
 	}
 	m, err := s.Meeting(ctx, best.ID)
+	if b.around(kindMeeting, best.ID, err) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -242,10 +242,10 @@ func decodeSettings(r json.RawMessage, d *Dossier) error {
 		return errors.New(`"settings" must be an object of texts`)
 	}
 	for k, v := range d.Settings {
-		if reason := badText(k, r, maxTitleRunes, maxTextBytes); reason != "" {
+		if reason := badText(k, r, NameLimit); reason != "" {
 			return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "name", Reason: reason}
 		}
-		if reason := badText(v, r, 0, maxTextBytes); reason != "" {
+		if reason := badText(v, r, TextLimit); reason != "" {
 			return &ValidationError{Record: fmt.Sprintf("setting %q", k), Field: "value", Reason: reason}
 		}
 	}
@@ -373,44 +373,20 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		return &fieldError{path, unwrapJSON(err)}
 	}
 	if v.Kind() == reflect.String {
-		runes, size := fieldLimit(path)
-		if reason := badText(v.String(), raw, runes, size); reason != "" {
+		if reason := badText(v.String(), raw, FieldLimit(path)); reason != "" {
 			return &fieldError{path, reason}
 		}
 	}
 	return nil
 }
 
-// Limits on what one text field of a bundle may hold, so that a file cannot make the window
-// hold gigabytes for one record (photos: maxPhoto and maxPhotoSide, checked for every actor).
-// Names and titles are short; other text may be a long briefing.
-const (
-	maxTitleRunes = 1000
-	maxTextBytes  = 1 << 20 // 1 MB
-)
-
-// fieldLimit is the most runes (for names and titles) or bytes a text field may hold, by the
-// last part of its path ("names[0].native" → "native").
-func fieldLimit(path string) (runes, size int) {
-	name := path[strings.LastIndexAny(path, ".]")+1:]
-	switch name {
-	case "id", "title", "name", "native_name", "native", "party", "label", "kind", "role", "status",
-		"format", "city", "country", "venue", "publisher", "organisation", "language", "part", "up_to":
-		return maxTitleRunes, maxTextBytes
-	}
-	return 0, maxTextBytes
-}
-
 // badText says what is wrong with a text field of a bundle, or "" when nothing is: the JSON
 // decoder replaces invalid UTF-8 and lone surrogates (\ud800) with U+FFFD without a word, and
 // control characters other than tab and newline would be stored and printed raw — escape
 // sequences that clear a terminal or plant a link in it.
-func badText(s string, raw []byte, runes, size int) string {
-	if len(s) > size {
-		return fmt.Sprintf("it holds %d bytes; the limit is %d (%d MB)", len(s), size, size>>20)
-	}
-	if n := utf8.RuneCountInString(s); runes > 0 && n > runes {
-		return fmt.Sprintf("it holds %d characters; the limit is %d", n, runes)
+func badText(s string, raw []byte, lim Limit) string {
+	if reason := lim.Check(s); reason != "" {
+		return reason
 	}
 	for i, r := range s {
 		switch {

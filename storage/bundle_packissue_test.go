@@ -204,11 +204,11 @@ func TestImportRefusesBadPackIssues(t *testing.T) {
 		{"invalid UTF-8 in the marking", strings.Replace(good, `"marking": "OFFICIAL-SENSITIVE"`, "\"marking\": \"OFFICIAL\xff\"", 1),
 			"not valid UTF-8", v1, "marking"},
 		{"an item of 2 MB", strings.Replace(good, `Not for the press.`, strings.Repeat("x", 2<<20), 1),
-			"the limit is 1048576 (1 MB)", add1, "items[0].text"},
+			"the limit is 1,048,576 (1 MB)", add1, "items[0].text"},
 		{"a part named in 2,000 characters", strings.Replace(good, `"part": "Lines to take"`, `"part": "`+strings.Repeat("章", 2000)+`"`, 1),
-			"it holds 2000 characters; the limit is 1000", v2, "items[1].part"},
+			"it holds 2,000 characters; the limit is 1,000", v2, "items[1].part"},
 		{"an audience named in 2,000 characters", strings.Replace(good, `"up_to": "OFFICIAL"`, `"up_to": "`+strings.Repeat("O", 2000)+`"`, 1),
-			"the limit is 1000", v2, "up_to"},
+			"the limit is 1,000", v2, "up_to"},
 	}
 	for _, im := range bundleImporters {
 		for _, tt := range tests {

@@ -348,9 +348,9 @@ func TestReadBundleRefuses(t *testing.T) {
 		{"C1 control", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "Iikura\u009b31m"`, 1),
 			"U+009B", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
 		{"title of 2,000 characters", strings.Replace(good, `"title": "Tokyo round",`, `"title": "`+strings.Repeat("北", 2000)+`",`, 1),
-			"it holds 2000 characters; the limit is 1000", "meeting", "title"},
+			"it holds 2,000 characters; the limit is 1,000", "meeting", "title"},
 		{"a venue of 2 MB", strings.Replace(good, `"venue": "Iikura Guest House"`, `"venue": "`+strings.Repeat("x", 2<<20)+`"`, 1),
-			"it holds 2097152 bytes; the limit is 1048576 (1 MB)", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
+			"it holds 2,097,152 bytes; the limit is 1,048,576 (1 MB)", `meeting "Tokyo round" (` + w.tokyo.ID + `)`, "venue"},
 		{"escape in a setting", strings.Replace(good, `"settings": {}`, `"settings": {"marking": "OFFICIAL\u001b]8;;"}`, 1),
 			"U+001B", `setting "marking"`, "value"},
 	}

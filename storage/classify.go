@@ -26,6 +26,15 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %w", ErrDamaged, err)
 	case sqlite3.ErrFull:
 		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	case sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+		// A write of the -wal or -shm file that found the disk full (or read-only) is an I/O
+		// error to SQLite; the system's errno says which.
+		switch {
+		case se.SystemErrno != 0 && diskFull(se.SystemErrno):
+			return fmt.Errorf("%w: %w", ErrDiskFull, err)
+		case se.SystemErrno != 0 && readOnlyDisk(se.SystemErrno):
+			return fmt.Errorf("%w: %w", ErrReadOnly, err)
+		}
 	}
 	return err
 }

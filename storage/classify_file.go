@@ -17,10 +17,15 @@ func Classify(err error) error {
 	return classify(err)
 }
 
-// classifyFile adds ErrDiskFull to a file-system error that says the disk is full.
+// classifyFile adds ErrDiskFull to a file-system error that says the disk is full, and
+// ErrReadOnly to one that says the disk is read-only.
 func classifyFile(err error) error {
-	if err != nil && !errors.Is(err, ErrDiskFull) && diskFull(err) {
+	switch {
+	case err == nil:
+	case !errors.Is(err, ErrDiskFull) && diskFull(err):
 		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	case !errors.Is(err, ErrReadOnly) && readOnlyDisk(err):
+		return fmt.Errorf("%w: %w", ErrReadOnly, err)
 	}
 	return err
 }

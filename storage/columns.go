@@ -27,13 +27,9 @@ func location(zone string) (*time.Location, error) {
 	if zone == "" {
 		return nil, fmt.Errorf("the time zone is missing")
 	}
-	if zone == "Local" {
-		// Go's name for whatever zone the computer is set to: a different time on each laptop.
-		return nil, fmt.Errorf("%q is not a time zone (use a name such as Asia/Tokyo)", zone)
-	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := loadZone(zone)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a known time zone: %w", zone, err)
+		return nil, err
 	}
 	locations.Store(zone, loc)
 	return loc, nil

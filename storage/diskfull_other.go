@@ -11,3 +11,8 @@ import (
 func diskFull(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
 }
+
+// readOnlyDisk reports whether err is the system's "read-only file system".
+func readOnlyDisk(err error) bool {
+	return errors.Is(err, syscall.EROFS)
+}

@@ -84,8 +84,8 @@ func (d PartialDate) Validate() error {
 	if d.IsZero() {
 		return nil
 	}
-	if d.Year < 1 || d.Year > 9999 {
-		return fmt.Errorf("year %d is out of range", d.Year)
+	if d.Year < MinYear || d.Year > MaxYear {
+		return fmt.Errorf("year %d is out of range (%d to %d)", d.Year, MinYear, MaxYear)
 	}
 	if d.Month < 0 || d.Month > 12 {
 		return fmt.Errorf("month %d does not exist", int(d.Month))
@@ -172,8 +172,11 @@ type FuzzyDate struct {
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
 func Exact(at time.Time, zone string) (FuzzyDate, error) {
 	loc, err := location(zone)
-	if err != nil || zone == "" {
-		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
+	if err != nil {
+		return FuzzyDate{}, err
+	}
+	if y := at.In(loc).Year(); y < MinYear || y > MaxYear {
+		return FuzzyDate{}, fmt.Errorf("year %d is out of range (%d to %d)", y, MinYear, MaxYear)
 	}
 	return FuzzyDate{Kind: DateExact, At: at.In(loc), Zone: zone}, nil
 }
@@ -269,8 +272,11 @@ func (f FuzzyDate) Validate() error {
 		if f.At.IsZero() {
 			return fmt.Errorf("the time is missing")
 		}
-		if _, err := location(f.Zone); err != nil || f.Zone == "" {
-			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
+		if _, err := location(f.Zone); err != nil {
+			return err
+		}
+		if y := f.At.Year(); y < MinYear || y > MaxYear {
+			return fmt.Errorf("year %d is out of range (%d to %d)", y, MinYear, MaxYear)
 		}
 		return nil
 	case DateDay, DateMonth, DateYear, DateBy, DateRange:
@@ -438,7 +444,7 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		zone := strings.Join(fields[2:], " ")
 		loc, err := location(zone)
 		if err != nil {
-			return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
+			return FuzzyDate{}, err
 		}
 		d, err := ParsePartialDate(fields[0])
 		if err != nil {

@@ -407,7 +407,7 @@ func exactTime(day []string, clock string, zone []string, order NumericOrder, s 
 	}
 	loc, err := location(name)
 	if err != nil {
-		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone", name)
+		return FuzzyDate{}, err
 	}
 	return FuzzyDate{Kind: DateExact, At: time.Date(d.Year, d.Month, d.Day, hour, minute, 0, 0, loc), Zone: name}, nil
 }

@@ -20,6 +20,7 @@ import (
 
 // header is what Open reads from the first 100 bytes of a SQLite file.
 type header struct {
+	appID    uint32 // PRAGMA application_id, as the file holds it
 	pageSize int64
 	pages    int64 // the in-header database size; 0 when the header does not vouch for it
 }
@@ -45,7 +46,7 @@ func readHeader(path string) (header, error) {
 	if string(b[:len(sqliteMagic)]) != sqliteMagic {
 		return header{}, fmt.Errorf("open %s: %w", path, ErrNotParley)
 	}
-	h := header{pageSize: int64(binary.BigEndian.Uint16(b[16:18]))}
+	h := header{pageSize: int64(binary.BigEndian.Uint16(b[16:18])), appID: binary.BigEndian.Uint32(b[68:72])}
 	if h.pageSize == 1 {
 		h.pageSize = 65536
 	}
@@ -65,7 +66,7 @@ func readHeader(path string) (header, error) {
 	// count first; one cut short by a kill leaves the file shorter than its header says, and
 	// the log, still whole, brings the rest back. The count vouches for the size only when no
 	// log is pending (and with one, Open runs the full check).
-	if want := h.pages * h.pageSize; info.Size() < want && !walPending(path) {
+	if want := h.pages * h.pageSize; info.Size() < want && !walPending(path) && !journalPending(path) {
 		return header{}, fmt.Errorf("open %s: the file has %d bytes where its header counts %d pages of %d: %w",
 			path, info.Size(), h.pages, h.pageSize, ErrDamaged)
 	}
@@ -89,13 +90,21 @@ func inspect(ctx context.Context, path string, full bool) (inspection, error) {
 	if _, err := readHeader(path); err != nil {
 		return inspection{}, err
 	}
-	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&_busy_timeout=5000"))
+	query, err := readerQuery(path)
+	if err != nil {
+		return inspection{}, err
+	}
+	db, err := sql.Open("sqlite3", fileURI(path, query))
 	if err != nil {
 		return inspection{}, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer db.Close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
+		// The driver's first statements run as it connects.
+		if hotJournal(err) {
+			return inspection{}, fmt.Errorf("open %s: %w", path, ErrInterrupted)
+		}
 		return inspection{}, fmt.Errorf("open %s: %w", path, classify(err))
 	}
 	defer conn.Close()
@@ -110,6 +119,9 @@ func inspect(ctx context.Context, path string, full bool) (inspection, error) {
 		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects)
 	}
 	if err != nil {
+		if hotJournal(err) {
+			return inspection{}, fmt.Errorf("open %s: %w", path, ErrInterrupted)
+		}
 		return inspection{}, fmt.Errorf("open %s: %w", path, classify(err))
 	}
 	switch {
@@ -187,6 +199,13 @@ func checkPages(ctx context.Context, conn *sql.Conn) error {
 func uncleanShutdown(path string) bool {
 	_, err := os.Stat(path + "-wal")
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// journalPending reports whether a rollback journal with content lies beside the database:
+// a write cut off before WAL mode, which the next writing open rolls back.
+func journalPending(path string) bool {
+	info, err := os.Stat(path + "-journal")
+	return err == nil && info.Size() > 0
 }
 
 // walPending reports whether a write-ahead log with content lies beside the database.

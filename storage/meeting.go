@@ -42,6 +42,9 @@ func checkMeeting(m *Meeting, has resolver) error {
 	if m.DurationMinutes < 0 {
 		c.fail("duration_minutes", "%d is negative", m.DurationMinutes)
 	}
+	if m.DurationMinutes > MaxDurationMinutes {
+		c.fail("duration_minutes", "%s minutes is longer than a meeting lasts; the limit is %s (a year)", thousands(m.DurationMinutes), thousands(MaxDurationMinutes))
+	}
 	if m.Round < 0 {
 		c.fail("round", "%d is negative", m.Round)
 	}
@@ -753,6 +756,20 @@ func (s *Store) eachMeeting(ctx context.Context, f MeetingFilter, size func(n in
 	return nil
 }
 
+// summariesAround scans meeting summaries for collect; a row that cannot be read goes to
+// skipped, when not nil, and is left out.
+func summariesAround(skipped func(BadRow)) func(*sql.Rows) (MeetingSummary, error) {
+	sc := newSummaryScanner()
+	return func(rows *sql.Rows) (MeetingSummary, error) {
+		m, err := sc.scan(rows)
+		if err != nil && skipped != nil && badRow(err) {
+			skipped(BadRow{Kind: kindMeeting, ID: sc.m.ID, Problem: err.Error()})
+			return MeetingSummary{}, errSkip
+		}
+		return m, err
+	}
+}
+
 // stopped carries the error of a caller's function out of a listing unchanged.
 type stopped struct{ err error }
 
@@ -769,6 +786,12 @@ func matchesAll(s string, words []string) bool {
 
 // MeetingsOfActor lists the meetings an actor takes part in, by date.
 func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingSummary, error) {
+	return s.meetingsOfActor(ctx, actorID, nil)
+}
+
+// meetingsOfActor is MeetingsOfActor; skipped, when not nil, is given the meetings that cannot
+// be read instead of an error.
+func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
 		ok, err := exists(ctx, q, kindActor, actorID)
@@ -780,7 +803,7 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
-			[]any{actorID}, newSummaryScanner().scan)
+			[]any{actorID}, summariesAround(skipped))
 		return err
 	})
 	if err != nil {
@@ -789,8 +812,10 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 	return out, nil
 }
 
-// MeetingsOfDispute lists the meetings linked to a dispute, by date.
-func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string) ([]MeetingSummary, error) {
+// MeetingsOfDispute lists the meetings linked to a dispute, by date. A meeting that cannot be
+// read (a row edited outside Parley) is left out and told to skipped, when it is not nil;
+// with a nil skipped it fails the listing.
+func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
 		ok, err := exists(ctx, q, kindDispute, disputeID)
@@ -800,9 +825,12 @@ func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string) ([]Meet
 		if !ok {
 			return notFound(kindDispute, disputeID)
 		}
-		out, err = collect(ctx, q, summaryQuery+`
-			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,
-			[]any{disputeID}, newSummaryScanner().scan)
+		rows, err := q.QueryContext(ctx, summaryQuery+`
+			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder, disputeID)
+		if err != nil {
+			return err
+		}
+		out, err = scanSummaries(rows, skipped)
 		return err
 	})
 	if err != nil {

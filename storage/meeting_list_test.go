@@ -70,12 +70,12 @@ func TestMeetingsBeforeLatestFirst(t *testing.T) {
 	ctx := context.Background()
 	s, _ := newStore(t)
 	orderWorld(t, s)
-	got, err := s.MeetingsBefore(ctx, time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC), 3)
+	got, err := s.MeetingsBefore(ctx, time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC), 3, nil)
 	require.NoError(t, err)
 	// Over by 1 September: the meeting of 31 August at 23:30, then the June month and range
 	// (both end on 1 July: by title).
 	assert.Equal(t, []string{"exact 31 Aug 23:30 UTC", "a range Jun", "month Jun"}, titles(got))
-	all, err := s.MeetingsBefore(ctx, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), 100)
+	all, err := s.MeetingsBefore(ctx, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), 100, nil)
 	require.NoError(t, err)
 	assert.Len(t, all, 11, "every dated meeting, the undated one left out")
 	assert.Equal(t, "by 2016", all[0].Title, "a deadline ends at its deadline")

@@ -138,6 +138,9 @@ func collect[T any](ctx context.Context, q querier, query string, args []any, sc
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
+		if errors.Is(err, errSkip) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -148,6 +151,10 @@ func collect[T any](ctx context.Context, q querier, query string, args []any, sc
 	}
 	return out, nil
 }
+
+// errSkip from collect's scan leaves the row out: a listing that reads around a bad row has
+// named it already.
+var errSkip = errors.New("row left out")
 
 // collectByOwner runs a query over a child table and groups the rows by their owner.
 func collectByOwner[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) (string, T, error)) (map[string][]T, error) {
@@ -213,6 +220,9 @@ var stampQueries = map[string]string{
 func writeChecked[T any](ctx context.Context, s *Store, rec *T, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if err := check(rec, dbResolver(ctx, tx)); err != nil {
+			return err
+		}
+		if err := checkLimits(recordName(rec), rec); err != nil {
 			return err
 		}
 		return write(ctx, tx, rec)

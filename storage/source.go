@@ -12,7 +12,10 @@ func checkSource(src *Source) error {
 	c.id(src.ID)
 	c.required("title", src.Title)
 	c.date("published", src.Published)
-	return c.err
+	if c.err != nil {
+		return c.err
+	}
+	return checkLimits(recordName(src), src)
 }
 
 // CreateSource stores a new source, giving it an ID if it has none.

@@ -150,12 +150,14 @@ func scanStatement(r row) (Statement, error) {
 	if err := r.Scan(dest...); err != nil {
 		return Statement{}, err
 	}
+	// A row that scans but does not parse comes back with its ID, so that a listing that
+	// reads around it can name it.
 	var err error
 	if st.When, err = when.date(); err != nil {
-		return Statement{}, err
+		return Statement{ID: st.ID}, err
 	}
 	if err := stamp.parse(&st.Created, &st.Updated); err != nil {
-		return Statement{}, err
+		return Statement{ID: st.ID}, err
 	}
 	return st, nil
 }
@@ -179,6 +181,16 @@ func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
 
 // Statements lists the statements the filter selects, newest first, undated last.
 func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement, error) {
+	return s.statements(ctx, f, nil)
+}
+
+// StatementsAround lists statements as Statements does, reading around a statement that cannot
+// be read (a row edited outside Parley): it is handed to skipped instead of failing the list.
+func (s *Store) StatementsAround(ctx context.Context, f StatementFilter, skipped func(BadRow)) ([]Statement, error) {
+	return s.statements(ctx, f, skipped)
+}
+
+func (s *Store) statements(ctx context.Context, f StatementFilter, skipped func(BadRow)) ([]Statement, error) {
 	var where []string
 	var args []any
 	if f.ActorID != "" {
@@ -202,7 +214,14 @@ func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement,
 	var out []Statement
 	err := s.read(ctx, func(q querier) error {
 		var err error
-		out, err = collect(ctx, q, query, args, scanRows(scanStatement))
+		out, err = collect(ctx, q, query, args, func(rows *sql.Rows) (Statement, error) {
+			st, err := scanStatement(rows)
+			if err != nil && skipped != nil && badRow(err) {
+				skipped(BadRow{Kind: kindStatement, ID: st.ID, Problem: err.Error()})
+				return Statement{}, errSkip
+			}
+			return st, err
+		})
 		return err
 	})
 	if err != nil {

@@ -34,6 +34,7 @@ type Store struct {
 	file    os.FileInfo // the file Open opened, to tell when it is moved or deleted
 	// upgradeCopy is the copy made before a migration changed the file ("" when none).
 	upgradeCopy string
+	readOnly    bool // opened by OpenReader: writes are refused
 
 	mu  sync.RWMutex
 	now func() time.Time
@@ -53,15 +54,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := checkFTS(); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	created, err := prepareFile(path)
+	created, err := prepareFile(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	lock, err := acquireLock(path)
 	if err != nil {
-		if created {
-			os.Remove(path)
-		}
+		// A file this call created is whole and may be held by another Parley already: it
+		// stays.
 		switch {
 		case errors.Is(err, errLockHeld):
 			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
@@ -133,7 +133,11 @@ func OpenReader(ctx context.Context, path string) (*Store, error) {
 	if in.version < len(migrations) {
 		return nil, fmt.Errorf("open %s: schema version %d, this Parley's is %d: %w", path, in.version, len(migrations), ErrNeedsUpgrade)
 	}
-	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro&_busy_timeout=5000&_foreign_keys=1"))
+	query, err := readerQuery(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite3", fileURI(path, query))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -141,7 +145,12 @@ func OpenReader(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, classify(err))
 	}
-	return &Store{db: db, path: path, now: time.Now}, nil
+	s := &Store{db: db, path: path, now: time.Now, readOnly: true}
+	if s.file, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	return s, nil
 }
 
 func open(ctx context.Context, path string, created bool) (*Store, error) {
@@ -149,6 +158,12 @@ func open(ctx context.Context, path string, created bool) (*Store, error) {
 		// The full check after an unclean shutdown, and before a migration changes the file.
 		unclean := uncleanShutdown(path)
 		in, err := inspect(ctx, path, unclean)
+		if errors.Is(err, ErrInterrupted) {
+			if err := rollBack(ctx, path); err != nil {
+				return nil, err
+			}
+			in, err = inspect(ctx, path, true)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -242,36 +257,43 @@ func checkMagic(path string) error {
 	return nil
 }
 
-// prepareFile creates a missing database file with mode 0600 (and its folder with 0700), or
+// prepareFile creates a missing database (createDatabase, with its folder with mode 0700), or
 // checks that an existing one starts like a SQLite database. It never writes to an existing
 // file.
-func prepareFile(path string) (created bool, err error) {
+func prepareFile(ctx context.Context, path string) (created bool, err error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return false, openError(path, err)
 		}
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
+		created, err := createDatabase(ctx, path)
+		if err != nil || created {
+			return created, err
+		}
+		// Another Parley made the file meanwhile: it is checked as any existing file.
+		if info, err = os.Stat(path); err != nil {
 			return false, openError(path, err)
 		}
-		if err := f.Close(); err != nil {
-			return false, openError(path, err)
-		}
-		return true, nil
 	case err != nil:
 		return false, openError(path, err)
 	}
 	if err := checkFile(path, info); err != nil {
 		return false, err
 	}
-	// A database Parley cannot write is refused here rather than at the first save.
+	// A database Parley cannot write is refused here rather than at the first save: the file,
+	// and its folder, where SQLite makes the -wal and -shm files beside it.
 	w, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false, openError(path, err)
 	}
-	return false, w.Close()
+	if err := w.Close(); err != nil {
+		return false, openError(path, err)
+	}
+	if dir := filepath.Dir(path); !dirWritable(dir) {
+		return false, fmt.Errorf("open %s: the folder %s cannot be written: %w", path, dir, ErrReadOnly)
+	}
+	return false, nil
 }
 
 func openError(path string, err error) error {
@@ -361,6 +383,9 @@ type querier interface {
 
 // write runs fn in one immediate transaction and commits it; any error rolls it back.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return s.refuseWrite()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", classify(err))

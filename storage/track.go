@@ -20,7 +20,10 @@ func checkTrack(t *Track) error {
 	c.id(t.ID)
 	c.required("title", t.Title)
 	c.noEmpty("parties", t.Parties)
-	return c.err
+	if c.err != nil {
+		return c.err
+	}
+	return checkLimits(recordName(t), t)
 }
 
 // CreateTrack stores a new track, giving it an ID if it has none and stamping Created and

@@ -14,6 +14,12 @@ type BadRow struct {
 	Problem  string
 }
 
+// String names the record and what is wrong with it, as every report of what was left out
+// says it: "meeting 7d65…, which cannot be read: stored date: …".
+func (r BadRow) String() string {
+	return fmt.Sprintf("%s %s, which cannot be read: %s", r.Kind, r.ID, r.Problem)
+}
+
 // VerifyReport is what Verify found.
 type VerifyReport struct {
 	// Damage is what the page-by-page check found (PRAGMA quick_check); empty when the file

@@ -133,7 +133,7 @@ func (r ZoneRules) check() error {
 	if i <= 0 || !strings.HasSuffix(r.Name, "]") {
 		return bad("the name does not end in the rules' fingerprint, as in \"Customized Time Zone [3f9a2c]\"")
 	}
-	if reason := badText(r.Name, nil, maxTitleRunes, maxTextBytes); reason != "" {
+	if reason := badText(r.Name, nil, NameLimit); reason != "" {
 		return bad("the name %s", reason)
 	}
 	if want := zoneName(r.Name[:i], r); want != r.Name {

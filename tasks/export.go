@@ -78,7 +78,7 @@ func (r ExportReport) String() string {
 		fmt.Fprintf(&b, " The record of %s goes with them.", plural(r.PackIssues, "issued pack"))
 	}
 	for _, sk := range r.Skipped {
-		fmt.Fprintf(&b, "\nLeft out %s %s, which cannot be read: %s.", sk.Kind, sk.ID, sk.Problem)
+		fmt.Fprintf(&b, "\nLeft out %s.", sk)
 	}
 	if r.NotNoted != "" {
 		b.WriteString("\n" + r.NotNoted)

@@ -33,10 +33,14 @@ func (e *FileError) Sentence() string {
 	switch {
 	case errors.Is(e.Err, storage.ErrDiskFull):
 		why = ": the disk is full. Free some space and try again"
+	case errors.Is(e.Err, storage.ErrReadOnly) && e.Writing:
+		why = ": the disk is read-only. Choose a folder on a disk you can write to"
 	case errors.Is(e.Err, fs.ErrNotExist) && e.Writing:
 		why = ": the folder " + filepath.Dir(e.Path) + " does not exist"
 	case errors.Is(e.Err, fs.ErrNotExist):
 		why = ": there is no such file"
+	case errors.Is(e.Err, fs.ErrPermission) && e.Writing:
+		why = ": you may not write in that folder. Choose a folder of your own"
 	case errors.Is(e.Err, fs.ErrPermission):
 		why = ": permission denied"
 	case errors.Is(e.Err, fs.ErrExist):

@@ -47,6 +47,9 @@ type PackReport struct {
 	Issue   *storage.PackIssue
 	UpTo    string // the audience's level, "" for everything
 	LeftOut int    // items above UpTo
+	// Unreadable are the records the pack leaves out because they cannot be read (rows
+	// changed outside Parley); its cover names them too.
+	Unreadable []storage.BadRow
 }
 
 func (r PackReport) String() string {
@@ -66,6 +69,12 @@ func (r PackReport) String() string {
 		fmt.Fprintf(&b, " 1 item above %s was left out.", r.UpTo)
 	default:
 		fmt.Fprintf(&b, " %d items above %s were left out.", r.LeftOut, r.UpTo)
+	}
+	for _, bad := range r.Unreadable {
+		fmt.Fprintf(&b, "\nLeft out %s.", bad)
+	}
+	if len(r.Unreadable) > 0 {
+		b.WriteString("\nparley verify lists every record that cannot be read.")
 	}
 	return b.String()
 }
@@ -134,7 +143,8 @@ func WritePack(ctx context.Context, st *storage.Store, meetingID, path string, o
 	if copies > maxCopies {
 		return PackReport{}, fmt.Errorf("%d copies is more than a pack is issued in; the most is %d", copies, maxCopies)
 	}
-	rep := PackReport{Path: path, Paths: copyPaths(path, copies), Title: b.Meeting.Title, UpTo: popt.UpTo, LeftOut: cut.LeftOut}
+	rep := PackReport{Path: path, Paths: copyPaths(path, copies), Title: b.Meeting.Title, UpTo: popt.UpTo, LeftOut: cut.LeftOut,
+		Unreadable: b.Unreadable}
 	write := func() error {
 		for k, p := range rep.Paths {
 			if copies > 1 {
