@@ -164,7 +164,7 @@ type FuzzyDate struct {
 
 // Exact returns a fuzzy date for a known instant shown in the given IANA zone.
 func Exact(at time.Time, zone string) (FuzzyDate, error) {
-	loc, err := time.LoadLocation(zone)
+	loc, err := loadLocation(zone)
 	if err != nil || zone == "" {
 		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", zone)
 	}
@@ -193,7 +193,7 @@ func (f FuzzyDate) IsDay() bool              { return f.Kind == DateExact || f.K
 func (f FuzzyDate) Location() *time.Location { return f.location() }
 func (f FuzzyDate) location() *time.Location {
 	if f.Zone != "" {
-		if loc, err := time.LoadLocation(f.Zone); err == nil {
+		if loc, err := loadLocation(f.Zone); err == nil {
 			return loc
 		}
 	}
@@ -259,7 +259,7 @@ func (f FuzzyDate) Validate() error {
 		if f.At.IsZero() {
 			return fmt.Errorf("the time is missing")
 		}
-		if _, err := time.LoadLocation(f.Zone); err != nil || f.Zone == "" {
+		if _, err := loadLocation(f.Zone); err != nil || f.Zone == "" {
 			return fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", f.Zone)
 		}
 		return nil
@@ -398,7 +398,7 @@ func parseTextForm(s string) (FuzzyDate, error) {
 		}
 		return FuzzyDate{}, fmt.Errorf("%q: give the time zone after the time, e.g. %s Asia/Tokyo", s, s)
 	case 3:
-		loc, err := time.LoadLocation(fields[2])
+		loc, err := loadLocation(fields[2])
 		if err != nil {
 			return FuzzyDate{}, fmt.Errorf("%q is not a known time zone (use a name such as Asia/Tokyo)", fields[2])
 		}

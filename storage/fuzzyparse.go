@@ -392,7 +392,7 @@ func exactTime(day []string, clock string, zone []string, order NumericOrder, s 
 	if err != nil {
 		return FuzzyDate{}, err
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := loadLocation(name)
 	if err != nil {
 		return FuzzyDate{}, fmt.Errorf("%q is not a known time zone", name)
 	}
