@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/tasks"
 )
@@ -151,7 +152,19 @@ func (u *ui) importFile(path string) { u.importFileWith(path, tasks.ImportOption
 // Parley since, and the attendees no actor matches made actors.
 func (u *ui) importFileWith(path string, opt tasks.ImportOptions) {
 	st, name := u.store, filepath.Base(path)
-	progress := dialog.NewCustomWithoutButtons("Importing "+name, progressBar(), u.win)
+	// A bundle is stored a batch of records at a time and says how far it has got; a
+	// calendar is read whole first, so its bar only shows that work goes on.
+	bar := progressBar()
+	if format, _ := tasks.FormatOf(path); format == tasks.BundleExt && opt.Progress == nil {
+		stored := widget.NewProgressBar()
+		bar = stored
+		opt.Progress = func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { stored.SetValue(float64(done) / float64(total)) })
+			}
+		}
+	}
+	progress := dialog.NewCustomWithoutButtons("Importing "+name, bar, u.win)
 	progress.Show()
 	run(u, "Importing "+name+"…", func(ctx context.Context) (tasks.ImportReport, error) {
 		return tasks.ImportWith(ctx, st, path, opt)
