@@ -289,10 +289,15 @@ func (u *ui) onBackup() {
 
 // backupTo copies the dossier to path. The save dialog has asked before replacing a file
 // there; the copy replaces it only once it is whole.
+//
+// The copy runs off the Fyne goroutine, page by page inside one read transaction: the
+// window stays usable and saves go on meanwhile (they are not in the copy), and the status
+// line says how far it has got.
 func (u *ui) backupTo(path string) {
-	st := u.store
-	run(u, "Backing up to "+filepath.Base(path)+"…", func(ctx context.Context) (tasks.BackupReport, error) {
-		return tasks.BackupStore(ctx, st, path, true)
+	st, what := u.store, "Backing up to "+filepath.Base(path)+"…"
+	progress := u.statusProgress(what)
+	run(u, what, func(ctx context.Context) (tasks.BackupReport, error) {
+		return tasks.BackupStoreWithProgress(ctx, st, path, true, progress)
 	}, func(rep tasks.BackupReport, err error) {
 		if errors.Is(err, tasks.ErrBackupOverDossier) {
 			u.showChoice("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil, []choice{{label: "OK", important: true}})

@@ -136,3 +136,21 @@ func TestRestoreFromACopy(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, matches, 1, "the dossier as it was is kept beside it")
 }
+
+// Slow work off the Fyne goroutine says in the status line how far it has got, each whole
+// percent once.
+func TestStatusProgress(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	progress := u.statusProgress("Backing up to copy.db…")
+	for _, tc := range []struct {
+		done, total int
+		want        string
+	}{
+		{0, 4096, "Backing up to copy.db… 0 %"},
+		{1 << 20, 4 << 20, "Backing up to copy.db… 25 %"},
+		{4 << 20, 4 << 20, "Backing up to copy.db… 100 %"},
+	} {
+		progress(tc.done, tc.total)
+		assert.Equal(t, tc.want, u.status.Text)
+	}
+}

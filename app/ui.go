@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"sync"
@@ -192,6 +193,23 @@ func (u *ui) busyStop() {
 		u.busyCount = 0
 		u.activity.Stop()
 		u.activity.Hide()
+	}
+}
+
+// statusProgress returns a function, for work off the Fyne goroutine, that says in the status
+// line how far the work has got ("Backing up to x.db… 41 %"), each whole percent once.
+func (u *ui) statusProgress(what string) func(done, total int) {
+	last := -1
+	return func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		pct := int(int64(done) * 100 / int64(total))
+		if pct == last {
+			return
+		}
+		last = pct
+		fyne.Do(func() { u.status.SetText(fmt.Sprintf("%s %d %%", what, pct)) })
 	}
 }
 

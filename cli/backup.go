@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 
 	"github.com/parley-app/parley/tasks"
 )
@@ -33,7 +34,13 @@ func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := tasks.Backup(ctx, path, *out, false)
+	update, finish := progressLine("Backing up to " + filepath.Base(*out) + " (MB)")
+	var inMB func(done, total int)
+	if update != nil {
+		inMB = func(done, total int) { update(done>>20, total>>20) }
+	}
+	rep, err := tasks.BackupWithProgress(ctx, path, *out, false, inMB)
+	finish()
 	if errors.Is(err, fs.ErrExist) {
 		return &problem{sentence: fmt.Sprintf("There is already a file at %s; a backup never overwrites one. Choose another name", *out)}
 	}

@@ -167,7 +167,7 @@ func insertActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
 	if err != nil {
 		return err
 	}
-	return writeActorParts(ctx, tx, a)
+	return writeActorParts(ownerInserted(ctx, a.ID), tx, a)
 }
 
 func updateActor(ctx context.Context, tx *sql.Tx, a *Actor) error {

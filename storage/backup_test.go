@@ -33,7 +33,26 @@ import (
 // only after Backup returns could not, because writes that commit between the copy's end and
 // the caller resuming would look the same. Backups are repeated, each to a new file, until one
 // overlaps, for at most overlapDeadline; none overlapping fails the test.
+//
+// The copy is made in steps of backupStep pages inside one read transaction: with steps of 16
+// pages, commits land between the steps of one copy, which must still be one snapshot.
 func TestBackupWhileWriting(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		step int
+	}{
+		{"in steps of 16 MB", backupStep},
+		{"in steps of 16 pages", 16},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func(step int) { backupStep = step }(backupStep)
+			backupStep = tc.step
+			backupWhileWriting(t)
+		})
+	}
+}
+
+func backupWhileWriting(t *testing.T) {
 	const overlapDeadline = 5 * time.Second
 	ctx := context.Background()
 	s, w := newWorld(t)

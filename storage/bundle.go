@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -325,14 +327,7 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		if err := json.Unmarshal(raw, &obj); err != nil {
 			return &fieldError{path, "it is not an object"}
 		}
-		fields := map[string]int{}
-		t := v.Type()
-		for i := range t.NumField() {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-			if name != "" && name != "-" {
-				fields[name] = i
-			}
-		}
+		fields := jsonFieldsOf(v.Type())
 		keys := make([]string, 0, len(obj))
 		for k := range obj {
 			keys = append(keys, k)
@@ -362,8 +357,17 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		v.Set(s)
 		return nil
 	}
-	if v.Kind() == reflect.String && !utf8.Valid(raw) {
-		return &fieldError{path, "it is not valid UTF-8 text"}
+	if v.Kind() == reflect.String {
+		if !utf8.Valid(raw) {
+			return &fieldError{path, "it is not valid UTF-8 text"}
+		}
+		if text, ok := plainString(raw, v.Type()); ok {
+			v.SetString(text)
+			if reason := badText(text, raw, FieldLimit(path)); reason != "" {
+				return &fieldError{path, reason}
+			}
+			return nil
+		}
 	}
 	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
 		var te *json.UnmarshalTypeError
@@ -378,6 +382,44 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		}
 	}
 	return nil
+}
+
+// jsonFields caches, by struct type, the index of the field each JSON name decodes into:
+// decodeValue meets the same few types in every record of a bundle.
+var jsonFields sync.Map // reflect.Type → map[string]int
+
+func jsonFieldsOf(t reflect.Type) map[string]int {
+	if f, ok := jsonFields.Load(t); ok {
+		return f.(map[string]int)
+	}
+	fields := map[string]int{}
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			fields[name] = i
+		}
+	}
+	jsonFields.Store(t, fields)
+	return fields
+}
+
+var textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// plainString is the text of raw when raw is a JSON string json.Unmarshal would copy as it
+// stands — quoted, with no escape and no control character — into a string of type t (one
+// without its own UnmarshalText): most text in a bundle, read without a second pass of the
+// JSON decoder over it. raw must be valid UTF-8.
+func plainString(raw []byte, t reflect.Type) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return "", false
+		}
+	}
+	return string(body), true
 }
 
 // badText says what is wrong with a text field of a bundle, or "" when nothing is: the JSON

@@ -101,7 +101,7 @@ func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 	if err != nil {
 		return err
 	}
-	return writeDisputeParts(ctx, tx, d)
+	return writeDisputeParts(ownerInserted(ctx, d.ID), tx, d)
 }
 
 func updateDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {

@@ -245,7 +245,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	if err != nil {
 		return err
 	}
-	if err := writeMeetingParts(ctx, tx, m); err != nil {
+	if err := writeMeetingParts(ownerInserted(ctx, m.ID), tx, m); err != nil {
 		return err
 	}
 	for _, sc := range m.StatusHistory {

@@ -98,7 +98,7 @@ func (s *Store) copyBeforeUpgrade(ctx context.Context, from int) error {
 		if _, err := os.Stat(name); err == nil {
 			continue
 		}
-		if err := vacuumInto(ctx, s.db, name); err != nil {
+		if err := copyDatabase(ctx, s.db, name, nil); err != nil {
 			return fmt.Errorf("copy before the upgrade: %w", err)
 		}
 		s.upgradeCopy = name

@@ -44,9 +44,12 @@ func (l stringList) loadFor(ctx context.Context, q querier, owner string) (map[s
 
 // replaceChildren replaces the rows a child table holds for owner: clear deletes them, and
 // insert, with the owner, the position and values(item), writes one row an item, in order.
+// An owner inserted just now (ownerInserted) has no rows to clear.
 func replaceChildren[T any](ctx context.Context, tx *sql.Tx, clear, insert, owner string, items []T, values func(T) []any) error {
-	if _, err := tx.ExecContext(ctx, clear, owner); err != nil {
-		return err
+	if id, _ := ctx.Value(insertedOwnerKey{}).(string); id != owner {
+		if _, err := tx.ExecContext(ctx, clear, owner); err != nil {
+			return err
+		}
 	}
 	for i, item := range items {
 		if _, err := tx.ExecContext(ctx, insert, append([]any{owner, i}, values(item)...)...); err != nil {
@@ -54,6 +57,18 @@ func replaceChildren[T any](ctx context.Context, tx *sql.Tx, clear, insert, owne
 		}
 	}
 	return nil
+}
+
+// insertedOwnerKey marks a context in which the record with this ID was inserted by the
+// statement just run, so that its child rows are written without first deleting what it
+// holds: it holds nothing, since a child row cannot outlive its owner (foreign keys, with
+// ON DELETE CASCADE). A meeting has twenty child tables; an import of 100,000 meetings ran
+// two million DELETEs that found nothing.
+type insertedOwnerKey struct{}
+
+// ownerInserted is ctx saying that the record id was inserted just now.
+func ownerInserted(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, insertedOwnerKey{}, id)
 }
 
 // ownedBy narrows a query over a child table to the rows of one owner; with id "" it leaves

@@ -76,7 +76,7 @@ func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
 	if err != nil {
 		return err
 	}
-	return writeTrackParts(ctx, tx, t)
+	return writeTrackParts(ownerInserted(ctx, t.ID), tx, t)
 }
 
 func updateTrack(ctx context.Context, tx *sql.Tx, t *Track) error {

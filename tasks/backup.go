@@ -31,10 +31,18 @@ var ErrBackupOverDossier = errors.New("a backup cannot replace the dossier itsel
 // backup and a file already at out as it was. An existing out is replaced only when replace
 // is true (the window asks first); without it Backup refuses with fs.ErrExist.
 func Backup(ctx context.Context, dbPath, out string, replace bool) (BackupReport, error) {
+	return BackupWithProgress(ctx, dbPath, out, replace, nil)
+}
+
+// BackupWithProgress is Backup telling progress, when not nil, how many bytes of the copy are
+// written out of how many.
+func BackupWithProgress(ctx context.Context, dbPath, out string, replace bool, progress func(done, total int)) (BackupReport, error) {
 	if _, err := os.Stat(dbPath); err != nil {
 		return BackupReport{From: dbPath, To: out}, fmt.Errorf("open %s: %w", dbPath, err)
 	}
-	return backupTo(dbPath, out, replace, func(tmp string) error { return storage.BackupFile(ctx, dbPath, tmp) })
+	return backupTo(dbPath, out, replace, func(tmp string) error {
+		return storage.BackupFileWithProgress(ctx, dbPath, tmp, progress)
+	})
 }
 
 // BackupStore is Backup from a dossier this process has open (the window's): the copy is read
@@ -42,7 +50,13 @@ func Backup(ctx context.Context, dbPath, out string, replace bool) (BackupReport
 // (storage.ErrFileGone), and it does not open the file a second time, which on Unix would
 // drop the locks the store's connections hold.
 func BackupStore(ctx context.Context, st *storage.Store, out string, replace bool) (BackupReport, error) {
-	return backupTo(st.Path(), out, replace, func(tmp string) error { return st.Backup(ctx, tmp) })
+	return BackupStoreWithProgress(ctx, st, out, replace, nil)
+}
+
+// BackupStoreWithProgress is BackupStore telling progress, when not nil, how many bytes of the
+// copy are written out of how many.
+func BackupStoreWithProgress(ctx context.Context, st *storage.Store, out string, replace bool, progress func(done, total int)) (BackupReport, error) {
+	return backupTo(st.Path(), out, replace, func(tmp string) error { return st.BackupWithProgress(ctx, tmp, progress) })
 }
 
 // backupTo writes a copy through copyTo under a fresh name beside out, then renames it over
