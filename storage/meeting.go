@@ -825,12 +825,9 @@ func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string, skipped
 		if !ok {
 			return notFound(kindDispute, disputeID)
 		}
-		rows, err := q.QueryContext(ctx, summaryQuery+`
-			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder, disputeID)
-		if err != nil {
-			return err
-		}
-		out, err = scanSummaries(rows, skipped)
+		out, err = collect(ctx, q, summaryQuery+`
+			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,
+			[]any{disputeID}, summariesAround(skipped))
 		return err
 	})
 	if err != nil {

@@ -81,24 +81,11 @@ func (s *Store) MeetingsByID(ctx context.Context, ids []string, skipped func(Bad
 		for i, id := range ids {
 			args[i] = id
 		}
-		rows, err := q.QueryContext(ctx, summaryQuery+` WHERE m.id IN (?`+strings.Repeat(`, ?`, len(ids)-1)+`)`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		sc := newSummaryScanner()
-		for rows.Next() {
-			m, err := sc.scan(rows)
-			if err != nil && skipped != nil && badRow(err) {
-				skipped(BadRow{Kind: kindMeeting, ID: sc.m.ID, Problem: err.Error()})
-				continue
-			}
-			if err != nil {
-				return err
-			}
+		ms, err := collect(ctx, q, summaryQuery+` WHERE m.id IN (?`+strings.Repeat(`, ?`, len(ids)-1)+`)`, args, summariesAround(skipped))
+		for _, m := range ms {
 			byID[m.ID] = m
 		}
-		return rows.Err()
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("meetings: %w", err)
@@ -117,40 +104,16 @@ func (s *Store) MeetingsByID(ctx context.Context, ids []string, skipped func(Bad
 func (s *Store) MeetingsBefore(ctx context.Context, t time.Time, limit int, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
-		rows, err := q.QueryContext(ctx, summaryQuery+`
+		var err error
+		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.when_upper <= ?1
-			ORDER BY m.when_upper DESC, m.title, m.id LIMIT ?2`, t.Unix(), limit)
-		if err != nil {
-			return err
-		}
-		out, err = scanSummaries(rows, skipped)
+			ORDER BY m.when_upper DESC, m.title, m.id LIMIT ?2`, []any{t.Unix(), limit}, summariesAround(skipped))
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("meetings before %s: %w", t.Format(time.DateOnly), err)
 	}
 	return out, nil
-}
-
-// scanSummaries reads meeting summaries from rows, which it closes. A row that cannot be read
-// (edited outside Parley) is left out and told to skipped when that is not nil; with a nil
-// skipped it is an error.
-func scanSummaries(rows *sql.Rows, skipped func(BadRow)) ([]MeetingSummary, error) {
-	defer rows.Close()
-	var out []MeetingSummary
-	sc := newSummaryScanner()
-	for rows.Next() {
-		m, err := sc.scan(rows)
-		if err != nil && skipped != nil && badRow(err) {
-			skipped(BadRow{Kind: kindMeeting, ID: sc.m.ID, Problem: err.Error()})
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }
 
 // DayMeeting finds the meeting fixed to a day (an exact time or a whole day) that is nearest
