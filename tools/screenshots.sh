@@ -86,4 +86,5 @@ for size in $SIZES; do
 	want search && shoot search "$size" "key ctrl+f" "type Tokyo" "key Return" "sleep $LIST"
 	want export-dialog && shoot export-dialog "$size" "key ctrl+e"
 	want new-meeting && shoot new-meeting "$size" "key ctrl+n" "sleep $PAGE"
+	want trash && shoot trash "$size" "key ctrl+6" "sleep $LIST"
 done
