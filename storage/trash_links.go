@@ -325,41 +325,33 @@ func outRefs(d *Dossier) []outRef {
 
 // dropCleared takes the list entries whose reference was cleared out of d's records.
 func dropCleared(d *Dossier) {
-	keep := func(ids []string) []string {
-		out := ids[:0:0]
-		for _, id := range ids {
-			if id != "" {
-				out = append(out, id)
-			}
-		}
-		return out
-	}
+	keep := func(id string) string { return id }
 	for i := range d.Actors {
 		a := &d.Actors[i]
-		var rel []Relation
-		for _, r := range a.Relations {
-			if r.ActorID != "" {
-				rel = append(rel, r)
-			}
-		}
-		a.Relations = rel
+		a.Relations = withRef(a.Relations, func(r Relation) string { return r.ActorID })
 	}
 	for i := range d.Meetings {
 		m := &d.Meetings[i]
-		var ps []Participant
-		for _, p := range m.Participants {
-			if p.ActorID != "" {
-				ps = append(ps, p)
-			}
-		}
-		m.Participants = ps
+		m.Participants = withRef(m.Participants, func(p Participant) string { return p.ActorID })
+		// An ID list emptied stays an empty list, not none.
 		if len(m.DisputeIDs) > 0 {
-			m.DisputeIDs = keep(m.DisputeIDs)
+			m.DisputeIDs = append(m.DisputeIDs[:0:0], withRef(m.DisputeIDs, keep)...)
 		}
 		if len(m.Record.PresentIDs) > 0 {
-			m.Record.PresentIDs = keep(m.Record.PresentIDs)
+			m.Record.PresentIDs = append(m.Record.PresentIDs[:0:0], withRef(m.Record.PresentIDs, keep)...)
 		}
 	}
+}
+
+// withRef is the entries of xs whose reference ref gives is not empty, in order.
+func withRef[T any](xs []T, ref func(T) string) []T {
+	var out []T
+	for _, x := range xs {
+		if ref(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // titleQueries read the name a record is known by in messages.

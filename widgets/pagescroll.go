@@ -62,25 +62,9 @@ func (s *PageScroll) Reveal(o fyne.CanvasObject) bool {
 }
 
 func (s *PageScroll) CreateRenderer() fyne.WidgetRenderer {
-	return &pageScrollRenderer{s: s, objects: []fyne.CanvasObject{s.Scroll, s.wheel}}
+	// The wheel layer over the scroll, both the widget's whole size; the layer asks for no room.
+	return widget.NewSimpleRenderer(container.NewStack(s.Scroll, s.wheel))
 }
-
-type pageScrollRenderer struct {
-	s       *PageScroll
-	objects []fyne.CanvasObject
-}
-
-func (r *pageScrollRenderer) Layout(size fyne.Size) {
-	for _, o := range r.objects {
-		o.Move(fyne.Position{})
-		o.Resize(size)
-	}
-}
-
-func (r *pageScrollRenderer) MinSize() fyne.Size           { return r.s.Scroll.MinSize() }
-func (r *pageScrollRenderer) Refresh()                     { r.s.Scroll.Refresh() }
-func (r *pageScrollRenderer) Objects() []fyne.CanvasObject { return r.objects }
-func (r *pageScrollRenderer) Destroy()                     {}
 
 // wheelLayer lies over the whole page and takes only the wheel: being drawn last, it is the
 // scrollable the pointer finds first.
