@@ -28,18 +28,24 @@ var afterSample = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 // so that a test sees its result at once.
 func newTestUI(t *testing.T, now time.Time) (*ui, *storage.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
 	ctx := context.Background()
 	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
 	require.NoError(t, err)
 	require.NoError(t, sample.Load(ctx, st))
-	u := newUI(a, Options{Version: "test"})
+	return newTestWindow(t, st, now), st
+}
+
+// newTestWindow opens a window on st with its clock at now and slow work done inline; the
+// store closes when the test ends.
+func newTestWindow(t testing.TB, st *storage.Store, now time.Time) *ui {
+	t.Helper()
+	u := newUI(test.NewTempApp(t), Options{Version: "test"})
 	u.now = func() time.Time { return now }
 	u.spawn = func(f func()) { f() }
 	u.typingPause = 0
 	u.useStore(st)
 	t.Cleanup(u.closeStore)
-	return u, st
+	return u
 }
 
 // find returns the objects of type T under o (including o), in layout order.
@@ -625,12 +631,7 @@ func TestHundredThousandMeetings(t *testing.T) {
 	_, err = st.ImportDossier(ctx, d)
 	require.NoError(t, err)
 
-	a := test.NewTempApp(t)
-	u := newUI(a, Options{})
-	u.now = func() time.Time { return time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC) }
-	u.spawn = func(f func()) { f() }
-	u.useStore(st)
-	t.Cleanup(u.closeStore)
+	u := newTestWindow(t, st, time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC))
 
 	began := time.Now()
 	u.goScreen(screenTalks)
@@ -664,14 +665,9 @@ func TestFileMenuRoundTrips(t *testing.T) {
 	assert.Contains(t, texts(overlay(t, u)), "was copied to "+filepath.Join(dir, "backup.db"))
 
 	// A second window on an empty dossier imports the bundle, then the calendar.
-	a := test.NewTempApp(t)
 	empty, err := storage.Open(context.Background(), filepath.Join(dir, "empty.db"))
 	require.NoError(t, err)
-	u2 := newUI(a, Options{})
-	u2.now = func() time.Time { return afterSample }
-	u2.spawn = func(f func()) { f() }
-	u2.useStore(empty)
-	t.Cleanup(u2.closeStore)
+	u2 := newTestWindow(t, empty, afterSample)
 	u2.importFile(filepath.Join(dir, "dossier.json"))
 	assert.Contains(t, texts(overlay(t, u2)), "Meetings: 6 new, 0 updated, 0 unchanged")
 	ms, err := empty.Meetings(context.Background(), storage.MeetingFilter{})
