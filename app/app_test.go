@@ -298,37 +298,6 @@ func TestMeetingThroughTheWindow(t *testing.T) {
 	assert.Equal(t, "Scheduled", opened.statusNow.Text)
 }
 
-func TestValidationShownNextToTheField(t *testing.T) {
-	for _, tc := range []struct {
-		name             string
-		when, tod, zone  string
-		field, wantInMsg string
-	}{
-		{"a date that does not exist", "2016-13-45", "", "", "when", "does not exist"},
-		{"an unknown time zone", "2016-06-22", "10:00", "Mars/Olympus", "zone", "not a known time zone"},
-		{"a time without a zone", "2016-06-22", "10:00", "", "zone", "time zone"},
-		{"a time on a month", "2016-06", "10:00", "Asia/Tokyo", "when", "full date"},
-		{"not a time", "2016-06-22", "25:99", "Asia/Tokyo", "time", "not a time"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			u, st := newTestUI(t, afterSample)
-			u.newMeeting()
-			p := u.top().(*meetingPage)
-			test.Type(p.titleE, "Invalid meeting")
-			test.Type(p.when, tc.when)
-			test.Type(p.timeOfDay, tc.tod)
-			test.Type(p.zone, tc.zone)
-			test.Tap(p.saveBtn)
-			assert.Contains(t, p.fs.errorOf(tc.field), tc.wantInMsg)
-			assert.True(t, p.fs.rows[tc.field].msg.Visible())
-			assert.True(t, p.dirty(), "still unsaved")
-			ms, err := st.Meetings(context.Background(), storage.MeetingFilter{Text: "Invalid meeting"})
-			require.NoError(t, err)
-			assert.Empty(t, ms, "nothing invalid reaches the store")
-		})
-	}
-}
-
 func TestEmptyTitleRefused(t *testing.T) {
 	u, st := newTestUI(t, afterSample)
 	before, err := st.Meetings(context.Background(), storage.MeetingFilter{})
