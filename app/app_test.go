@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/widgets"
 )
@@ -28,10 +29,7 @@ var afterSample = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 // so that a test sees its result at once.
 func newTestUI(t *testing.T, now time.Time) (*ui, *storage.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	require.NoError(t, err)
-	require.NoError(t, sample.Load(ctx, st))
+	st := sampletest.Store(t)
 	return newTestWindow(t, st, now), st
 }
 
@@ -812,9 +810,9 @@ func TestRefusedSwitchKeepsTheOpenDossier(t *testing.T) {
 	u.switchDatabase(junk, false)
 	dlg := overlay(t, u)
 	assert.Contains(t, texts(dlg), "“junk.db” is not a Parley database")
-	tapButton(t, dlg, "Stay in test.db")
+	tapButton(t, dlg, "Stay in parley.db")
 	assert.Same(t, st, u.store)
-	assert.Equal(t, "Parley — test.db", u.win.Title())
+	assert.Equal(t, "Parley — parley.db", u.win.Title())
 	assert.Equal(t, screenCalendar, u.top().title())
 }
 

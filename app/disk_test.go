@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/storage/mounttest"
 	"github.com/parley-app/parley/tasks"
@@ -21,12 +22,9 @@ import (
 // on the page, marked unsaved, never lost without a word.
 func TestReadOnlyDossier(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := storage.Open(ctx, filepath.Join(dir, "parley.db"))
-	require.NoError(t, err)
-	require.NoError(t, sample.Load(ctx, st))
+	st := sampletest.Store(t)
 	require.NoError(t, st.Close())
-	path := filepath.Join(mounttest.ReadOnly(t, dir), "parley.db")
+	path := filepath.Join(mounttest.ReadOnly(t, filepath.Dir(st.Path())), filepath.Base(st.Path()))
 
 	o, err := openStore(ctx, path, true)
 	require.NoError(t, err)
