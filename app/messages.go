@@ -64,9 +64,15 @@ func (u *ui) showChoice(title, msg string, err error, choices []choice) {
 	u.onEscape(d, d.Hide)
 }
 
-// showForm shows a form dialog at size with its first input focused: Enter in a one-line
-// field submits it (when its validation allows), Escape closes it (keyFirst).
-func (u *ui) showForm(d *dialog.FormDialog, size fyne.Size, items []*widget.FormItem) {
+// askForm shows a form dialog of items at size with its first input focused, and runs
+// confirmed when the user presses confirm (Cancel closes it): Enter in a one-line field submits
+// it (when its validation allows), Escape closes it (keyFirst).
+func (u *ui) askForm(title, confirm string, items []*widget.FormItem, size fyne.Size, confirmed func()) {
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if ok {
+			confirmed()
+		}
+	}, u.win)
 	var first fyne.Focusable
 	for _, it := range items {
 		f, ok := it.Widget.(fyne.Focusable)
