@@ -38,7 +38,7 @@ func (p *actorPage) addRelation(actors []storage.Actor) {
 		names = append(names, l)
 	}
 	if len(names) == 0 {
-		p.u.showChoice("No one to relate to", "Add another actor first; a relationship ties two actors.", nil, []choice{{label: "OK", important: true}})
+		p.u.tell("No one to relate to", "Add another actor first; a relationship ties two actors.", nil)
 		return
 	}
 	thisIs := p.a.Name + " is … of the other"

@@ -158,7 +158,7 @@ func (p *meetingPage) onChangeStatus() {
 	}
 	p.u.askForm("Change the status of “"+p.m.Title+"”", "Record", items, fyne.NewSize(600, 420), func() {
 		if to.Selected == "" {
-			p.u.showChoice("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil, []choice{{label: "OK", important: true}})
+			p.u.tell("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil)
 			return
 		}
 		var status storage.Status

@@ -58,7 +58,7 @@ func (p *sourcePage) build() {
 		if u, err := url.Parse(strings.TrimSpace(p.reference.Text)); err == nil {
 			if err := p.u.openURL(u); err != nil {
 				fyne.LogError("open "+u.String(), err)
-				p.u.showChoice("Could not open the link", "No program to open “"+u.String()+"” was found on this computer (Parley works offline; a web address needs a browser and a network).", err, []choice{{label: "OK", important: true}})
+				p.u.tell("Could not open the link", "No program to open “"+u.String()+"” was found on this computer (Parley works offline; a web address needs a browser and a network).", err)
 			}
 		}
 	})
@@ -237,7 +237,7 @@ func (p *sourcePage) onDelete() {
 		return
 	}
 	if n := len(p.citations); n > 0 {
-		p.u.showChoice("Cannot delete “"+p.s.Title+"”", plural(n, "1 record cites", "%d records cite")+" this source (listed under “Cited by”). Point them at another source, or remove their citation, first.", nil, []choice{{label: "OK", important: true}})
+		p.u.tell("Cannot delete “"+p.s.Title+"”", plural(n, "1 record cites", "%d records cite")+" this source (listed under “Cited by”). Point them at another source, or remove their citation, first.", nil)
 		return
 	}
 	title := p.s.Title

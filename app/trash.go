@@ -204,8 +204,7 @@ func (u *ui) restoreFromTrash(id int64) {
 			u.setStatus(rep.String())
 		} else {
 			u.setStatus("Restored " + rep.Item.Label() + ", not all its links")
-			u.showChoice("Restored, not all of it", rep.String()+" Add them again by hand if they are still wanted.", nil,
-				[]choice{{label: "OK", important: true}})
+			u.tell("Restored, not all of it", rep.String()+" Add them again by hand if they are still wanted.", nil)
 		}
 		if p := u.top(); p != nil {
 			if ed, ok := p.(editor); !ok || !ed.dirty() {
