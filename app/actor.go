@@ -225,15 +225,6 @@ func (p *actorPage) fill(a storage.Actor) {
 }
 
 func (p *actorPage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New actor", "Fill in what is known and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		p.relAdd.Disable()
-		p.stmtAdd.Disable()
-		p.relBox.Objects = []fyne.CanvasObject{note("Save the actor first; then add relationships and statements here.")}
-		p.relBox.Refresh()
-		return
-	}
 	title := p.a.Name
 	if p.a.NativeName != "" {
 		title += " · " + p.a.NativeName
@@ -247,9 +238,13 @@ func (p *actorPage) refreshHeader() {
 	if p.a.Pronunciation != "" {
 		sub = append(sub, "say “"+p.a.Pronunciation+"”")
 	}
-	p.hdr.SetTitle(title, strings.Join(sub, " · "))
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
+	p.showHeader(title, strings.Join(sub, " · "), "Fill in what is known and press Save (Ctrl+S).")
+	if p.isNew() {
+		p.relAdd.Disable()
+		p.stmtAdd.Disable()
+		p.relBox.Objects = []fyne.CanvasObject{note("Save the actor first; then add relationships and statements here.")}
+		p.relBox.Refresh()
+		return
 	}
 	p.relAdd.Enable()
 	p.stmtAdd.Enable()

@@ -201,15 +201,7 @@ func (p *disputePage) fill(d storage.Dispute) {
 }
 
 func (p *disputePage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New dispute", "Fill in the Edit tab and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		return
-	}
-	p.hdr.SetTitle(p.d.Title, disputeLine(p.d))
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
-	}
+	p.showHeader(p.d.Title, disputeLine(p.d), "Fill in the Edit tab and press Save (Ctrl+S).")
 }
 
 // refreshSheet draws the fact sheet of the stored dispute.

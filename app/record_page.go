@@ -84,6 +84,21 @@ func (r *recordPage) initRecord(self editor, noun string, ident func() (id, name
 	}
 }
 
+// showHeader says in the header what the page holds: title and sub for a stored record, or
+// for a new one "New …" and begin, how to start. Delete acts only on a stored record that is
+// shown, not on one still opening.
+func (r *recordPage) showHeader(title, sub, begin string) {
+	if r.isNew() {
+		r.hdr.SetTitle("New "+r.noun, begin)
+		r.deleteBtn.Disable()
+		return
+	}
+	r.hdr.SetTitle(title, sub)
+	if r.loaded {
+		r.deleteBtn.Enable()
+	}
+}
+
 // frame makes the root: the header on top of content. Until the record has arrived content
 // is hidden behind "Opening…": an empty form would take typing that the record then replaces.
 func (r *recordPage) frame(content fyne.CanvasObject) {

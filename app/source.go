@@ -138,19 +138,11 @@ func (p *sourcePage) apply(d sourceData) {
 }
 
 func (p *sourcePage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New source", "Fill in what is known and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		return
-	}
 	sub := p.s.Publisher
 	if !p.s.Published.IsZero() {
 		sub = strings.TrimPrefix(sub+" · "+p.s.Published.String(), " · ")
 	}
-	p.hdr.SetTitle(p.s.Title, sub)
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
-	}
+	p.showHeader(p.s.Title, sub, "Fill in what is known and press Save (Ctrl+S).")
 }
 
 func (p *sourcePage) refreshCitations() {
