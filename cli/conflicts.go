@@ -41,38 +41,35 @@ func runConflicts(ctx context.Context, dbFlagValue string, f settleFlags, stdout
 	if *f.merge != "" && len(*f.take) == 0 {
 		return usagef("--merge %s needs --take FIELD=theirs for the fields to take from the file", *f.merge)
 	}
-	s, path, err := openExisting(ctx, dbFlagValue)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	pending, err := tasks.PendingConflicts(ctx, s)
-	if err != nil {
-		return explain(path, err)
-	}
-	if !f.any() {
-		return say(stdout, conflictList(pending))
-	}
-	choices, err := settleChoices(pending, f)
-	if err != nil {
-		return err
-	}
-	rep, err := tasks.ResolveConflicts(ctx, s, choices)
-	var invalid *storage.ValidationError
-	if errors.As(err, &invalid) {
-		return &problem{sentence: "Nothing was resolved and the dossier is unchanged, because " + invalid.Error() + ".", err: err}
-	} else if err != nil {
-		return explain(path, err)
-	}
-	if err := s.Close(); err != nil {
-		return explain(path, err)
-	}
-	left := len(pending) - len(choices)
-	tail := "No conflict is left to decide."
-	if left > 0 {
-		tail = fmt.Sprintf("%d left to decide: parley import --conflicts lists them.", left)
-	}
-	return say(stdout, rep.String()+"\n"+tail)
+	return inDatabase(ctx, dbFlagValue, openExisting, func(s *storage.Store) error {
+		pending, err := tasks.PendingConflicts(ctx, s)
+		if err != nil {
+			return err
+		}
+		if !f.any() {
+			return say(stdout, conflictList(pending))
+		}
+		choices, err := settleChoices(pending, f)
+		if err != nil {
+			return err
+		}
+		rep, err := tasks.ResolveConflicts(ctx, s, choices)
+		var invalid *storage.ValidationError
+		if errors.As(err, &invalid) {
+			return &problem{sentence: "Nothing was resolved and the dossier is unchanged, because " + invalid.Error() + ".", err: err}
+		} else if err != nil {
+			return err
+		}
+		if err := s.Close(); err != nil {
+			return err
+		}
+		left := len(pending) - len(choices)
+		tail := "No conflict is left to decide."
+		if left > 0 {
+			tail = fmt.Sprintf("%d left to decide: parley import --conflicts lists them.", left)
+		}
+		return say(stdout, rep.String()+"\n"+tail)
+	})
 }
 
 // settleChoices turns the flags into one resolution per record; a record named twice, or an
