@@ -14,12 +14,8 @@ import (
 
 func TestCheckATitleOnlyMeeting(t *testing.T) {
 	db := sampleDB(t)
-	ctx := context.Background()
-	st, err := storage.Open(ctx, db)
-	require.NoError(t, err)
 	m := storage.Meeting{Title: "Round 3, Moscow", Status: storage.StatusProposed}
-	require.NoError(t, st.CreateMeeting(ctx, &m))
-	require.NoError(t, st.Close())
+	editIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &m) })
 
 	code, stdout, stderr := run(t, "check", "--db", db, "--meeting", m.ID)
 	require.Equal(t, 0, code, stderr)

@@ -3,11 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	_ "time/tzdata"
 
 	"github.com/stretchr/testify/assert"
@@ -100,14 +98,11 @@ func TestInitEmpty(t *testing.T) {
 
 func TestInitRefusesExistingFile(t *testing.T) {
 	db := sampleDB(t)
-	before, err := os.ReadFile(db)
-	require.NoError(t, err)
+	before := readFile(t, db)
 	code, _, errOut := run(t, "init", "--db", db)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "There is already a file at "+db)
-	after, err := os.ReadFile(db)
-	require.NoError(t, err)
-	assert.Equal(t, before, after)
+	assert.Equal(t, before, readFile(t, db))
 }
 
 func TestSearch(t *testing.T) {
@@ -164,70 +159,6 @@ func TestSearchFindsAnActorsMeetings(t *testing.T) {
 	}
 }
 
-func TestExportImportRoundTrip(t *testing.T) {
-	fixed := time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
-	now = func() time.Time { return fixed }
-	t.Cleanup(func() { now = time.Now })
-
-	dir := t.TempDir()
-	first := sampleDB(t)
-	bundle := filepath.Join(dir, "dossier.json")
-	code, out, errOut := run(t, "export", "--db", first, "-o", bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, bundle)
-
-	second := filepath.Join(dir, "second.db")
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "Created a new database")
-	assert.Contains(t, out, "Meetings: 6 new, 0 updated, 0 unchanged", "six meetings created")
-
-	again := filepath.Join(dir, "again.JSON") // the extension is matched in any case
-	code, _, errOut = run(t, "export", "--db", second, "-o", again)
-	require.Equal(t, 0, code, errOut)
-
-	assert.Equal(t, readFile(t, bundle), readFile(t, again), "export → import → export gives the same bundle")
-
-	// Importing the same bundle again changes nothing.
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.NotContains(t, out, "Created a new database")
-	assert.Contains(t, out, "Meetings: 0 new, 0 updated, 6 unchanged", "six meetings unchanged")
-
-	info, err := os.Stat(bundle)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "exports are readable by their owner only")
-}
-
-func TestImportRefusesBadBundle(t *testing.T) {
-	dir := t.TempDir()
-	db := sampleDB(t)
-	bundle := filepath.Join(dir, "dossier.json")
-	code, _, errOut := run(t, "export", "--db", db, "-o", bundle)
-	require.Equal(t, 0, code, errOut)
-	good, err := os.ReadFile(bundle)
-	require.NoError(t, err)
-	require.Contains(t, string(good), `"2016-09"`)
-	bad := filepath.Join(dir, "bad.json")
-	require.NoError(t, os.WriteFile(bad, bytes.Replace(good, []byte(`"2016-09"`), []byte(`"2016-13"`), 1), 0o600))
-
-	_, before, _ := run(t, "list", "--db", db, "--json", "meetings")
-	code, _, errOut = run(t, "import", "--db", db, bad)
-	assert.Equal(t, 1, code)
-	first, _, _ := strings.Cut(errOut, "\n")
-	assert.Contains(t, first, "Nothing was imported", "the first line says why")
-	assert.Contains(t, first, "2016-13")
-	assert.NotContains(t, first, "not a Parley bundle", "a bundle with one bad field is a bundle")
-	_, after, _ := run(t, "list", "--db", db, "--json", "meetings")
-	assert.Equal(t, before, after, "the database is unchanged")
-
-	// A refused import into a new database leaves no database behind.
-	fresh := filepath.Join(dir, "fresh.db")
-	code, _, _ = run(t, "import", "--db", fresh, bad)
-	assert.Equal(t, 1, code)
-	assert.NoFileExists(t, fresh)
-}
-
 func TestBackup(t *testing.T) {
 	db := sampleDB(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.db")
@@ -277,14 +208,12 @@ func TestMissingDatabase(t *testing.T) {
 
 func TestRefusesOtherFiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.db")
-	content := []byte("These are not the minutes you are looking for.\n")
-	require.NoError(t, os.WriteFile(path, content, 0o600))
+	content := "These are not the minutes you are looking for.\n"
+	writeFile(t, path, content)
 	code, _, errOut := run(t, "list", "--db", path, "meetings")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, path+" is not a Parley database")
-	got, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, content, got, "the file is left as it was")
+	assert.Equal(t, content, readFile(t, path), "the file is left as it was")
 }
 
 func TestBadArguments(t *testing.T) {
@@ -423,4 +352,23 @@ func TestRestoreCommand(t *testing.T) {
 	code, _, errOut = run(t, "restore", "--db", db, filepath.Join(dir, "missing.db"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "There is no file")
+}
+
+func TestPrintableNeverPrintsControlCharacters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Tokyo round", "Tokyo round"},
+		{"北方領土 Южные Курилы", "北方領土 Южные Курилы"},
+		{"clear\x1b[2Jscreen", "clear␛[2Jscreen"},
+		{"link \x1b]8;;http://x\x07here", "link ␛]8;;http://x␇here"},
+		{"nul\x00", "nul␀"},
+		{"tab\tand\nline", "tab and line"},
+		{"c1 \u009b31m del \x7f", "c1 \ufffd31m del ␡"},
+	} {
+		assert.Equal(t, c.want, printable(c.in), "%q", c.in)
+	}
+	var out bytes.Buffer
+	tb := newTable("TITLE", "ID")
+	tb.addWithNote("snippet \x1b[31m", "x\x1by", "id")
+	require.NoError(t, tb.write(&out))
+	assert.NotContains(t, out.String(), "\x1b")
 }

@@ -2,11 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/storage"
 )
 
 // run runs the command line as main would and returns its exit status and output.
@@ -43,4 +46,20 @@ func readFile(t *testing.T, path string) string {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// writeFile writes content to path, readable by its owner only.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+}
+
+// editIn changes the database at db as the window does, closing it after.
+func editIn(t *testing.T, db string, edit func(ctx context.Context, s *storage.Store) error) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := storage.Open(ctx, db)
+	require.NoError(t, err)
+	require.NoError(t, edit(ctx, s))
+	require.NoError(t, s.Close())
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -414,4 +415,34 @@ func TestFlagsAfterArguments(t *testing.T) {
 	assert.Contains(t, ids(meetings, func(m jsonMeeting) string { return m.ID }), sample.TokyoRoundID)
 	_, first, _ := run(t, "list", "--json", "--db", db, "meetings")
 	assert.Equal(t, first, last, "options first or last give the same output")
+}
+
+// streamJSON writes what writeJSON writes, a value at a time.
+func TestStreamJSONLikeWriteJSON(t *testing.T) {
+	type rec struct {
+		ID   string `json:"id"`
+		Note string `json:"note,omitempty"`
+	}
+	for _, c := range []struct {
+		name string
+		list []rec
+	}{
+		{"none", nil},
+		{"one", []rec{{ID: "a", Note: "<b>&"}}},
+		{"three", []rec{{ID: "a"}, {ID: "b", Note: "北方領土"}, {ID: "c"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var whole, streamed bytes.Buffer
+			require.NoError(t, writeJSON(&whole, c.list))
+			require.NoError(t, streamJSON(&streamed, func(emit func(rec) error) error {
+				for _, r := range c.list {
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}))
+			assert.Equal(t, whole.String(), streamed.String())
+		})
+	}
 }

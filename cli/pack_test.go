@@ -37,7 +37,7 @@ func TestPackRefusals(t *testing.T) {
 	db := sampleDB(t)
 	dir := t.TempDir()
 	aFile := filepath.Join(t.TempDir(), "notes.txt")
-	require.NoError(t, os.WriteFile(aFile, []byte("notes"), 0o600))
+	writeFile(t, aFile, "notes")
 	cases := []struct {
 		name string
 		args []string

@@ -12,23 +12,13 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// deleteIn deletes records of the sample in db as the window does, closing it after.
-func deleteIn(t *testing.T, db string, del func(ctx context.Context, s *storage.Store) error) {
-	t.Helper()
-	ctx := context.Background()
-	s, err := storage.Open(ctx, db)
-	require.NoError(t, err)
-	require.NoError(t, del(ctx, s))
-	require.NoError(t, s.Close())
-}
-
 func TestTrashCommand(t *testing.T) {
 	db := sampleDB(t)
 	code, out, errOut := run(t, "trash", "--db", db)
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, "The trash is empty.\n", out)
 
-	deleteIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
+	editIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
 	code, out, errOut = run(t, "trash", "--db", db)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "meeting")
@@ -73,7 +63,7 @@ func TestTrashCommand(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, sample.TokyoRoundID, "back in the dossier")
 
-	deleteIn(t, db, func(ctx context.Context, s *storage.Store) error {
+	editIn(t, db, func(ctx context.Context, s *storage.Store) error {
 		if err := s.DeleteActor(ctx, sample.MorgulovID); err != nil {
 			return err
 		}
