@@ -15,7 +15,7 @@ import (
 func TestCheckATitleOnlyMeeting(t *testing.T) {
 	db := sampleDB(t)
 	m := storage.Meeting{Title: "Round 3, Moscow", Status: storage.StatusProposed}
-	editIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &m) })
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &m) })
 
 	code, stdout, stderr := run(t, "check", "--db", db, "--meeting", m.ID)
 	require.Equal(t, 0, code, stderr)

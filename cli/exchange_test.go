@@ -18,7 +18,7 @@ import (
 // retitle edits the Tokyo round in a database, as a window would.
 func retitle(t *testing.T, db, title, purpose string) {
 	t.Helper()
-	editIn(t, db, func(ctx context.Context, s *storage.Store) error {
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error {
 		m, err := s.Meeting(ctx, sample.TokyoRoundID)
 		if err != nil {
 			return err
@@ -92,12 +92,11 @@ func TestImportConflictsSettles(t *testing.T) {
 			assert.Contains(t, out, "Meeting “Tokyo round (A)”: "+c.said)
 			assert.Contains(t, out, "No conflict is left to decide.")
 
-			ctx := context.Background()
-			s, err := storage.Open(ctx, db)
-			require.NoError(t, err)
-			m, err := s.Meeting(ctx, sample.TokyoRoundID)
-			require.NoError(t, err)
-			require.NoError(t, s.Close())
+			var m storage.Meeting
+			withStore(t, db, func(ctx context.Context, s *storage.Store) (err error) {
+				m, err = s.Meeting(ctx, sample.TokyoRoundID)
+				return err
+			})
 			assert.Equal(t, c.title, m.Title)
 			assert.Equal(t, c.purpose, m.Purpose)
 
@@ -140,9 +139,7 @@ func TestImportConflictsMistakes(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
-	fixed := time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
-	now = func() time.Time { return fixed }
-	t.Cleanup(func() { now = time.Now })
+	fixClock(t, time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC))
 
 	dir := t.TempDir()
 	first := sampleDB(t)
@@ -207,7 +204,7 @@ func TestICSExportAndImport(t *testing.T) {
 
 	// An undated meeting is left out of the calendar and named.
 	undated := storage.Meeting{Title: "Round 4", Status: storage.StatusProposed}
-	editIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &undated) })
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &undated) })
 
 	ics := filepath.Join(dir, "talks.ics")
 	code, out, errOut := run(t, "export", "--db", db, "-o", ics)
@@ -262,18 +259,16 @@ func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Contains(t, errOut, "Nothing was imported: card.ics is not a calendar Parley can read")
 	assert.Contains(t, errOut, "no BEGIN:VCALENDAR")
-	s, err := storage.Open(context.Background(), db)
-	require.NoError(t, err)
-	defer s.Close()
-	ms, err := s.Meetings(context.Background(), storage.MeetingFilter{})
-	require.NoError(t, err)
+	var ms []storage.MeetingSummary
+	withStore(t, db, func(ctx context.Context, s *storage.Store) (err error) {
+		ms, err = s.Meetings(ctx, storage.MeetingFilter{})
+		return err
+	})
 	assert.Len(t, ms, 1)
 }
 
 func TestICSExportIsStampedByTheClock(t *testing.T) {
-	saved := now
-	now = func() time.Time { return time.Date(2016, time.June, 20, 9, 0, 0, 0, time.UTC) }
-	defer func() { now = saved }()
+	fixClock(t, time.Date(2016, time.June, 20, 9, 0, 0, 0, time.UTC))
 	dir, db := t.TempDir(), sampleDB(t)
 	a, b := filepath.Join(dir, "a.ics"), filepath.Join(dir, "b.ics")
 	for _, f := range []string{a, b} {

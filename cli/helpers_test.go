@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -54,12 +55,19 @@ func writeFile(t *testing.T, path, content string) {
 	require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
 }
 
-// editIn changes the database at db as the window does, closing it after.
-func editIn(t *testing.T, db string, edit func(ctx context.Context, s *storage.Store) error) {
+// withStore opens the database at db as the window does, hands it to use and closes it.
+func withStore(t *testing.T, db string, use func(ctx context.Context, s *storage.Store) error) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := storage.Open(ctx, db)
 	require.NoError(t, err)
-	require.NoError(t, edit(ctx, s))
+	require.NoError(t, use(ctx, s))
 	require.NoError(t, s.Close())
+}
+
+// fixClock makes the commands' clock (now) say at until the test ends.
+func fixClock(t *testing.T, at time.Time) {
+	saved := now
+	now = func() time.Time { return at }
+	t.Cleanup(func() { now = saved })
 }

@@ -18,7 +18,7 @@ func TestTrashCommand(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, "The trash is empty.\n", out)
 
-	editIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
 	code, out, errOut = run(t, "trash", "--db", db)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "meeting")
@@ -63,7 +63,7 @@ func TestTrashCommand(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, sample.TokyoRoundID, "back in the dossier")
 
-	editIn(t, db, func(ctx context.Context, s *storage.Store) error {
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error {
 		if err := s.DeleteActor(ctx, sample.MorgulovID); err != nil {
 			return err
 		}
