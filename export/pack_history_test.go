@@ -26,7 +26,7 @@ func TestPackDatesAStatusChangeWhenItHappened(t *testing.T) {
 			}
 		}
 	}
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	all := strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
 	assert.Contains(t, all, "Date Meeting Change Reason")
 	assert.Contains(t, all, "18 Mar 2014 Putin's official visit to Japan From tentative to postponed", "dated when it happened")

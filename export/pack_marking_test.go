@@ -52,7 +52,7 @@ func TestPackPortionMarksRaiseTheirPagesBanner(t *testing.T) {
 	b := fixtureBriefing()
 	b.Marking = "OFFICIAL — UK EYES ONLY"
 	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "(S) Our reservation point is the two smaller islands."})
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	secret := 0
 	for i, p := range pagesText(t, path) {
 		switch {
@@ -91,7 +91,7 @@ func TestPackNumberedCopies(t *testing.T) {
 func TestPackDraftSaysWhatWasIssued(t *testing.T) {
 	b := fixtureBriefing()
 	b.Issues = []storage.PackIssue{{Version: 1, Issued: time.Date(2016, 6, 18, 9, 0, 0, 0, time.UTC)}}
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	assert.Contains(t, pagesText(t, path)[0], "Issue Draft, not issued (version 1 was issued on 18 June 2016)")
 }
 

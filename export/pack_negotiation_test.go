@@ -261,7 +261,7 @@ func TestPackSinceTheLastRoundWithNothingNew(t *testing.T) {
 	b := fixtureBriefing()
 	b.SinceLastRound = &storage.RoundChanges{Round: b.PreviousRound, Since: time.Date(2015, 11, 1, 0, 0, 0, 0, time.UTC)}
 	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "We look forward to your visit.", ToID: "a-8c1f0e2a-unknown"})
-	all := strings.Join(pagesText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})), " ")
+	all := strings.Join(pagesText(t, draftPack(t, b)), " ")
 	assert.Contains(t, all, titleSince+" Nothing the dossier records has changed since Peace treaty talks, Moscow round (October 2015)")
 	assert.Contains(t, all, "To someone not in the dossier's participants: We look forward to your visit.")
 	assert.NotContains(t, all, "a-8c1f0e2a-unknown")
@@ -349,7 +349,7 @@ func negotiationStress(t *testing.T) *storage.Briefing {
 // of a page, continued tables captioned.
 func TestPackNegotiationStress(t *testing.T) {
 	b := negotiationStress(t)
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	checkLinks(t, path)
 	txt := pdfText(t, path)

@@ -25,7 +25,7 @@ func sampleBriefing(t *testing.T, meetingID string) *storage.Briefing {
 // The acceptance test of the briefing pack: the sample's Tokyo round, checked by its text.
 func TestPackSampleTokyoRound(t *testing.T) {
 	b := sampleBriefing(t, sample.TokyoRoundID)
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	pages := checkPageNumbers(t, path, txt)

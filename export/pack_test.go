@@ -51,6 +51,20 @@ func tool(t *testing.T, name string, args ...string) string {
 	return pdftest.Run(t, name, args...)
 }
 
+// draftPack writes b as a draft for a reader in London on the fixed day, and returns the file.
+func draftPack(t *testing.T, b *storage.Briefing) string {
+	t.Helper()
+	return writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+}
+
+// draftText is the text of b's draft pack, checked first to be valid with its fonts embedded.
+func draftText(t *testing.T, b *storage.Briefing) string {
+	t.Helper()
+	path := draftPack(t, b)
+	checkValid(t, path)
+	return pdfText(t, path)
+}
+
 func pdfText(t *testing.T, path string) string { return pdftest.LayoutText(t, path) }
 
 func pdfPages(t *testing.T, path string) int {
@@ -207,7 +221,7 @@ func TestPackPhotos(t *testing.T) {
 	b := fixtureBriefing()
 	b.Participants[0].Actor.Photo = portrait(t, 900, 1200)
 	b.Participants[1].Actor.Photo = []byte("not an image at all")
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	list := tool(t, "pdfimages", "-list", path)
 	lines := strings.Split(strings.TrimSpace(list), "\n")
@@ -231,7 +245,7 @@ func TestPackSummarisesALongTrack(t *testing.T) {
 	}
 	b.LaterTrackMeetings = []storage.MeetingSummary{{ID: "late-1", Title: "Summarised round D", Status: storage.StatusProposed, When: day(2030)}}
 	b.OlderStatements = 712
-	txt := pdfText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
+	txt := pdfText(t, draftPack(t, b))
 	flat := strings.Join(strings.Fields(txt), " ")
 	assert.Contains(t, flat, "Earlier in the track: 3 meetings, 1 Mar 1996 to 1 Mar 1998 (2 held, 1 cancelled).")
 	assert.Contains(t, flat, "Later in the track: 1 meeting, 1 Mar 2030 (1 proposed).")

@@ -62,7 +62,7 @@ func TestPackEveryScript(t *testing.T) {
 	b := scriptsBriefing()
 	b.Participants[0].Actor.OtherNames = []string{"Ἀλέξανδρος", "Сергей", "王毅", "𠮷田茂"}
 	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	if keep := os.Getenv("PARLEY_KEEP_PACK"); keep != "" {
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
@@ -187,7 +187,7 @@ func TestPackNormalisesAndPrintsBeyondTheBMP(t *testing.T) {
 	b := fixtureBriefing()
 	b.Participants[0].Actor.NativeName = "𠮷田茂"
 	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	assert.Contains(t, txt, "Met Nguyễn Xuân Phúc in Hà Nội.")
