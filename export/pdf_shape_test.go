@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -236,19 +235,6 @@ func TestScriptSpecimen(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, r.pdf.Output(&buf))
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-}
-
-// BenchmarkPackScripts builds the pack of a delegation with a name in each of the eleven
-// scripts above: what shaping, bidi and the pack's own fonts cost.
-func BenchmarkPackScripts(b *testing.B) {
-	brief := scriptsBriefing()
-	opt := PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := WritePack(io.Discard, brief, opt); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // Packs written at the same time share the parsed fonts, never a shaper or a face (run with
