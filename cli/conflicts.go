@@ -171,19 +171,13 @@ func conflictList(pending []storage.Conflict) string {
 	if len(pending) == 0 {
 		return "No conflict awaits a decision."
 	}
-	var b strings.Builder
-	if len(pending) == 1 {
-		b.WriteString("1 conflict awaits a decision; Parley's version stays until you choose.")
-	} else {
-		fmt.Fprintf(&b, "%d conflicts await a decision; Parley's versions stay until you choose.", len(pending))
+	head := "1 conflict awaits a decision; Parley's version stays until you choose."
+	if len(pending) != 1 {
+		head = fmt.Sprintf("%d conflicts await a decision; Parley's versions stay until you choose.", len(pending))
 	}
-	for _, c := range pending {
-		b.WriteString("\n\n" + tasks.ConflictText(c))
-	}
-	b.WriteString("\n\nSettle them with:\n" +
+	return head + tasks.EachConflict(pending, -1) + "\n\nSettle them with:\n" +
 		"  parley import --conflicts --keep-ours ID     keep Parley's version\n" +
 		"  parley import --conflicts --keep-theirs ID   take the file's version\n" +
 		"  parley import --conflicts --merge ID --take FIELD=theirs,…   the named fields from the file, the rest from Parley\n" +
-		"ID is a record's ID or its first characters; --keep-ours and --keep-theirs also take all.")
-	return b.String()
+		"ID is a record's ID or its first characters; --keep-ours and --keep-theirs also take all."
 }
