@@ -21,7 +21,7 @@ func init() {
 
 func runCheck(ctx context.Context, args []string, stdout io.Writer) error {
 	fl, db := dbFlags("check")
-	asJSON := fl.Bool("json", false, "print the findings as JSON")
+	asJSON := jsonFlag(fl)
 	meeting := fl.String("meeting", "", "the ID of the meeting (see parley list meetings)")
 	if err := parseFlags(fl, args, ""); err != nil {
 		return err

@@ -30,7 +30,7 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 	fl, db := dbFlags("ingest")
 	published := fl.String("published", "", "the publication date, YYYY-MM-DD (or YYYY-MM, YYYY)")
 	lang := fl.String("lang", "en", "the article's language")
-	asJSON := fl.Bool("json", false, "print the proposals as JSON")
+	asJSON := jsonFlag(fl)
 	apply := fl.Bool("apply", false, "store the proposals")
 	file, err := parseOneArg(fl, args, "give the article to read (a .txt or .html file)", "read one article at a time")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -38,7 +39,7 @@ const listKinds = "meetings, actors, disputes, sources or tracks"
 
 func runList(ctx context.Context, args []string, stdout io.Writer) error {
 	fl, db := dbFlags("list")
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	asJSON := jsonFlag(fl)
 	rest, err := parseArgs(fl, args)
 	if err != nil {
 		return err
@@ -167,6 +168,11 @@ func listed[T any](w io.Writer, asJSON bool, records []T, none string, header []
 		t.add(cells(r)...)
 	}
 	return t.write(w)
+}
+
+// jsonFlag adds --json to fs, for the commands that print JSON instead of text on request.
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print JSON instead of text")
 }
 
 // writeJSON prints v as indented JSON; a nil slice prints as [], never null.

@@ -20,7 +20,7 @@ func init() {
 
 func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	fl, db := dbFlags("search")
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	asJSON := jsonFlag(fl)
 	limit := fl.Int("limit", 20, "show at most this many matches")
 	rest, err := parseArgs(fl, args)
 	if err != nil {

@@ -24,7 +24,7 @@ func init() {
 
 func runTrash(ctx context.Context, args []string, stdout io.Writer) error {
 	fl, db := dbFlags("trash")
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	asJSON := jsonFlag(fl)
 	yes := fl.Bool("yes", false, "delete for good without asking")
 	rest, err := parseArgs(fl, args)
 	if err != nil {
