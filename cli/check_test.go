@@ -23,8 +23,7 @@ func TestCheckATitleOnlyMeeting(t *testing.T) {
 	assert.Contains(t, stdout, "  ESSENTIAL  No objectives: say what the delegation wants from the meeting.")
 	assert.Contains(t, stdout, "  ADVISABLE  No scenario: a timed agenda with who speaks first.")
 
-	code, stdout, stderr = run(t, "check", "--db", db, "--json", "--meeting", m.ID)
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "check", "--db", db, "--json", "--meeting", m.ID)
 	var rep struct {
 		Findings []struct{ Importance, Part, Text string }
 	}
@@ -39,7 +38,6 @@ func TestCheckATitleOnlyMeeting(t *testing.T) {
 	code, _, _ = run(t, "check", "--db", db)
 	assert.Equal(t, 2, code)
 
-	code, stdout, stderr = run(t, "check", "--db", db, "--meeting", sample.TokyoRoundID)
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "check", "--db", db, "--meeting", sample.TokyoRoundID)
 	assert.Contains(t, stdout, "The brief for “Peace treaty consultations, round 2 — Tokyo”")
 }

@@ -50,8 +50,7 @@ func TestListKinds(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
-			code, out, errOut := run(t, "list", "--db", db, c.kind)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, "list", "--db", db, c.kind)
 			for _, w := range c.want {
 				assert.Contains(t, out, w)
 			}
@@ -64,8 +63,7 @@ func TestListKinds(t *testing.T) {
 // Japanese names are two columns wide on a terminal: the column after them still lines up.
 func TestListAlignsWideCharacters(t *testing.T) {
 	db := sampleDB(t)
-	code, out, _ := run(t, "list", "--db", db, "actors")
-	require.Equal(t, 0, code)
+	out := runOK(t, "list", "--db", db, "actors")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	titleCol := displayWidth(lines[0][:strings.Index(lines[0], "TITLE")])
 	titles := map[string]string{"岸田文雄": "Minister for Foreign Affairs", "Игорь Моргулов": "Deputy Minister of Foreign Affairs"}
@@ -140,15 +138,13 @@ func TestSearchFindsAnActorsMeetings(t *testing.T) {
 		{"原田", "Chikahito Harada takes part"},
 	} {
 		t.Run(c.query, func(t *testing.T) {
-			code, out, errOut := run(t, "search", "--db", db, c.query)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, "search", "--db", db, c.query)
 			for _, id := range []string{sample.MoscowRoundID, sample.TokyoRoundID} {
 				assert.Contains(t, out, id)
 			}
 			assert.Contains(t, out, c.why)
 
-			code, out, errOut = run(t, "search", "--db", db, "--json", c.query)
-			require.Equal(t, 0, code, errOut)
+			out = runOK(t, "search", "--db", db, "--json", c.query)
 			why := map[string]string{}
 			for _, h := range decodeJSON[jsonHit](t, out) {
 				why[h.ID] = h.Why
@@ -166,8 +162,7 @@ func TestBackup(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "was copied to "+copyPath)
 
-	code, out, errOut = run(t, "list", "--db", copyPath, "meetings")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "list", "--db", copyPath, "meetings")
 	assert.Contains(t, out, "Wed 22 Jun 2016")
 
 	code, _, errOut = run(t, "backup", "--db", db, "-o", copyPath)
@@ -179,8 +174,7 @@ func TestBackup(t *testing.T) {
 	require.NoError(t, err)
 	defer held.Close()
 	second := filepath.Join(t.TempDir(), "second.db")
-	code, _, errOut = run(t, "backup", "--db", db, "-o", second)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "backup", "--db", db, "-o", second)
 	assert.FileExists(t, second)
 }
 

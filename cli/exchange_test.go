@@ -34,38 +34,32 @@ func conflictedDB(t *testing.T) (db, fromB string) {
 	dir := t.TempDir()
 	db = sampleDB(t)
 	toB := filepath.Join(dir, "to-b.json")
-	code, _, errOut := run(t, "export", "--db", db, "-o", toB)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "export", "--db", db, "-o", toB)
 	other := filepath.Join(dir, "b.db")
-	code, _, errOut = run(t, "import", "--db", other, toB)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "import", "--db", other, toB)
 	retitle(t, db, "Tokyo round (A)", "A's purpose.")
 	retitle(t, other, "Tokyo round (B)", "B's purpose.")
 	fromB = filepath.Join(dir, "from-b.json")
-	code, _, errOut = run(t, "export", "--db", other, "-o", fromB)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "export", "--db", other, "-o", fromB)
 	return db, fromB
 }
 
 func TestImportReportsConflicts(t *testing.T) {
 	db, fromB := conflictedDB(t)
-	code, out, errOut := run(t, "import", "--db", db, fromB)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "import", "--db", db, fromB)
 	assert.Contains(t, out, "Meetings: 0 new, 0 updated, 5 unchanged, 1 changed on both sides")
 	assert.Contains(t, out, "Meeting “Tokyo round (A)” ("+sample.TokyoRoundID+") was changed both here and in from-b.json since they were last exchanged:")
 	assert.Contains(t, out, "  title — here: “Tokyo round (A)”; in from-b.json: “Tokyo round (B)”")
 	assert.Contains(t, out, "  purpose — here: “A's purpose.”; in from-b.json: “B's purpose.”")
 	assert.Contains(t, out, "parley import --conflicts")
 
-	code, out, errOut = run(t, "import", "--db", db, "--conflicts")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", db, "--conflicts")
 	assert.Contains(t, out, "1 conflict awaits a decision")
 	assert.Contains(t, out, "--keep-theirs ID")
 	assert.Contains(t, out, "  title — here: “Tokyo round (A)”")
 
 	// With a file, --conflicts imports it and lists every conflict left to decide.
-	code, out, errOut = run(t, "import", "--db", db, "--conflicts", fromB)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", db, "--conflicts", fromB)
 	assert.Contains(t, out, "Imported "+fromB)
 	assert.Contains(t, out, "1 conflict awaits a decision")
 }
@@ -84,11 +78,9 @@ func TestImportConflictsSettles(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			db, fromB := conflictedDB(t)
-			code, _, errOut := run(t, "import", "--db", db, fromB)
-			require.Equal(t, 0, code, errOut)
+			runOK(t, "import", "--db", db, fromB)
 
-			code, out, errOut := run(t, append([]string{"import", "--db", db, "--conflicts"}, c.flags...)...)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, append([]string{"import", "--db", db, "--conflicts"}, c.flags...)...)
 			assert.Contains(t, out, "Meeting “Tokyo round (A)”: "+c.said)
 			assert.Contains(t, out, "No conflict is left to decide.")
 
@@ -100,8 +92,7 @@ func TestImportConflictsSettles(t *testing.T) {
 			assert.Equal(t, c.title, m.Title)
 			assert.Equal(t, c.purpose, m.Purpose)
 
-			code, out, errOut = run(t, "import", "--db", db, fromB)
-			require.Equal(t, 0, code, errOut)
+			out = runOK(t, "import", "--db", db, fromB)
 			assert.NotContains(t, out, "changed on both sides", "the same bundle again is no new conflict")
 		})
 	}
@@ -144,25 +135,21 @@ func TestExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	first := sampleDB(t)
 	bundle := filepath.Join(dir, "dossier.json")
-	code, out, errOut := run(t, "export", "--db", first, "-o", bundle)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "export", "--db", first, "-o", bundle)
 	assert.Contains(t, out, bundle)
 
 	second := filepath.Join(dir, "second.db")
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", second, bundle)
 	assert.Contains(t, out, "Created a new database")
 	assert.Contains(t, out, "Meetings: 6 new, 0 updated, 0 unchanged", "six meetings created")
 
 	again := filepath.Join(dir, "again.JSON") // the extension is matched in any case
-	code, _, errOut = run(t, "export", "--db", second, "-o", again)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "export", "--db", second, "-o", again)
 
 	assert.Equal(t, readFile(t, bundle), readFile(t, again), "export → import → export gives the same bundle")
 
 	// Importing the same bundle again changes nothing.
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", second, bundle)
 	assert.NotContains(t, out, "Created a new database")
 	assert.Contains(t, out, "Meetings: 0 new, 0 updated, 6 unchanged", "six meetings unchanged")
 
@@ -207,8 +194,7 @@ func TestICSExportAndImport(t *testing.T) {
 	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.CreateMeeting(ctx, &undated) })
 
 	ics := filepath.Join(dir, "talks.ics")
-	code, out, errOut := run(t, "export", "--db", db, "-o", ics)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "export", "--db", db, "-o", ics)
 	assert.Contains(t, out, "6 meetings written as calendar events (time zones: Asia/Tokyo) to "+ics+".")
 	assert.Contains(t, out, `Left out “Round 4” (`+undated.ID+`): no date yet.`)
 	data := readFile(t, ics)
@@ -217,18 +203,15 @@ func TestICSExportAndImport(t *testing.T) {
 
 	// Into a new database: six meetings, the Tokyo round in its zone.
 	other := filepath.Join(dir, "other.db")
-	code, out, errOut = run(t, "import", "--db", other, ics)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", other, ics)
 	assert.Contains(t, out, "Imported "+ics+" into "+other+".\n6 created, 0 updated, 0 unchanged, 0 skipped.")
 	assert.Contains(t, out, `Created “Peace treaty consultations, round 2 — Tokyo”`)
-	code, out, errOut = run(t, "list", "--db", other, "meetings")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "list", "--db", other, "meetings")
 	assert.Contains(t, out, "Wed 22 Jun 2016, 10:00 JST")
 	assert.Contains(t, out, "by end of 2016")
 
 	// Again into the first: nothing changes.
-	code, out, errOut = run(t, "import", "--db", db, ics)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "import", "--db", db, ics)
 	assert.Contains(t, out, "0 created, 0 updated, 6 unchanged, 0 skipped.")
 }
 
@@ -247,8 +230,7 @@ func TestICSImportReportsSkippedAndRefusesMalformed(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "1 created, 0 updated, 0 unchanged, 1 skipped.")
 	assert.Contains(t, out, "Skipped line 9: “Weekly sync”: a recurring event with no occurrence between")
-	code, out, _ = run(t, "list", "--db", db, "meetings")
-	require.Equal(t, 0, code)
+	out = runOK(t, "list", "--db", db, "meetings")
 	assert.Contains(t, out, "Wed 12 Oct 2016, 11:00 MSK")
 
 	// A file with no calendar in it is refused, and nothing more is imported.
@@ -272,8 +254,7 @@ func TestICSExportIsStampedByTheClock(t *testing.T) {
 	dir, db := t.TempDir(), sampleDB(t)
 	a, b := filepath.Join(dir, "a.ics"), filepath.Join(dir, "b.ics")
 	for _, f := range []string{a, b} {
-		code, _, errOut := run(t, "export", "--db", db, "-o", f)
-		require.Equal(t, 0, code, errOut)
+		runOK(t, "export", "--db", db, "-o", f)
 	}
 	first := readFile(t, a)
 	assert.Equal(t, first, readFile(t, b), "same dossier and clock, same bytes")
@@ -298,7 +279,6 @@ func TestImportAddAttendees(t *testing.T) {
 		"DTSTAMP:20160601T090000Z\r\nDTSTART:20160622T010000Z\r\nDTEND:20160622T040000Z\r\nSUMMARY:Working lunch\r\n" +
 		"ORGANIZER;CN=Jane Doe:mailto:jane@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 	writeFile(t, path, ics)
-	code, stdout, stderr := run(t, "import", "--db", db, "--add-attendees", path)
-	require.Equal(t, 0, code, stderr)
+	stdout := runOK(t, "import", "--db", db, "--add-attendees", path)
 	assert.Contains(t, stdout, "Added 1 attendee as an actor (Jane Doe); 1 meeting now lists them as participants.")
 }

@@ -15,8 +15,7 @@ func TestHandlingShowAndChange(t *testing.T) {
 	assert.Equal(t, "Marking: OFFICIAL — SAMPLE\nLevels, lowest first: OFFICIAL (O), OFFICIAL-SENSITIVE (OS), SECRET (S)\n"+
 		"Caveats: UK EYES ONLY; NOT FOR USE WITH THE OTHER SIDE\n", stdout)
 
-	code, stdout, stderr = run(t, "handling", "--db", db, "--levels", "RESTRICTED (R); CONFIDENTIAL (C)", "--marking", "RESTRICTED", "--caveats", "")
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "handling", "--db", db, "--levels", "RESTRICTED (R); CONFIDENTIAL (C)", "--marking", "RESTRICTED", "--caveats", "")
 	assert.Contains(t, stdout, "Marking: RESTRICTED\nLevels, lowest first: RESTRICTED (R), CONFIDENTIAL (C)\n")
 
 	tests := []struct {
@@ -34,7 +33,6 @@ func TestHandlingShowAndChange(t *testing.T) {
 			assert.Contains(t, stderr, tt.says)
 		})
 	}
-	code, stdout, _ = run(t, "handling", "--db", db)
-	require.Equal(t, 0, code)
+	stdout = runOK(t, "handling", "--db", db)
 	assert.Contains(t, stdout, "RESTRICTED (R), CONFIDENTIAL (C)", "a refused change changes nothing")
 }

@@ -71,3 +71,11 @@ func fixClock(t *testing.T, at time.Time) {
 	now = func() time.Time { return at }
 	t.Cleanup(func() { now = saved })
 }
+
+// runOK runs the command line as run does, requires it to succeed and returns its output.
+func runOK(t *testing.T, args ...string) (stdout string) {
+	t.Helper()
+	code, stdout, stderr := run(t, args...)
+	require.Equal(t, 0, code, stderr)
+	return stdout
+}

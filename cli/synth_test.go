@@ -17,8 +17,7 @@ func TestSynth(t *testing.T) {
 	assert.Empty(t, errOut, "no progress line when standard error is not a terminal")
 	assert.Contains(t, out, "with 2 tracks, 120 meetings, 30 actors, 200 statements, 5 disputes and 12 sources")
 
-	code, out, errOut = run(t, "list", "--db", db, "tracks")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "list", "--db", db, "tracks")
 	assert.Contains(t, out, "synth-track-00001")
 }
 

@@ -19,17 +19,14 @@ func TestTrashCommand(t *testing.T) {
 	assert.Equal(t, "The trash is empty.\n", out)
 
 	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
-	code, out, errOut = run(t, "trash", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "trash", "--db", db)
 	assert.Contains(t, out, "meeting")
 	assert.Contains(t, out, "Peace treaty consultations")
 	assert.Contains(t, out, "participants")
-	code, out, _ = run(t, "list", "--db", db, "meetings")
-	require.Equal(t, 0, code)
+	out = runOK(t, "list", "--db", db, "meetings")
 	assert.NotContains(t, out, sample.TokyoRoundID)
 
-	code, out, errOut = run(t, "trash", "--db", db, "--json")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "trash", "--db", db, "--json")
 	var items []storage.TrashItem
 	require.NoError(t, json.Unmarshal([]byte(out), &items))
 	require.Len(t, items, 1)
@@ -59,8 +56,7 @@ func TestTrashCommand(t *testing.T) {
 			assert.Contains(t, errOut, tc.stderr)
 		})
 	}
-	code, out, _ = run(t, "list", "--db", db, "meetings")
-	require.Equal(t, 0, code)
+	out = runOK(t, "list", "--db", db, "meetings")
 	assert.Contains(t, out, sample.TokyoRoundID, "back in the dossier")
 
 	withStore(t, db, func(ctx context.Context, s *storage.Store) error {
@@ -69,10 +65,8 @@ func TestTrashCommand(t *testing.T) {
 		}
 		return s.DeleteDispute(ctx, sample.DisputeID)
 	})
-	code, out, errOut = run(t, "trash", "--db", db, "empty", "--yes")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "trash", "--db", db, "empty", "--yes")
 	assert.Equal(t, "Emptied the trash: 2 records deleted for good.\n", out)
-	code, out, _ = run(t, "trash", "--db", db)
-	require.Equal(t, 0, code)
+	out = runOK(t, "trash", "--db", db)
 	assert.Equal(t, "The trash is empty.\n", out)
 }

@@ -52,8 +52,7 @@ func TestVerify(t *testing.T) {
 	assert.Contains(t, out, "Rebuilt the search index")
 	assert.Contains(t, out, "Search index: holds", "the unreadable meeting is left out of the index")
 
-	code, out, errOut = run(t, "search", "--db", db, "Моргулов")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "search", "--db", db, "Моргулов")
 	assert.Contains(t, out, "Morgulov", "search finds again")
 }
 
@@ -62,8 +61,7 @@ func TestExportReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
 	spoilTokyoRound(t, db)
 	out := filepath.Join(t.TempDir(), "d.json")
-	code, stdout, errOut := run(t, "export", "--db", db, "-o", out)
-	require.Equal(t, 0, code, errOut)
+	stdout := runOK(t, "export", "--db", db, "-o", out)
 	assert.Contains(t, stdout, "5 meetings")
 	assert.Contains(t, stdout, "Left out meeting "+sample.TokyoRoundID+", which cannot be read:")
 }
@@ -74,8 +72,7 @@ func TestListReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
 	spoilTokyoRound(t, db)
 	for _, args := range [][]string{{"list", "--db", db, "meetings"}, {"list", "--db", db, "--json", "meetings"}} {
-		code, out, errOut := run(t, args...)
-		require.Equal(t, 0, code, errOut)
+		out := runOK(t, args...)
 		assert.NotContains(t, out, sample.TokyoRoundID)
 		assert.Contains(t, out, sample.MoscowRoundID, "the others are listed")
 	}
