@@ -83,10 +83,9 @@ func TestListAlignsWideCharacters(t *testing.T) {
 
 func TestInitEmpty(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.db")
-	code, out, errOut := run(t, "init", "--empty", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "init", "--empty", "--db", db)
 	assert.Contains(t, out, "empty database")
-	code, out, _ = run(t, "list", "--db", db, "meetings")
+	code, out, _ := run(t, "list", "--db", db, "meetings")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "No meetings yet.\n", out)
 	code, out, _ = run(t, "list", "--db", db, "--json", "actors")
@@ -158,14 +157,13 @@ func TestSearchFindsAnActorsMeetings(t *testing.T) {
 func TestBackup(t *testing.T) {
 	db := sampleDB(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.db")
-	code, out, errOut := run(t, "backup", "--db", db, "-o", copyPath)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "backup", "--db", db, "-o", copyPath)
 	assert.Contains(t, out, "was copied to "+copyPath)
 
 	out = runOK(t, "list", "--db", copyPath, "meetings")
 	assert.Contains(t, out, "Wed 22 Jun 2016")
 
-	code, _, errOut = run(t, "backup", "--db", db, "-o", copyPath)
+	code, _, errOut := run(t, "backup", "--db", db, "-o", copyPath)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "already a file")
 
@@ -325,20 +323,18 @@ func TestRestoreCommand(t *testing.T) {
 	db := sampleDB(t)
 	dir := t.TempDir()
 	copyPath := filepath.Join(dir, "copy.db")
-	code, _, errOut := run(t, "backup", "--db", db, "-o", copyPath)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "backup", "--db", db, "-o", copyPath)
 	s, err := storage.Open(context.Background(), db)
 	require.NoError(t, err)
 	m := storage.Meeting{Title: "Added after the backup", Status: storage.StatusProposed}
 	require.NoError(t, s.CreateMeeting(context.Background(), &m))
 
-	code, _, errOut = run(t, "restore", "--db", db, copyPath)
+	code, _, errOut := run(t, "restore", "--db", db, copyPath)
 	assert.Equal(t, 1, code, "not while the dossier is open")
 	assert.Contains(t, errOut, "is open in another Parley window or command")
 	require.NoError(t, s.Close())
 
-	code, out, errOut := run(t, "restore", "--db", db, copyPath)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "restore", "--db", db, copyPath)
 	assert.Contains(t, out, "is now the copy copy.db. The dossier as it was is kept as parley.before-restore-")
 	_, list, _ := run(t, "list", "--db", db, "meetings")
 	assert.NotContains(t, list, "Added after the backup")

@@ -5,13 +5,11 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestHandlingShowAndChange(t *testing.T) {
 	db := sampleDB(t)
-	code, stdout, stderr := run(t, "handling", "--db", db)
-	require.Equal(t, 0, code, stderr)
+	stdout := runOK(t, "handling", "--db", db)
 	assert.Equal(t, "Marking: OFFICIAL — SAMPLE\nLevels, lowest first: OFFICIAL (O), OFFICIAL-SENSITIVE (OS), SECRET (S)\n"+
 		"Caveats: UK EYES ONLY; NOT FOR USE WITH THE OTHER SIDE\n", stdout)
 

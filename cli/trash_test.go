@@ -14,8 +14,7 @@ import (
 
 func TestTrashCommand(t *testing.T) {
 	db := sampleDB(t)
-	code, out, errOut := run(t, "trash", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "trash", "--db", db)
 	assert.Equal(t, "The trash is empty.\n", out)
 
 	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
