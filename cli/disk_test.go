@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,19 +21,16 @@ func TestFullDisk(t *testing.T) {
 	src := sampleDB(t)
 	big := filepath.Join(t.TempDir(), "big.json")
 	synth := filepath.Join(t.TempDir(), "synth.db")
-	code, _, stderr := run(t, "synth", "--db", synth, "--meetings", "200", "--actors", "40", "--quotes", "400")
-	require.Equal(t, 0, code, stderr)
+	runOK(t, "synth", "--db", synth, "--meetings", "200", "--actors", "40", "--quotes", "400")
 	runOK(t, "export", "--db", synth, "-o", big)
 
 	disk := mounttest.Disk(t, 1<<20)
 	onDisk := filepath.Join(disk, "parley.db")
-	b, err := os.ReadFile(src)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(onDisk, b, 0o600))
+	b := readFile(t, src)
+	writeFile(t, onDisk, b)
 	// Room for a little, not for a 1 MB import's log.
-	filler := filepath.Join(disk, "filler")
-	require.NoError(t, os.WriteFile(filler, make([]byte, (1<<20)-len(b)-96<<10), 0o600))
-	before := sha256.Sum256(b)
+	writeFile(t, filepath.Join(disk, "filler"), strings.Repeat("\x00", (1<<20)-len(b)-96<<10))
+	before := sha256.Sum256([]byte(b))
 
 	for _, c := range []struct {
 		name string
@@ -58,14 +54,10 @@ func TestFullDisk(t *testing.T) {
 			assert.Contains(t, first, "disk is full")
 			assert.Contains(t, first, "Free some space and try again")
 			assert.NotContains(t, first, "no space left on device", "the system's words stay in the detail")
-			entries, err := os.ReadDir(disk)
-			require.NoError(t, err)
-			for _, e := range entries {
-				assert.Contains(t, []string{"parley.db", "parley.db-wal", "parley.db-shm", "filler"}, e.Name(), "left behind")
+			for _, name := range fileNames(t, disk) {
+				assert.Contains(t, []string{"parley.db", "parley.db-wal", "parley.db-shm", "filler"}, name, "left behind")
 			}
-			got, err := os.ReadFile(onDisk)
-			require.NoError(t, err)
-			assert.Equal(t, before, sha256.Sum256(got), "the database on the disk is unchanged")
+			assert.Equal(t, before, sha256.Sum256([]byte(readFile(t, onDisk))), "the database on the disk is unchanged")
 		})
 	}
 }

@@ -49,6 +49,18 @@ func readFile(t *testing.T, path string) string {
 	return string(b)
 }
 
+// fileNames are the names of the files in dir.
+func fileNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
 // writeFile writes content to path, readable by its owner only.
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/export/pdftest"
 	"github.com/parley-app/parley/sample"
@@ -63,9 +61,7 @@ func TestPackRefusals(t *testing.T) {
 			assert.Contains(t, stderr, c.says)
 		})
 	}
-	left, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, left, "a refused pack leaves no file behind")
+	assert.Empty(t, fileNames(t, dir), "a refused pack leaves no file behind")
 }
 
 // Without --zone the pack names the computer's own zone beside "Your time", as the window does.
@@ -85,12 +81,7 @@ func TestPackDateRange(t *testing.T) {
 	// June 2016 holds Naryshkin's call on Abe, the Tokyo round, and Putin's visit "by end of
 	// 2016", which may fall in June too.
 	assert.Contains(t, stdout, "3 packs written")
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	names := fileNames(t, dir)
 	assert.ElementsMatch(t, []string{
 		"2016-06-16 Naryshkin calls on Prime Minister Abe.pdf",
 		"2016-06-22 Peace treaty consultations, round 2 — Tokyo.pdf",
