@@ -145,12 +145,20 @@ func TestNarrowCalendarGolden(t *testing.T) {
 	folds := find[*widgets.Fold](u.calendar.root)
 	require.Len(t, folds, 1)
 	assert.True(t, folds[0].Folded(), "the agenda is under the month")
+	// Folded, the month asks only for its day numbers and the agenda holds every row (six in
+	// the sample, which a split left a row and a half), the screen scrolling instead.
+	page, agenda := folds[0].Page().Scroll, u.calendar.agenda
+	assert.Less(t, u.calendar.grid.Size().Height, agenda.Size().Height, "the agenda is taller than the month")
+	assert.Greater(t, agenda.MinSize().Height, float32(5*50), "the agenda asks for all its rows")
+	assert.Equal(t, agenda.MinSize().Height, agenda.Size().Height)
+	assert.Greater(t, page.Content.Size().Height, page.Size().Height, "the screen scrolls")
 	test.AssertRendersToMarkup(t, "narrow_calendar.xml", u.win.Canvas())
 
 	// Wide again, the sidebar and the agenda come back beside.
 	u.win.Resize(fyne.NewSize(1280, 720))
 	assert.False(t, u.collapsed)
 	assert.False(t, folds[0].Folded())
+	assert.Less(t, agenda.MinSize().Height, float32(100), "beside the month the agenda scrolls its rows")
 	assert.Same(t, u.search, searchField(u), "the search field is back in the sidebar")
 }
 

@@ -89,7 +89,14 @@ func (r *dayCellRenderer) MinSize() fyne.Size {
 	pad := r.pad()
 	th := r.c.Theme()
 	w := fyne.MeasureText("+99 more", th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Width
-	return fyne.NewSize(w+2*pad, pad/2+r.markSize()+pad/2+r.chipHeight()+pad/2)
+	return fyne.NewSize(w+2*pad, r.c.numberRowHeight()+r.chipHeight()+pad/2)
+}
+
+// numberRowHeight is the height of the day number's row, the least a day can show.
+func (c *dayCell) numberRowHeight() float32 {
+	pad := c.Theme().Size(theme.SizeNamePadding)
+	num := fyne.MeasureText("30", c.Theme().Size(theme.SizeNameText), fyne.TextStyle{Bold: true})
+	return pad/2 + max(num.Width, num.Height) + 4 + pad/2
 }
 
 func (r *dayCellRenderer) Layout(size fyne.Size) {
