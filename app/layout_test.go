@@ -162,6 +162,25 @@ func TestNarrowCalendarGolden(t *testing.T) {
 	assert.Same(t, u.search, searchField(u), "the search field is back in the sidebar")
 }
 
+// TestNarrowCalendarTabScrolls: on the folded calendar, Tab to the New meeting button under
+// the agenda scrolls the screen to it.
+func TestNarrowCalendarTabScrolls(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.win.Resize(fyne.NewSize(680, 700))
+	u.goScreen(screenCalendar)
+	u.win.Resize(fyne.NewSize(680, 700))
+	folds := find[*widgets.Fold](u.calendar.root)
+	require.Len(t, folds, 1)
+	require.True(t, folds[0].Folded())
+	page := folds[0].Page().Scroll
+	require.Zero(t, page.Offset.Y)
+	require.True(t, tabTo(u, func(f fyne.Focusable) bool {
+		b, ok := f.(*widget.Button)
+		return ok && b.Text == "New meeting"
+	}, 80), "Tab reaches New meeting")
+	assert.Positive(t, page.Offset.Y, "the screen scrolled to it")
+}
+
 // searchField is the entry in the sidebar's search slot, if any.
 func searchField(u *ui) *widget.Entry {
 	if es := find[*widget.Entry](u.searchSlot); len(es) > 0 {
