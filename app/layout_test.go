@@ -181,6 +181,31 @@ func TestNarrowCalendarTabScrolls(t *testing.T) {
 	assert.Positive(t, page.Offset.Y, "the screen scrolled to it")
 }
 
+// TestNarrowTalksTipsTheCutTitle: at 680 pixels Talks cuts the Tokyo round's title in the
+// middle; the pointer resting on its row shows it whole in a tip, and leaving takes it away.
+func TestNarrowTalksTipsTheCutTitle(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.win.Resize(fyne.NewSize(680, 700))
+	u.goScreen(screenTalks)
+	u.win.Resize(fyne.NewSize(680, 700))
+	const title = "Peace treaty consultations, round 2 — Tokyo"
+	var cut *widgets.CutLabel
+	for _, l := range rendered[*widgets.CutLabel](u.talks.list) {
+		if l.FullText() == title && l.Visible() {
+			cut = l
+		}
+	}
+	require.NotNil(t, cut, "the Tokyo round is listed")
+	require.NotEqual(t, title, cut.Text, "its title is cut at 680 px")
+
+	c := u.win.Canvas()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(cut)
+	test.MoveMouse(c, at.AddXY(cut.Size().Width/2, cut.Size().Height/2))
+	assert.Equal(t, title, u.tips.Tip(), "the whole title in a tip")
+	test.MoveMouse(c, fyne.NewPos(5, 5))
+	assert.Empty(t, u.tips.Tip(), "gone once the pointer leaves the row")
+}
+
 // searchField is the entry in the sidebar's search slot, if any.
 func searchField(u *ui) *widget.Entry {
 	if es := find[*widget.Entry](u.searchSlot); len(es) > 0 {
