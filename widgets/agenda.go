@@ -191,8 +191,8 @@ func (r *agendaRenderer) Refresh() {
 		r.list.SetItemHeight(id, itemH)
 	}
 	r.headings = r.headings[:0]
-	// The list puts a padding between rows.
-	r.rowsHeight = -r.a.Theme().Size(theme.SizeNamePadding)
+	gap := r.a.Theme().Size(theme.SizeNamePadding) // the list's between rows
+	r.rowsHeight = -gap
 	for id, row := range r.rows {
 		h := itemH
 		if row.item == nil {
@@ -200,7 +200,7 @@ func (r *agendaRenderer) Refresh() {
 			r.list.SetItemHeight(id, h)
 			r.headings = append(r.headings, id)
 		}
-		r.rowsHeight += h + r.a.Theme().Size(theme.SizeNamePadding)
+		r.rowsHeight += h + gap
 	}
 	r.empty.SetText(r.a.emptyText)
 	r.empty.Hidden = len(r.rows) > 0

@@ -60,9 +60,12 @@ func (l *TipLayer) ShowTip(text string, o fyne.CanvasObject, place TipPlace) {
 	}
 	th := l.Theme()
 	pad := th.Size(theme.SizeNamePadding)
-	l.label.SetText(text)
 	// As wide as the text on one line, at most the layer's width less a padding each side.
 	room := l.Size().Width - 2*pad
+	if room <= 0 { // not laid out over a window yet
+		return
+	}
+	l.label.SetText(text)
 	one := fyne.MeasureText(text, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width + 2*th.Size(theme.SizeNameInnerPadding)
 	l.label.Resize(fyne.NewSize(min(one, room), 0))
 	size := fyne.NewSize(min(one, room), l.label.MinSize().Height)
