@@ -204,6 +204,16 @@ func TestNarrowTalksTipsTheCutTitle(t *testing.T) {
 	assert.Equal(t, title, u.tips.Tip(), "the whole title in a tip")
 	test.MoveMouse(c, fyne.NewPos(5, 5))
 	assert.Empty(t, u.tips.Tip(), "gone once the pointer leaves the row")
+
+	// Opened by keyboard with the pointer still on the row, the page leaves no tip over it.
+	test.MoveMouse(c, at.AddXY(cut.Size().Width/2, cut.Size().Height/2))
+	require.Equal(t, title, u.tips.Tip())
+	c.Focus(u.talks.list)
+	u.talks.list.SetCursor(3)
+	pressKey(u, fyne.KeyReturn)
+	_, onMeeting := u.top().(*meetingPage)
+	require.True(t, onMeeting, "Enter opened the row")
+	assert.Empty(t, u.tips.Tip(), "no tip over the page opened")
 }
 
 // searchField is the entry in the sidebar's search slot, if any.

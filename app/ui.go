@@ -450,6 +450,7 @@ func (u *ui) showTop() {
 	}
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
+	u.hideTip() // a tip is about what was under the pointer, which may have gone
 	p.show()
 	// The focus never stays on the page that went: keys would act on it unseen. The
 	// sidebar stays, and so does the focus in it (a search typed there may be refined).

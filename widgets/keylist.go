@@ -132,6 +132,7 @@ func (l *KeyList) TypedKey(ev *fyne.KeyEvent) {
 		l.SetCursor(l.length() - 1)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		if l.cursor < l.length() && l.OnOpen != nil {
+			l.stopTipWait() // the row under the pointer is going with the list
 			l.OnOpen(l.cursor)
 		}
 	}
@@ -202,9 +203,7 @@ func (r *keyRow) waitForTip() {
 	if l.Tips == nil {
 		return
 	}
-	if l.tipWait != nil {
-		l.tipWait.Stop()
-	}
+	l.stopTipWait()
 	l.tipWait = fyne.NewAnimation(tipDelay, func(done float32) {
 		if done == 1 && r.hover.Visible() {
 			r.showTip()
@@ -224,10 +223,16 @@ func (r *keyRow) showTip() {
 	}
 }
 
-func (r *keyRow) hideTip() {
-	if r.list.tipWait != nil {
-		r.list.tipWait.Stop()
+// stopTipWait stops the wait for a tip, if one is running.
+func (l *KeyList) stopTipWait() {
+	if l.tipWait != nil {
+		l.tipWait.Stop()
+		l.tipWait = nil
 	}
+}
+
+func (r *keyRow) hideTip() {
+	r.list.stopTipWait()
 	if r.list.Tips == nil {
 		return
 	}
