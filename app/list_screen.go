@@ -68,6 +68,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 		}
 	}
 	s.list.OnHover = s.list.OnCursor
+	s.list.Tips = u.tips // and in a tip when the pointer rests on it
 	s.empty = emptyState(spec.empty)
 	s.empty.Hide()
 	newBtn := widget.NewButtonWithIcon(spec.newLabel, theme.ContentAddIcon(), func() { u.push(spec.newPage()) })

@@ -123,6 +123,7 @@ func newTalksScreen(u *ui) *talksScreen {
 		}
 	}
 	t.list.OnHover = t.list.OnCursor
+	t.list.Tips = u.tips // and in a tip when the pointer rests on it
 	t.count = widget.NewLabel("")
 	t.count.Importance = widget.LowImportance
 	t.empty = emptyState("")
