@@ -114,7 +114,7 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	} else {
 		r.opening.Hide()
 	}
-	r.root = topDown(container.NewPadded(r.hdr), nil, container.NewStack(r.opening, content))
+	r.root = widgets.HeaderAbove(r.hdr, container.NewStack(r.opening, content))
 }
 
 // read runs load off the Fyne goroutine and hands the record to apply, noting first how many

@@ -26,6 +26,18 @@ type RecordHeader struct {
 	Unsaved bool
 
 	buttons []fyne.CanvasObject
+	// relayout places the header and its page again (set by HeaderAbove): a new title or a
+	// marker shown can change how many rows the buttons take.
+	relayout func()
+	rend     *recordHeaderRenderer // the renderer, once made
+}
+
+// minAt is the header's least size when it is width wide.
+func (h *RecordHeader) minAt(width float32) fyne.Size {
+	if h.rend == nil {
+		return h.MinSize() // makes the renderer
+	}
+	return h.rend.minAt(width)
 }
 
 // NewRecordHeader returns a header with the buttons (or other objects) at its right, in order.
@@ -78,6 +90,7 @@ func (h *RecordHeader) CreateRenderer() fyne.WidgetRenderer {
 	r.buttons = container.New(r.flow, right...)
 	r.sep = widget.NewSeparator()
 	r.box = container.NewWithoutLayout(r.title, r.buttons, r.sub, r.sep)
+	h.rend = r
 	r.Refresh()
 	return r
 }
@@ -123,10 +136,14 @@ func (r *recordHeaderRenderer) beside(width float32) bool {
 	return width == 0 || width >= room
 }
 
-func (r *recordHeaderRenderer) MinSize() fyne.Size {
+func (r *recordHeaderRenderer) MinSize() fyne.Size { return r.minAt(r.h.Size().Width) }
+
+// minAt is the header's least size when it is width wide: its height depends on its width,
+// since the buttons wrap onto more rows in a narrower header. Before the first layout (width
+// 0) the buttons are taken to fit beside the subtitle.
+func (r *recordHeaderRenderer) minAt(width float32) fyne.Size {
 	pad := theme.Padding()
 	t := r.title.MinSize()
-	width := r.h.Size().Width
 	b := r.buttons.MinSize() // as wide as the widest button
 	if r.beside(width) {
 		b = fyne.NewSize(r.oneLine(), r.flowHeight(r.oneLine()))
@@ -198,4 +215,7 @@ func (r *recordHeaderRenderer) Refresh() {
 	// A button shown or hidden changes the row's width at the same size: place it again.
 	r.Layout(r.h.Size())
 	r.box.Refresh()
+	if r.h.relayout != nil && r.minAt(r.h.Size().Width).Height != r.h.Size().Height {
+		r.h.relayout()
+	}
 }

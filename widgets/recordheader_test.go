@@ -92,3 +92,43 @@ func TestRecordHeaderWrapsItsButtons(t *testing.T) {
 	}
 	assert.Len(t, rows, 2, "the buttons wrap onto two rows")
 }
+
+// Above its page, the header gets the height its buttons' rows need at the width it is given,
+// whichever way the width or the subtitle changes: the page starts below the last row. (A
+// border layout asked the header's height before giving it its width, and at 680 px the second
+// row of buttons was drawn under the page.)
+func TestHeaderAboveMakesRoomForItsRows(t *testing.T) {
+	newTestApp(t)
+	h, buttons := tokyoHeader("")
+	page := widget.NewLabel("The meeting")
+	w := test.NewTempWindow(t, HeaderAbove(h, page))
+	w.SetPadded(false)
+	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
+	below := func(what string) {
+		t.Helper()
+		last := float32(0)
+		for _, b := range buttons {
+			last = max(last, fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Y+b.Size().Height)
+		}
+		assert.GreaterOrEqual(t, page.Position().Y, last, "%s: the page starts below the buttons", what)
+		assert.GreaterOrEqual(t, page.Position().Y, h.Position().Y+h.Size().Height, "%s: and below the header", what)
+	}
+	for _, c := range []struct {
+		what     string
+		width    float32
+		subtitle string
+	}{
+		{"wide", 1300, ""},
+		{"narrowed", 600, ""},
+		{"a subtitle arrives", 600, "Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan"},
+		{"narrower still", 420, "Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan"},
+		{"wide again", 1300, "Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan"},
+	} {
+		w.Resize(fyne.NewSize(c.width, 500))
+		h.SetTitle(h.Title, c.subtitle)
+		below(c.what)
+	}
+	h.SetUnsaved(true) // one more object on the buttons' rows
+	below("unsaved")
+	assert.True(t, r.unsaved.Visible())
+}
