@@ -21,18 +21,8 @@ type ActorUsage struct {
 }
 
 var (
-	actorNames = stringList{
-		insert: `INSERT INTO actor_names (actor_id, seq, name) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM actor_names WHERE actor_id = ?`,
-		one:    `SELECT name FROM actor_names WHERE actor_id = ? ORDER BY seq`,
-		all:    `SELECT actor_id, name FROM actor_names ORDER BY actor_id, seq`,
-	}
-	actorTags = stringList{
-		insert: `INSERT INTO actor_tags (actor_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM actor_tags WHERE actor_id = ?`,
-		one:    `SELECT tag FROM actor_tags WHERE actor_id = ? ORDER BY seq`,
-		all:    `SELECT actor_id, tag FROM actor_tags ORDER BY actor_id, seq`,
-	}
+	actorNames = newStringList("actor_names", "actor_id", "name")
+	actorTags  = newStringList("actor_tags", "actor_id", "tag")
 )
 
 // normalisePosts reads each post's dates from From/To, or from FromText/ToText when the typed

@@ -9,18 +9,8 @@ import (
 )
 
 var (
-	disputeClaimants = stringList{
-		insert: `INSERT INTO dispute_claimants (dispute_id, seq, claimant) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM dispute_claimants WHERE dispute_id = ?`,
-		one:    `SELECT claimant FROM dispute_claimants WHERE dispute_id = ? ORDER BY seq`,
-		all:    `SELECT dispute_id, claimant FROM dispute_claimants ORDER BY dispute_id, seq`,
-	}
-	disputeTags = stringList{
-		insert: `INSERT INTO dispute_tags (dispute_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM dispute_tags WHERE dispute_id = ?`,
-		one:    `SELECT tag FROM dispute_tags WHERE dispute_id = ? ORDER BY seq`,
-		all:    `SELECT dispute_id, tag FROM dispute_tags ORDER BY dispute_id, seq`,
-	}
+	disputeClaimants = newStringList("dispute_claimants", "dispute_id", "claimant")
+	disputeTags      = newStringList("dispute_tags", "dispute_id", "tag")
 )
 
 func checkDispute(d *Dispute, has resolver) error {

@@ -10,18 +10,8 @@ import (
 )
 
 var (
-	meetingObjectives = stringList{
-		insert: `INSERT INTO meeting_objectives (meeting_id, seq, objective) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_objectives WHERE meeting_id = ?`,
-		one:    `SELECT objective FROM meeting_objectives WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, objective FROM meeting_objectives ORDER BY meeting_id, seq`,
-	}
-	meetingTags = stringList{
-		insert: `INSERT INTO meeting_tags (meeting_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_tags WHERE meeting_id = ?`,
-		one:    `SELECT tag FROM meeting_tags WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, tag FROM meeting_tags ORDER BY meeting_id, seq`,
-	}
+	meetingObjectives = newStringList("meeting_objectives", "meeting_id", "objective")
+	meetingTags       = newStringList("meeting_tags", "meeting_id", "tag")
 )
 
 func checkStatus(c *checker, field string, st Status) {

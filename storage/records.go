@@ -21,6 +21,17 @@ type stringList struct {
 	all    string // SELECT owner, value … ORDER BY owner, seq
 }
 
+// newStringList gives the statements of the child table table, whose rows are (owner, seq,
+// value). The names are constants of the schema, never user input; values go in as ? only.
+func newStringList(table, owner, value string) stringList {
+	return stringList{
+		insert: `INSERT INTO ` + table + ` (` + owner + `, seq, ` + value + `) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM ` + table + ` WHERE ` + owner + ` = ?`,
+		one:    `SELECT ` + value + ` FROM ` + table + ` WHERE ` + owner + ` = ? ORDER BY seq`,
+		all:    `SELECT ` + owner + `, ` + value + ` FROM ` + table + ` ORDER BY ` + owner + `, seq`,
+	}
+}
+
 func (l stringList) replace(ctx context.Context, tx *sql.Tx, owner string, values []string) error {
 	return replaceChildren(ctx, tx, l.clear, l.insert, owner, values, func(v string) []any { return []any{v} })
 }

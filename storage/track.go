@@ -8,12 +8,7 @@ import (
 	"strings"
 )
 
-var trackParties = stringList{
-	insert: `INSERT INTO track_parties (track_id, seq, party) VALUES (?, ?, ?)`,
-	clear:  `DELETE FROM track_parties WHERE track_id = ?`,
-	one:    `SELECT party FROM track_parties WHERE track_id = ? ORDER BY seq`,
-	all:    `SELECT track_id, party FROM track_parties ORDER BY track_id, seq`,
-}
+var trackParties = newStringList("track_parties", "track_id", "party")
 
 func checkTrack(t *Track) error {
 	c := newChecker(kindTrack, t.Title, t.ID)
