@@ -387,6 +387,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.refuseWrite()
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
+	return s.commitWrite(tx, err, fn)
+}
+
+// commitWrite runs fn in tx, which BeginTx gave with err, and commits it; any error rolls it
+// back. Every write, on the pool or on a connection of its own, ends here.
+func (s *Store) commitWrite(tx *sql.Tx, err error, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", classify(err))
 	}
