@@ -160,7 +160,10 @@ func TestMeetingsOrderByFuzzyDate(t *testing.T) {
 	assert.Equal(t, list[0], full.Summary(), "Summary is the list form")
 }
 
-func TestMeetingsFilter(t *testing.T) {
+// filterWorld is orderWorld with a track holding one meeting more, in Cyrillic and held, and
+// "month Sep" scheduled: a world every kind of MeetingFilter selects a part of.
+func filterWorld(t *testing.T) (*Store, Track) {
+	t.Helper()
 	ctx := context.Background()
 	s, _ := newStore(t)
 	ids := orderWorld(t, s)
@@ -169,6 +172,12 @@ func TestMeetingsFilter(t *testing.T) {
 	moscow := Meeting{Title: "Консультации", Status: StatusHeld, TrackID: tr.ID, City: "Москва", When: mustDate(t, "2015-10")}
 	require.NoError(t, s.CreateMeeting(ctx, &moscow))
 	require.NoError(t, s.ChangeMeetingStatus(ctx, ids["month Sep"], StatusScheduled, "", ""))
+	return s, tr
+}
+
+func TestMeetingsFilter(t *testing.T) {
+	ctx := context.Background()
+	s, tr := filterWorld(t)
 	// Wider than a year: read through the span index, not the when_lower stretch.
 	decade := Meeting{Title: "decade 2010s", Status: StatusProposed, When: mustDate(t, "2010..2019")}
 	require.NoError(t, s.CreateMeeting(ctx, &decade))
@@ -252,13 +261,7 @@ func TestSupportRoles(t *testing.T) {
 // The talks list's keys are the meetings Meetings lists, in its order, for every filter.
 func TestMeetingKeysAreMeetingsInOrder(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	ids := orderWorld(t, s)
-	tr := Track{Title: "Track"}
-	require.NoError(t, s.CreateTrack(ctx, &tr))
-	moscow := Meeting{Title: "Консультации", Status: StatusHeld, TrackID: tr.ID, City: "Москва", When: mustDate(t, "2015-10")}
-	require.NoError(t, s.CreateMeeting(ctx, &moscow))
-	require.NoError(t, s.ChangeMeetingStatus(ctx, ids["month Sep"], StatusScheduled, "", ""))
+	s, tr := filterWorld(t)
 
 	sep := time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {

@@ -130,21 +130,18 @@ func ChangesBetween(older, newer []IssuedItem) []PartChanges {
 		}
 		return &out[i]
 	}
-	for _, it := range newer {
-		if was[it] > 0 {
-			was[it]--
-			continue
+	// unmatched lists under pick the items of one issue the other has no copy of left.
+	unmatched := func(items []IssuedItem, other map[IssuedItem]int, pick func(*PartChanges) *[]string) {
+		for _, it := range items {
+			if other[it] > 0 {
+				other[it]--
+				continue
+			}
+			list := pick(change(it.Part))
+			*list = append(*list, it.Text)
 		}
-		c := change(it.Part)
-		c.Added = append(c.Added, it.Text)
 	}
-	for _, it := range older {
-		if is[it] > 0 {
-			is[it]--
-			continue
-		}
-		c := change(it.Part)
-		c.Removed = append(c.Removed, it.Text)
-	}
+	unmatched(newer, was, func(c *PartChanges) *[]string { return &c.Added })
+	unmatched(older, is, func(c *PartChanges) *[]string { return &c.Removed })
 	return out
 }
