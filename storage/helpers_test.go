@@ -132,3 +132,12 @@ func buildWorld(t testing.TB, s *Store) *world {
 	require.NoError(t, s.CreateStatement(ctx, &w.quote))
 	return w
 }
+
+// edit reads the record id with get, changes it with change and stores it with put.
+func edit[T any](t *testing.T, get func(context.Context, string) (T, error), put func(context.Context, *T) error, id string, change func(*T)) {
+	t.Helper()
+	r, err := get(context.Background(), id)
+	require.NoError(t, err)
+	change(&r)
+	require.NoError(t, put(context.Background(), &r))
+}
