@@ -146,7 +146,7 @@ func (ids dossierIDs) add(kind, id, title string) error {
 	return nil
 }
 
-// records are the dossier's records of kind (one of checkOrder), as pointers into d, for the
+// records are the dossier's records of kind (one of dossierKinds), as pointers into d, for the
 // steps that treat every kind alike (recordID, checkRecord, stampRecord, exchangeKinds).
 func (d *Dossier) records(kind string) []any {
 	switch kind {
@@ -164,11 +164,12 @@ func (d *Dossier) records(kind string) []any {
 	return pointers(d.Statements)
 }
 
-// checkOrder is the order in which the records of a dossier are counted and checked;
-// importOrder the order in which they are stored.
+// dossierKinds are the kinds of record a dossier holds, those referred to first: the order in
+// which they are counted, checked and brought back from the trash. An import stores them in
+// importOrder.
 var (
-	checkOrder  = []string{kindTrack, kindSource, kindActor, kindDispute, kindMeeting, kindStatement}
-	importOrder = []string{kindSource, kindTrack, kindActor, kindDispute, kindMeeting, kindStatement}
+	dossierKinds = []string{kindTrack, kindSource, kindActor, kindDispute, kindMeeting, kindStatement}
+	importOrder  = []string{kindSource, kindTrack, kindActor, kindDispute, kindMeeting, kindStatement}
 )
 
 // pointers lists the records as pointers to each of them.
@@ -183,7 +184,7 @@ func pointers[T any](records []T) []any {
 // ids collects the IDs of a dossier and refuses an ID that appears twice in one kind.
 func (d *Dossier) ids() (dossierIDs, error) {
 	ids := dossierIDs{}
-	for _, kind := range checkOrder {
+	for _, kind := range dossierKinds {
 		for _, rec := range d.records(kind) {
 			id, title := recordID(rec)
 			if err := ids.add(kind, id, title); err != nil {
@@ -223,7 +224,7 @@ func (d *Dossier) check(has resolver) error {
 			return err
 		}
 	}
-	for _, kind := range checkOrder {
+	for _, kind := range dossierKinds {
 		for _, rec := range d.records(kind) {
 			if err := checkRecord(kind, rec, has); err != nil {
 				return err

@@ -491,34 +491,11 @@ func countSame(lines []string) []string {
 
 // insertRecords stores the records of a snapshot, those referred to first, as an import does.
 func insertRecords(ctx context.Context, tx *sql.Tx, d *Dossier) error {
-	for i := range d.Tracks {
-		if err := insertTrack(ctx, tx, &d.Tracks[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Sources {
-		if err := insertSource(ctx, tx, &d.Sources[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Actors {
-		if err := insertActor(ctx, tx, &d.Actors[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Disputes {
-		if err := insertDispute(ctx, tx, &d.Disputes[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Meetings {
-		if err := insertMeeting(ctx, tx, &d.Meetings[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Statements {
-		if err := insertStatement(ctx, tx, &d.Statements[i]); err != nil {
-			return err
+	for _, kind := range dossierKinds {
+		for _, rec := range d.records(kind) {
+			if err := exchangeKinds[kind].insert(ctx, tx, rec); err != nil {
+				return err
+			}
 		}
 	}
 	for i := range d.PackIssues {
