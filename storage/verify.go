@@ -38,43 +38,6 @@ func (r VerifyReport) OK() bool {
 	return len(r.Damage) == 0 && len(r.BadRows) == 0 && r.Indexed == r.Records && r.IndexProblem == ""
 }
 
-// recordKinds are the kinds of record, each with its table and a reader of one record.
-var recordKinds = []struct {
-	kind, table string
-	load        func(ctx context.Context, q querier, id string) error
-}{
-	{kindTrack, "tracks", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
-			func(ctx context.Context, q querier, id string) ([]string, error) {
-				return trackParties.load(ctx, q, id)
-			},
-			func([]string, *Track) {})
-		return err
-	}},
-	{kindSource, "sources", func(ctx context.Context, q querier, id string) error {
-		_, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		return err
-	}},
-	{kindActor, "actors", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-		return err
-	}},
-	{kindDispute, "disputes", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-		return err
-	}},
-	{kindMeeting, "meetings", func(ctx context.Context, q querier, id string) error {
-		_, err := loadMeeting(ctx, q, id)
-		return err
-	}},
-	{kindStatement, "statements", func(ctx context.Context, q querier, id string) error {
-		_, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		return err
-	}},
-}
-
 // Verify checks the whole dossier: every page of the file, every record (a record that
 // cannot be read is named, and the others are still checked), and the search index — one
 // entry per record, and FTS5's own check of the index against its text. It reads everything:
@@ -91,16 +54,17 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	}
 	conn.Close()
 	err = s.read(ctx, func(q querier) error {
-		for _, k := range recordKinds {
+		for _, kind := range dossierKinds {
+			ops := exchangeKinds[kind]
 			// The table names are this package's, not input.
-			ids, err := collect(ctx, q, `SELECT id FROM `+k.table+` ORDER BY id`, nil, scanString)
+			ids, err := collect(ctx, q, `SELECT id FROM `+ops.table+` ORDER BY id`, nil, scanString)
 			if err != nil {
-				return fmt.Errorf("%ss: %w", k.kind, err)
+				return fmt.Errorf("%ss: %w", kind, err)
 			}
 			rep.Records += len(ids)
 			for _, id := range ids {
-				if err := k.load(ctx, q, id); err != nil {
-					rep.BadRows = append(rep.BadRows, BadRow{Kind: k.kind, ID: id, Problem: err.Error()})
+				if _, err := ops.load(ctx, q, id); err != nil {
+					rep.BadRows = append(rep.BadRows, BadRow{Kind: kind, ID: id, Problem: err.Error()})
 				}
 			}
 		}
