@@ -333,12 +333,9 @@ func (p actorParts) fill(a *Actor) {
 
 // Actor returns one actor with their posts, relations and tags.
 func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
-	var a Actor
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		a, err = loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
+	a, err := readValue(ctx, s, func(q querier) (Actor, error) {
+		return loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
 			scanActor, loadActorParts, actorParts.fill)
-		return err
 	})
 	if err != nil {
 		return Actor{}, wrapRead("actor "+id, err)
@@ -348,11 +345,8 @@ func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
 
 // Actors returns every actor, by name.
 func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
-	var out []Actor
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]Actor, error) {
+		return loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)

@@ -283,12 +283,9 @@ func (p disputeParts) fill(d *Dispute) {
 
 // Dispute returns one dispute fact sheet.
 func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
-	var d Dispute
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		d, err = loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+	d, err := readValue(ctx, s, func(q querier) (Dispute, error) {
+		return loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
 			scanDispute, loadDisputeParts, disputeParts.fill)
-		return err
 	})
 	if err != nil {
 		return Dispute{}, wrapRead("dispute "+id, err)
@@ -298,11 +295,8 @@ func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
 
 // Disputes returns every dispute fact sheet, by title.
 func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
-	var out []Dispute
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]Dispute, error) {
+		return loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("disputes: %w", err)

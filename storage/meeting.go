@@ -509,11 +509,8 @@ func (p meetingParts) fill(m *Meeting) {
 
 // Meeting returns one meeting with everything it holds.
 func (s *Store) Meeting(ctx context.Context, id string) (Meeting, error) {
-	var m Meeting
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		m, err = loadMeeting(ctx, q, id)
-		return err
+	m, err := readValue(ctx, s, func(q querier) (Meeting, error) {
+		return loadMeeting(ctx, q, id)
 	})
 	if err != nil {
 		return Meeting{}, wrapRead("meeting "+id, err)

@@ -39,11 +39,8 @@ func (p PackIssue) Label() string {
 
 // PackIssues lists the issues of a meeting's pack, oldest first.
 func (s *Store) PackIssues(ctx context.Context, meetingID string) ([]PackIssue, error) {
-	var out []PackIssue
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = packIssues(ctx, q, meetingID)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]PackIssue, error) {
+		return packIssues(ctx, q, meetingID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the issues of meeting %s: %w", meetingID, err)

@@ -145,11 +145,8 @@ func scanSource(r row) (Source, error) {
 func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 	// Through read, so that inside a snapshot (a Briefing) the source comes from the same
 	// state as the rest, on the snapshot's connection.
-	var src Source
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		src, err = scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		return err
+	src, err := readValue(ctx, s, func(q querier) (Source, error) {
+		return scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
 	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -162,11 +159,8 @@ func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 
 // Sources returns every source, by title.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
-	var out []Source
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]Source, error) {
+		return loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sources: %w", classify(err))

@@ -164,11 +164,8 @@ func scanStatement(r row) (Statement, error) {
 
 // Statement returns one statement.
 func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
-	var st Statement
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		st, err = scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		return err
+	st, err := readValue(ctx, s, func(q querier) (Statement, error) {
+		return scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
 	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

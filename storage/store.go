@@ -431,6 +431,17 @@ func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
 	return classify(err)
 }
 
+// readValue is read for a read that gives one value: load's result, from one snapshot.
+func readValue[T any](ctx context.Context, s *Store, load func(q querier) (T, error)) (T, error) {
+	var v T
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		v, err = load(q)
+		return err
+	})
+	return v, err
+}
+
 // snapshotKey marks a context whose reads of this store share one read transaction.
 type snapshotKey struct{ s *Store }
 

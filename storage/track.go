@@ -137,11 +137,8 @@ func (s *Store) Track(ctx context.Context, id string) (Track, error) {
 
 // Tracks returns every track, by title.
 func (s *Store) Tracks(ctx context.Context) ([]Track, error) {
-	var out []Track
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY title COLLATE NOCASE, id`)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]Track, error) {
+		return loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY title COLLATE NOCASE, id`)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("tracks: %w", err)

@@ -290,11 +290,8 @@ func cameWith(kind string, snap *trashSnapshot) []TrashPart {
 
 // TrashItems lists what is in the trash, the latest deletion first.
 func (s *Store) TrashItems(ctx context.Context) ([]TrashItem, error) {
-	var out []TrashItem
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = collect(ctx, q, `SELECT `+trashColumns+` FROM trash ORDER BY id DESC`, nil, scanRows(scanTrashItem))
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]TrashItem, error) {
+		return collect(ctx, q, `SELECT `+trashColumns+` FROM trash ORDER BY id DESC`, nil, scanRows(scanTrashItem))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the trash: %w", err)
@@ -304,11 +301,8 @@ func (s *Store) TrashItems(ctx context.Context) ([]TrashItem, error) {
 
 // TrashItem returns one deletion in the trash.
 func (s *Store) TrashItem(ctx context.Context, id int64) (TrashItem, error) {
-	var item TrashItem
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		item, err = trashItem(ctx, q, id)
-		return err
+	item, err := readValue(ctx, s, func(q querier) (TrashItem, error) {
+		return trashItem(ctx, q, id)
 	})
 	if err != nil {
 		return TrashItem{}, wrapRead("read the trash", err)
