@@ -111,12 +111,7 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := writeChecked(ctx, s, &rec, checkActor, insertActor)
-	if err != nil {
-		return wrapWrite("create actor", a.Name, err)
-	}
-	*a = rec
-	return nil
+	return saveChecked(ctx, s, a, rec, "create actor", a.Name, checkActor, insertActor)
 }
 
 // UpdateActor replaces a stored actor with their posts, relations and tags.
@@ -124,18 +119,13 @@ func (s *Store) UpdateActor(ctx context.Context, a *Actor) error {
 	rec := *a
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkActor, func(ctx context.Context, tx *sql.Tx, rec *Actor) error {
+	return saveChecked(ctx, s, a, rec, "update actor", a.Name, checkActor, func(ctx context.Context, tx *sql.Tx, rec *Actor) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindActor, rec.ID); err != nil {
 			return err
 		}
 		return updateActor(ctx, tx, rec)
 	})
-	if err != nil {
-		return wrapWrite("update actor", a.Name, err)
-	}
-	*a = rec
-	return nil
 }
 
 // wrapWrite adds what was being done to an error, but hands a *ValidationError back as it is,

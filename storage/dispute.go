@@ -53,19 +53,14 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
 	rec.Facts, rec.Positions = stampNew(rec.Facts, rec.Positions, rec.Created)
-	err := writeChecked(ctx, s, &rec, checkDispute, insertDispute)
-	if err != nil {
-		return wrapWrite("create dispute", d.Title, err)
-	}
-	*d = rec
-	return nil
+	return saveChecked(ctx, s, d, rec, "create dispute", d.Title, checkDispute, insertDispute)
 }
 
 // UpdateDispute replaces a stored dispute fact sheet.
 func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
+	return saveChecked(ctx, s, d, rec, "update dispute", d.Title, checkDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
 			return err
@@ -77,11 +72,6 @@ func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 		keepHistory(rec, old.facts[rec.ID], old.positions[rec.ID], old.past[rec.ID])
 		return updateDispute(ctx, tx, rec)
 	})
-	if err != nil {
-		return wrapWrite("update dispute", d.Title, err)
-	}
-	*d = rec
-	return nil
 }
 
 func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {

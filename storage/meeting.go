@@ -105,12 +105,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
 	if len(rec.StatusHistory) == 0 {
 		rec.StatusHistory = []StatusChange{{Recorded: rec.Created, To: rec.Status, When: rec.When}}
 	}
-	err := writeChecked(ctx, s, &rec, checkMeeting, insertMeeting)
-	if err != nil {
-		return wrapWrite("create meeting", m.Title, err)
-	}
-	*m = rec
-	return nil
+	return saveChecked(ctx, s, m, rec, "create meeting", m.Title, checkMeeting, insertMeeting)
 }
 
 // UpdateMeeting replaces a stored meeting with its participants, dispute links and tags. The
@@ -121,7 +116,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 	rec := *m
 	rec.Updated = s.stamp()
 	rec.StatusHistory = nil
-	err := writeChecked(ctx, s, &rec, checkMeeting, func(ctx context.Context, tx *sql.Tx, rec *Meeting) error {
+	return saveChecked(ctx, s, m, rec, "update meeting", m.Title, checkMeeting, func(ctx context.Context, tx *sql.Tx, rec *Meeting) error {
 		old, err := meetingState(ctx, tx, rec.ID)
 		if err != nil {
 			return err
@@ -139,11 +134,6 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		rec.StatusHistory, err = loadStatusHistory(ctx, tx, rec.ID)
 		return err
 	})
-	if err != nil {
-		return wrapWrite("update meeting", m.Title, err)
-	}
-	*m = rec
-	return nil
 }
 
 // ChangeMeetingStatus sets a meeting's status and records the change with a reason and an

@@ -241,18 +241,25 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
-// writeChecked checks rec against the stored records (the actors, disputes and sources it
-// names), then writes it, in one transaction.
-func writeChecked[T any](ctx context.Context, s *Store, rec *T, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := check(rec, dbResolver(ctx, tx)); err != nil {
+// saveChecked checks rec, a copy of *out, against the stored records (the actors, disputes
+// and sources it names), then writes it, in one transaction, and only then copies it to *out.
+// An error says what was being done (action) to which record (title), a *ValidationError
+// excepted (wrapWrite).
+func saveChecked[T any](ctx context.Context, s *Store, out *T, rec T, action, title string, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := check(&rec, dbResolver(ctx, tx)); err != nil {
 			return err
 		}
-		if err := checkLimits(recordName(rec), rec); err != nil {
+		if err := checkLimits(recordName(&rec), &rec); err != nil {
 			return err
 		}
-		return write(ctx, tx, rec)
+		return write(ctx, tx, &rec)
 	})
+	if err != nil {
+		return wrapWrite(action, title, err)
+	}
+	*out = rec
+	return nil
 }
 
 // stamps returns the stored Created and Updated times of a record, or a not-found error.

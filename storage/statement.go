@@ -46,30 +46,20 @@ func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := writeChecked(ctx, s, &rec, checkStatement, insertStatement)
-	if err != nil {
-		return wrapWrite("create statement", shorten(st.Text, 40), err)
-	}
-	*st = rec
-	return nil
+	return saveChecked(ctx, s, st, rec, "create statement", shorten(st.Text, 40), checkStatement, insertStatement)
 }
 
 // UpdateStatement replaces a stored statement.
 func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkStatement, func(ctx context.Context, tx *sql.Tx, rec *Statement) error {
+	return saveChecked(ctx, s, st, rec, "update statement", shorten(st.Text, 40), checkStatement, func(ctx context.Context, tx *sql.Tx, rec *Statement) error {
 		var err error
 		if rec.Created, _, err = stamps(ctx, tx, kindStatement, rec.ID); err != nil {
 			return err
 		}
 		return updateStatement(ctx, tx, rec)
 	})
-	if err != nil {
-		return wrapWrite("update statement", shorten(st.Text, 40), err)
-	}
-	*st = rec
-	return nil
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
