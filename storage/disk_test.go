@@ -144,9 +144,7 @@ func TestUnwritableFolder(t *testing.T) {
 	r, err := OpenReader(ctx, path)
 	require.NoError(t, err)
 	defer r.Close()
-	m, err := r.Meeting(ctx, w.moscow.ID)
-	require.NoError(t, err)
-	assert.Equal(t, w.moscow.Title, m.Title)
+	m := holdsMeeting(t, r, w.moscow)
 	assert.ErrorIs(t, r.UpdateMeeting(ctx, &m), ErrReadOnly)
 }
 

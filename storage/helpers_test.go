@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -140,4 +141,13 @@ func edit[T any](t *testing.T, get func(context.Context, string) (T, error), put
 	require.NoError(t, err)
 	change(&r)
 	require.NoError(t, put(context.Background(), &r))
+}
+
+// holdsMeeting asserts that s holds the meeting want, under its title, and returns it as read.
+func holdsMeeting(t *testing.T, s *Store, want Meeting) Meeting {
+	t.Helper()
+	got, err := s.Meeting(context.Background(), want.ID)
+	require.NoError(t, err)
+	assert.Equal(t, want.Title, got.Title)
+	return got
 }
