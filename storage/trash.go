@@ -156,69 +156,39 @@ func trashRecord(ctx context.Context, tx *sql.Tx, kind, id string, now time.Time
 func takeSnapshot(ctx context.Context, tx *sql.Tx, kind, id string) (*trashSnapshot, string, error) {
 	snap := &trashSnapshot{Names: map[string]string{}}
 	d := &snap.Records
+	ops, ok := exchangeKinds[kind]
+	if !ok {
+		return nil, "", fmt.Errorf("unknown record kind %q", kind)
+	}
+	rec, err := ops.load(ctx, tx, id)
+	if err != nil {
+		return nil, "", err
+	}
 	var title string
-	switch kind {
-	case kindMeeting:
-		m, err := loadMeeting(ctx, tx, id)
-		if err != nil {
-			return nil, "", err
-		}
+	switch r := rec.(type) {
+	case *Meeting:
 		if d.PackIssues, err = packIssues(ctx, tx, id); err != nil {
 			return nil, "", err
 		}
-		d.Meetings, title = []Meeting{m}, m.Title
-	case kindActor:
-		a, err := loadOneWithParts(ctx, tx, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-		if err != nil {
-			return nil, "", err
-		}
+		d.Meetings, title = []Meeting{*r}, r.Title
+	case *Actor:
 		d.Statements, err = collect(ctx, tx, `SELECT `+statementColumns+` FROM statements WHERE actor_id = ? ORDER BY id`,
 			[]any{id}, scanRows(scanStatement))
 		if err != nil {
 			return nil, "", err
 		}
-		d.Actors, title = []Actor{bundleActor(a)}, a.Name
-	case kindDispute:
-		dp, err := loadOneWithParts(ctx, tx, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-		if err != nil {
-			return nil, "", err
-		}
-		d.Disputes, title = []Dispute{dp}, dp.Title
-	case kindSource:
+		d.Actors, title = []Actor{bundleActor(*r)}, r.Name
+	case *Dispute:
+		d.Disputes, title = []Dispute{*r}, r.Title
+	case *Source:
 		if err := sourceUnused(ctx, tx, id); err != nil {
 			return nil, "", err
 		}
-		src, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		d.Sources, title = []Source{src}, src.Title
-	case kindTrack:
-		t, err := scanTrack(tx.QueryRowContext(ctx, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		if t.Parties, err = trackParties.load(ctx, tx, id); err != nil {
-			return nil, "", err
-		}
-		d.Tracks, title = []Track{bundleTrack(t)}, t.Title
-	case kindStatement:
-		st, err := scanStatement(tx.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		d.Statements, title = []Statement{st}, shorten(st.Text, 60)
+		d.Sources, title = []Source{*r}, r.Title
+	case *Track:
+		d.Tracks, title = []Track{bundleTrack(*r)}, r.Title
+	case *Statement:
+		d.Statements, title = []Statement{*r}, shorten(r.Text, 60)
 	}
 	for _, lk := range linkKinds {
 		if lk.of != kind {
