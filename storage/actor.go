@@ -323,14 +323,17 @@ func (p actorParts) fill(a *Actor) {
 
 // Actor returns one actor with their posts, relations and tags.
 func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
-	a, err := readValue(ctx, s, func(q querier) (Actor, error) {
-		return loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-	})
+	a, err := readValue(ctx, s, func(q querier) (Actor, error) { return loadActor(ctx, q, id) })
 	if err != nil {
 		return Actor{}, wrapRead("actor "+id, err)
 	}
 	return a, nil
+}
+
+// loadActor reads one actor with their parts, or a not-found error.
+func loadActor(ctx context.Context, q querier, id string) (Actor, error) {
+	return loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
+		scanActor, loadActorParts, actorParts.fill)
 }
 
 // Actors returns every actor, by name.

@@ -273,14 +273,17 @@ func (p disputeParts) fill(d *Dispute) {
 
 // Dispute returns one dispute fact sheet.
 func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
-	d, err := readValue(ctx, s, func(q querier) (Dispute, error) {
-		return loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-	})
+	d, err := readValue(ctx, s, func(q querier) (Dispute, error) { return loadDispute(ctx, q, id) })
 	if err != nil {
 		return Dispute{}, wrapRead("dispute "+id, err)
 	}
 	return d, nil
+}
+
+// loadDispute reads one dispute with its parts, or a not-found error.
+func loadDispute(ctx context.Context, q querier, id string) (Dispute, error) {
+	return loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+		scanDispute, loadDisputeParts, disputeParts.fill)
 }
 
 // Disputes returns every dispute fact sheet, by title.

@@ -157,6 +157,15 @@ func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 	return src, nil
 }
 
+// loadSource reads one source, or a not-found error.
+func loadSource(ctx context.Context, q querier, id string) (Source, error) {
+	src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Source{}, notFound(kindSource, id)
+	}
+	return src, err
+}
+
 // Sources returns every source, by title.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	out, err := readValue(ctx, s, func(q querier) ([]Source, error) {

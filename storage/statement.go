@@ -166,6 +166,15 @@ func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
 	return st, nil
 }
 
+// loadStatement reads one statement, or a not-found error.
+func loadStatement(ctx context.Context, q querier, id string) (Statement, error) {
+	st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Statement{}, notFound(kindStatement, id)
+	}
+	return st, err
+}
+
 // Statements lists the statements the filter selects, newest first, undated last.
 func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]Statement, error) {
 	return s.statements(ctx, f, nil)

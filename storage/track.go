@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -116,23 +115,17 @@ func scanTrack(r row) (Track, error) {
 
 // Track returns one track.
 func (s *Store) Track(ctx context.Context, id string) (Track, error) {
-	var t Track
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		t, err = scanTrack(q.QueryRowContext(ctx, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(kindTrack, id)
-		}
-		if err != nil {
-			return err
-		}
-		t.Parties, err = trackParties.load(ctx, q, id)
-		return err
-	})
+	t, err := readValue(ctx, s, func(q querier) (Track, error) { return loadTrack(ctx, q, id) })
 	if err != nil {
 		return Track{}, wrapRead("track "+id, err)
 	}
 	return t, nil
+}
+
+// loadTrack reads one track with its parties, or a not-found error.
+func loadTrack(ctx context.Context, q querier, id string) (Track, error) {
+	return loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id,
+		scanTrack, trackParties.load, func(p []string, t *Track) { t.Parties = p })
 }
 
 // Tracks returns every track, by title.

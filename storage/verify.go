@@ -124,8 +124,7 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 			write func(id string) error
 		}{
 			{"actors", func(id string) error {
-				a, err := loadOneWithParts(ctx, tx, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-					scanActor, loadActorParts, actorParts.fill)
+				a, err := loadActor(ctx, tx, id)
 				if err != nil {
 					return nil // unreadable: Verify names it
 				}
@@ -133,8 +132,7 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 				return writeActorParts(ctx, tx, &a)
 			}},
 			{"disputes", func(id string) error {
-				d, err := loadOneWithParts(ctx, tx, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-					scanDispute, loadDisputeParts, disputeParts.fill)
+				d, err := loadDispute(ctx, tx, id)
 				if err != nil {
 					return nil
 				}
