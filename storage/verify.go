@@ -121,40 +121,23 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 		// the parts again as they are read gives exactly the index a save gives.
 		for _, k := range []struct {
 			table string
-			write func(id string) error
+			write func(id string) (bool, error)
 		}{
-			{"actors", func(id string) error {
-				a, err := loadActor(ctx, tx, id)
-				if err != nil {
-					return nil // unreadable: Verify names it
-				}
-				n++
-				return writeActorParts(ctx, tx, &a)
-			}},
-			{"disputes", func(id string) error {
-				d, err := loadDispute(ctx, tx, id)
-				if err != nil {
-					return nil
-				}
-				n++
-				return writeDisputeParts(ctx, tx, &d)
-			}},
-			{"meetings", func(id string) error {
-				m, err := loadMeeting(ctx, tx, id)
-				if err != nil {
-					return nil
-				}
-				n++
-				return writeMeetingParts(ctx, tx, &m)
-			}},
+			{"actors", rewriteParts(ctx, tx, loadActor, writeActorParts)},
+			{"disputes", rewriteParts(ctx, tx, loadDispute, writeDisputeParts)},
+			{"meetings", rewriteParts(ctx, tx, loadMeeting, writeMeetingParts)},
 		} {
 			ids, err := collect(ctx, tx, `SELECT id FROM `+k.table, nil, scanString)
 			if err != nil {
 				return fmt.Errorf("%s: %w", k.table, err)
 			}
 			for _, id := range ids {
-				if err := k.write(id); err != nil {
+				written, err := k.write(id)
+				if err != nil {
 					return err
+				}
+				if written {
+					n++
 				}
 			}
 		}
@@ -179,4 +162,18 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("rebuild the search index of %s: %w", s.path, err)
 	}
 	return n, nil
+}
+
+// rewriteParts is RebuildIndex's step for a kind indexed where its parts are written: it
+// reads the record id with load and writes its parts again with write, reporting whether it
+// did. A record that cannot be read is left out (Verify names it).
+func rewriteParts[T any](ctx context.Context, tx *sql.Tx, load func(context.Context, querier, string) (T, error),
+	write func(context.Context, *sql.Tx, *T) error) func(id string) (bool, error) {
+	return func(id string) (bool, error) {
+		rec, err := load(ctx, tx, id)
+		if err != nil {
+			return false, nil
+		}
+		return true, write(ctx, tx, &rec)
+	}
 }
