@@ -73,37 +73,26 @@ func bundleForm(rec any, bare bool) any {
 	case *Statement:
 		return bundleForm(*r, bare)
 	case Track:
-		r = bundleTrack(r)
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(bundleTrack(r), bare)
 	case Source:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Actor:
-		r = bundleActor(r)
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(bundleActor(r), bare)
 	case Dispute:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Meeting:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Statement:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
+	}
+	return rec
+}
+
+// unstamped is the record rec with its created and updated stamps cleared when bare.
+func unstamped[T any](rec T, bare bool) T {
+	if bare {
+		created, updated := stampsOf(&rec)
+		*created, *updated = time.Time{}, time.Time{}
 	}
 	return rec
 }
@@ -134,44 +123,43 @@ func recordUpdated(rec any) time.Time {
 		return r.Updated
 	case Statement:
 		return r.Updated
-	case *Track:
-		return r.Updated
-	case *Source:
-		return r.Updated
-	case *Actor:
-		return r.Updated
-	case *Dispute:
-		return r.Updated
-	case *Meeting:
-		return r.Updated
-	case *Statement:
-		return r.Updated
+	}
+	if _, u := stampsOf(rec); u != nil {
+		return *u
 	}
 	return time.Time{}
 }
 
 // setStamps sets a record's Created (when not zero) and Updated stamps.
 func setStamps(rec any, created, updated time.Time) {
-	set := func(c, u *time.Time) {
-		if !created.IsZero() {
-			*c = created
-		}
-		*u = updated
+	c, u := stampsOf(rec)
+	if c == nil {
+		return
 	}
+	if !created.IsZero() {
+		*c = created
+	}
+	*u = updated
+}
+
+// stampsOf points at the Created and Updated stamps of a record given by pointer; it gives
+// nils for anything else.
+func stampsOf(rec any) (created, updated *time.Time) {
 	switch r := rec.(type) {
 	case *Track:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Source:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Actor:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Dispute:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Meeting:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Statement:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	}
+	return nil, nil
 }
 
 // exchangesOf returns the exchanges on record for some records of one kind, by ID.

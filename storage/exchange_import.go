@@ -78,19 +78,8 @@ func (im *importer) note(kind, id string, e exchange) {
 
 // stampRecord gives an incoming record without timestamps the import's time.
 func stampRecord(rec any, now time.Time) {
-	switch r := rec.(type) {
-	case *Source:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Track:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Actor:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Dispute:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Meeting:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Statement:
-		stampImported(&r.Created, &r.Updated, now)
+	if created, updated := stampsOf(rec); created != nil {
+		stampImported(created, updated, now)
 	}
 }
 
