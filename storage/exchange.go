@@ -164,27 +164,27 @@ func stampsOf(rec any) (created, updated *time.Time) {
 
 // exchangesOf returns the exchanges on record for some records of one kind, by ID.
 func exchangesOf(ctx context.Context, q querier, kind string, ids []string) (map[string]exchange, error) {
-	out := map[string]exchange{}
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, updated, digest FROM exchanges
-		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, kind, string(list))
+	type exchanged struct {
+		id string
+		e  exchange
+	}
+	rows, err := collect(ctx, q, `SELECT id, updated, digest FROM exchanges
+		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, []any{kind, string(list)},
+		func(rows *sql.Rows) (exchanged, error) {
+			var x exchanged
+			err := rows.Scan(&x.id, &x.e.updated, &x.e.digest)
+			return x, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var e exchange
-		if err := rows.Scan(&id, &e.updated, &e.digest); err != nil {
-			return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
-		}
-		out[id] = e
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
+	out := make(map[string]exchange, len(rows))
+	for _, x := range rows {
+		out[x.id] = x.e
 	}
 	return out, nil
 }
