@@ -232,12 +232,9 @@ func deleteActorRecord(ctx context.Context, tx *sql.Tx, id string) error {
 func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
 	var u ActorUsage
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, id)
+		err := mustExist(ctx, q, kindActor, id)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, id)
 		}
 		return q.QueryRowContext(ctx, `SELECT
 			(SELECT count(DISTINCT meeting_id) FROM meeting_participants WHERE actor_id = ?1),
@@ -390,12 +387,9 @@ func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
 func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView, error) {
 	var out []RelationView
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, actorID)
+		err := mustExist(ctx, q, kindActor, actorID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, actorID)
 		}
 		out, err = collect(ctx, q, `
 			SELECT 1, r.kind, r.note, r.other_id, a.name

@@ -771,12 +771,9 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, actorID)
+		err := mustExist(ctx, q, kindActor, actorID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, actorID)
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
@@ -795,12 +792,9 @@ func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped fun
 func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindDispute, disputeID)
+		err := mustExist(ctx, q, kindDispute, disputeID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindDispute, disputeID)
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,

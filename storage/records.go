@@ -223,6 +223,18 @@ func exists(ctx context.Context, q querier, kind, id string) (bool, error) {
 	return true, nil
 }
 
+// mustExist is nil when the record of kind with id exists, and a not-found error when not.
+func mustExist(ctx context.Context, q querier, kind, id string) error {
+	ok, err := exists(ctx, q, kind, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return notFound(kind, id)
+	}
+	return nil
+}
+
 var existsQueries = map[string]string{
 	kindTrack:     `SELECT 1 FROM tracks WHERE id = ?`,
 	kindMeeting:   `SELECT 1 FROM meetings WHERE id = ?`,

@@ -185,12 +185,9 @@ func loadSources(ctx context.Context, q querier, query string) ([]Source, error)
 func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, error) {
 	var out []Citation
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindSource, sourceID)
+		err := mustExist(ctx, q, kindSource, sourceID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindSource, sourceID)
 		}
 		out, err = collect(ctx, q, `
 			SELECT 'statement', s.id, 'Statement by ' || a.name, s.when_lower
