@@ -552,20 +552,8 @@ func scanPackIssue(r row) (PackIssue, error) {
 
 // allPackIssues reads the whole registry in the order a bundle carries it.
 func allPackIssues(ctx context.Context, q querier) ([]PackIssue, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PackIssue
-	for rows.Next() {
-		p, err := scanPackIssue(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return collect(ctx, q, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`, nil,
+		scanRows(scanPackIssue))
 }
 
 // insertPackIssue writes one issue to the registry; conflict is "" or an ON CONFLICT clause.
