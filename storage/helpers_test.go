@@ -5,6 +5,7 @@ package storage
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"os"
@@ -150,4 +151,16 @@ func holdsMeeting(t *testing.T, s *Store, want Meeting) Meeting {
 	require.NoError(t, err)
 	assert.Equal(t, want.Title, got.Title)
 	return got
+}
+
+// rawExec runs statements on a SQLite file outside Parley, as another program would.
+func rawExec(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	require.NoError(t, err)
+	defer db.Close()
+	for _, q := range stmts {
+		_, err := db.Exec(q)
+		require.NoError(t, err, q)
+	}
 }

@@ -70,18 +70,6 @@ func writeDatabase(t *testing.T, path string) {
 	require.NoError(t, s.Close())
 }
 
-// rawExec runs statements on a SQLite file outside Parley, as another program would.
-func rawExec(t *testing.T, path string, stmts ...string) {
-	t.Helper()
-	db, err := sql.Open("sqlite3", path)
-	require.NoError(t, err)
-	defer db.Close()
-	for _, q := range stmts {
-		_, err := db.Exec(q)
-		require.NoError(t, err, q)
-	}
-}
-
 func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 	random := make([]byte, 8192)
 	_, err := rand.Read(random)
