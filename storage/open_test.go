@@ -150,7 +150,7 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 
 func TestOpenSecondTimeIsLocked(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "parley.db")
+	path := filepath.Join(tempDir(t), "parley.db")
 	s, err := Open(ctx, path)
 	require.NoError(t, err)
 
@@ -284,7 +284,7 @@ func TestWriteWhileAnotherProgramHoldsTheWriteLock(t *testing.T) {
 // Open makes the database afresh.
 func TestCreateIsWhole(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
+	dir := tempDir(t)
 	path := filepath.Join(dir, "parley.db")
 	// A creation killed part-way, as the crash test's kills leave it.
 	require.NoError(t, os.WriteFile(filepath.Join(dir, ".parley.db.123.new"), []byte("SQLite format 3\x00"), 0o600))
@@ -299,7 +299,9 @@ func TestCreateIsWhole(t *testing.T) {
 
 	info, err := os.Stat(path)
 	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	if runtime.GOOS != "windows" { // Windows has no mode bits: Go reports 0666 for any writable file
+		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	for _, e := range entries {
@@ -323,7 +325,7 @@ func TestHotJournal(t *testing.T) {
 
 	// A write cut off in rollback-journal mode: the database and its journal copied while
 	// the transaction is open, with a cache small enough that the write has reached the file.
-	dir := t.TempDir()
+	dir := tempDir(t)
 	db, err := sql.Open("sqlite3", src+"?_journal_mode=DELETE")
 	require.NoError(t, err)
 	defer db.Close()
@@ -363,7 +365,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 		other func(t *testing.T, path string) string // another name for path
 	}{
 		{"hard link", func(t *testing.T, path string) string {
-			link := filepath.Join(t.TempDir(), "link.db")
+			link := filepath.Join(tempDir(t), "link.db")
 			require.NoError(t, os.Link(path, link))
 			return link
 		}},
@@ -371,7 +373,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 			if runtime.GOOS == "windows" {
 				t.Skip("symbolic links need privileges on Windows (hard links do not)")
 			}
-			link := filepath.Join(t.TempDir(), "symlink.db")
+			link := filepath.Join(tempDir(t), "symlink.db")
 			require.NoError(t, os.Symlink(path, link))
 			return link
 		}},
@@ -380,7 +382,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "parley.db")
+			path := filepath.Join(tempDir(t), "parley.db")
 			writeDatabase(t, path)
 			other := c.other(t, path)
 			for _, order := range [][2]string{{path, other}, {other, path}} {
