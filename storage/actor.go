@@ -320,11 +320,7 @@ func (p actorParts) fill(a *Actor) {
 
 // Actor returns one actor with their posts, relations and tags.
 func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
-	a, err := readValue(ctx, s, func(q querier) (Actor, error) { return loadActor(ctx, q, id) })
-	if err != nil {
-		return Actor{}, wrapRead("actor "+id, err)
-	}
-	return a, nil
+	return readRecord(ctx, s, "actor "+id, func(q querier) (Actor, error) { return loadActor(ctx, q, id) })
 }
 
 // loadActor reads one actor with their parts, or a not-found error.
@@ -335,13 +331,9 @@ func loadActor(ctx context.Context, q querier, id string) (Actor, error) {
 
 // Actors returns every actor, by name.
 func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]Actor, error) {
+	return readList(ctx, s, "actors", func(q querier) ([]Actor, error) {
 		return loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return out, nil
 }
 
 // ActorNames returns the names of the actors with the given IDs, by ID (an ID no actor has is

@@ -273,11 +273,7 @@ func (p disputeParts) fill(d *Dispute) {
 
 // Dispute returns one dispute fact sheet.
 func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
-	d, err := readValue(ctx, s, func(q querier) (Dispute, error) { return loadDispute(ctx, q, id) })
-	if err != nil {
-		return Dispute{}, wrapRead("dispute "+id, err)
-	}
-	return d, nil
+	return readRecord(ctx, s, "dispute "+id, func(q querier) (Dispute, error) { return loadDispute(ctx, q, id) })
 }
 
 // loadDispute reads one dispute with its parts, or a not-found error.
@@ -288,13 +284,9 @@ func loadDispute(ctx context.Context, q querier, id string) (Dispute, error) {
 
 // Disputes returns every dispute fact sheet, by title.
 func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]Dispute, error) {
+	return readList(ctx, s, "disputes", func(q querier) ([]Dispute, error) {
 		return loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("disputes: %w", err)
-	}
-	return out, nil
 }
 
 func loadDisputes(ctx context.Context, q querier, query string) ([]Dispute, error) {

@@ -499,13 +499,9 @@ func (p meetingParts) fill(m *Meeting) {
 
 // Meeting returns one meeting with everything it holds.
 func (s *Store) Meeting(ctx context.Context, id string) (Meeting, error) {
-	m, err := readValue(ctx, s, func(q querier) (Meeting, error) {
+	return readRecord(ctx, s, "meeting "+id, func(q querier) (Meeting, error) {
 		return loadMeeting(ctx, q, id)
 	})
-	if err != nil {
-		return Meeting{}, wrapRead("meeting "+id, err)
-	}
-	return m, nil
 }
 
 func loadMeeting(ctx context.Context, q querier, id string) (Meeting, error) {

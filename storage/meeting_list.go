@@ -102,15 +102,11 @@ func (s *Store) MeetingsByID(ctx context.Context, ids []string, skipped func(Bad
 // MeetingsBefore lists the latest meetings over by t (their Upper at or before it), latest
 // first, at most limit of them: the agenda's recent talks, read from the index meetings_upper.
 func (s *Store) MeetingsBefore(ctx context.Context, t time.Time, limit int, skipped func(BadRow)) ([]MeetingSummary, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]MeetingSummary, error) {
+	return readList(ctx, s, fmt.Sprintf("meetings before %s", t.Format(time.DateOnly)), func(q querier) ([]MeetingSummary, error) {
 		return collect(ctx, q, summaryQuery+`
 			WHERE m.when_upper <= ?1
 			ORDER BY m.when_upper DESC, m.title, m.id LIMIT ?2`, []any{t.Unix(), limit}, summariesAround(skipped))
 	})
-	if err != nil {
-		return nil, fmt.Errorf("meetings before %s: %w", t.Format(time.DateOnly), err)
-	}
-	return out, nil
 }
 
 // DayMeeting finds the meeting fixed to a day (an exact time or a whole day) that is nearest

@@ -39,13 +39,9 @@ func (p PackIssue) Label() string {
 
 // PackIssues lists the issues of a meeting's pack, oldest first.
 func (s *Store) PackIssues(ctx context.Context, meetingID string) ([]PackIssue, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]PackIssue, error) {
+	return readList(ctx, s, fmt.Sprintf("read the issues of meeting %s", meetingID), func(q querier) ([]PackIssue, error) {
 		return packIssues(ctx, q, meetingID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read the issues of meeting %s: %w", meetingID, err)
-	}
-	return out, nil
 }
 
 func packIssues(ctx context.Context, q querier, meetingID string) ([]PackIssue, error) {

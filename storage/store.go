@@ -442,6 +442,26 @@ func readValue[T any](ctx context.Context, s *Store, load func(q querier) (T, er
 	return v, err
 }
 
+// readRecord is readValue for one record: an error names the record (what), but for a
+// not-found error, which names it itself.
+func readRecord[T any](ctx context.Context, s *Store, what string, load func(q querier) (T, error)) (T, error) {
+	v, err := readValue(ctx, s, load)
+	if err != nil {
+		var zero T
+		return zero, wrapRead(what, err)
+	}
+	return v, nil
+}
+
+// readList is readValue for a list: an error says which list (what).
+func readList[T any](ctx context.Context, s *Store, what string, load func(q querier) ([]T, error)) ([]T, error) {
+	out, err := readValue(ctx, s, load)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
 // snapshotKey marks a context whose reads of this store share one read transaction.
 type snapshotKey struct{ s *Store }
 

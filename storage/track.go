@@ -115,11 +115,7 @@ func scanTrack(r row) (Track, error) {
 
 // Track returns one track.
 func (s *Store) Track(ctx context.Context, id string) (Track, error) {
-	t, err := readValue(ctx, s, func(q querier) (Track, error) { return loadTrack(ctx, q, id) })
-	if err != nil {
-		return Track{}, wrapRead("track "+id, err)
-	}
-	return t, nil
+	return readRecord(ctx, s, "track "+id, func(q querier) (Track, error) { return loadTrack(ctx, q, id) })
 }
 
 // loadTrack reads one track with its parties, or a not-found error.
@@ -130,13 +126,9 @@ func loadTrack(ctx context.Context, q querier, id string) (Track, error) {
 
 // Tracks returns every track, by title.
 func (s *Store) Tracks(ctx context.Context) ([]Track, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]Track, error) {
+	return readList(ctx, s, "tracks", func(q querier) ([]Track, error) {
 		return loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY title COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("tracks: %w", err)
-	}
-	return out, nil
 }
 
 func loadTracks(ctx context.Context, q querier, query string) ([]Track, error) {

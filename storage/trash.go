@@ -260,24 +260,16 @@ func cameWith(kind string, snap *trashSnapshot) []TrashPart {
 
 // TrashItems lists what is in the trash, the latest deletion first.
 func (s *Store) TrashItems(ctx context.Context) ([]TrashItem, error) {
-	out, err := readValue(ctx, s, func(q querier) ([]TrashItem, error) {
+	return readList(ctx, s, "read the trash", func(q querier) ([]TrashItem, error) {
 		return collect(ctx, q, `SELECT `+trashColumns+` FROM trash ORDER BY id DESC`, nil, scanRows(scanTrashItem))
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read the trash: %w", err)
-	}
-	return out, nil
 }
 
 // TrashItem returns one deletion in the trash.
 func (s *Store) TrashItem(ctx context.Context, id int64) (TrashItem, error) {
-	item, err := readValue(ctx, s, func(q querier) (TrashItem, error) {
+	return readRecord(ctx, s, "read the trash", func(q querier) (TrashItem, error) {
 		return trashItem(ctx, q, id)
 	})
-	if err != nil {
-		return TrashItem{}, wrapRead("read the trash", err)
-	}
-	return item, nil
 }
 
 const trashColumns = `id, kind, record_id, title, deleted, came_with`
