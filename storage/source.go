@@ -145,16 +145,7 @@ func scanSource(r row) (Source, error) {
 func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 	// Through read, so that inside a snapshot (a Briefing) the source comes from the same
 	// state as the rest, on the snapshot's connection.
-	src, err := readValue(ctx, s, func(q querier) (Source, error) {
-		return scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-	})
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return Source{}, notFound(kindSource, id)
-	case err != nil:
-		return Source{}, fmt.Errorf("source %s: %w", id, classify(err))
-	}
-	return src, nil
+	return readRow(ctx, s, "source "+id, func(q querier) (Source, error) { return loadSource(ctx, q, id) })
 }
 
 // loadSource reads one source, or a not-found error.

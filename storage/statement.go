@@ -154,16 +154,7 @@ func scanStatement(r row) (Statement, error) {
 
 // Statement returns one statement.
 func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
-	st, err := readValue(ctx, s, func(q querier) (Statement, error) {
-		return scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-	})
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return Statement{}, notFound(kindStatement, id)
-	case err != nil:
-		return Statement{}, fmt.Errorf("statement %s: %w", id, classify(err))
-	}
-	return st, nil
+	return readRow(ctx, s, "statement "+id, func(q querier) (Statement, error) { return loadStatement(ctx, q, id) })
 }
 
 // loadStatement reads one statement, or a not-found error.

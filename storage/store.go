@@ -453,6 +453,21 @@ func readRecord[T any](ctx context.Context, s *Store, what string, load func(q q
 	return v, nil
 }
 
+// readRow is readRecord as the reads of a source and of a statement word their errors: the
+// error read gives is classified once more.
+func readRow[T any](ctx context.Context, s *Store, what string, load func(q querier) (T, error)) (T, error) {
+	v, err := readValue(ctx, s, load)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		var zero T
+		return zero, err
+	case err != nil:
+		var zero T
+		return zero, fmt.Errorf("%s: %w", what, classify(err))
+	}
+	return v, nil
+}
+
 // readList is readValue for a list: an error says which list (what).
 func readList[T any](ctx context.Context, s *Store, what string, load func(q querier) ([]T, error)) ([]T, error) {
 	out, err := readValue(ctx, s, load)
