@@ -119,13 +119,7 @@ func (s *Store) UpdateActor(ctx context.Context, a *Actor) error {
 	rec := *a
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, a, rec, "update actor", a.Name, checkActor, func(ctx context.Context, tx *sql.Tx, rec *Actor) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindActor, rec.ID); err != nil {
-			return err
-		}
-		return updateActor(ctx, tx, rec)
-	})
+	return saveChecked(ctx, s, a, rec, "update actor", a.Name, checkActor, updateStamped(kindActor, updateActor))
 }
 
 // wrapWrite adds what was being done to an error, but hands a *ValidationError back as it is,

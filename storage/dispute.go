@@ -60,18 +60,14 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, d, rec, "update dispute", d.Title, checkDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
-			return err
-		}
+	return saveChecked(ctx, s, d, rec, "update dispute", d.Title, checkDispute, updateStamped(kindDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
 		old, err := loadDisputeParts(ctx, tx, rec.ID)
 		if err != nil {
 			return err
 		}
 		keepHistory(rec, old.facts[rec.ID], old.positions[rec.ID], old.past[rec.ID])
 		return updateDispute(ctx, tx, rec)
-	})
+	}))
 }
 
 func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {

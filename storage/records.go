@@ -253,6 +253,24 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
+// checkedAlready is saveChecked's check for a record validated before its transaction begins
+// (a source, a track: they name no other record).
+func checkedAlready[T any](*T, resolver) error { return nil }
+
+// updateStamped is the write of an update: the record takes the Created stamp stored for it,
+// then update replaces the stored record with it.
+func updateStamped[T any](kind string, update func(context.Context, *sql.Tx, *T) error) func(context.Context, *sql.Tx, *T) error {
+	return func(ctx context.Context, tx *sql.Tx, rec *T) error {
+		created, _ := stampsOf(rec)
+		id, _ := recordID(rec)
+		var err error
+		if *created, _, err = stamps(ctx, tx, kind, id); err != nil {
+			return err
+		}
+		return update(ctx, tx, rec)
+	}
+}
+
 // saveChecked checks rec, a copy of *out, against the stored records (the actors, disputes
 // and sources it names), then writes it, in one transaction, and only then copies it to *out.
 // An error says what was being done (action) to which record (title), a *ValidationError

@@ -29,12 +29,7 @@ func (s *Store) CreateSource(ctx context.Context, src *Source) error {
 	rec := *src
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := s.write(ctx, func(tx *sql.Tx) error { return insertSource(ctx, tx, &rec) })
-	if err != nil {
-		return fmt.Errorf("create source %q: %w", src.Title, err)
-	}
-	*src = rec
-	return nil
+	return saveChecked(ctx, s, src, rec, "create source", src.Title, checkedAlready, insertSource)
 }
 
 // UpdateSource replaces a stored source and stamps Updated.
@@ -44,18 +39,7 @@ func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
 	}
 	rec := *src
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindSource, rec.ID); err != nil {
-			return err
-		}
-		return updateSource(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("update source %q: %w", src.Title, err)
-	}
-	*src = rec
-	return nil
+	return saveChecked(ctx, s, src, rec, "update source", src.Title, checkedAlready, updateStamped(kindSource, updateSource))
 }
 
 func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {

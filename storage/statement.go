@@ -53,13 +53,8 @@ func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
 func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, st, rec, "update statement", shorten(st.Text, 40), checkStatement, func(ctx context.Context, tx *sql.Tx, rec *Statement) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindStatement, rec.ID); err != nil {
-			return err
-		}
-		return updateStatement(ctx, tx, rec)
-	})
+	return saveChecked(ctx, s, st, rec, "update statement", shorten(st.Text, 40), checkStatement,
+		updateStamped(kindStatement, updateStatement))
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {

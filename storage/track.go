@@ -32,14 +32,7 @@ func (s *Store) CreateTrack(ctx context.Context, t *Track) error {
 	now := s.stamp()
 	rec := *t
 	rec.Created, rec.Updated = now, now
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return insertTrack(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("create track %q: %w", t.Title, err)
-	}
-	*t = rec
-	return nil
+	return saveChecked(ctx, s, t, rec, "create track", t.Title, checkedAlready, insertTrack)
 }
 
 // UpdateTrack replaces a stored track and stamps Updated.
@@ -49,19 +42,7 @@ func (s *Store) UpdateTrack(ctx context.Context, t *Track) error {
 	}
 	rec := *t
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		created, _, err := stamps(ctx, tx, kindTrack, rec.ID)
-		if err != nil {
-			return err
-		}
-		rec.Created = created
-		return updateTrack(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("update track %q: %w", t.Title, err)
-	}
-	*t = rec
-	return nil
+	return saveChecked(ctx, s, t, rec, "update track", t.Title, checkedAlready, updateStamped(kindTrack, updateTrack))
 }
 
 func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
