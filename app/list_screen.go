@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,7 +85,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 	}
 	top = append(top, widget.NewSeparator())
 	s.root = container.NewPadded(topDown(container.NewVBox(top...), spec.footer,
-		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
+		overEmpty(s.list, s.empty)))
 	return s
 }
 

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -53,13 +52,9 @@ func (p *meetingPage) onAddParticipant() {
 		}
 		return nil
 	}
-	d := dialog.NewForm("Add participant", "Add", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm("Add participant", "Add", items, fyne.NewSize(560, 280), func() {
 		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 280), items)
+	})
 }
 
 func roleOptions() []string {
@@ -105,10 +100,7 @@ func (p *meetingPage) onNewActor() {
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Role here", role),
 	}
-	d := dialog.NewForm("New actor", "Create and add", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm("New actor", "Create and add", items, fyne.NewSize(560, 420), func() {
 		a := storage.Actor{
 			Kind: storage.ActorKind(kind.Selected), Name: strings.TrimSpace(name.Text),
 			NativeName: strings.TrimSpace(native.Text), Title: strings.TrimSpace(title.Text),
@@ -129,8 +121,7 @@ func (p *meetingPage) onNewActor() {
 			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
 			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
 		})
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 420), items)
+	})
 }
 
 // onChangeStatus asks for the new status, the reason and a source, and records the change.
@@ -165,12 +156,9 @@ func (p *meetingPage) onChangeStatus() {
 		widget.NewFormItem("Source", src),
 		{Text: "Decided on", Widget: happened, HintText: "Leave empty if not known; the change is then dated today."},
 	}
-	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm("Change the status of “"+p.m.Title+"”", "Record", items, fyne.NewSize(600, 420), func() {
 		if to.Selected == "" {
-			p.u.showChoice("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil, []choice{{label: "OK", important: true}})
+			p.u.tell("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil)
 			return
 		}
 		var status storage.Status
@@ -181,8 +169,7 @@ func (p *meetingPage) onChangeStatus() {
 		}
 		on, _ := parsePartialDate(happened.Text) // the validator has refused what does not parse
 		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected], on)
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(600, 420), items)
+	})
 }
 
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -301,7 +300,7 @@ func (u *ui) setWelcome(msg string) {
 		widget.NewButton("Open another database…", u.onOpenDatabase),
 		widget.NewButton("Create a new database…", u.onNewDatabase),
 	))
-	u.body.Objects = []fyne.CanvasObject{container.NewPadded(container.NewVBox(layout.NewSpacer(), lbl, buttons, layout.NewSpacer()))}
+	u.body.Objects = []fyne.CanvasObject{container.NewPadded(middle(lbl, buttons))}
 	u.body.Refresh()
 }
 
