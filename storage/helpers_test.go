@@ -164,3 +164,16 @@ func rawExec(t *testing.T, path string, stmts ...string) {
 		require.NoError(t, err, q)
 	}
 }
+
+// oneConnection opens dsn outside Parley on a single connection, as another program would,
+// runs pragma on it and closes it when the test ends.
+func oneConnection(t *testing.T, dsn, pragma string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec(pragma)
+	require.NoError(t, err)
+	return db
+}

@@ -326,12 +326,7 @@ func TestHotJournal(t *testing.T) {
 	// A write cut off in rollback-journal mode: the database and its journal copied while
 	// the transaction is open, with a cache small enough that the write has reached the file.
 	dir := tempDir(t)
-	db, err := sql.Open("sqlite3", src+"?_journal_mode=DELETE")
-	require.NoError(t, err)
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(`PRAGMA cache_size = 2`)
-	require.NoError(t, err)
+	db := oneConnection(t, src+"?_journal_mode=DELETE", `PRAGMA cache_size = 2`)
 	tx, err := db.Begin()
 	require.NoError(t, err)
 	for i := range 200 {
