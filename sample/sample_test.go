@@ -125,25 +125,15 @@ func TestNativeNames(t *testing.T) {
 func TestProvenanceAndReferences(t *testing.T) {
 	d := sample.Dossier()
 	ids := map[string]bool{}
-	for _, x := range d.Tracks {
-		ids[x.ID] = true
+	records := 0
+	for _, list := range []any{d.Tracks, d.Sources, d.Actors, d.Disputes, d.Meetings, d.Statements} {
+		v := reflect.ValueOf(list)
+		for i := range v.Len() {
+			ids[v.Index(i).FieldByName("ID").String()] = true
+			records++
+		}
 	}
-	for _, x := range d.Sources {
-		ids[x.ID] = true
-	}
-	for _, x := range d.Actors {
-		ids[x.ID] = true
-	}
-	for _, x := range d.Disputes {
-		ids[x.ID] = true
-	}
-	for _, x := range d.Meetings {
-		ids[x.ID] = true
-	}
-	for _, x := range d.Statements {
-		ids[x.ID] = true
-	}
-	assert.Len(t, ids, len(d.Tracks)+len(d.Sources)+len(d.Actors)+len(d.Disputes)+len(d.Meetings)+len(d.Statements), "IDs are unique")
+	assert.Len(t, ids, records, "IDs are unique")
 
 	for _, f := range d.Disputes[0].Facts {
 		assert.True(t, ids[f.SourceID], "fact %q cites a source of the dossier", f.Label)

@@ -21,18 +21,8 @@ type ActorUsage struct {
 }
 
 var (
-	actorNames = stringList{
-		insert: `INSERT INTO actor_names (actor_id, seq, name) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM actor_names WHERE actor_id = ?`,
-		one:    `SELECT name FROM actor_names WHERE actor_id = ? ORDER BY seq`,
-		all:    `SELECT actor_id, name FROM actor_names ORDER BY actor_id, seq`,
-	}
-	actorTags = stringList{
-		insert: `INSERT INTO actor_tags (actor_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM actor_tags WHERE actor_id = ?`,
-		one:    `SELECT tag FROM actor_tags WHERE actor_id = ? ORDER BY seq`,
-		all:    `SELECT actor_id, tag FROM actor_tags ORDER BY actor_id, seq`,
-	}
+	actorNames = newStringList("actor_names", "actor_id", "name")
+	actorTags  = newStringList("actor_tags", "actor_id", "tag")
 )
 
 // normalisePosts reads each post's dates from From/To, or from FromText/ToText when the typed
@@ -121,12 +111,7 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := writeChecked(ctx, s, &rec, checkActor, insertActor)
-	if err != nil {
-		return wrapWrite("create actor", a.Name, err)
-	}
-	*a = rec
-	return nil
+	return saveChecked(ctx, s, a, rec, "create actor", a.Name, checkActor, insertActor)
 }
 
 // UpdateActor replaces a stored actor with their posts, relations and tags.
@@ -134,18 +119,7 @@ func (s *Store) UpdateActor(ctx context.Context, a *Actor) error {
 	rec := *a
 	rec.Posts = append([]Post(nil), a.Posts...)
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkActor, func(ctx context.Context, tx *sql.Tx, rec *Actor) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindActor, rec.ID); err != nil {
-			return err
-		}
-		return updateActor(ctx, tx, rec)
-	})
-	if err != nil {
-		return wrapWrite("update actor", a.Name, err)
-	}
-	*a = rec
-	return nil
+	return saveChecked(ctx, s, a, rec, "update actor", a.Name, checkActor, updateStamped(kindActor, updateActor))
 }
 
 // wrapWrite adds what was being done to an error, but hands a *ValidationError back as it is,
@@ -252,12 +226,9 @@ func deleteActorRecord(ctx context.Context, tx *sql.Tx, id string) error {
 func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
 	var u ActorUsage
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, id)
+		err := mustExist(ctx, q, kindActor, id)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, id)
 		}
 		return q.QueryRowContext(ctx, `SELECT
 			(SELECT count(DISTINCT meeting_id) FROM meeting_participants WHERE actor_id = ?1),
@@ -343,31 +314,20 @@ func (p actorParts) fill(a *Actor) {
 
 // Actor returns one actor with their posts, relations and tags.
 func (s *Store) Actor(ctx context.Context, id string) (Actor, error) {
-	var a Actor
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		a, err = loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-		return err
-	})
-	if err != nil {
-		return Actor{}, wrapRead("actor "+id, err)
-	}
-	return a, nil
+	return readRecord(ctx, s, "actor "+id, func(q querier) (Actor, error) { return loadActor(ctx, q, id) })
+}
+
+// loadActor reads one actor with their parts, or a not-found error.
+func loadActor(ctx context.Context, q querier, id string) (Actor, error) {
+	return loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
+		scanActor, loadActorParts, actorParts.fill)
 }
 
 // Actors returns every actor, by name.
 func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
-	var out []Actor
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
-		return err
+	return readList(ctx, s, "actors", func(q querier) ([]Actor, error) {
+		return loadActors(ctx, q, `SELECT `+actorColumns+` FROM actors ORDER BY name COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return out, nil
 }
 
 // ActorNames returns the names of the actors with the given IDs, by ID (an ID no actor has is
@@ -413,12 +373,9 @@ func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
 func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView, error) {
 	var out []RelationView
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, actorID)
+		err := mustExist(ctx, q, kindActor, actorID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, actorID)
 		}
 		out, err = collect(ctx, q, `
 			SELECT 1, r.kind, r.note, r.other_id, a.name

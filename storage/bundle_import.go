@@ -162,17 +162,7 @@ func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	}
 	defer conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", classify(err))
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return classify(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", classify(err))
-	}
-	return s.fileGone()
+	return s.commitWrite(tx, err, fn)
 }
 
 // importBatch is how many records of one kind an import looks up and stores together.

@@ -75,13 +75,20 @@ func fieldsOf(rec any) (names []string, values map[string]json.RawMessage, err e
 	return names, values, nil
 }
 
+// fieldsOfBoth is fieldsOf for two copies of a record: the names, and each copy's values.
+func fieldsOfBoth(ours, theirs any) (names []string, a, b map[string]json.RawMessage, err error) {
+	if names, a, err = fieldsOf(ours); err != nil {
+		return nil, nil, nil, err
+	}
+	if _, b, err = fieldsOf(theirs); err != nil {
+		return nil, nil, nil, err
+	}
+	return names, a, b, nil
+}
+
 // differences lists the fields in which two copies of a record differ, stamps aside.
 func differences(ours, theirs any) ([]FieldDiff, error) {
-	names, a, err := fieldsOf(ours)
-	if err != nil {
-		return nil, err
-	}
-	_, b, err := fieldsOf(theirs)
+	names, a, b, err := fieldsOfBoth(ours, theirs)
 	if err != nil {
 		return nil, err
 	}
@@ -370,11 +377,7 @@ func resolveOne(ctx context.Context, tx *sql.Tx, r Resolution, now time.Time) er
 // mergeFields is Parley's copy of a record with the named fields taken from the incoming
 // copy; only fields in which the two differ may be named.
 func mergeFields(kind string, ours, theirs any, take []string, differ []FieldDiff) (any, error) {
-	_, a, err := fieldsOf(ours)
-	if err != nil {
-		return nil, err
-	}
-	_, b, err := fieldsOf(theirs)
+	_, a, b, err := fieldsOfBoth(ours, theirs)
 	if err != nil {
 		return nil, err
 	}

@@ -9,18 +9,8 @@ import (
 )
 
 var (
-	disputeClaimants = stringList{
-		insert: `INSERT INTO dispute_claimants (dispute_id, seq, claimant) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM dispute_claimants WHERE dispute_id = ?`,
-		one:    `SELECT claimant FROM dispute_claimants WHERE dispute_id = ? ORDER BY seq`,
-		all:    `SELECT dispute_id, claimant FROM dispute_claimants ORDER BY dispute_id, seq`,
-	}
-	disputeTags = stringList{
-		insert: `INSERT INTO dispute_tags (dispute_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM dispute_tags WHERE dispute_id = ?`,
-		one:    `SELECT tag FROM dispute_tags WHERE dispute_id = ? ORDER BY seq`,
-		all:    `SELECT dispute_id, tag FROM dispute_tags ORDER BY dispute_id, seq`,
-	}
+	disputeClaimants = newStringList("dispute_claimants", "dispute_id", "claimant")
+	disputeTags      = newStringList("dispute_tags", "dispute_id", "tag")
 )
 
 func checkDispute(d *Dispute, has resolver) error {
@@ -63,35 +53,21 @@ func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
 	rec.Facts, rec.Positions = stampNew(rec.Facts, rec.Positions, rec.Created)
-	err := writeChecked(ctx, s, &rec, checkDispute, insertDispute)
-	if err != nil {
-		return wrapWrite("create dispute", d.Title, err)
-	}
-	*d = rec
-	return nil
+	return saveChecked(ctx, s, d, rec, "create dispute", d.Title, checkDispute, insertDispute)
 }
 
 // UpdateDispute replaces a stored dispute fact sheet.
 func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 	rec := *d
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindDispute, rec.ID); err != nil {
-			return err
-		}
+	return saveChecked(ctx, s, d, rec, "update dispute", d.Title, checkDispute, updateStamped(kindDispute, func(ctx context.Context, tx *sql.Tx, rec *Dispute) error {
 		old, err := loadDisputeParts(ctx, tx, rec.ID)
 		if err != nil {
 			return err
 		}
 		keepHistory(rec, old.facts[rec.ID], old.positions[rec.ID], old.past[rec.ID])
 		return updateDispute(ctx, tx, rec)
-	})
-	if err != nil {
-		return wrapWrite("update dispute", d.Title, err)
-	}
-	*d = rec
-	return nil
+	}))
 }
 
 func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
@@ -293,31 +269,20 @@ func (p disputeParts) fill(d *Dispute) {
 
 // Dispute returns one dispute fact sheet.
 func (s *Store) Dispute(ctx context.Context, id string) (Dispute, error) {
-	var d Dispute
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		d, err = loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-		return err
-	})
-	if err != nil {
-		return Dispute{}, wrapRead("dispute "+id, err)
-	}
-	return d, nil
+	return readRecord(ctx, s, "dispute "+id, func(q querier) (Dispute, error) { return loadDispute(ctx, q, id) })
+}
+
+// loadDispute reads one dispute with its parts, or a not-found error.
+func loadDispute(ctx context.Context, q querier, id string) (Dispute, error) {
+	return loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
+		scanDispute, loadDisputeParts, disputeParts.fill)
 }
 
 // Disputes returns every dispute fact sheet, by title.
 func (s *Store) Disputes(ctx context.Context) ([]Dispute, error) {
-	var out []Dispute
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
-		return err
+	return readList(ctx, s, "disputes", func(q querier) ([]Dispute, error) {
+		return loadDisputes(ctx, q, `SELECT `+disputeColumns+` FROM disputes ORDER BY title COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("disputes: %w", err)
-	}
-	return out, nil
 }
 
 func loadDisputes(ctx context.Context, q querier, query string) ([]Dispute, error) {

@@ -146,37 +146,50 @@ func (ids dossierIDs) add(kind, id, title string) error {
 	return nil
 }
 
+// records are the dossier's records of kind (one of dossierKinds), as pointers into d, for the
+// steps that treat every kind alike (recordID, checkRecord, stampRecord, exchangeKinds).
+func (d *Dossier) records(kind string) []any {
+	switch kind {
+	case kindTrack:
+		return pointers(d.Tracks)
+	case kindSource:
+		return pointers(d.Sources)
+	case kindActor:
+		return pointers(d.Actors)
+	case kindDispute:
+		return pointers(d.Disputes)
+	case kindMeeting:
+		return pointers(d.Meetings)
+	}
+	return pointers(d.Statements)
+}
+
+// dossierKinds are the kinds of record a dossier holds, those referred to first: the order in
+// which they are counted, checked and brought back from the trash. An import stores them in
+// importOrder.
+var (
+	dossierKinds = []string{kindTrack, kindSource, kindActor, kindDispute, kindMeeting, kindStatement}
+	importOrder  = []string{kindSource, kindTrack, kindActor, kindDispute, kindMeeting, kindStatement}
+)
+
+// pointers lists the records as pointers to each of them.
+func pointers[T any](records []T) []any {
+	out := make([]any, len(records))
+	for i := range records {
+		out[i] = &records[i]
+	}
+	return out
+}
+
 // ids collects the IDs of a dossier and refuses an ID that appears twice in one kind.
 func (d *Dossier) ids() (dossierIDs, error) {
 	ids := dossierIDs{}
-	for _, r := range d.Tracks {
-		if err := ids.add(kindTrack, r.ID, r.Title); err != nil {
-			return nil, err
-		}
-	}
-	for _, r := range d.Sources {
-		if err := ids.add(kindSource, r.ID, r.Title); err != nil {
-			return nil, err
-		}
-	}
-	for _, r := range d.Actors {
-		if err := ids.add(kindActor, r.ID, r.Name); err != nil {
-			return nil, err
-		}
-	}
-	for _, r := range d.Disputes {
-		if err := ids.add(kindDispute, r.ID, r.Title); err != nil {
-			return nil, err
-		}
-	}
-	for _, r := range d.Meetings {
-		if err := ids.add(kindMeeting, r.ID, r.Title); err != nil {
-			return nil, err
-		}
-	}
-	for _, r := range d.Statements {
-		if err := ids.add(kindStatement, r.ID, shorten(r.Text, 40)); err != nil {
-			return nil, err
+	for _, kind := range dossierKinds {
+		for _, rec := range d.records(kind) {
+			id, title := recordID(rec)
+			if err := ids.add(kind, id, title); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for i := range d.PackIssues {
@@ -211,34 +224,11 @@ func (d *Dossier) check(has resolver) error {
 			return err
 		}
 	}
-	for i := range d.Tracks {
-		if err := checkTrack(&d.Tracks[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Sources {
-		if err := checkSource(&d.Sources[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Actors {
-		if err := checkActor(&d.Actors[i], has); err != nil {
-			return err
-		}
-	}
-	for i := range d.Disputes {
-		if err := checkDispute(&d.Disputes[i], has); err != nil {
-			return err
-		}
-	}
-	for i := range d.Meetings {
-		if err := checkMeeting(&d.Meetings[i], has); err != nil {
-			return err
-		}
-	}
-	for i := range d.Statements {
-		if err := checkStatement(&d.Statements[i], has); err != nil {
-			return err
+	for _, kind := range dossierKinds {
+		for _, rec := range d.records(kind) {
+			if err := checkRecord(kind, rec, has); err != nil {
+				return err
+			}
 		}
 	}
 	for i := range d.PackIssues {
@@ -311,7 +301,6 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 				return err
 			}
 		}
-		var stored map[string]time.Time
 		for k, v := range d.Settings {
 			current, err := settingIn(ctx, tx, k)
 			if err != nil {
@@ -324,88 +313,9 @@ func (s *Store) ImportDossier(ctx context.Context, in *Dossier) (ImportReport, e
 				rep.Settings++
 			}
 		}
-		stored, err = storedUpdates(ctx, tx, kindSource, d.Sources, func(r Source) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Sources {
-			r := &d.Sources[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Sources,
-				func() error { return insertSource(ctx, tx, r) },
-				func() error { return updateSource(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("source %q: %w", r.Title, err)
-			}
-		}
-		stored, err = storedUpdates(ctx, tx, kindTrack, d.Tracks, func(r Track) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Tracks {
-			r := &d.Tracks[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Tracks,
-				func() error { return insertTrack(ctx, tx, r) },
-				func() error { return updateTrack(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("track %q: %w", r.Title, err)
-			}
-		}
-		stored, err = storedUpdates(ctx, tx, kindActor, d.Actors, func(r Actor) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Actors {
-			r := &d.Actors[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Actors,
-				func() error { return insertActor(ctx, tx, r) },
-				func() error { return updateActor(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("actor %q: %w", r.Name, err)
-			}
-		}
-		stored, err = storedUpdates(ctx, tx, kindDispute, d.Disputes, func(r Dispute) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Disputes {
-			r := &d.Disputes[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Disputes,
-				func() error { return insertDispute(ctx, tx, r) },
-				func() error { return updateDispute(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("dispute %q: %w", r.Title, err)
-			}
-		}
-		stored, err = storedUpdates(ctx, tx, kindMeeting, d.Meetings, func(r Meeting) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Meetings {
-			r := &d.Meetings[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Meetings,
-				func() error { return insertMeeting(ctx, tx, r) },
-				func() error { return replaceMeeting(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("meeting %q: %w", r.Title, err)
-			}
-		}
-		stored, err = storedUpdates(ctx, tx, kindStatement, d.Statements, func(r Statement) string { return r.ID })
-		if err != nil {
-			return err
-		}
-		for i := range d.Statements {
-			r := &d.Statements[i]
-			stampImported(&r.Created, &r.Updated, now)
-			err := merge(stored, r.ID, r.Updated, &rep.Statements,
-				func() error { return insertStatement(ctx, tx, r) },
-				func() error { return updateStatement(ctx, tx, r) })
-			if err != nil {
-				return fmt.Errorf("statement %s: %w", r.ID, err)
+		for _, kind := range importOrder {
+			if err := mergeKind(ctx, tx, kind, d.records(kind), now, rep.counts(kind)); err != nil {
+				return err
 			}
 		}
 		for i := range d.PackIssues {
@@ -429,6 +339,31 @@ func importError(err error) error {
 		return err
 	}
 	return fmt.Errorf("import: %w", err)
+}
+
+// mergeKind stores the records of one kind of an imported dossier: each, stamped with the
+// import's time where it has none, is inserted when new and replaces the stored copy when
+// newer (merge).
+func mergeKind(ctx context.Context, tx *sql.Tx, kind string, records []any, now time.Time, n *ImportCounts) error {
+	stored, err := storedUpdates(ctx, tx, kind, records, func(r any) string { id, _ := recordID(r); return id })
+	if err != nil {
+		return err
+	}
+	ops := exchangeKinds[kind]
+	for _, rec := range records {
+		stampRecord(rec, now)
+		id, title := recordID(rec)
+		err := merge(stored, id, recordUpdated(rec), n,
+			func() error { return ops.insert(ctx, tx, rec) },
+			func() error { return ops.replace(ctx, tx, rec) })
+		if err != nil {
+			if kind == kindStatement {
+				return fmt.Errorf("%s %s: %w", kind, id, err) // a statement has no title
+			}
+			return fmt.Errorf("%s %q: %w", kind, title, err)
+		}
+	}
+	return nil
 }
 
 // stampImported gives a record without timestamps (a hand-written bundle) the import's time.
@@ -617,20 +552,8 @@ func scanPackIssue(r row) (PackIssue, error) {
 
 // allPackIssues reads the whole registry in the order a bundle carries it.
 func allPackIssues(ctx context.Context, q querier) ([]PackIssue, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PackIssue
-	for rows.Next() {
-		p, err := scanPackIssue(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return collect(ctx, q, `SELECT `+packIssueColumns+` FROM pack_issues ORDER BY meeting_id, version, addendum`, nil,
+		scanRows(scanPackIssue))
 }
 
 // insertPackIssue writes one issue to the registry; conflict is "" or an ON CONFLICT clause.

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -32,64 +31,29 @@ var exchangeKinds = map[string]struct {
 	insert  func(ctx context.Context, tx *sql.Tx, rec any) error
 	replace func(ctx context.Context, tx *sql.Tx, rec any) error
 }{
-	kindTrack: {"tracks", func() any { return &Track{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			t, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
-				func(ctx context.Context, q querier, id string) ([]string, error) {
-					return trackParties.load(ctx, q, id)
-				},
-				func(p []string, t *Track) { t.Parties = p })
-			return &t, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertTrack(ctx, tx, rec.(*Track)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateTrack(ctx, tx, rec.(*Track)) }},
-	kindSource: {"sources", func() any { return &Source{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil, notFound(kindSource, id)
-			}
-			return &src, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertSource(ctx, tx, rec.(*Source)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateSource(ctx, tx, rec.(*Source)) }},
-	kindActor: {"actors", func() any { return &Actor{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			a, err := loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-				scanActor, loadActorParts, actorParts.fill)
-			return &a, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertActor(ctx, tx, rec.(*Actor)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateActor(ctx, tx, rec.(*Actor)) }},
-	kindDispute: {"disputes", func() any { return &Dispute{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			d, err := loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-				scanDispute, loadDisputeParts, disputeParts.fill)
-			return &d, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertDispute(ctx, tx, rec.(*Dispute)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return updateDispute(ctx, tx, rec.(*Dispute)) }},
-	kindMeeting: {"meetings", func() any { return &Meeting{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			m, err := loadMeeting(ctx, q, id)
-			return &m, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return insertMeeting(ctx, tx, rec.(*Meeting)) },
-		func(ctx context.Context, tx *sql.Tx, rec any) error { return replaceMeeting(ctx, tx, rec.(*Meeting)) }},
-	kindStatement: {"statements", func() any { return &Statement{} },
-		func(ctx context.Context, q querier, id string) (any, error) {
-			st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil, notFound(kindStatement, id)
-			}
-			return &st, err
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error {
-			return insertStatement(ctx, tx, rec.(*Statement))
-		},
-		func(ctx context.Context, tx *sql.Tx, rec any) error {
-			return updateStatement(ctx, tx, rec.(*Statement))
-		}},
+	kindTrack:     {"tracks", newRecord[Track], loadAs(loadTrack), asAny(insertTrack), asAny(updateTrack)},
+	kindSource:    {"sources", newRecord[Source], loadAs(loadSource), asAny(insertSource), asAny(updateSource)},
+	kindActor:     {"actors", newRecord[Actor], loadAs(loadActor), asAny(insertActor), asAny(updateActor)},
+	kindDispute:   {"disputes", newRecord[Dispute], loadAs(loadDispute), asAny(insertDispute), asAny(updateDispute)},
+	kindMeeting:   {"meetings", newRecord[Meeting], loadAs(loadMeeting), asAny(insertMeeting), asAny(replaceMeeting)},
+	kindStatement: {"statements", newRecord[Statement], loadAs(loadStatement), asAny(insertStatement), asAny(updateStatement)},
+}
+
+// newRecord is a new empty record of type T, as exchangeKinds' make gives it.
+func newRecord[T any]() any { return new(T) }
+
+// loadAs adapts a reader of one record to exchangeKinds' load, which gives a pointer to it.
+func loadAs[T any](load func(ctx context.Context, q querier, id string) (T, error)) func(ctx context.Context, q querier, id string) (any, error) {
+	return func(ctx context.Context, q querier, id string) (any, error) {
+		rec, err := load(ctx, q, id)
+		return &rec, err
+	}
+}
+
+// asAny adapts a writer of one record to exchangeKinds' insert and replace, which take a
+// pointer to it as any.
+func asAny[T any](write func(ctx context.Context, tx *sql.Tx, rec *T) error) func(ctx context.Context, tx *sql.Tx, rec any) error {
+	return func(ctx context.Context, tx *sql.Tx, rec any) error { return write(ctx, tx, rec.(*T)) }
 }
 
 // bundleForm is a record as a bundle carries it (pointer or value alike), with its created
@@ -109,37 +73,26 @@ func bundleForm(rec any, bare bool) any {
 	case *Statement:
 		return bundleForm(*r, bare)
 	case Track:
-		r = bundleTrack(r)
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(bundleTrack(r), bare)
 	case Source:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Actor:
-		r = bundleActor(r)
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(bundleActor(r), bare)
 	case Dispute:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Meeting:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
 	case Statement:
-		if bare {
-			r.Created, r.Updated = time.Time{}, time.Time{}
-		}
-		return r
+		return unstamped(r, bare)
+	}
+	return rec
+}
+
+// unstamped is the record rec with its created and updated stamps cleared when bare.
+func unstamped[T any](rec T, bare bool) T {
+	if bare {
+		created, updated := stampsOf(&rec)
+		*created, *updated = time.Time{}, time.Time{}
 	}
 	return rec
 }
@@ -170,69 +123,68 @@ func recordUpdated(rec any) time.Time {
 		return r.Updated
 	case Statement:
 		return r.Updated
-	case *Track:
-		return r.Updated
-	case *Source:
-		return r.Updated
-	case *Actor:
-		return r.Updated
-	case *Dispute:
-		return r.Updated
-	case *Meeting:
-		return r.Updated
-	case *Statement:
-		return r.Updated
+	}
+	if _, u := stampsOf(rec); u != nil {
+		return *u
 	}
 	return time.Time{}
 }
 
 // setStamps sets a record's Created (when not zero) and Updated stamps.
 func setStamps(rec any, created, updated time.Time) {
-	set := func(c, u *time.Time) {
-		if !created.IsZero() {
-			*c = created
-		}
-		*u = updated
+	c, u := stampsOf(rec)
+	if c == nil {
+		return
 	}
+	if !created.IsZero() {
+		*c = created
+	}
+	*u = updated
+}
+
+// stampsOf points at the Created and Updated stamps of a record given by pointer; it gives
+// nils for anything else.
+func stampsOf(rec any) (created, updated *time.Time) {
 	switch r := rec.(type) {
 	case *Track:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Source:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Actor:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Dispute:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Meeting:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	case *Statement:
-		set(&r.Created, &r.Updated)
+		return &r.Created, &r.Updated
 	}
+	return nil, nil
 }
 
 // exchangesOf returns the exchanges on record for some records of one kind, by ID.
 func exchangesOf(ctx context.Context, q querier, kind string, ids []string) (map[string]exchange, error) {
-	out := map[string]exchange{}
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, updated, digest FROM exchanges
-		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, kind, string(list))
+	type exchanged struct {
+		id string
+		e  exchange
+	}
+	rows, err := collect(ctx, q, `SELECT id, updated, digest FROM exchanges
+		WHERE kind = ? AND id IN (SELECT value FROM json_each(?))`, []any{kind, string(list)},
+		func(rows *sql.Rows) (exchanged, error) {
+			var x exchanged
+			err := rows.Scan(&x.id, &x.e.updated, &x.e.digest)
+			return x, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var e exchange
-		if err := rows.Scan(&id, &e.updated, &e.digest); err != nil {
-			return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
-		}
-		out[id] = e
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("look up exchanged %ss: %w", kind, err)
+	out := make(map[string]exchange, len(rows))
+	for _, x := range rows {
+		out[x.id] = x.e
 	}
 	return out, nil
 }

@@ -6,20 +6,20 @@ import (
 )
 
 // counts is the report's counts for a kind of record.
-func (im *importer) counts(kind string) *ImportCounts {
+func (r *ImportReport) counts(kind string) *ImportCounts {
 	switch kind {
 	case kindTrack:
-		return &im.rep.Tracks
+		return &r.Tracks
 	case kindSource:
-		return &im.rep.Sources
+		return &r.Sources
 	case kindActor:
-		return &im.rep.Actors
+		return &r.Actors
 	case kindDispute:
-		return &im.rep.Disputes
+		return &r.Disputes
 	case kindMeeting:
-		return &im.rep.Meetings
+		return &r.Meetings
 	}
-	return &im.rep.Statements
+	return &r.Statements
 }
 
 // exchangeMerge merges a batch of checked records of one kind, each against the version last
@@ -58,7 +58,7 @@ func (im *importer) exchangeMerge(kind string, batch []any) error {
 			return err
 		}
 	}
-	n := im.counts(kind)
+	n := im.rep.counts(kind)
 	for _, rec := range batch {
 		id, title := recordID(rec)
 		stampRecord(rec, im.now)
@@ -78,19 +78,8 @@ func (im *importer) note(kind, id string, e exchange) {
 
 // stampRecord gives an incoming record without timestamps the import's time.
 func stampRecord(rec any, now time.Time) {
-	switch r := rec.(type) {
-	case *Source:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Track:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Actor:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Dispute:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Meeting:
-		stampImported(&r.Created, &r.Updated, now)
-	case *Statement:
-		stampImported(&r.Created, &r.Updated, now)
+	if created, updated := stampsOf(rec); created != nil {
+		stampImported(created, updated, now)
 	}
 }
 

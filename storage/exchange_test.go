@@ -154,40 +154,22 @@ func TestExchangeConflictsOfEveryKind(t *testing.T) {
 		edit  func(t *testing.T, s *Store, w *world, text string)
 	}{
 		{kindTrack, "summary", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Track(ctx, w.track.ID)
-			require.NoError(t, err)
-			r.Summary = text
-			require.NoError(t, s.UpdateTrack(ctx, &r))
+			edit(t, s.Track, s.UpdateTrack, w.track.ID, func(r *Track) { r.Summary = text })
 		}},
 		{kindSource, "publisher", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Source(ctx, w.source.ID)
-			require.NoError(t, err)
-			r.Publisher = text
-			require.NoError(t, s.UpdateSource(ctx, &r))
+			edit(t, s.Source, s.UpdateSource, w.source.ID, func(r *Source) { r.Publisher = text })
 		}},
 		{kindActor, "biography", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Actor(ctx, w.morgulov.ID)
-			require.NoError(t, err)
-			r.Biography = text
-			require.NoError(t, s.UpdateActor(ctx, &r))
+			edit(t, s.Actor, s.UpdateActor, w.morgulov.ID, func(r *Actor) { r.Biography = text })
 		}},
 		{kindDispute, "summary", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Dispute(ctx, w.dispute.ID)
-			require.NoError(t, err)
-			r.Summary = text
-			require.NoError(t, s.UpdateDispute(ctx, &r))
+			edit(t, s.Dispute, s.UpdateDispute, w.dispute.ID, func(r *Dispute) { r.Summary = text })
 		}},
 		{kindMeeting, "outcome", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Meeting(ctx, w.moscow.ID)
-			require.NoError(t, err)
-			r.Outcome = text
-			require.NoError(t, s.UpdateMeeting(ctx, &r))
+			edit(t, s.Meeting, s.UpdateMeeting, w.moscow.ID, func(r *Meeting) { r.Outcome = text })
 		}},
 		{kindStatement, "occasion", func(t *testing.T, s *Store, w *world, text string) {
-			r, err := s.Statement(ctx, w.quote.ID)
-			require.NoError(t, err)
-			r.Occasion = text
-			require.NoError(t, s.UpdateStatement(ctx, &r))
+			edit(t, s.Statement, s.UpdateStatement, w.quote.ID, func(r *Statement) { r.Occasion = text })
 		}},
 	} {
 		t.Run(c.kind, func(t *testing.T) {

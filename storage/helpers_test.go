@@ -5,6 +5,7 @@ package storage
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -131,4 +133,47 @@ func buildWorld(t testing.TB, s *Store) *world {
 		SourceID: w.source.ID}
 	require.NoError(t, s.CreateStatement(ctx, &w.quote))
 	return w
+}
+
+// edit reads the record id with get, changes it with change and stores it with put.
+func edit[T any](t *testing.T, get func(context.Context, string) (T, error), put func(context.Context, *T) error, id string, change func(*T)) {
+	t.Helper()
+	r, err := get(context.Background(), id)
+	require.NoError(t, err)
+	change(&r)
+	require.NoError(t, put(context.Background(), &r))
+}
+
+// holdsMeeting asserts that s holds the meeting want, under its title, and returns it as read.
+func holdsMeeting(t *testing.T, s *Store, want Meeting) Meeting {
+	t.Helper()
+	got, err := s.Meeting(context.Background(), want.ID)
+	require.NoError(t, err)
+	assert.Equal(t, want.Title, got.Title)
+	return got
+}
+
+// rawExec runs statements on a SQLite file outside Parley, as another program would.
+func rawExec(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	require.NoError(t, err)
+	defer db.Close()
+	for _, q := range stmts {
+		_, err := db.Exec(q)
+		require.NoError(t, err, q)
+	}
+}
+
+// oneConnection opens dsn outside Parley on a single connection, as another program would,
+// runs pragma on it and closes it when the test ends.
+func oneConnection(t *testing.T, dsn, pragma string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec(pragma)
+	require.NoError(t, err)
+	return db
 }

@@ -111,15 +111,10 @@ func TestOpenAfterCheckpointCutShort(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dossier.db")
 	writeDatabase(t, path)
 	// Another connection, no automatic checkpoint: the new pages are only in the log.
-	db, err := sql.Open("sqlite3", path+"?_journal_mode=WAL")
-	require.NoError(t, err)
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(`PRAGMA wal_autocheckpoint = 0`)
-	require.NoError(t, err)
+	db := oneConnection(t, path+"?_journal_mode=WAL", `PRAGMA wal_autocheckpoint = 0`)
 	stamp := time.Date(2016, 6, 20, 9, 0, 0, 0, time.UTC).Format(time.RFC3339Nano)
 	for i := range 200 {
-		_, err = db.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)`, fmt.Sprintf("crash.%03d", i), strings.Repeat("x", 2000)+stamp)
+		_, err := db.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)`, fmt.Sprintf("crash.%03d", i), strings.Repeat("x", 2000)+stamp)
 		require.NoError(t, err)
 	}
 	var pages int64

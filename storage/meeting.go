@@ -10,18 +10,8 @@ import (
 )
 
 var (
-	meetingObjectives = stringList{
-		insert: `INSERT INTO meeting_objectives (meeting_id, seq, objective) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_objectives WHERE meeting_id = ?`,
-		one:    `SELECT objective FROM meeting_objectives WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, objective FROM meeting_objectives ORDER BY meeting_id, seq`,
-	}
-	meetingTags = stringList{
-		insert: `INSERT INTO meeting_tags (meeting_id, seq, tag) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_tags WHERE meeting_id = ?`,
-		one:    `SELECT tag FROM meeting_tags WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, tag FROM meeting_tags ORDER BY meeting_id, seq`,
-	}
+	meetingObjectives = newStringList("meeting_objectives", "meeting_id", "objective")
+	meetingTags       = newStringList("meeting_tags", "meeting_id", "tag")
 )
 
 func checkStatus(c *checker, field string, st Status) {
@@ -115,12 +105,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
 	if len(rec.StatusHistory) == 0 {
 		rec.StatusHistory = []StatusChange{{Recorded: rec.Created, To: rec.Status, When: rec.When}}
 	}
-	err := writeChecked(ctx, s, &rec, checkMeeting, insertMeeting)
-	if err != nil {
-		return wrapWrite("create meeting", m.Title, err)
-	}
-	*m = rec
-	return nil
+	return saveChecked(ctx, s, m, rec, "create meeting", m.Title, checkMeeting, insertMeeting)
 }
 
 // UpdateMeeting replaces a stored meeting with its participants, dispute links and tags. The
@@ -131,7 +116,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 	rec := *m
 	rec.Updated = s.stamp()
 	rec.StatusHistory = nil
-	err := writeChecked(ctx, s, &rec, checkMeeting, func(ctx context.Context, tx *sql.Tx, rec *Meeting) error {
+	return saveChecked(ctx, s, m, rec, "update meeting", m.Title, checkMeeting, func(ctx context.Context, tx *sql.Tx, rec *Meeting) error {
 		old, err := meetingState(ctx, tx, rec.ID)
 		if err != nil {
 			return err
@@ -149,11 +134,6 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		rec.StatusHistory, err = loadStatusHistory(ctx, tx, rec.ID)
 		return err
 	})
-	if err != nil {
-		return wrapWrite("update meeting", m.Title, err)
-	}
-	*m = rec
-	return nil
 }
 
 // ChangeMeetingStatus sets a meeting's status and records the change with a reason and an
@@ -519,16 +499,9 @@ func (p meetingParts) fill(m *Meeting) {
 
 // Meeting returns one meeting with everything it holds.
 func (s *Store) Meeting(ctx context.Context, id string) (Meeting, error) {
-	var m Meeting
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		m, err = loadMeeting(ctx, q, id)
-		return err
+	return readRecord(ctx, s, "meeting "+id, func(q querier) (Meeting, error) {
+		return loadMeeting(ctx, q, id)
 	})
-	if err != nil {
-		return Meeting{}, wrapRead("meeting "+id, err)
-	}
-	return m, nil
 }
 
 func loadMeeting(ctx context.Context, q querier, id string) (Meeting, error) {
@@ -794,12 +767,9 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindActor, actorID)
+		err := mustExist(ctx, q, kindActor, actorID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindActor, actorID)
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
@@ -818,12 +788,9 @@ func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped fun
 func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string, skipped func(BadRow)) ([]MeetingSummary, error) {
 	var out []MeetingSummary
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindDispute, disputeID)
+		err := mustExist(ctx, q, kindDispute, disputeID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindDispute, disputeID)
 		}
 		out, err = collect(ctx, q, summaryQuery+`
 			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,

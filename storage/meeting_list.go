@@ -102,18 +102,11 @@ func (s *Store) MeetingsByID(ctx context.Context, ids []string, skipped func(Bad
 // MeetingsBefore lists the latest meetings over by t (their Upper at or before it), latest
 // first, at most limit of them: the agenda's recent talks, read from the index meetings_upper.
 func (s *Store) MeetingsBefore(ctx context.Context, t time.Time, limit int, skipped func(BadRow)) ([]MeetingSummary, error) {
-	var out []MeetingSummary
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = collect(ctx, q, summaryQuery+`
+	return readList(ctx, s, fmt.Sprintf("meetings before %s", t.Format(time.DateOnly)), func(q querier) ([]MeetingSummary, error) {
+		return collect(ctx, q, summaryQuery+`
 			WHERE m.when_upper <= ?1
 			ORDER BY m.when_upper DESC, m.title, m.id LIMIT ?2`, []any{t.Unix(), limit}, summariesAround(skipped))
-		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("meetings before %s: %w", t.Format(time.DateOnly), err)
-	}
-	return out, nil
 }
 
 // DayMeeting finds the meeting fixed to a day (an exact time or a whole day) that is nearest
@@ -146,4 +139,19 @@ func (s *Store) DayMeeting(ctx context.Context, t time.Time, later bool) (m Meet
 		return MeetingSummary{}, false, fmt.Errorf("meeting nearest %s: %w", t.Format(time.DateOnly), err)
 	}
 	return m, ok, nil
+}
+
+// CountMeetingsAround counts the dated meetings that end after now — the ones Meetings lists
+// with From: now — and those over by now, so that a list of the next few and the latest few
+// (the calendar's agenda) can say how many more there are, without reading them all.
+func (s *Store) CountMeetingsAround(ctx context.Context, now time.Time) (upcoming, past int, err error) {
+	err = s.read(ctx, func(q querier) error {
+		return q.QueryRowContext(ctx, `
+			SELECT coalesce(sum(when_upper > ?1), 0), coalesce(sum(when_upper <= ?1), 0)
+			FROM meetings WHERE when_upper IS NOT NULL`, now.Unix()).Scan(&upcoming, &past)
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("count the meetings around %s: %w", now.Format(time.DateOnly), err)
+	}
+	return upcoming, past, nil
 }

@@ -20,15 +20,8 @@ func TestUpgradeKeepsACopyOfTheOldFile(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "dossier.db")
-	raw, err := sql.Open("sqlite3", path)
-	require.NoError(t, err)
-	_, err = raw.Exec(migrations[0].sql)
-	require.NoError(t, err)
-	_, err = raw.Exec(`PRAGMA user_version = 1`)
-	require.NoError(t, err)
-	_, err = raw.Exec(`INSERT INTO tracks (id, title, created, updated) VALUES ('t1', 'Old track', '2016-06-20T00:00:00Z', '2016-06-20T00:00:00Z')`)
-	require.NoError(t, err)
-	require.NoError(t, raw.Close())
+	rawExec(t, path, migrations[0].sql, `PRAGMA user_version = 1`,
+		`INSERT INTO tracks (id, title, created, updated) VALUES ('t1', 'Old track', '2016-06-20T00:00:00Z', '2016-06-20T00:00:00Z')`)
 
 	s, err := Open(ctx, path)
 	require.NoError(t, err)

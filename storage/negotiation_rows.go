@@ -10,24 +10,9 @@ import (
 // the meeting is saved, as the objectives and tags are.
 
 var (
-	meetingIfPressed = stringList{
-		insert: `INSERT INTO meeting_if_pressed (meeting_id, seq, line) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_if_pressed WHERE meeting_id = ?`,
-		one:    `SELECT line FROM meeting_if_pressed WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, line FROM meeting_if_pressed ORDER BY meeting_id, seq`,
-	}
-	meetingAvoid = stringList{
-		insert: `INSERT INTO meeting_avoid (meeting_id, seq, line) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_avoid WHERE meeting_id = ?`,
-		one:    `SELECT line FROM meeting_avoid WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, line FROM meeting_avoid ORDER BY meeting_id, seq`,
-	}
-	meetingPresent = stringList{
-		insert: `INSERT INTO meeting_present (meeting_id, seq, actor_id) VALUES (?, ?, ?)`,
-		clear:  `DELETE FROM meeting_present WHERE meeting_id = ?`,
-		one:    `SELECT actor_id FROM meeting_present WHERE meeting_id = ? ORDER BY seq`,
-		all:    `SELECT meeting_id, actor_id FROM meeting_present ORDER BY meeting_id, seq`,
-	}
+	meetingIfPressed = newStringList("meeting_if_pressed", "meeting_id", "line")
+	meetingAvoid     = newStringList("meeting_avoid", "meeting_id", "line")
+	meetingPresent   = newStringList("meeting_present", "meeting_id", "actor_id")
 )
 
 // negotiationParts are the negotiation child rows of one meeting or of all, by meeting.

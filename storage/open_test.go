@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,18 +68,6 @@ func writeDatabase(t *testing.T, path string) {
 	require.NoError(t, err)
 	buildWorld(t, s)
 	require.NoError(t, s.Close())
-}
-
-// rawExec runs statements on a SQLite file outside Parley, as another program would.
-func rawExec(t *testing.T, path string, stmts ...string) {
-	t.Helper()
-	db, err := sql.Open("sqlite3", path)
-	require.NoError(t, err)
-	defer db.Close()
-	for _, q := range stmts {
-		_, err := db.Exec(q)
-		require.NoError(t, err, q)
-	}
 }
 
 func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
@@ -288,4 +277,186 @@ func TestWriteWhileAnotherProgramHoldsTheWriteLock(t *testing.T) {
 	_, err = conn.ExecContext(ctx, `ROLLBACK`)
 	require.NoError(t, err)
 	require.NoError(t, s.CreateTrack(ctx, &tr))
+}
+
+// TestCreateIsWhole: a new database gets its name only once it is whole, so that what a kill
+// during the creation leaves (a hidden temporary file) never stands at the path; the next
+// Open makes the database afresh.
+func TestCreateIsWhole(t *testing.T) {
+	ctx := context.Background()
+	dir := tempDir(t)
+	path := filepath.Join(dir, "parley.db")
+	// A creation killed part-way, as the crash test's kills leave it.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".parley.db.123.new"), []byte("SQLite format 3\x00"), 0o600))
+
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	assert.True(t, s.Created())
+	var version int
+	require.NoError(t, s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version))
+	assert.Equal(t, len(migrations), version)
+	require.NoError(t, s.Close())
+
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	if runtime.GOOS != "windows" { // Windows has no mode bits: Go reports 0666 for any writable file
+		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasSuffix(e.Name(), ".new") && e.Name() != ".parley.db.123.new", "left behind: %s", e.Name())
+	}
+	again, err := Open(ctx, path)
+	require.NoError(t, err)
+	assert.False(t, again.Created())
+	require.NoError(t, again.Close())
+}
+
+// TestHotJournal: a Parley database whose last write was cut off while it kept a rollback
+// journal (the crash test met one: a kill while SQLite switched a new file to WAL mode) is
+// refused by a reading open with ErrInterrupted, and a writing open undoes the write and opens
+// it as it was before. Another program's file in that state is left alone.
+func TestHotJournal(t *testing.T) {
+	ctx := context.Background()
+	s, w := newWorld(t)
+	src := s.Path()
+	require.NoError(t, s.Close())
+
+	// A write cut off in rollback-journal mode: the database and its journal copied while
+	// the transaction is open, with a cache small enough that the write has reached the file.
+	dir := tempDir(t)
+	db := oneConnection(t, src+"?_journal_mode=DELETE", `PRAGMA cache_size = 2`)
+	tx, err := db.Begin()
+	require.NoError(t, err)
+	for i := range 200 {
+		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)`, "cut-off "+string(rune('a'+i%26))+strings.Repeat("x", i), strings.Repeat("y", 2000))
+		require.NoError(t, err)
+	}
+	copyFiles(t, filepath.Dir(src), dir, "parley.db", "parley.db-journal")
+	require.NoError(t, tx.Rollback())
+	path := filepath.Join(dir, "parley.db")
+	require.FileExists(t, path+"-journal")
+
+	_, err = OpenReader(ctx, path)
+	assert.ErrorIs(t, err, ErrInterrupted)
+
+	o, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer o.Close()
+	holdsMeeting(t, o, w.moscow)
+	v, err := o.Setting(ctx, "cut-off a")
+	require.NoError(t, err)
+	assert.Empty(t, v, "the cut-off write is undone")
+	assert.NoError(t, o.CheckIntegrity(ctx))
+}
+
+// Every name of the same file meets the same lock: two writers through a hard link lost a
+// finished import when the lock was a ".lock" file named after the path.
+func TestLockFollowsTheFileNotItsName(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		other func(t *testing.T, path string) string // another name for path
+	}{
+		{"hard link", func(t *testing.T, path string) string {
+			link := filepath.Join(tempDir(t), "link.db")
+			require.NoError(t, os.Link(path, link))
+			return link
+		}},
+		{"symbolic link", func(t *testing.T, path string) string {
+			if runtime.GOOS == "windows" {
+				t.Skip("symbolic links need privileges on Windows (hard links do not)")
+			}
+			link := filepath.Join(tempDir(t), "symlink.db")
+			require.NoError(t, os.Symlink(path, link))
+			return link
+		}},
+		{"path through ..", func(t *testing.T, path string) string {
+			return filepath.Join(filepath.Dir(path), "..", filepath.Base(filepath.Dir(path)), filepath.Base(path))
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(tempDir(t), "parley.db")
+			writeDatabase(t, path)
+			other := c.other(t, path)
+			for _, order := range [][2]string{{path, other}, {other, path}} {
+				s, err := Open(ctx, order[0])
+				require.NoError(t, err)
+				_, err = Open(ctx, order[1])
+				assert.ErrorIs(t, err, ErrLocked, "%s while %s is open", order[1], order[0])
+				require.NoError(t, s.Close())
+			}
+			s, err := Open(ctx, other)
+			require.NoError(t, err, "the lock goes with Close")
+			require.NoError(t, s.Close())
+			assert.NoFileExists(t, path+".lock", "no lock file to delete")
+		})
+	}
+}
+
+// A reader gets in while a writer (the window) holds the database, sees what it saved, and
+// cannot write.
+func TestOpenReaderBesideAWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "parley.db")
+	writer, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer writer.Close()
+	w := buildWorld(t, writer)
+
+	_, err = Open(ctx, path)
+	require.ErrorIs(t, err, ErrLocked, "a second writer is still kept out")
+
+	r, err := OpenReader(ctx, path)
+	require.NoError(t, err)
+	defer r.Close()
+	list, err := r.Meetings(ctx, MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, list, 4)
+	b, err := r.Briefing(ctx, w.tokyo.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Tokyo round", b.Meeting.Title)
+
+	// What the writer saves next, the reader sees.
+	m := Meeting{Title: "Round 3", Status: StatusProposed}
+	require.NoError(t, writer.CreateMeeting(ctx, &m))
+	list, err = r.Meetings(ctx, MeetingFilter{})
+	require.NoError(t, err)
+	assert.Len(t, list, 5)
+
+	err = r.CreateMeeting(ctx, &Meeting{Title: "Round 4", Status: StatusProposed})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrReadOnly)
+}
+
+func TestOpenReaderRefuses(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.db")
+	rawExec(t, other, `CREATE TABLE notes (x)`)
+	older := filepath.Join(dir, "older.db")
+	writeDatabase(t, older)
+	rawExec(t, older, `PRAGMA user_version = 1`)
+	for _, tc := range []struct {
+		name, path string
+		want       error
+	}{
+		{"no such file", filepath.Join(dir, "missing.db"), nil},
+		{"another program's database", other, ErrNotParley},
+		{"an older schema", older, ErrNeedsUpgrade},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := ""
+			if tc.want != nil {
+				before = fileSum(t, tc.path)
+			}
+			_, err := OpenReader(ctx, tc.path)
+			require.Error(t, err)
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
+				assert.Equal(t, before, fileSum(t, tc.path), "left as it was")
+			}
+		})
+	}
 }

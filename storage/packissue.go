@@ -39,16 +39,9 @@ func (p PackIssue) Label() string {
 
 // PackIssues lists the issues of a meeting's pack, oldest first.
 func (s *Store) PackIssues(ctx context.Context, meetingID string) ([]PackIssue, error) {
-	var out []PackIssue
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = packIssues(ctx, q, meetingID)
-		return err
+	return readList(ctx, s, fmt.Sprintf("read the issues of meeting %s", meetingID), func(q querier) ([]PackIssue, error) {
+		return packIssues(ctx, q, meetingID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read the issues of meeting %s: %w", meetingID, err)
-	}
-	return out, nil
 }
 
 func packIssues(ctx context.Context, q querier, meetingID string) ([]PackIssue, error) {
@@ -130,21 +123,18 @@ func ChangesBetween(older, newer []IssuedItem) []PartChanges {
 		}
 		return &out[i]
 	}
-	for _, it := range newer {
-		if was[it] > 0 {
-			was[it]--
-			continue
+	// unmatched lists under pick the items of one issue the other has no copy of left.
+	unmatched := func(items []IssuedItem, other map[IssuedItem]int, pick func(*PartChanges) *[]string) {
+		for _, it := range items {
+			if other[it] > 0 {
+				other[it]--
+				continue
+			}
+			list := pick(change(it.Part))
+			*list = append(*list, it.Text)
 		}
-		c := change(it.Part)
-		c.Added = append(c.Added, it.Text)
 	}
-	for _, it := range older {
-		if is[it] > 0 {
-			is[it]--
-			continue
-		}
-		c := change(it.Part)
-		c.Removed = append(c.Removed, it.Text)
-	}
+	unmatched(newer, was, func(c *PartChanges) *[]string { return &c.Added })
+	unmatched(older, is, func(c *PartChanges) *[]string { return &c.Removed })
 	return out
 }

@@ -21,6 +21,17 @@ type stringList struct {
 	all    string // SELECT owner, value … ORDER BY owner, seq
 }
 
+// newStringList gives the statements of the child table table, whose rows are (owner, seq,
+// value). The names are constants of the schema, never user input; values go in as ? only.
+func newStringList(table, owner, value string) stringList {
+	return stringList{
+		insert: `INSERT INTO ` + table + ` (` + owner + `, seq, ` + value + `) VALUES (?, ?, ?)`,
+		clear:  `DELETE FROM ` + table + ` WHERE ` + owner + ` = ?`,
+		one:    `SELECT ` + value + ` FROM ` + table + ` WHERE ` + owner + ` = ? ORDER BY seq`,
+		all:    `SELECT ` + owner + `, ` + value + ` FROM ` + table + ` ORDER BY ` + owner + `, seq`,
+	}
+}
+
 func (l stringList) replace(ctx context.Context, tx *sql.Tx, owner string, values []string) error {
 	return replaceChildren(ctx, tx, l.clear, l.insert, owner, values, func(v string) []any { return []any{v} })
 }
@@ -212,6 +223,18 @@ func exists(ctx context.Context, q querier, kind, id string) (bool, error) {
 	return true, nil
 }
 
+// mustExist is nil when the record of kind with id exists, and a not-found error when not.
+func mustExist(ctx context.Context, q querier, kind, id string) error {
+	ok, err := exists(ctx, q, kind, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return notFound(kind, id)
+	}
+	return nil
+}
+
 var existsQueries = map[string]string{
 	kindTrack:     `SELECT 1 FROM tracks WHERE id = ?`,
 	kindMeeting:   `SELECT 1 FROM meetings WHERE id = ?`,
@@ -230,18 +253,43 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
-// writeChecked checks rec against the stored records (the actors, disputes and sources it
-// names), then writes it, in one transaction.
-func writeChecked[T any](ctx context.Context, s *Store, rec *T, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := check(rec, dbResolver(ctx, tx)); err != nil {
+// checkedAlready is saveChecked's check for a record validated before its transaction begins
+// (a source, a track: they name no other record).
+func checkedAlready[T any](*T, resolver) error { return nil }
+
+// updateStamped is the write of an update: the record takes the Created stamp stored for it,
+// then update replaces the stored record with it.
+func updateStamped[T any](kind string, update func(context.Context, *sql.Tx, *T) error) func(context.Context, *sql.Tx, *T) error {
+	return func(ctx context.Context, tx *sql.Tx, rec *T) error {
+		created, _ := stampsOf(rec)
+		id, _ := recordID(rec)
+		var err error
+		if *created, _, err = stamps(ctx, tx, kind, id); err != nil {
 			return err
 		}
-		if err := checkLimits(recordName(rec), rec); err != nil {
+		return update(ctx, tx, rec)
+	}
+}
+
+// saveChecked checks rec, a copy of *out, against the stored records (the actors, disputes
+// and sources it names), then writes it, in one transaction, and only then copies it to *out.
+// An error says what was being done (action) to which record (title), a *ValidationError
+// excepted (wrapWrite).
+func saveChecked[T any](ctx context.Context, s *Store, out *T, rec T, action, title string, check func(*T, resolver) error, write func(context.Context, *sql.Tx, *T) error) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := check(&rec, dbResolver(ctx, tx)); err != nil {
 			return err
 		}
-		return write(ctx, tx, rec)
+		if err := checkLimits(recordName(&rec), &rec); err != nil {
+			return err
+		}
+		return write(ctx, tx, &rec)
 	})
+	if err != nil {
+		return wrapWrite(action, title, err)
+	}
+	*out = rec
+	return nil
 }
 
 // stamps returns the stored Created and Updated times of a record, or a not-found error.

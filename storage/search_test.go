@@ -20,8 +20,15 @@ func hitFor(hits []Hit, id string) (Hit, bool) {
 	return Hit{}, false
 }
 
+// searchFor is Search that must not fail.
+func searchFor(t *testing.T, s *Store, words string, limit int) []Hit {
+	t.Helper()
+	hits, err := s.Search(context.Background(), words, limit)
+	require.NoError(t, err)
+	return hits
+}
+
 func TestSearch(t *testing.T) {
-	ctx := context.Background()
 	s, w := newWorld(t)
 
 	tests := []struct {
@@ -49,8 +56,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hits, err := s.Search(ctx, tt.query, 20)
-			require.NoError(t, err)
+			hits := searchFor(t, s, tt.query, 20)
 			h, ok := hitFor(hits, tt.id)
 			require.True(t, ok, "no hit for %s in %+v", tt.kind, hits)
 			assert.Equal(t, tt.kind, h.Kind)
@@ -72,11 +78,9 @@ func TestSearchTakesAnyInput(t *testing.T) {
 			require.NoError(t, err)
 		})
 	}
-	hits, err := s.Search(ctx, "   ", 10)
-	require.NoError(t, err)
+	hits := searchFor(t, s, "   ", 10)
 	assert.Empty(t, hits)
-	hits, err = s.Search(ctx, "%", 10)
-	require.NoError(t, err)
+	hits = searchFor(t, s, "%", 10)
 	assert.Empty(t, hits, "% is a character, not a wildcard")
 }
 
@@ -87,27 +91,23 @@ func TestSearchFollowsWrites(t *testing.T) {
 	m := w.tokyo
 	m.Title = "Iikura consultations"
 	require.NoError(t, s.UpdateMeeting(ctx, &m))
-	hits, err := s.Search(ctx, "consultations", 10)
-	require.NoError(t, err)
+	hits := searchFor(t, s, "consultations", 10)
 	require.Len(t, hits, 1)
 	assert.Equal(t, "Iikura consultations", hits[0].Title)
 
 	a := w.morgulov
 	a.Name = "Igor V. Morgulov"
 	require.NoError(t, s.UpdateActor(ctx, &a))
-	hits, err = s.Search(ctx, "dialogue", 10)
-	require.NoError(t, err)
+	hits = searchFor(t, s, "dialogue", 10)
 	require.Len(t, hits, 1)
 	assert.Equal(t, "Statement by Igor V. Morgulov", hits[0].Title, "statements follow their actor's name")
 
 	require.NoError(t, s.DeleteMeeting(ctx, m.ID))
-	hits, err = s.Search(ctx, "consultations", 10)
-	require.NoError(t, err)
+	hits = searchFor(t, s, "consultations", 10)
 	assert.Empty(t, hits)
 
 	require.NoError(t, s.DeleteDispute(ctx, w.dispute.ID))
-	hits, err = s.Search(ctx, "北方領土", 10)
-	require.NoError(t, err)
+	hits = searchFor(t, s, "北方領土", 10)
 	assert.Empty(t, hits)
 }
 
@@ -118,11 +118,9 @@ func TestSearchLimit(t *testing.T) {
 		tr := Track{Title: "Fisheries talks"}
 		require.NoError(t, s.CreateTrack(ctx, &tr))
 	}
-	hits, err := s.Search(ctx, "fisheries", 3)
-	require.NoError(t, err)
+	hits := searchFor(t, s, "fisheries", 3)
 	assert.Len(t, hits, 3)
-	hits, err = s.Search(ctx, "fisheries", 0)
-	require.NoError(t, err)
+	hits = searchFor(t, s, "fisheries", 0)
 	assert.Len(t, hits, 5, "0 means no limit")
 }
 
@@ -143,4 +141,99 @@ func TestMarkSnippet(t *testing.T) {
 	long := "The quick brown fox jumps over the lazy dog and then runs far away into the woods to rest."
 	got := markSnippet(long, []string{"runs"}, 10)
 	assert.Equal(t, "…and then [runs] far away into…", got)
+}
+
+// Searching an actor's name in any spelling finds the meetings they take part in, each saying
+// why; the actor's own hit comes first, and a meeting found by its own text keeps its snippet.
+func TestSearchFindsTheMeetingsOfAnActor(t *testing.T) {
+	s, w := newWorld(t)
+	tests := []struct {
+		name, query string
+		snippet     string // the Tokyo round's snippet holds this
+		why         string
+	}{
+		{"Latin name", "Morgulov", "[Morgulov]", "Igor Morgulov takes part"},
+		{"Latin, lower case", "morgulov", "[Morgulov]", "Igor Morgulov takes part"},
+		{"Cyrillic", "Моргулов", "Игорь [Моргулов]", "Igor Morgulov takes part"},
+		{"Cyrillic, lower case", "моргулов", "Игорь [Моргулов]", "Igor Morgulov takes part"},
+		{"first and last name", "Igor Morgulov", "[Igor] [Morgulov]", "Igor Morgulov takes part"},
+		{"another spelling", "I. V.", "[I.] [V.] Morgulov", "Igor Morgulov takes part"},
+		{"Japanese, two characters", "原田", "[原田]親仁", "Chikahito Harada takes part"},
+		{"Japanese, whole name", "原田親仁", "[原田親仁]", "Chikahito Harada takes part"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := searchFor(t, s, tt.query, 20)
+			h, ok := hitFor(hits, w.tokyo.ID)
+			require.True(t, ok, "the Tokyo round is found: %+v", hits)
+			assert.Equal(t, kindMeeting, h.Kind)
+			assert.Equal(t, "Tokyo round", h.Title)
+			assert.Equal(t, tt.why, h.Why)
+			assert.Contains(t, h.Snippet, tt.snippet)
+			_, ok = hitFor(hits, w.moscow.ID)
+			assert.False(t, ok, "a meeting they do not take part in is not found")
+			for i := 1; i < len(hits); i++ {
+				assert.LessOrEqual(t, hits[i-1].Rank, hits[i].Rank, "best first")
+			}
+		})
+	}
+}
+
+func TestSearchByParticipantsFollowsTheActor(t *testing.T) {
+	ctx := context.Background()
+	s, w := newWorld(t)
+
+	// A word only in an actor's biography is no reason to list their meetings.
+	a := w.harada
+	a.Biography = "Counterpart of Ambassador Zhukovsky."
+	require.NoError(t, s.UpdateActor(ctx, &a))
+	hits := searchFor(t, s, "Zhukovsky", 20)
+	_, ok := hitFor(hits, w.tokyo.ID)
+	assert.False(t, ok, "%+v", hits)
+
+	// Both participants match: both are named.
+	hits = searchFor(t, s, "Japan", 20) // Harada's country, not his name
+	h, ok := hitFor(hits, w.tokyo.ID)
+	require.True(t, ok, "the Tokyo round's own text says Japan")
+	assert.Empty(t, h.Why, "a country is not a name")
+
+	a.OtherNames = []string{"Igor's counterpart"}
+	require.NoError(t, s.UpdateActor(ctx, &a))
+	hits = searchFor(t, s, "Igor", 20)
+	h, ok = hitFor(hits, w.tokyo.ID)
+	require.True(t, ok)
+	assert.Equal(t, "Igor Morgulov and Chikahito Harada take part", h.Why)
+
+	// A renamed actor is found by the new name at once; the limit holds.
+	m := w.morgulov
+	m.Name, m.NativeName, m.OtherNames = "Igor V. Morgoulov", "", nil
+	require.NoError(t, s.UpdateActor(ctx, &m))
+	hits = searchFor(t, s, "Morgoulov", 20)
+	h, ok = hitFor(hits, w.tokyo.ID)
+	require.True(t, ok, "%+v", hits)
+	assert.Equal(t, "Igor V. Morgoulov takes part", h.Why)
+	hits = searchFor(t, s, "Morgoulov", 1)
+	assert.Len(t, hits, 1)
+
+	// Removed from the meeting: no longer found through it.
+	tk := w.tokyo
+	tk.Participants = tk.Participants[:1]
+	require.NoError(t, s.UpdateMeeting(ctx, &tk))
+	hits = searchFor(t, s, "Morgoulov", 20)
+	_, ok = hitFor(hits, w.tokyo.ID)
+	assert.False(t, ok)
+}
+
+func TestTakePart(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"A"}, "A takes part"},
+		{[]string{"A", "B"}, "A and B take part"},
+		{[]string{"A", "B", "C"}, "A, B and C take part"},
+		{[]string{"A", "B", "C", "D", "E"}, "A, B, C and 2 others take part"},
+	} {
+		assert.Equal(t, tc.want, TakePart(tc.names))
+	}
 }

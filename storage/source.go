@@ -29,12 +29,7 @@ func (s *Store) CreateSource(ctx context.Context, src *Source) error {
 	rec := *src
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := s.write(ctx, func(tx *sql.Tx) error { return insertSource(ctx, tx, &rec) })
-	if err != nil {
-		return fmt.Errorf("create source %q: %w", src.Title, err)
-	}
-	*src = rec
-	return nil
+	return saveChecked(ctx, s, src, rec, "create source", src.Title, checkedAlready, insertSource)
 }
 
 // UpdateSource replaces a stored source and stamps Updated.
@@ -44,18 +39,7 @@ func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
 	}
 	rec := *src
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindSource, rec.ID); err != nil {
-			return err
-		}
-		return updateSource(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("update source %q: %w", src.Title, err)
-	}
-	*src = rec
-	return nil
+	return saveChecked(ctx, s, src, rec, "update source", src.Title, checkedAlready, updateStamped(kindSource, updateSource))
 }
 
 func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
@@ -145,28 +129,22 @@ func scanSource(r row) (Source, error) {
 func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 	// Through read, so that inside a snapshot (a Briefing) the source comes from the same
 	// state as the rest, on the snapshot's connection.
-	var src Source
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		src, err = scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		return err
-	})
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	return readRow(ctx, s, "source "+id, func(q querier) (Source, error) { return loadSource(ctx, q, id) })
+}
+
+// loadSource reads one source, or a not-found error.
+func loadSource(ctx context.Context, q querier, id string) (Source, error) {
+	src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
 		return Source{}, notFound(kindSource, id)
-	case err != nil:
-		return Source{}, fmt.Errorf("source %s: %w", id, classify(err))
 	}
-	return src, nil
+	return src, err
 }
 
 // Sources returns every source, by title.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
-	var out []Source
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
-		return err
+	out, err := readValue(ctx, s, func(q querier) ([]Source, error) {
+		return loadSources(ctx, q, `SELECT `+sourceColumns+` FROM sources ORDER BY title COLLATE NOCASE, id`)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sources: %w", classify(err))
@@ -182,12 +160,9 @@ func loadSources(ctx context.Context, q querier, query string) ([]Source, error)
 func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, error) {
 	var out []Citation
 	err := s.read(ctx, func(q querier) error {
-		ok, err := exists(ctx, q, kindSource, sourceID)
+		err := mustExist(ctx, q, kindSource, sourceID)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return notFound(kindSource, sourceID)
 		}
 		out, err = collect(ctx, q, `
 			SELECT 'statement', s.id, 'Statement by ' || a.name, s.when_lower

@@ -46,30 +46,15 @@ func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Created = s.stamp()
 	rec.Updated = rec.Created
-	err := writeChecked(ctx, s, &rec, checkStatement, insertStatement)
-	if err != nil {
-		return wrapWrite("create statement", shorten(st.Text, 40), err)
-	}
-	*st = rec
-	return nil
+	return saveChecked(ctx, s, st, rec, "create statement", shorten(st.Text, 40), checkStatement, insertStatement)
 }
 
 // UpdateStatement replaces a stored statement.
 func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 	rec := *st
 	rec.Updated = s.stamp()
-	err := writeChecked(ctx, s, &rec, checkStatement, func(ctx context.Context, tx *sql.Tx, rec *Statement) error {
-		var err error
-		if rec.Created, _, err = stamps(ctx, tx, kindStatement, rec.ID); err != nil {
-			return err
-		}
-		return updateStatement(ctx, tx, rec)
-	})
-	if err != nil {
-		return wrapWrite("update statement", shorten(st.Text, 40), err)
-	}
-	*st = rec
-	return nil
+	return saveChecked(ctx, s, st, rec, "update statement", shorten(st.Text, 40), checkStatement,
+		updateStamped(kindStatement, updateStatement))
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
@@ -164,19 +149,16 @@ func scanStatement(r row) (Statement, error) {
 
 // Statement returns one statement.
 func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
-	var st Statement
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		st, err = scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		return err
-	})
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	return readRow(ctx, s, "statement "+id, func(q querier) (Statement, error) { return loadStatement(ctx, q, id) })
+}
+
+// loadStatement reads one statement, or a not-found error.
+func loadStatement(ctx context.Context, q querier, id string) (Statement, error) {
+	st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
 		return Statement{}, notFound(kindStatement, id)
-	case err != nil:
-		return Statement{}, fmt.Errorf("statement %s: %w", id, classify(err))
 	}
-	return st, nil
+	return st, err
 }
 
 // Statements lists the statements the filter selects, newest first, undated last.

@@ -387,6 +387,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.refuseWrite()
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
+	return s.commitWrite(tx, err, fn)
+}
+
+// commitWrite runs fn in tx, which BeginTx gave with err, and commits it; any error rolls it
+// back. Every write, on the pool or on a connection of its own, ends here.
+func (s *Store) commitWrite(tx *sql.Tx, err error, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", classify(err))
 	}
@@ -423,6 +429,52 @@ func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
 		err = fmt.Errorf("end read: %w", rerr)
 	}
 	return classify(err)
+}
+
+// readValue is read for a read that gives one value: load's result, from one snapshot.
+func readValue[T any](ctx context.Context, s *Store, load func(q querier) (T, error)) (T, error) {
+	var v T
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		v, err = load(q)
+		return err
+	})
+	return v, err
+}
+
+// readRecord is readValue for one record: an error names the record (what), but for a
+// not-found error, which names it itself.
+func readRecord[T any](ctx context.Context, s *Store, what string, load func(q querier) (T, error)) (T, error) {
+	v, err := readValue(ctx, s, load)
+	if err != nil {
+		var zero T
+		return zero, wrapRead(what, err)
+	}
+	return v, nil
+}
+
+// readRow is readRecord as the reads of a source and of a statement word their errors: the
+// error read gives is classified once more.
+func readRow[T any](ctx context.Context, s *Store, what string, load func(q querier) (T, error)) (T, error) {
+	v, err := readValue(ctx, s, load)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		var zero T
+		return zero, err
+	case err != nil:
+		var zero T
+		return zero, fmt.Errorf("%s: %w", what, classify(err))
+	}
+	return v, nil
+}
+
+// readList is readValue for a list: an error says which list (what).
+func readList[T any](ctx context.Context, s *Store, what string, load func(q querier) ([]T, error)) ([]T, error) {
+	out, err := readValue(ctx, s, load)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
 }
 
 // snapshotKey marks a context whose reads of this store share one read transaction.

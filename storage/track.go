@@ -3,17 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 )
 
-var trackParties = stringList{
-	insert: `INSERT INTO track_parties (track_id, seq, party) VALUES (?, ?, ?)`,
-	clear:  `DELETE FROM track_parties WHERE track_id = ?`,
-	one:    `SELECT party FROM track_parties WHERE track_id = ? ORDER BY seq`,
-	all:    `SELECT track_id, party FROM track_parties ORDER BY track_id, seq`,
-}
+var trackParties = newStringList("track_parties", "track_id", "party")
 
 func checkTrack(t *Track) error {
 	c := newChecker(kindTrack, t.Title, t.ID)
@@ -38,14 +32,7 @@ func (s *Store) CreateTrack(ctx context.Context, t *Track) error {
 	now := s.stamp()
 	rec := *t
 	rec.Created, rec.Updated = now, now
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return insertTrack(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("create track %q: %w", t.Title, err)
-	}
-	*t = rec
-	return nil
+	return saveChecked(ctx, s, t, rec, "create track", t.Title, checkedAlready, insertTrack)
 }
 
 // UpdateTrack replaces a stored track and stamps Updated.
@@ -55,19 +42,7 @@ func (s *Store) UpdateTrack(ctx context.Context, t *Track) error {
 	}
 	rec := *t
 	rec.Updated = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		created, _, err := stamps(ctx, tx, kindTrack, rec.ID)
-		if err != nil {
-			return err
-		}
-		rec.Created = created
-		return updateTrack(ctx, tx, &rec)
-	})
-	if err != nil {
-		return fmt.Errorf("update track %q: %w", t.Title, err)
-	}
-	*t = rec
-	return nil
+	return saveChecked(ctx, s, t, rec, "update track", t.Title, checkedAlready, updateStamped(kindTrack, updateTrack))
 }
 
 func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
@@ -121,37 +96,20 @@ func scanTrack(r row) (Track, error) {
 
 // Track returns one track.
 func (s *Store) Track(ctx context.Context, id string) (Track, error) {
-	var t Track
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		t, err = scanTrack(q.QueryRowContext(ctx, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(kindTrack, id)
-		}
-		if err != nil {
-			return err
-		}
-		t.Parties, err = trackParties.load(ctx, q, id)
-		return err
-	})
-	if err != nil {
-		return Track{}, wrapRead("track "+id, err)
-	}
-	return t, nil
+	return readRecord(ctx, s, "track "+id, func(q querier) (Track, error) { return loadTrack(ctx, q, id) })
+}
+
+// loadTrack reads one track with its parties, or a not-found error.
+func loadTrack(ctx context.Context, q querier, id string) (Track, error) {
+	return loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id,
+		scanTrack, trackParties.load, func(p []string, t *Track) { t.Parties = p })
 }
 
 // Tracks returns every track, by title.
 func (s *Store) Tracks(ctx context.Context) ([]Track, error) {
-	var out []Track
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY title COLLATE NOCASE, id`)
-		return err
+	return readList(ctx, s, "tracks", func(q querier) ([]Track, error) {
+		return loadTracks(ctx, q, `SELECT `+trackColumns+` FROM tracks ORDER BY title COLLATE NOCASE, id`)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("tracks: %w", err)
-	}
-	return out, nil
 }
 
 func loadTracks(ctx context.Context, q querier, query string) ([]Track, error) {

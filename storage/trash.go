@@ -156,69 +156,39 @@ func trashRecord(ctx context.Context, tx *sql.Tx, kind, id string, now time.Time
 func takeSnapshot(ctx context.Context, tx *sql.Tx, kind, id string) (*trashSnapshot, string, error) {
 	snap := &trashSnapshot{Names: map[string]string{}}
 	d := &snap.Records
+	ops, ok := exchangeKinds[kind]
+	if !ok {
+		return nil, "", fmt.Errorf("unknown record kind %q", kind)
+	}
+	rec, err := ops.load(ctx, tx, id)
+	if err != nil {
+		return nil, "", err
+	}
 	var title string
-	switch kind {
-	case kindMeeting:
-		m, err := loadMeeting(ctx, tx, id)
-		if err != nil {
-			return nil, "", err
-		}
+	switch r := rec.(type) {
+	case *Meeting:
 		if d.PackIssues, err = packIssues(ctx, tx, id); err != nil {
 			return nil, "", err
 		}
-		d.Meetings, title = []Meeting{m}, m.Title
-	case kindActor:
-		a, err := loadOneWithParts(ctx, tx, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-		if err != nil {
-			return nil, "", err
-		}
+		d.Meetings, title = []Meeting{*r}, r.Title
+	case *Actor:
 		d.Statements, err = collect(ctx, tx, `SELECT `+statementColumns+` FROM statements WHERE actor_id = ? ORDER BY id`,
 			[]any{id}, scanRows(scanStatement))
 		if err != nil {
 			return nil, "", err
 		}
-		d.Actors, title = []Actor{bundleActor(a)}, a.Name
-	case kindDispute:
-		dp, err := loadOneWithParts(ctx, tx, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-		if err != nil {
-			return nil, "", err
-		}
-		d.Disputes, title = []Dispute{dp}, dp.Title
-	case kindSource:
+		d.Actors, title = []Actor{bundleActor(*r)}, r.Name
+	case *Dispute:
+		d.Disputes, title = []Dispute{*r}, r.Title
+	case *Source:
 		if err := sourceUnused(ctx, tx, id); err != nil {
 			return nil, "", err
 		}
-		src, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		d.Sources, title = []Source{src}, src.Title
-	case kindTrack:
-		t, err := scanTrack(tx.QueryRowContext(ctx, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		if t.Parties, err = trackParties.load(ctx, tx, id); err != nil {
-			return nil, "", err
-		}
-		d.Tracks, title = []Track{bundleTrack(t)}, t.Title
-	case kindStatement:
-		st, err := scanStatement(tx.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", notFound(kind, id)
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		d.Statements, title = []Statement{st}, shorten(st.Text, 60)
+		d.Sources, title = []Source{*r}, r.Title
+	case *Track:
+		d.Tracks, title = []Track{bundleTrack(*r)}, r.Title
+	case *Statement:
+		d.Statements, title = []Statement{*r}, shorten(r.Text, 60)
 	}
 	for _, lk := range linkKinds {
 		if lk.of != kind {
@@ -290,30 +260,16 @@ func cameWith(kind string, snap *trashSnapshot) []TrashPart {
 
 // TrashItems lists what is in the trash, the latest deletion first.
 func (s *Store) TrashItems(ctx context.Context) ([]TrashItem, error) {
-	var out []TrashItem
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		out, err = collect(ctx, q, `SELECT `+trashColumns+` FROM trash ORDER BY id DESC`, nil, scanRows(scanTrashItem))
-		return err
+	return readList(ctx, s, "read the trash", func(q querier) ([]TrashItem, error) {
+		return collect(ctx, q, `SELECT `+trashColumns+` FROM trash ORDER BY id DESC`, nil, scanRows(scanTrashItem))
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read the trash: %w", err)
-	}
-	return out, nil
 }
 
 // TrashItem returns one deletion in the trash.
 func (s *Store) TrashItem(ctx context.Context, id int64) (TrashItem, error) {
-	var item TrashItem
-	err := s.read(ctx, func(q querier) error {
-		var err error
-		item, err = trashItem(ctx, q, id)
-		return err
+	return readRecord(ctx, s, "read the trash", func(q querier) (TrashItem, error) {
+		return trashItem(ctx, q, id)
 	})
-	if err != nil {
-		return TrashItem{}, wrapRead("read the trash", err)
-	}
-	return item, nil
 }
 
 const trashColumns = `id, kind, record_id, title, deleted, came_with`
@@ -491,34 +447,11 @@ func countSame(lines []string) []string {
 
 // insertRecords stores the records of a snapshot, those referred to first, as an import does.
 func insertRecords(ctx context.Context, tx *sql.Tx, d *Dossier) error {
-	for i := range d.Tracks {
-		if err := insertTrack(ctx, tx, &d.Tracks[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Sources {
-		if err := insertSource(ctx, tx, &d.Sources[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Actors {
-		if err := insertActor(ctx, tx, &d.Actors[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Disputes {
-		if err := insertDispute(ctx, tx, &d.Disputes[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Meetings {
-		if err := insertMeeting(ctx, tx, &d.Meetings[i]); err != nil {
-			return err
-		}
-	}
-	for i := range d.Statements {
-		if err := insertStatement(ctx, tx, &d.Statements[i]); err != nil {
-			return err
+	for _, kind := range dossierKinds {
+		for _, rec := range d.records(kind) {
+			if err := exchangeKinds[kind].insert(ctx, tx, rec); err != nil {
+				return err
+			}
 		}
 	}
 	for i := range d.PackIssues {

@@ -38,43 +38,6 @@ func (r VerifyReport) OK() bool {
 	return len(r.Damage) == 0 && len(r.BadRows) == 0 && r.Indexed == r.Records && r.IndexProblem == ""
 }
 
-// recordKinds are the kinds of record, each with its table and a reader of one record.
-var recordKinds = []struct {
-	kind, table string
-	load        func(ctx context.Context, q querier, id string) error
-}{
-	{kindTrack, "tracks", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindTrack, `SELECT `+trackColumns+` FROM tracks WHERE id = ?`, id, scanTrack,
-			func(ctx context.Context, q querier, id string) ([]string, error) {
-				return trackParties.load(ctx, q, id)
-			},
-			func([]string, *Track) {})
-		return err
-	}},
-	{kindSource, "sources", func(ctx context.Context, q querier, id string) error {
-		_, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-		return err
-	}},
-	{kindActor, "actors", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-			scanActor, loadActorParts, actorParts.fill)
-		return err
-	}},
-	{kindDispute, "disputes", func(ctx context.Context, q querier, id string) error {
-		_, err := loadOneWithParts(ctx, q, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-			scanDispute, loadDisputeParts, disputeParts.fill)
-		return err
-	}},
-	{kindMeeting, "meetings", func(ctx context.Context, q querier, id string) error {
-		_, err := loadMeeting(ctx, q, id)
-		return err
-	}},
-	{kindStatement, "statements", func(ctx context.Context, q querier, id string) error {
-		_, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-		return err
-	}},
-}
-
 // Verify checks the whole dossier: every page of the file, every record (a record that
 // cannot be read is named, and the others are still checked), and the search index — one
 // entry per record, and FTS5's own check of the index against its text. It reads everything:
@@ -91,16 +54,17 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 	}
 	conn.Close()
 	err = s.read(ctx, func(q querier) error {
-		for _, k := range recordKinds {
+		for _, kind := range dossierKinds {
+			ops := exchangeKinds[kind]
 			// The table names are this package's, not input.
-			ids, err := collect(ctx, q, `SELECT id FROM `+k.table+` ORDER BY id`, nil, scanString)
+			ids, err := collect(ctx, q, `SELECT id FROM `+ops.table+` ORDER BY id`, nil, scanString)
 			if err != nil {
-				return fmt.Errorf("%ss: %w", k.kind, err)
+				return fmt.Errorf("%ss: %w", kind, err)
 			}
 			rep.Records += len(ids)
 			for _, id := range ids {
-				if err := k.load(ctx, q, id); err != nil {
-					rep.BadRows = append(rep.BadRows, BadRow{Kind: k.kind, ID: id, Problem: err.Error()})
+				if _, err := ops.load(ctx, q, id); err != nil {
+					rep.BadRows = append(rep.BadRows, BadRow{Kind: kind, ID: id, Problem: err.Error()})
 				}
 			}
 		}
@@ -157,42 +121,23 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 		// the parts again as they are read gives exactly the index a save gives.
 		for _, k := range []struct {
 			table string
-			write func(id string) error
+			write func(id string) (bool, error)
 		}{
-			{"actors", func(id string) error {
-				a, err := loadOneWithParts(ctx, tx, kindActor, `SELECT `+actorColumns+` FROM actors WHERE id = ?`, id,
-					scanActor, loadActorParts, actorParts.fill)
-				if err != nil {
-					return nil // unreadable: Verify names it
-				}
-				n++
-				return writeActorParts(ctx, tx, &a)
-			}},
-			{"disputes", func(id string) error {
-				d, err := loadOneWithParts(ctx, tx, kindDispute, `SELECT `+disputeColumns+` FROM disputes WHERE id = ?`, id,
-					scanDispute, loadDisputeParts, disputeParts.fill)
-				if err != nil {
-					return nil
-				}
-				n++
-				return writeDisputeParts(ctx, tx, &d)
-			}},
-			{"meetings", func(id string) error {
-				m, err := loadMeeting(ctx, tx, id)
-				if err != nil {
-					return nil
-				}
-				n++
-				return writeMeetingParts(ctx, tx, &m)
-			}},
+			{"actors", rewriteParts(ctx, tx, loadActor, writeActorParts)},
+			{"disputes", rewriteParts(ctx, tx, loadDispute, writeDisputeParts)},
+			{"meetings", rewriteParts(ctx, tx, loadMeeting, writeMeetingParts)},
 		} {
 			ids, err := collect(ctx, tx, `SELECT id FROM `+k.table, nil, scanString)
 			if err != nil {
 				return fmt.Errorf("%s: %w", k.table, err)
 			}
 			for _, id := range ids {
-				if err := k.write(id); err != nil {
+				written, err := k.write(id)
+				if err != nil {
 					return err
+				}
+				if written {
+					n++
 				}
 			}
 		}
@@ -217,4 +162,18 @@ func (s *Store) RebuildIndex(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("rebuild the search index of %s: %w", s.path, err)
 	}
 	return n, nil
+}
+
+// rewriteParts is RebuildIndex's step for a kind indexed where its parts are written: it
+// reads the record id with load and writes its parts again with write, reporting whether it
+// did. A record that cannot be read is left out (Verify names it).
+func rewriteParts[T any](ctx context.Context, tx *sql.Tx, load func(context.Context, querier, string) (T, error),
+	write func(context.Context, *sql.Tx, *T) error) func(id string) (bool, error) {
+	return func(id string) (bool, error) {
+		rec, err := load(ctx, tx, id)
+		if err != nil {
+			return false, nil
+		}
+		return true, write(ctx, tx, &rec)
+	}
 }

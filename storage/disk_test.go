@@ -4,8 +4,13 @@ package storage
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -139,8 +144,87 @@ func TestUnwritableFolder(t *testing.T) {
 	r, err := OpenReader(ctx, path)
 	require.NoError(t, err)
 	defer r.Close()
-	m, err := r.Meeting(ctx, w.moscow.ID)
-	require.NoError(t, err)
-	assert.Equal(t, w.moscow.Title, m.Title)
+	m := holdsMeeting(t, r, w.moscow)
 	assert.ErrorIs(t, r.UpdateMeeting(ctx, &m), ErrReadOnly)
+}
+
+// A save into a file moved or deleted meanwhile is said at once (ErrFileGone), not found
+// missing at quit; the open store can still copy everything out.
+func TestSaveIntoAFileThatHasGone(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		gone func(t *testing.T, path string)
+	}{
+		{"moved", func(t *testing.T, path string) { require.NoError(t, os.Rename(path, path+".moved")) }},
+		{"deleted", func(t *testing.T, path string) { require.NoError(t, os.Remove(path)) }},
+		{"replaced", func(t *testing.T, path string) {
+			require.NoError(t, os.Rename(path, path+".old"))
+			require.NoError(t, os.WriteFile(path, []byte("someone else's file"), 0o600))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "parley.db")
+			s, err := Open(ctx, path)
+			require.NoError(t, err)
+			defer s.Close()
+			before := Meeting{Title: "Round 1", Status: StatusHeld}
+			require.NoError(t, s.CreateMeeting(ctx, &before), "the file is where it was")
+
+			tc.gone(t, path)
+			after := Meeting{Title: "Round 2", Status: StatusProposed}
+			err = s.CreateMeeting(ctx, &after)
+			require.ErrorIs(t, err, ErrFileGone)
+
+			copyPath := filepath.Join(dir, "rescued.db")
+			require.NoError(t, s.Backup(ctx, copyPath), "the open store still copies out")
+			rescued, err := Open(ctx, copyPath)
+			require.NoError(t, err)
+			defer rescued.Close()
+			list, err := rescued.Meetings(ctx, MeetingFilter{})
+			require.NoError(t, err)
+			assert.Len(t, list, 2, "the copy holds the save made after the file went")
+		})
+	}
+}
+
+// A database that cannot grow fails a write with ErrDiskFull, and the write leaves nothing
+// behind. SQLite's max_page_count gives the same SQLITE_FULL as a full disk.
+func TestDiskFullIsErrDiskFull(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	s.db.SetMaxOpenConns(1) // the pragma below holds for one connection
+	var pages int
+	require.NoError(t, s.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages))
+	_, err := s.db.ExecContext(ctx, fmt.Sprintf(`PRAGMA max_page_count = %d`, pages))
+	require.NoError(t, err)
+
+	m := Meeting{Title: "Round 3", Status: StatusProposed, Purpose: strings.Repeat("A long purpose. ", 20000)}
+	err = s.CreateMeeting(ctx, &m)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrDiskFull)
+	list, err := s.Meetings(ctx, MeetingFilter{})
+	require.NoError(t, err)
+	assert.Empty(t, list, "the failed write rolled back whole")
+}
+
+func TestClassifyFileErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		err      error
+		diskFull bool
+	}{
+		{"no space left", &fs.PathError{Op: "write", Path: "/media/usb/brief.pdf", Err: syscall.ENOSPC}, true},
+		{"wrapped", fmt.Errorf("write pack: %w", &fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), true},
+		{"permission", &fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}, false},
+		{"words are not enough", errors.New("database or disk is full"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Classify(tc.err)
+			assert.Equal(t, tc.diskFull, errors.Is(got, ErrDiskFull))
+			assert.ErrorIs(t, got, tc.err, "the original error stays in the chain")
+		})
+	}
+	assert.NoError(t, Classify(nil))
 }
