@@ -5,8 +5,6 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,48 +14,28 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// onAddParticipant asks for an actor from the dossier and a role.
+// onAddParticipant asks for an actor from the dossier, looked up as the user types, and a role.
 func (p *meetingPage) onAddParticipant() {
-	if len(p.actors) == 0 {
+	if !p.anyActor {
 		p.onNewActor()
 		return
 	}
-	ids := map[string]string{}
-	known := map[string]string{} // label → every name the actor goes by, lower-cased
-	var names []string
-	for _, a := range p.actors {
-		label := a.Name
-		if a.Title != "" {
-			label += " — " + a.Title
-		}
-		label = uniqueLabel(ids, label)
-		ids[label] = a.ID
-		known[label] = strings.ToLower(strings.Join(append([]string{label, a.NativeName, a.Country, a.Organisation}, a.OtherNames...), " "))
-		names = append(names, label)
-	}
-	sort.Strings(names)
-	actor := widget.NewSelectEntry(names)
-	actor.SetPlaceHolder("type a name in any script or spelling to narrow the list")
-	actor.OnChanged = func(s string) { actor.SetOptions(narrowActors(names, known, s)) }
+	actor := newActorPicker(p.u)
 	role := widget.NewSelect(roleOptions(), nil)
 	role.SetSelected(string(storage.RoleMember))
 	noteEntry := widget.NewEntry()
 	items := []*widget.FormItem{
-		widget.NewFormItem("Actor", actor),
+		widget.NewFormItem("Actor", actor.entry),
 		widget.NewFormItem("Role", role),
 		widget.NewFormItem("Note", noteEntry),
 	}
-	actor.Validator = func(s string) error {
-		if _, ok := ids[s]; !ok {
-			return fmt.Errorf("choose an actor from the list")
-		}
-		return nil
-	}
 	d := dialog.NewForm("Add participant", "Add", "Cancel", items, func(ok bool) {
-		if !ok {
+		a, chosen := actor.chosen()
+		if !ok || !chosen {
 			return
 		}
-		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
+		p.knowActor(a)
+		p.addParticipant(storage.Participant{ActorID: a.ID, Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
 	}, p.u.win)
 	p.u.showForm(d, fyne.NewSize(560, 280), items)
 }
@@ -124,8 +102,9 @@ func (p *meetingPage) onNewActor() {
 				p.u.showError("create the actor", err)
 				return
 			}
-			p.actors = append(p.actors, a)
-			p.actorByID[a.ID] = a
+			p.anyActor = true
+			p.knowActor(storage.ActorKey{ID: a.ID, Kind: a.Kind, Name: a.Name, NativeName: a.NativeName, Title: a.Title,
+				Organisation: a.Organisation, Country: a.Country, Role: a.Role, OtherNames: a.OtherNames})
 			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
 			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
 		})
@@ -221,21 +200,4 @@ func (p *meetingPage) onExport() {
 		return
 	}
 	p.u.exportPack(p.m)
-}
-
-// narrowActors keeps the labels whose actor goes by every word typed, in any of their names,
-// scripts or spellings ("морг", "harada ambassador").
-func narrowActors(labels []string, known map[string]string, typed string) []string {
-	words := strings.Fields(strings.ToLower(typed))
-	var out []string
-	for _, l := range labels {
-		all := true
-		for _, w := range words {
-			all = all && strings.Contains(known[l], w)
-		}
-		if all {
-			out = append(out, l)
-		}
-	}
-	return out
 }

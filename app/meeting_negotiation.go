@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ const (
 	noPressAccess  = "(not decided)"
 	otherPresent   = "Someone else was present…"
 	anotherMeeting = "(another meeting)"
+	anotherActor   = "Another actor…" // in a big dossier's drop-downs of actors: look one up
 )
 
 // Columns of the negotiation's tables.
@@ -143,7 +145,8 @@ func (p *meetingPage) buildNegotiation() {
 		widgets.TableColumn{Title: "By when", Hint: "by when, e.g. by Aug 2016", Width: 150},
 		widgets.TableColumn{Title: "Status", Hint: "status", Width: 100, Options: statuses},
 		widgets.TableColumn{Title: "Closed at", Hint: "closed at", Options: []string{notClosed}})
-	p.commitments.OnChanged = func([][]string) { e.touch(); p.showOverdue() }
+	p.commitments.OnChanged = func(rows [][]string) { e.touch(); p.showOverdue(); p.pickAnother(p.commitments, commitActor, rows) }
+	p.agenda.OnChanged = func(rows [][]string) { e.touch(); p.pickAnother(p.agenda, agendaLead, rows) }
 
 	fs.add("their_side", "Their side", p.theirSide)
 	fs.add("lines_to_take", "Points to make", p.points)
@@ -290,6 +293,9 @@ func (p *meetingPage) setActorChoices() {
 			all = append(all, p.actorLabels[a.ID])
 		}
 	}
+	if p.moreActors {
+		all = append(all, anotherActor)
+	}
 	addressees := append([]string{toAnyone}, planned...)
 	for _, id := range points {
 		if l := p.actorLabels[id]; l != "" && !isPlanned[id] && !slices.Contains(addressees, l) {
@@ -374,6 +380,9 @@ func (p *meetingPage) setPresentChoices(ids []string) {
 			others = append(others, l)
 		}
 	}
+	if p.moreActors {
+		others = append(others, anotherActor)
+	}
 	p.quietly(func() {
 		p.present.Options = opts
 		p.present.SetSelected(sel)
@@ -416,6 +425,18 @@ func (p *meetingPage) tickPlanned() {
 
 // addPresent adds an actor who was not planned to the present list, ticked.
 func (p *meetingPage) addPresent(label string) {
+	if label == anotherActor && !p.ed.loading {
+		p.pickActor(func(a storage.ActorKey, ok bool) {
+			if !ok {
+				p.setPresentChoices(p.presentIDs())
+				return
+			}
+			p.knowActor(a)
+			p.setActorChoices()
+			p.addPresent(p.actorLabels[a.ID])
+		})
+		return
+	}
 	id := p.actorIDs[label]
 	if p.ed.loading || id == "" {
 		return
@@ -423,6 +444,60 @@ func (p *meetingPage) addPresent(label string) {
 	p.presentExtra = append(p.presentExtra, id)
 	p.setPresentChoices(append(p.presentIDs(), id))
 	p.ed.touch()
+}
+
+// pickAnother looks up the actor of a row of t whose column col holds anotherActor and puts
+// them there (none when the user cancels).
+func (p *meetingPage) pickAnother(t *widgets.TableEditor, col int, rows [][]string) {
+	row := slices.IndexFunc(rows, func(r []string) bool { return r[col] == anotherActor })
+	if row < 0 || p.ed.loading {
+		return
+	}
+	p.pickActor(func(a storage.ActorKey, ok bool) {
+		ids := p.columnIDs(t, col)
+		if ok {
+			p.knowActor(a)
+			p.setActorChoices()
+			ids = p.columnIDs(t, col)
+			if row < len(ids) {
+				ids[row] = a.ID
+			}
+		}
+		p.setColumn(t, col, nil, ids, p.actorNone(t))
+		p.ed.touch()
+	})
+}
+
+// actorNone is what a drop-down of actors in t shows when it names none.
+func (p *meetingPage) actorNone(t *widgets.TableEditor) string {
+	if t == p.agenda {
+		return noLead
+	}
+	return bySide
+}
+
+// pickActor asks for an actor of the dossier, looked up as the user types; then runs done
+// with them, or with ok false when the user cancels.
+func (p *meetingPage) pickActor(done func(a storage.ActorKey, ok bool)) {
+	actor := newActorPicker(p.u)
+	items := []*widget.FormItem{widget.NewFormItem("Actor", actor.entry)}
+	d := dialog.NewForm("Choose an actor", "Choose", "Cancel", items, func(ok bool) {
+		a, chosen := actor.chosen()
+		done(a, ok && chosen)
+	}, p.u.win)
+	p.u.showForm(d, fyne.NewSize(560, 200), items)
+}
+
+// formActorIDs are the actors the form names as it stands (see meetingActorIDs).
+func (p *meetingPage) formActorIDs() []string {
+	var ids []string
+	for _, pt := range p.participants {
+		ids = append(ids, pt.ActorID)
+	}
+	ids = append(ids, p.columnIDs(p.points, pointTo)...)
+	ids = append(ids, p.columnIDs(p.agenda, agendaLead)...)
+	ids = append(ids, p.columnIDs(p.commitments, commitActor)...)
+	return append(append(ids, p.presentIDs()...), p.presentExtra...)
 }
 
 // setClosedChoices offers the rounds of the track (latest first) as where a commitment was

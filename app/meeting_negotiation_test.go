@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -449,4 +450,54 @@ func addTextOf(t *testing.T, editor fyne.CanvasObject) string {
 	bs := find[*widget.Button](editor)
 	require.NotEmpty(t, bs)
 	return bs[len(bs)-1].Text
+}
+
+// A dossier of more actors than the drop-downs offer whole offers in them the actors the
+// meeting names and "Another actor…", which looks one up as the user types.
+func TestNegotiationOffersAnotherActorInABigDossier(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range offeredActors {
+		require.NoError(t, st.CreateActor(ctx, &storage.Actor{Kind: storage.ActorPerson, Name: fmt.Sprintf("Zed Clerk %03d", i)}))
+	}
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	require.True(t, p.moreActors)
+	kishida := "Fumio Kishida · Japan"
+	lead := find[*widget.Select](p.agenda)
+	require.NotEmpty(t, lead, "the sample's Tokyo round has an agenda")
+	planned, _ := p.plannedLabels()
+	assert.Equal(t, append(append([]string{noLead}, planned...), anotherActor), lead[0].Options, "the participants, then the others looked up")
+	assert.NotContains(t, p.presentOther.Options, kishida)
+	assert.Contains(t, p.presentOther.Options, anotherActor)
+
+	lead[0].SetSelected(anotherActor)
+	pick := find[*widget.SelectEntry](overlay(t, u))
+	require.Len(t, pick, 1)
+	pick[0].SetText("Fumio Kishida — Minister for Foreign Affairs")
+	tapButton(t, overlay(t, u), "Choose")
+	assert.Equal(t, kishida, p.agenda.Rows()[0][agendaLead])
+	assert.True(t, p.dirty())
+	assert.Contains(t, find[*widget.Select](p.agenda)[0].Options, kishida, "offered from now on")
+
+	p.presentOther.SetSelected(anotherActor)
+	pick = find[*widget.SelectEntry](overlay(t, u))
+	pick[0].SetText("Zed Clerk 007")
+	tapButton(t, overlay(t, u), "Choose")
+	assert.Contains(t, p.present.Selected, "Zed Clerk 007", "ticked present")
+
+	lead[0] = find[*widget.Select](p.agenda)[0]
+	lead[0].SetSelected(anotherActor)
+	tapButton(t, overlay(t, u), "Cancel")
+	assert.Equal(t, noLead, p.agenda.Rows()[0][agendaLead], "cancelled: no lead")
+
+	m, ok := p.collect()
+	require.True(t, ok)
+	assert.Contains(t, m.Record.PresentIDs, func() string {
+		for id, l := range p.actorLabels {
+			if l == "Zed Clerk 007" {
+				return id
+			}
+		}
+		return ""
+	}())
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -161,18 +162,55 @@ func TestStatusMessagesFade(t *testing.T) {
 	u.busyStop()
 }
 
-// The add-participant list narrows on every name an actor goes by, in any script.
-func TestNarrowActors(t *testing.T) {
-	labels := []string{"Igor Morgulov — Deputy Minister", "Chikahito Harada — Ambassador"}
-	known := map[string]string{
-		labels[0]: "igor morgulov — deputy minister игорь моргулов russia igor vladimirovich morgulov",
-		labels[1]: "chikahito harada — ambassador 原田親仁 japan",
+// The add-participant list narrows on every name an actor goes by, in any script, reading
+// the actors that match from the store as the user types.
+func TestActorPickerNarrows(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	k := newActorPicker(u)
+	morgulov, harada := "Igor Morgulov — Deputy Minister of Foreign Affairs",
+		"Chikahito Harada — Government Representative and Ambassador in charge of Japan–Russia Relations"
+	assert.Len(t, k.offered, 6, "every actor of the sample before anything is typed")
+	for _, tc := range []struct {
+		typed string
+		want  []string
+	}{
+		{"Морг", []string{morgulov}},
+		{"原田", []string{harada}},
+		{"harada ambassador", []string{harada}},
+		{"igor vladimirovich", []string{morgulov}},
+		{"lavrov", []string{}},
+		{morgulov, []string{morgulov}},
+	} {
+		k.entry.SetText(tc.typed)
+		assert.Equal(t, tc.want, k.offered, tc.typed)
 	}
-	assert.Equal(t, labels[:1], narrowActors(labels, known, "Морг"))
-	assert.Equal(t, labels[1:], narrowActors(labels, known, "原田"))
-	assert.Equal(t, labels[1:], narrowActors(labels, known, "harada ambassador"))
-	assert.Equal(t, labels, narrowActors(labels, known, ""))
-	assert.Empty(t, narrowActors(labels, known, "lavrov"))
+	a, ok := k.chosen()
+	require.True(t, ok, "a label offered names its actor")
+	assert.Equal(t, sample.MorgulovID, a.ID)
+	assert.NoError(t, k.entry.Validate())
+	k.entry.SetText("Igor")
+	_, ok = k.chosen()
+	assert.False(t, ok)
+	assert.Error(t, k.entry.Validate(), "what is typed must be chosen from the list")
+}
+
+// A picker reads at most pickedActors: a big dossier's are looked up as the user types.
+func TestActorPickerLimits(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range pickedActors + 5 {
+		require.NoError(t, st.CreateActor(ctx, &storage.Actor{Kind: storage.ActorPerson, Name: fmt.Sprintf("Zed Clerk %03d", i)}))
+	}
+	k := newActorPicker(u)
+	assert.Len(t, k.offered, pickedActors)
+	k.entry.SetText("clerk 01")
+	want := []string{"Zed Clerk 001"}
+	for i := 10; i < 20; i++ {
+		want = append(want, fmt.Sprintf("Zed Clerk %03d", i))
+	}
+	assert.Equal(t, want, k.offered)
+	k.entry.SetText("clerk 054")
+	assert.Equal(t, []string{"Zed Clerk 054"}, k.offered)
 }
 
 // A meeting in a zone of Parley's own (the rules of a calendar file's zone that no IANA zone
