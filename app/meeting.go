@@ -570,6 +570,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.cleared.SetText(partialText(m.Brief.Cleared))
 	p.distribution.SetText(strings.Join(m.Brief.Distribution, "\n"))
 	p.participants = append([]storage.Participant(nil), m.Participants...)
+	p.clearActorTables() // filled by fillNegotiation, once the participants are in
 	p.refreshParticipants()
 	var sel []string
 	for _, id := range m.DisputeIDs {

@@ -577,20 +577,22 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	}
 	p.theirSide.SetRows(rows)
 
-	// The actors' drop-downs get their choices for empty tables, then the rows their actors.
+	// The drop-downs of actors and meetings get their choices while their tables are empty,
+	// then each table its rows once: every SetRows and SetOptions builds all its rows again.
 	p.presentExtra = nil
-	for _, t := range []*widgets.TableEditor{p.points, p.agenda, p.commitments} {
-		t.SetRows(nil)
-	}
+	p.clearActorTables()
 	p.quietly(func() { p.present.SetSelected(nil) })
 	p.setActorChoices()
 	ids := make([]string, len(m.LinesToTake))
+	for i, l := range m.LinesToTake {
+		ids[i] = l.ToID
+	}
+	p.setActorChoicesFor(ids)
 	rows = make([][]string, len(m.LinesToTake))
 	for i, l := range m.LinesToTake {
-		rows[i], ids[i] = []string{l.Text, ""}, l.ToID
+		rows[i] = []string{l.Text, p.actorLabelOr(l.ToID, toAnyone)}
 	}
 	p.points.SetRows(rows)
-	p.setActorChoicesFor(ids)
 
 	p.ifPressed.SetItems(m.IfPressed)
 	p.avoid.SetItems(m.LinesToAvoid)
@@ -602,12 +604,10 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	}
 
 	rows = make([][]string, len(m.Agenda))
-	leads := make([]string, len(m.Agenda))
 	for i, a := range m.Agenda {
-		rows[i], leads[i] = []string{a.At, a.Item, "", intText(a.Minutes)}, a.LeadID
+		rows[i] = []string{a.At, a.Item, p.actorLabelOr(a.LeadID, noLead), intText(a.Minutes)}
 	}
 	p.agenda.SetRows(rows)
-	p.setColumn(p.agenda, agendaLead, nil, leads, noLead)
 
 	rows = make([][]string, len(m.Choreography))
 	for i, n := range m.Choreography {
@@ -652,16 +652,36 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	p.atmosphereWhy.SetText(r.AtmosphereWhy)
 	p.setPresentChoices(r.PresentIDs)
 
-	rows = make([][]string, len(m.Commitments))
-	who := make([]string, len(m.Commitments))
 	closed := make([]string, len(m.Commitments))
 	for i, c := range m.Commitments {
-		rows[i] = []string{c.What, "", c.Side, dueText(c.Due), string(c.Status), ""}
-		who[i], closed[i] = c.ActorID, c.ClosedByID
+		closed[i] = c.ClosedByID
+	}
+	p.setClosedChoices(closed)
+	rows = make([][]string, len(m.Commitments))
+	for i, c := range m.Commitments {
+		at := notClosed
+		if l := labelFor(p.closedIDs, c.ClosedByID); c.ClosedByID != "" && l != "" {
+			at = l
+		}
+		rows[i] = []string{c.What, p.actorLabelOr(c.ActorID, bySide), c.Side, dueText(c.Due), string(c.Status), at}
 	}
 	p.commitments.SetRows(rows)
-	p.setColumn(p.commitments, commitActor, nil, who, bySide)
-	p.setClosedChoices(closed)
+	p.showOverdue()
+}
+
+// clearActorTables empties the tables whose rows name actors, before the page is filled.
+func (p *meetingPage) clearActorTables() {
+	for _, t := range []*widgets.TableEditor{p.points, p.agenda, p.commitments} {
+		t.SetRows(nil)
+	}
+}
+
+// actorLabelOr is the label a drop-down of actors shows for actor id, none when id is "".
+func (p *meetingPage) actorLabelOr(id, none string) string {
+	if id == "" {
+		return none
+	}
+	return p.actorLabels[id]
 }
 
 // setActorChoicesFor gives the points their addressees ids, offering each even when they are
