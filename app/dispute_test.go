@@ -90,3 +90,34 @@ func TestDisputeSheetShortensItsStatements(t *testing.T) {
 	test.Tap(more)
 	assert.Contains(t, texts(p.sheet), oldest.Text)
 }
+
+// The Edit tab's tables are filled when the tab is first shown, not when the dispute opens,
+// and a save from the fact sheet keeps their rows.
+func TestDisputeEditTabFilledWhenShown(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	stored, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	require.NotEmpty(t, stored.Timeline)
+
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	require.True(t, p.loaded)
+	assert.Empty(t, p.tl.Rows(), "not built while the fact sheet is shown")
+	assert.Equal(t, stored.Title, p.titleE.Text, "the inputs hold the record")
+	p.tabs.SelectIndex(1)
+	assert.Len(t, p.tl.Rows(), len(stored.Timeline))
+	assert.Len(t, p.names.Rows(), len(stored.Names))
+	assert.False(t, p.dirty(), "filling them is no edit")
+
+	again := newDisputePage(u, sample.DisputeID)
+	u.push(again)
+	again.tags.SetText(again.tags.Text + ", checked")
+	u.saveCurrent() // from the fact sheet
+	assert.False(t, again.dirty())
+	saved, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	assert.Equal(t, stored.Timeline, saved.Timeline, "the rows were not lost")
+	assert.Equal(t, stored.Names, saved.Names)
+	assert.Contains(t, saved.Tags, "checked")
+}
