@@ -249,10 +249,16 @@ func (p *disputePage) refreshHeader() {
 // refreshSheet draws the fact sheet of the stored dispute.
 func (p *disputePage) refreshSheet() {
 	d := p.d
-	p.sheet.Objects = nil
-	if p.isNew() {
-		p.sheet.Add(emptyState("The fact sheet appears here once the dispute is saved."))
+	// The sheet is put together, then shown: each Container.Add lays out what is in it again,
+	// its wrapped texts measured anew (a third of opening a dispute of decades).
+	var sheet []fyne.CanvasObject
+	add := func(o fyne.CanvasObject) { sheet = append(sheet, o) }
+	defer func() {
+		p.sheet.Objects = sheet
 		p.sheet.Refresh()
+	}()
+	if p.isNew() {
+		add(emptyState("The fact sheet appears here once the dispute is saved."))
 		return
 	}
 	// Sources are numbered in the order the sheet first cites them.
@@ -287,7 +293,7 @@ func (p *disputePage) refreshSheet() {
 			idx[n.Party] = len(cols)
 			cols = append(cols, widgets.Column{Heading: n.Party, Paragraphs: []string{text}})
 		}
-		p.sheet.Add(section("Names by party", widgets.NewSideBySide(cols...)))
+		add(section("Names by party", widgets.NewSideBySide(cols...)))
 	}
 	var who []string
 	if d.Administrator != "" {
@@ -297,10 +303,10 @@ func (p *disputePage) refreshSheet() {
 		who = append(who, "Claimed by "+strings.Join(d.Claimants, ", "))
 	}
 	if len(who) > 0 {
-		p.sheet.Add(boldLabel(strings.Join(who, " · ")))
+		add(boldLabel(strings.Join(who, " · ")))
 	}
 	if d.Summary != "" {
-		p.sheet.Add(section("Summary", wrapLabel(d.Summary)))
+		add(section("Summary", wrapLabel(d.Summary)))
 	}
 	if len(d.Facts) > 0 {
 		facts := make([]widgets.Fact, len(d.Facts))
@@ -309,36 +315,36 @@ func (p *disputePage) refreshSheet() {
 		}
 		t := widgets.NewFactTable(facts)
 		t.OnCitationTapped = func(c string) { p.openCited(cited, c) }
-		p.sheet.Add(section("Key facts", t))
+		add(section("Key facts", t))
 	}
 	if len(d.Positions) > 0 {
 		var cols []widgets.Column
 		for _, ps := range d.Positions {
 			cols = append(cols, widgets.Column{Heading: ps.Party, Paragraphs: []string{ps.Text}})
 		}
-		p.sheet.Add(section("Positions", widgets.NewSideBySide(cols...)))
+		add(section("Positions", widgets.NewSideBySide(cols...)))
 	}
 	if len(d.Timeline) > 0 {
-		rows := container.NewVBox()
+		var rows []fyne.CanvasObject
 		for _, ev := range d.Timeline {
 			text := ev.Text
 			if n := cite(ev.SourceID); n != "" {
 				text += " [" + n + "]"
 			}
 			when := boldLabel(ev.When.String())
-			rows.Add(container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
+			rows = append(rows, container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
 		}
-		p.sheet.Add(section("Timeline", rows))
+		add(section("Timeline", container.NewVBox(rows...)))
 	}
 	if len(p.meetings) > 0 {
-		p.sheet.Add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
+		add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
 	}
 	if len(p.statements) > 0 {
-		rows := container.NewVBox()
+		var rows []fyne.CanvasObject
 		shown := p.statements
 		if !p.allStatements && len(shown) > shownStatements {
 			shown = shown[:shownStatements] // newest first
-			rows.Add(p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+			rows = append(rows, p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
 				fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
 		}
 		for _, s := range shown {
@@ -353,35 +359,34 @@ func (p *disputePage) refreshSheet() {
 			who := widget.NewHyperlink(head, nil)
 			who.Wrapping = fyne.TextWrapWord
 			who.OnTapped = func() { p.u.push(newActorPage(p.u, s.ActorID)) }
-			rows.Add(container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
+			rows = append(rows, container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
 		}
-		p.sheet.Add(section("Statements on the dispute", rows))
+		add(section("Statements on the dispute", container.NewVBox(rows...)))
 	}
 	if len(cited) > 0 {
-		rows := container.NewVBox()
+		var rows []fyne.CanvasObject
 		for i, id := range cited {
 			id := id
 			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, p.sourceTitle(id)), nil)
 			link.Wrapping = fyne.TextWrapWord
 			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
-			rows.Add(link)
+			rows = append(rows, link)
 		}
-		p.sheet.Add(section("Sources", rows))
+		add(section("Sources", container.NewVBox(rows...)))
 	}
-	if len(p.sheet.Objects) == 0 {
-		p.sheet.Add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
+	if len(sheet) == 0 {
+		add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
 	}
-	p.sheet.Refresh()
 }
 
 // meetingRows lists the meetings linked to the dispute by date, each opening its page: the
 // latest shownMeetings until "Show all" is pressed.
 func (p *disputePage) meetingRows() fyne.CanvasObject {
-	rows := container.NewVBox()
+	var rows []fyne.CanvasObject
 	ms := p.meetings
 	if !p.allMeetings && len(ms) > shownMeetings {
 		ms = ms[len(ms)-shownMeetings:]
-		rows.Add(p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
+		rows = append(rows, p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
 			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
 	}
 	for _, m := range ms {
@@ -390,9 +395,9 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 		link.Wrapping = fyne.TextWrapWord // the whole title, on a narrow window over two lines
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
-		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
+		rows = append(rows, container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
 	}
-	return rows
+	return container.NewVBox(rows...)
 }
 
 // showAll is the line above a shortened list: what it shows, and a button that shows it whole.
