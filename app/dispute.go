@@ -34,6 +34,7 @@ type disputePage struct {
 	meetings                    []storage.MeetingSummary
 	allMeetings                 bool // the whole list of meetings shown, not the latest
 	allStatements               bool // the same for statements
+	allTimeline                 bool // and for the timeline
 	// tables fills the Edit tab's tables with the record last filled in, when the tab is first
 	// shown: their rows of inputs (~20 ms each) are what opening a dispute cost. nil once done.
 	tables func()
@@ -54,6 +55,7 @@ type disputeData struct {
 const (
 	shownMeetings   = 20
 	shownStatements = 20
+	shownTimeline   = 20 // the latest entries: one of the synthetic decades has 39, each a wrapped text
 )
 
 func newDisputePage(u *ui, id string) *disputePage {
@@ -326,7 +328,16 @@ func (p *disputePage) refreshSheet() {
 	}
 	if len(d.Timeline) > 0 {
 		var rows []fyne.CanvasObject
-		for _, ev := range d.Timeline {
+		shown := d.Timeline
+		if !p.allTimeline && len(shown) > shownTimeline {
+			for _, ev := range shown[:len(shown)-shownTimeline] {
+				cite(ev.SourceID) // the sources keep their numbers when the rest is shown
+			}
+			shown = shown[len(shown)-shownTimeline:]
+			rows = append(rows, p.showAll(fmt.Sprintf("The last %d of %d:", shownTimeline, len(d.Timeline)),
+				fmt.Sprintf("Show all %d entries", len(d.Timeline)), &p.allTimeline))
+		}
+		for _, ev := range shown {
 			text := ev.Text
 			if n := cite(ev.SourceID); n != "" {
 				text += " [" + n + "]"

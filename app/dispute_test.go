@@ -121,3 +121,23 @@ func TestDisputeEditTabFilledWhenShown(t *testing.T) {
 	assert.Equal(t, stored.Names, saved.Names)
 	assert.Contains(t, saved.Tags, "checked")
 }
+
+// A long timeline shows its last entries until "Show all".
+func TestDisputeSheetShortensItsTimeline(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	d, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	for i := len(d.Timeline); i < shownTimeline+5; i++ {
+		d.Timeline = append(d.Timeline, storage.Event{When: storage.OnDay(2018, 1, 1+i), Text: fmt.Sprintf("Entry number %02d", i)})
+	}
+	require.NoError(t, st.UpdateDispute(ctx, &d))
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet := texts(p.sheet)
+	last := d.Timeline[len(d.Timeline)-1].Text
+	assert.Contains(t, sheet, last)
+	assert.NotContains(t, sheet, d.Timeline[0].Text, "the first wait for Show all")
+	tapButton(t, p.sheet, fmt.Sprintf("Show all %d entries", len(d.Timeline)))
+	assert.Contains(t, texts(p.sheet), d.Timeline[0].Text)
+}
