@@ -305,16 +305,17 @@ func (p *actorPage) onChoosePhoto() {
 	p.u.showFileDialog(d)
 }
 
-// setRelated shows relationships, statements and meetings.
+// setRelated shows relationships, statements and meetings. Each box is put together, then
+// shown: a Container.Add lays out all it holds again.
 func (p *actorPage) setRelated(d actorData) {
 	if p.isNew() {
 		return
 	}
 	p.relations, p.statements, p.meetings = d.relations, d.statements, d.meetings
 
-	p.relBox.Objects = nil
+	var rels []fyne.CanvasObject
 	if len(p.relations) == 0 {
-		p.relBox.Add(note("No relationships recorded."))
+		rels = append(rels, note("No relationships recorded."))
 	}
 	for _, r := range p.relations {
 		r := r
@@ -332,22 +333,24 @@ func (p *actorPage) setRelated(d actorData) {
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.onRemoveRelation(r) })
 		rm.Importance = widget.LowImportance
 		line := wrapLabel(text)
-		p.relBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(other, rm), line))
+		rels = append(rels, container.NewBorder(nil, nil, nil, container.NewHBox(other, rm), line))
 	}
+	p.relBox.Objects = rels
 	p.relBox.Refresh()
 
-	p.stmtBox.Objects = nil
+	var stmts []fyne.CanvasObject
 	if len(p.statements) == 0 {
-		p.stmtBox.Add(note("No statements recorded — add what they said, with when and where, and the source."))
+		stmts = append(stmts, note("No statements recorded — add what they said, with when and where, and the source."))
 	}
 	for _, s := range p.statements {
-		p.stmtBox.Add(p.statementRow(s))
+		stmts = append(stmts, p.statementRow(s))
 	}
+	p.stmtBox.Objects = stmts
 	p.stmtBox.Refresh()
 
-	p.meetBox.Objects = nil
+	var meets []fyne.CanvasObject
 	if len(p.meetings) == 0 {
-		p.meetBox.Add(note("Not a participant of any meeting yet — add them from a meeting's Participants."))
+		meets = append(meets, note("Not a participant of any meeting yet — add them from a meeting's Participants."))
 	}
 	for _, m := range p.meetings {
 		m := m
@@ -355,8 +358,9 @@ func (p *actorPage) setRelated(d actorData) {
 		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
-		p.meetBox.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))
+		meets = append(meets, container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))
 	}
+	p.meetBox.Objects = meets
 	p.meetBox.Refresh()
 }
 
