@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -39,8 +40,7 @@ type actorPage struct {
 	relations                     []storage.RelationView
 	statements                    []storage.Statement
 	meetings                      []storage.MeetingSummary
-	sources                       []storage.Source
-	disputes                      []storage.Dispute
+	sourceTitles                  map[string]string // of the statements' sources, by ID
 }
 
 // actorData is what the profile loads.
@@ -49,8 +49,9 @@ type actorData struct {
 	relations  []storage.RelationView
 	statements []storage.Statement
 	meetings   []storage.MeetingSummary
-	sources    []storage.Source
-	disputes   []storage.Dispute
+	// sourceTitles are the titles of the statements' sources: the statement dialog reads
+	// every source and dispute when it opens (a dossier has thousands of sources).
+	sourceTitles map[string]string
 }
 
 func newActorPage(u *ui, id string) *actorPage {
@@ -166,11 +167,7 @@ func loadActor(ctx context.Context, st *storage.Store, id string, draft storage.
 			return d, err
 		}
 	}
-	if d.sources, err = st.Sources(ctx); err != nil {
-		return d, err
-	}
-	d.disputes, err = st.Disputes(ctx)
-	return d, err
+	return d, nil
 }
 
 // loadActorRelated reads what is recorded about the actor outside their own record.
@@ -182,8 +179,25 @@ func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *acto
 	if d.statements, err = st.Statements(ctx, storage.StatementFilter{ActorID: id}); err != nil {
 		return err
 	}
-	d.meetings, err = st.MeetingsOfActor(ctx, id)
-	return err
+	if d.meetings, err = st.MeetingsOfActor(ctx, id); err != nil {
+		return err
+	}
+	d.sourceTitles = map[string]string{}
+	for _, s := range d.statements {
+		if _, done := d.sourceTitles[s.SourceID]; done || s.SourceID == "" {
+			continue
+		}
+		src, err := st.Source(ctx, s.SourceID)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			d.sourceTitles[s.SourceID] = s.SourceID
+		case err != nil:
+			return err
+		default:
+			d.sourceTitles[s.SourceID] = src.Title
+		}
+	}
+	return nil
 }
 
 func (p *actorPage) apply(d actorData, err error) {
@@ -192,7 +206,6 @@ func (p *actorPage) apply(d actorData, err error) {
 		return
 	}
 	p.a = d.a
-	p.sources, p.disputes = d.sources, d.disputes
 	p.arrive(func() { p.fill(d.a) })
 	p.setRelated(d)
 	p.refreshHeader()
@@ -311,7 +324,7 @@ func (p *actorPage) setRelated(d actorData) {
 	if p.isNew() {
 		return
 	}
-	p.relations, p.statements, p.meetings = d.relations, d.statements, d.meetings
+	p.relations, p.statements, p.meetings, p.sourceTitles = d.relations, d.statements, d.meetings, d.sourceTitles
 
 	var rels []fyne.CanvasObject
 	if len(p.relations) == 0 {
@@ -397,10 +410,8 @@ func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
 }
 
 func (p *actorPage) sourceTitle(id string) string {
-	for _, s := range p.sources {
-		if s.ID == id {
-			return s.Title
-		}
+	if t, ok := p.sourceTitles[id]; ok {
+		return t
 	}
 	return id
 }
