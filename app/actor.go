@@ -41,6 +41,7 @@ type actorPage struct {
 	statements                    []storage.Statement
 	meetings                      []storage.MeetingSummary
 	sourceTitles                  map[string]string // of the statements' sources, by ID
+	allStatements, allMeetings    bool              // the whole lists shown, not the latest (see disputePage)
 }
 
 // actorData is what the profile loads.
@@ -355,7 +356,13 @@ func (p *actorPage) setRelated(d actorData) {
 	if len(p.statements) == 0 {
 		stmts = append(stmts, note("No statements recorded — add what they said, with when and where, and the source."))
 	}
-	for _, s := range p.statements {
+	shown := p.statements
+	if !p.allStatements && len(shown) > shownStatements {
+		shown = shown[:shownStatements] // newest first
+		stmts = append(stmts, p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+			fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
+	}
+	for _, s := range shown {
 		stmts = append(stmts, p.statementRow(s))
 	}
 	p.stmtBox.Objects = stmts
@@ -365,7 +372,13 @@ func (p *actorPage) setRelated(d actorData) {
 	if len(p.meetings) == 0 {
 		meets = append(meets, note("Not a participant of any meeting yet — add them from a meeting's Participants."))
 	}
-	for _, m := range p.meetings {
+	ms := p.meetings
+	if !p.allMeetings && len(ms) > shownMeetings {
+		ms = ms[len(ms)-shownMeetings:] // by date: the latest last
+		meets = append(meets, p.showAll(fmt.Sprintf("The latest %d of %d:", shownMeetings, len(p.meetings)),
+			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
+	}
+	for _, m := range ms {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
 		link.Truncation = fyne.TextTruncateEllipsis
@@ -375,6 +388,14 @@ func (p *actorPage) setRelated(d actorData) {
 	}
 	p.meetBox.Objects = meets
 	p.meetBox.Refresh()
+}
+
+// showAll is the line above a shortened list: what it shows, and a button that shows it whole.
+func (p *actorPage) showAll(what, button string, all *bool) fyne.CanvasObject {
+	return showAllLine(what, button, func() {
+		*all = true
+		p.setRelated(actorData{relations: p.relations, statements: p.statements, meetings: p.meetings, sourceTitles: p.sourceTitles})
+	})
 }
 
 func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {

@@ -413,10 +413,16 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 
 // showAll is the line above a shortened list: what it shows, and a button that shows it whole.
 func (p *disputePage) showAll(what, button string, all *bool) fyne.CanvasObject {
-	b := widget.NewButton(button, func() {
+	return showAllLine(what, button, func() {
 		*all = true
 		p.refreshSheet()
 	})
+}
+
+// showAllLine is the line above a shortened list: what it shows, and a button that shows it
+// whole by running all.
+func showAllLine(what, button string, all func()) fyne.CanvasObject {
+	b := widget.NewButton(button, all)
 	b.Importance = widget.LowImportance
 	l := widget.NewLabel(what)
 	l.TextStyle = fyne.TextStyle{Italic: true}
