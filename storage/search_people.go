@@ -121,20 +121,35 @@ type takingPart struct {
 // adding meetings once it has limit of them (limit < 0: all), since an actor ranked lower
 // cannot bring a meeting ranked higher.
 func meetingsOf(ctx context.Context, q querier, people []namedActor, limit int) ([]takingPart, error) {
-	var out []takingPart
-	at := map[string]int{}
-	for _, a := range people {
-		rows, err := collect(ctx, q, `SELECT m.id, m.title FROM meeting_participants p
+	// The meetings of all of them in one read (a name shared by 858 actors took 858 queries),
+	// each actor's by title as they are listed.
+	ofActor := map[string][][2]string{}
+	for rest := people; len(rest) > 0; {
+		chunk := rest[:min(len(rest), 500)]
+		rest = rest[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, a := range chunk {
+			args[i] = a.id
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
+		rows, err := collect(ctx, q, `SELECT p.actor_id, m.id, m.title FROM meeting_participants p
 			JOIN meetings m ON m.id = p.meeting_id
-			WHERE p.actor_id = ? ORDER BY m.title, m.id`, []any{a.id}, func(rows *sql.Rows) ([2]string, error) {
-			var r [2]string
-			err := rows.Scan(&r[0], &r[1])
+			WHERE p.actor_id IN (`+marks+`) ORDER BY m.title, m.id`, args, func(rows *sql.Rows) ([3]string, error) {
+			var r [3]string
+			err := rows.Scan(&r[0], &r[1], &r[2])
 			return r, err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("meetings of %s: %w", a.id, err)
+			return nil, fmt.Errorf("meetings of the people found: %w", err)
 		}
 		for _, r := range rows {
+			ofActor[r[0]] = append(ofActor[r[0]], [2]string{r[1], r[2]})
+		}
+	}
+	var out []takingPart
+	at := map[string]int{}
+	for _, a := range people {
+		for _, r := range ofActor[a.id] {
 			if i, ok := at[r[0]]; ok {
 				if last := out[i].people; last[len(last)-1].id != a.id { // listed twice in one meeting: once
 					out[i].people = append(out[i].people, a)
