@@ -428,10 +428,10 @@ func (p *meetingPage) setLookups(d meetingData) {
 		dopts = append(dopts, label)
 	}
 	p.ed.fill(func() {
-		sel := p.disputes.Selected
 		p.disputes.Options = dopts
-		p.disputes.Selected = sel
-		p.disputes.Refresh()
+		if p.loaded { // else the page's fill ticks them, which draws them: 105 boxes at 100k
+			p.disputes.Refresh()
+		}
 	})
 }
 
