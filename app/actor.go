@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -183,20 +182,13 @@ func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *acto
 	if d.meetings, err = st.MeetingsOfActor(ctx, id); err != nil {
 		return err
 	}
-	d.sourceTitles = map[string]string{}
-	for _, s := range d.statements {
-		if _, done := d.sourceTitles[s.SourceID]; done || s.SourceID == "" {
-			continue
-		}
-		src, err := st.Source(ctx, s.SourceID)
-		switch {
-		case errors.Is(err, storage.ErrNotFound):
-			d.sourceTitles[s.SourceID] = s.SourceID
-		case err != nil:
-			return err
-		default:
-			d.sourceTitles[s.SourceID] = src.Title
-		}
+	ids := make([]string, len(d.statements))
+	for i, s := range d.statements {
+		ids[i] = s.SourceID
+	}
+	d.sourceTitles, err = sourceTitles(ctx, st, ids)
+	if err != nil {
+		return err
 	}
 	return nil
 }

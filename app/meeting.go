@@ -66,7 +66,7 @@ type meetingPage struct {
 	moreActors                       bool // more than offeredActors: the drop-downs offer the meeting's own and anotherActor
 	disputeList                      []storage.Dispute
 	tracks                           []storage.Track
-	sources                          []storage.Source
+	sourceTitles                     map[string]string // of the sources its status history cites
 	rounds                           []storage.MeetingSummary
 	trackIDs, previousIDs, disputeID map[string]string // option label → ID
 }
@@ -79,9 +79,11 @@ type meetingData struct {
 	moreActors bool
 	disputes   []storage.Dispute
 	tracks     []storage.Track
-	sources    []storage.Source
-	rounds     []storage.MeetingSummary
-	handling   tasks.HandlingReport
+	// sourceTitles name the sources of the status history: the status dialog reads every
+	// source when it opens (a dossier has thousands).
+	sourceTitles map[string]string
+	rounds       []storage.MeetingSummary
+	handling     tasks.HandlingReport
 }
 
 // newMeetingPage opens the meeting with id.
@@ -278,8 +280,20 @@ func loadMeeting(ctx context.Context, st *storage.Store, id string, m storage.Me
 		}
 	}
 	d.m = m
-	err = loadLookups(ctx, st, &d, m.TrackID, m.ID, meetingActorIDs(m))
+	if err = loadLookups(ctx, st, &d, m.TrackID, m.ID, meetingActorIDs(m)); err != nil {
+		return d, err
+	}
+	d.sourceTitles, err = historySources(ctx, st, m)
 	return d, err
+}
+
+// historySources are the titles of the sources m's status history cites.
+func historySources(ctx context.Context, st *storage.Store, m storage.Meeting) (map[string]string, error) {
+	ids := make([]string, len(m.StatusHistory))
+	for i, c := range m.StatusHistory {
+		ids[i] = c.SourceID
+	}
+	return sourceTitles(ctx, st, ids)
 }
 
 // offeredActors is how many actors the page's drop-downs of actors offer whole. A dossier with
@@ -345,7 +359,7 @@ func (p *meetingPage) knowActor(a storage.ActorKey) {
 }
 
 // loadLookups reads what the page's drop-downs and names offer: actors (see loadActors, of
-// actorIDs), disputes, tracks, sources and the rounds of track trackID other than meeting self.
+// actorIDs), disputes, tracks and the rounds of track trackID other than meeting self.
 func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID, self string, actorIDs []string) error {
 	err := loadActors(ctx, st, d, actorIDs)
 	if err != nil {
@@ -355,9 +369,6 @@ func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID
 		return err
 	}
 	if d.tracks, err = st.Tracks(ctx); err != nil {
-		return err
-	}
-	if d.sources, err = st.Sources(ctx); err != nil {
 		return err
 	}
 	if d.handling, err = tasks.Handling(ctx, st); err != nil {
@@ -411,7 +422,9 @@ func (p *meetingPage) setLookups(d meetingData) {
 	}
 	p.disputeList = d.disputes
 	p.tracks = d.tracks
-	p.sources = d.sources
+	if d.sourceTitles != nil { // a reload behind unsaved edits keeps those read with the meeting
+		p.sourceTitles = d.sourceTitles
+	}
 	p.rounds = d.rounds
 	p.setHandling(d.handling.Scheme, d.handling.Marking)
 
@@ -479,7 +492,7 @@ func labelFor(ids map[string]string, id string) string {
 	return ""
 }
 
-// reloadLookups refreshes actors, disputes, tracks and sources behind unsaved edits.
+// reloadLookups refreshes actors, disputes and tracks behind unsaved edits.
 func (p *meetingPage) reloadLookups() {
 	st, trackID, self := p.u.store, p.trackIDs[p.track.Selected], p.m.ID
 	ids := p.formActorIDs()
@@ -683,10 +696,8 @@ func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
 }
 
 func (p *meetingPage) sourceTitle(id string) string {
-	for _, s := range p.sources {
-		if s.ID == id {
-			return s.Title
-		}
+	if t, ok := p.sourceTitles[id]; ok {
+		return t
 	}
 	return id
 }
@@ -1014,13 +1025,19 @@ func (p *meetingPage) save(then func()) {
 	}
 	st := p.u.store
 	write := createOrUpdate(p.isNew(), st.CreateMeeting, st.UpdateMeeting)
-	saveRecord(&p.recordPage, "Saving “"+m.Title+"”…", "save the meeting", func(ctx context.Context) (storage.Meeting, error) {
+	saveRecord(&p.recordPage, "Saving “"+m.Title+"”…", "save the meeting", func(ctx context.Context) (meetingData, error) {
 		if err := write(ctx, &m); err != nil {
-			return m, err
+			return meetingData{m: m}, err
 		}
-		return st.Meeting(ctx, m.ID)
-	}, func(saved storage.Meeting) {
-		p.m = saved
+		saved, err := st.Meeting(ctx, m.ID)
+		if err != nil {
+			return meetingData{m: m}, err
+		}
+		titles, err := historySources(ctx, st, saved)
+		return meetingData{m: saved, sourceTitles: titles}, err
+	}, func(d meetingData) {
+		saved := d.m
+		p.m, p.sourceTitles = saved, d.sourceTitles
 		if p.markSaved() {
 			p.ed.fill(func() { p.fill(saved) }) // the date as stored: "22 Jun 2016 10:00 Tokyo" → 2016-06-22, 10:00, Asia/Tokyo
 		}

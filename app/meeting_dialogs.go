@@ -112,11 +112,23 @@ func (p *meetingPage) onNewActor() {
 	p.u.showForm(d, fyne.NewSize(560, 420), items)
 }
 
-// onChangeStatus asks for the new status, the reason and a source, and records the change.
+// onChangeStatus reads the sources the change may cite, then asks for the new status, the
+// reason and a source, and records the change.
 func (p *meetingPage) onChangeStatus() {
 	if p.isNew() {
 		return
 	}
+	st := p.u.store
+	run(p.u, "", st.Sources, func(sources []storage.Source, err error) {
+		if err != nil {
+			p.u.showError("list the sources", err)
+			return
+		}
+		p.statusForm(sources)
+	})
+}
+
+func (p *meetingPage) statusForm(sources []storage.Source) {
 	var opts []string
 	for _, s := range storage.Statuses {
 		if s != p.m.Status {
@@ -129,7 +141,7 @@ func (p *meetingPage) onChangeStatus() {
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
 	reason.Validator = required("give the reason")
-	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
+	srcOpts, srcIDs := choices(noSource, sources, sourceChoice)
 	src := widget.NewSelect(srcOpts, nil)
 	src.SetSelected(noSource)
 	happened := widget.NewEntry()
@@ -167,16 +179,23 @@ func (p *meetingPage) onChangeStatus() {
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.
 func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string, happened storage.PartialDate) {
 	st, id := p.u.store, p.m.ID
-	run(p.u, "Recording the status…", func(ctx context.Context) (storage.Meeting, error) {
+	run(p.u, "Recording the status…", func(ctx context.Context) (meetingData, error) {
 		if err := st.ChangeMeetingStatusOn(ctx, id, to, reason, sourceID, happened); err != nil {
-			return storage.Meeting{}, err
+			return meetingData{}, err
 		}
-		return st.Meeting(ctx, id)
-	}, func(m storage.Meeting, err error) {
+		m, err := st.Meeting(ctx, id)
+		if err != nil {
+			return meetingData{}, err
+		}
+		titles, err := historySources(ctx, st, m)
+		return meetingData{m: m, sourceTitles: titles}, err
+	}, func(d meetingData, err error) {
 		if err != nil {
 			p.u.showError("change the status", err)
 			return
 		}
+		m := d.m
+		p.sourceTitles = d.sourceTitles
 		p.m.Status = m.Status
 		p.m.StatusHistory = m.StatusHistory
 		p.m.Updated = m.Updated

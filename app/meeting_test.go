@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -292,4 +293,24 @@ func TestMonthKeepsTheVenuesZone(t *testing.T) {
 	p.save(func() {})
 	assert.Contains(t, p.fs.errorOf("when"), "Give the date as well")
 	assert.Empty(t, p.fs.errorOf("time"))
+}
+
+// The status history names the sources of its changes, read by ID when the meeting opens and
+// again when a change is recorded; the status dialog offers every source.
+func TestStatusHistoryNamesItsSources(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	src, err := st.Source(ctx, sample.ArticleSourceID)
+	require.NoError(t, err)
+	p := openMeeting(t, u, sample.MoscowRoundID)
+	p.onChangeStatus()
+	dlg := overlay(t, u)
+	sels := find[*widget.Select](dlg)
+	require.Len(t, sels, 2) // new status, source
+	assert.Contains(t, sels[1].Options, src.Title, "every source offered")
+	p.recordStatus(storage.StatusPostponed, "Postponed at their request", src.ID, storage.PartialDate{})
+	assert.Contains(t, texts(p.historyBox), "Source: "+src.Title)
+
+	again := openMeeting(t, u, sample.MoscowRoundID)
+	assert.Contains(t, texts(again.historyBox), "Source: "+src.Title)
 }
