@@ -69,6 +69,8 @@ type meetingPage struct {
 	sourceTitles                     map[string]string // of the sources its status history cites
 	rounds                           []storage.MeetingSummary
 	trackIDs, previousIDs, disputeID map[string]string // option label → ID
+	allDisputes                      []string          // the labels of every dispute, as the dossier orders them
+	linkDispute                      *widget.Select    // the disputes without a box (see showDisputes)
 }
 
 // meetingData is what the page loads off the Fyne goroutine.
@@ -219,6 +221,14 @@ func (p *meetingPage) build() {
 	newActor := widget.NewButtonWithIcon("New actor…", theme.AccountIcon(), p.onNewActor)
 	p.disputes = widget.NewCheckGroup(nil, func([]string) { e.touch() })
 	p.disputes.Horizontal = false
+	p.linkDispute = widget.NewSelect(nil, func(l string) {
+		if l == "" || p.ed.loading {
+			return
+		}
+		p.showDisputes(append(slices.Clone(p.disputes.Selected), l)) // ticks it, an edit
+	})
+	p.linkDispute.PlaceHolder = "Link another dispute…"
+	p.linkDispute.Hide()
 
 	p.statusNow = widget.NewLabel("")
 	p.statusNow.TextStyle = fyne.TextStyle{Bold: true}
@@ -242,7 +252,7 @@ func (p *meetingPage) build() {
 		more["parameters"],
 		section("Background", fs.rows["background"].cell),
 		section("Participants", p.partBox, fs.rows["participants"].msg, container.NewHBox(addPart, newActor)),
-		section("Linked disputes", p.disputes, fs.rows["dispute_ids"].msg),
+		section("Linked disputes", p.disputes, container.NewHBox(p.linkDispute), fs.rows["dispute_ids"].msg),
 		more["record"],
 		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
 		more["commitments"],
@@ -440,12 +450,10 @@ func (p *meetingPage) setLookups(d meetingData) {
 		p.disputeID[label] = dp.ID
 		dopts = append(dopts, label)
 	}
-	p.ed.fill(func() {
-		p.disputes.Options = dopts
-		if p.loaded { // else the page's fill ticks them, which draws them: 105 boxes at 100k
-			p.disputes.Refresh()
-		}
-	})
+	p.allDisputes = dopts
+	if p.loaded { // else the page's fill ticks them, which draws them
+		p.ed.fill(func() { p.showDisputes(p.disputes.Selected) })
+	}
 }
 
 func (p *meetingPage) setRoundOptions() {
@@ -467,6 +475,39 @@ func (p *meetingPage) setRoundOptions() {
 		}
 	})
 	p.setClosedChoices(p.closedColumnIDs())
+}
+
+// boxedDisputes is how many disputes the page offers as boxes to tick: a dossier with more
+// has boxes for the meeting's disputes and a drop-down of the others (105 boxes took half the
+// time of opening a meeting).
+const boxedDisputes = 30
+
+// showDisputes ticks the disputes labelled sel, offering a box for each dispute of a small
+// dossier; in a bigger one, for those ticked and those shown already, the others in the
+// drop-down linkDispute.
+func (p *meetingPage) showDisputes(sel []string) {
+	boxes, others := p.allDisputes, []string(nil)
+	if len(p.allDisputes) > boxedDisputes {
+		boxes = nil
+		for _, l := range p.allDisputes {
+			if slices.Contains(sel, l) || slices.Contains(p.disputes.Options, l) {
+				boxes = append(boxes, l)
+			} else {
+				others = append(others, l)
+			}
+		}
+	}
+	p.disputes.Options = boxes
+	p.disputes.SetSelected(slices.DeleteFunc(slices.Clone(sel), func(l string) bool { return !slices.Contains(boxes, l) }))
+	p.quietly(func() {
+		p.linkDispute.SetOptions(others)
+		p.linkDispute.ClearSelected()
+	})
+	if len(others) == 0 {
+		p.linkDispute.Hide()
+	} else {
+		p.linkDispute.Show()
+	}
 }
 
 // uniqueLabel returns label, or label with a number when taken already.
@@ -591,7 +632,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 			sel = append(sel, l)
 		}
 	}
-	p.disputes.SetSelected(sel)
+	p.showDisputes(sel)
 	p.fillNegotiation(m)
 	p.refreshStatus()
 	p.updateZonesInfo()

@@ -314,3 +314,35 @@ func TestStatusHistoryNamesItsSources(t *testing.T) {
 	again := openMeeting(t, u, sample.MoscowRoundID)
 	assert.Contains(t, texts(again.historyBox), "Source: "+src.Title)
 }
+
+// A dossier of many disputes offers boxes for the meeting's own and the others in a
+// drop-down; one chosen there is ticked, and saved with the meeting.
+func TestManyDisputesOfferedInADropDown(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range boxedDisputes {
+		require.NoError(t, st.CreateDispute(ctx, &storage.Dispute{Title: fmt.Sprintf("Fishing zone %02d", i)}))
+	}
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	stored, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{stored.Title}, p.disputes.Options, "a box for the meeting's own dispute")
+	assert.Equal(t, []string{stored.Title}, p.disputes.Selected)
+	assert.True(t, p.linkDispute.Visible())
+	assert.Contains(t, p.linkDispute.Options, "Fishing zone 07")
+	assert.False(t, p.dirty())
+
+	p.linkDispute.SetSelected("Fishing zone 07")
+	assert.ElementsMatch(t, []string{stored.Title, "Fishing zone 07"}, p.disputes.Selected)
+	assert.NotContains(t, p.linkDispute.Options, "Fishing zone 07")
+	assert.True(t, p.dirty())
+	p.disputes.SetSelected([]string{"Fishing zone 07"}) // untick the first: its box stays
+	assert.Contains(t, p.disputes.Options, stored.Title)
+	u.saveCurrent()
+	m, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.Len(t, m.DisputeIDs, 1)
+	d, err := st.Dispute(ctx, m.DisputeIDs[0])
+	require.NoError(t, err)
+	assert.Equal(t, "Fishing zone 07", d.Title)
+}
