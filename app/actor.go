@@ -66,21 +66,14 @@ func newActorDraft(u *ui) *actorPage {
 	return p
 }
 
-func (p *actorPage) isNew() bool { return p.a.ID == "" }
-func (p *actorPage) title() string {
-	if p.a.Name == "" {
-		return "New actor"
-	}
-	return p.a.Name
-}
-
 func (p *actorPage) build() {
 	e := &p.ed
-	p.initRecord(p.save, p.onDelete)
+	p.initRecord(p, "actor", func() (string, string) { return p.a.ID, p.a.Name }, p.onDelete)
 	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 
 	p.kind = selectOf(e, []string{string(storage.ActorPerson), string(storage.ActorOrganisation)})
 	p.name = textEntry(e, "display name in Latin script, e.g. Igor Morgulov")
+	p.first = p.name
 	p.native = textEntry(e, "in the actor's own script, e.g. Игорь Моргулов")
 	p.otherNames = stringList(e, false, "another spelling or transliteration", "Add a spelling")
 	p.pronunciation = textEntry(e, "e.g. EE-gor mor-GOO-lov")
@@ -193,11 +186,7 @@ func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *acto
 	return nil
 }
 
-func (p *actorPage) apply(d actorData, err error) {
-	if err != nil {
-		p.u.openFailedPage(p, "open the actor", err)
-		return
-	}
+func (p *actorPage) apply(d actorData) {
 	p.a = d.a
 	p.arrive(func() { p.fill(d.a) })
 	p.setRelated(d)
@@ -242,15 +231,6 @@ func (p *actorPage) fill(a storage.Actor) {
 }
 
 func (p *actorPage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New actor", "Fill in what is known and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		p.relAdd.Disable()
-		p.stmtAdd.Disable()
-		p.relBox.Objects = []fyne.CanvasObject{note("Save the actor first; then add relationships and statements here.")}
-		p.relBox.Refresh()
-		return
-	}
 	title := p.a.Name
 	if p.a.NativeName != "" {
 		title += " · " + p.a.NativeName
@@ -264,9 +244,13 @@ func (p *actorPage) refreshHeader() {
 	if p.a.Pronunciation != "" {
 		sub = append(sub, "say “"+p.a.Pronunciation+"”")
 	}
-	p.hdr.SetTitle(title, strings.Join(sub, " · "))
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
+	p.showHeader(title, strings.Join(sub, " · "), "Fill in what is known and press Save (Ctrl+S).")
+	if p.isNew() {
+		p.relAdd.Disable()
+		p.stmtAdd.Disable()
+		p.relBox.Objects = []fyne.CanvasObject{note("Save the actor first; then add relationships and statements here.")}
+		p.relBox.Refresh()
+		return
 	}
 	p.relAdd.Enable()
 	p.stmtAdd.Enable()
@@ -472,13 +456,9 @@ func (p *actorPage) save(then func()) {
 		return
 	}
 	st := p.u.store
-	write := createOrUpdate(p.isNew(), st.CreateActor, st.UpdateActor)
-	saveRecord(&p.recordPage, "Saving "+a.Name+"…", "save the actor", func(ctx context.Context) (actorData, error) {
+	saveRecord(&p.recordPage, a, a.Name, st.CreateActor, st.UpdateActor, func(ctx context.Context, a *storage.Actor) (actorData, error) {
 		var d actorData
-		err := write(ctx, &a)
-		if err != nil {
-			return d, err
-		}
+		var err error
 		if d.a, err = st.Actor(ctx, a.ID); err != nil {
 			return d, err
 		}
@@ -509,9 +489,7 @@ func (p *actorPage) onDelete() {
 			p.u.showError("check what refers to "+name, err)
 			return
 		}
-		p.deleteRecord(p, name, usageSentence(use), name, "delete "+name, func(ctx context.Context) (storage.TrashItem, error) {
-			return st.MoveToTrash(ctx, "actor", id)
-		})
+		p.deleteRecord(name, usageSentence(use), name, "delete "+name)
 	})
 }
 
@@ -547,12 +525,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return fmt.Sprintf(many, n)
-}
-
-// initialFocus puts the cursor in the first input of a new record.
-func (p *actorPage) initialFocus() fyne.Focusable {
-	if p.isNew() {
-		return p.name
-	}
-	return nil
 }

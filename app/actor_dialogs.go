@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -39,7 +38,7 @@ func (p *actorPage) addRelation(actors []storage.Actor) {
 		names = append(names, l)
 	}
 	if len(names) == 0 {
-		p.u.showChoice("No one to relate to", "Add another actor first; a relationship ties two actors.", nil, []choice{{label: "OK", important: true}})
+		p.u.tell("No one to relate to", "Add another actor first; a relationship ties two actors.", nil)
 		return
 	}
 	thisIs := p.a.Name + " is … of the other"
@@ -57,8 +56,8 @@ func (p *actorPage) addRelation(actors []storage.Actor) {
 		widget.NewFormItem("Other actor", other),
 		widget.NewFormItem("Note", noteE),
 	}
-	d := dialog.NewForm("Add a relationship", "Add", "Cancel", items, func(ok bool) {
-		if !ok || other.Selected == "" {
+	p.u.askForm("Add a relationship", "Add", items, fyne.NewSize(560, 340), func() {
+		if other.Selected == "" {
 			return
 		}
 		from, to := p.a.ID, ids[other.Selected]
@@ -67,8 +66,7 @@ func (p *actorPage) addRelation(actors []storage.Actor) {
 		}
 		rel := storage.Relation{ActorID: to, Kind: strings.TrimSpace(kind.Text), Note: strings.TrimSpace(noteE.Text)}
 		p.changeRelations(from, func(rs []storage.Relation) []storage.Relation { return append(rs, rel) })
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 340), items)
+	})
 }
 
 func (p *actorPage) onRemoveRelation(r storage.RelationView) {
@@ -183,10 +181,7 @@ func (p *actorPage) statementForm(s storage.Statement, sources []storage.Source,
 		widget.NewFormItem("Dispute", dispute),
 		widget.NewFormItem("Source", source),
 	}
-	d := dialog.NewForm(heading, "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm(heading, "Save", items, fyne.NewSize(640, 520), func() {
 		w, err := parseDate(when.Text)
 		if err != nil {
 			return
@@ -212,8 +207,7 @@ func (p *actorPage) statementForm(s storage.Statement, sources []storage.Source,
 			p.u.setStatus("Saved the statement by " + p.a.Name)
 			p.reloadRelated()
 		})
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(640, 520), items)
+	})
 }
 
 func orNone(s, none string) string {

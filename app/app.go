@@ -196,10 +196,9 @@ func (u *ui) checkIntegrity(st *storage.Store) {
 			return
 		}
 		fyne.LogError("check "+st.Path(), err)
-		u.showChoice("The dossier is damaged",
+		u.tell("The dossier is damaged",
 			"Parley found damage in "+filepath.Base(st.Path())+" while checking it. Export what you can now "+
-				"(File → Export…) and restore the database from a backup.", err,
-			[]choice{{label: "OK", important: true}})
+				"(File → Export…) and restore the database from a backup.", err)
 	})
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/widgets"
 )
@@ -28,18 +29,21 @@ var afterSample = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 // so that a test sees its result at once.
 func newTestUI(t *testing.T, now time.Time) (*ui, *storage.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	ctx := context.Background()
-	st, err := storage.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	require.NoError(t, err)
-	require.NoError(t, sample.Load(ctx, st))
-	u := newUI(a, Options{Version: "test"})
+	st := sampletest.Store(t)
+	return newTestWindow(t, st, now), st
+}
+
+// newTestWindow opens a window on st with its clock at now and slow work done inline; the
+// store closes when the test ends.
+func newTestWindow(t testing.TB, st *storage.Store, now time.Time) *ui {
+	t.Helper()
+	u := newUI(test.NewTempApp(t), Options{Version: "test"})
 	u.now = func() time.Time { return now }
 	u.spawn = func(f func()) { f() }
 	u.typingPause = 0
 	u.useStore(st)
 	t.Cleanup(u.closeStore)
-	return u, st
+	return u
 }
 
 // find returns the objects of type T under o (including o), in layout order.
@@ -48,6 +52,26 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	for _, x := range test.LaidOutObjects(o) {
 		if v, ok := x.(T); ok {
 			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// rendered are the objects of type T drawn under o in its window, as far as containers and
+// widgets' renderers lead (find lays out a copy of o's widgets, whose rows are not the window's).
+func rendered[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	if v, ok := o.(T); ok {
+		out = append(out, v)
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, rendered[T](c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, rendered[T](c)...)
 		}
 	}
 	return out
@@ -290,37 +314,6 @@ func TestMeetingThroughTheWindow(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "Round 3 Moscow", opened.titleE.Text)
 	assert.Equal(t, "Scheduled", opened.statusNow.Text)
-}
-
-func TestValidationShownNextToTheField(t *testing.T) {
-	for _, tc := range []struct {
-		name             string
-		when, tod, zone  string
-		field, wantInMsg string
-	}{
-		{"a date that does not exist", "2016-13-45", "", "", "when", "does not exist"},
-		{"an unknown time zone", "2016-06-22", "10:00", "Mars/Olympus", "zone", "not a known time zone"},
-		{"a time without a zone", "2016-06-22", "10:00", "", "zone", "time zone"},
-		{"a time on a month", "2016-06", "10:00", "Asia/Tokyo", "when", "full date"},
-		{"not a time", "2016-06-22", "25:99", "Asia/Tokyo", "time", "not a time"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			u, st := newTestUI(t, afterSample)
-			u.newMeeting()
-			p := u.top().(*meetingPage)
-			test.Type(p.titleE, "Invalid meeting")
-			test.Type(p.when, tc.when)
-			test.Type(p.timeOfDay, tc.tod)
-			test.Type(p.zone, tc.zone)
-			test.Tap(p.saveBtn)
-			assert.Contains(t, p.fs.errorOf(tc.field), tc.wantInMsg)
-			assert.True(t, p.fs.rows[tc.field].msg.Visible())
-			assert.True(t, p.dirty(), "still unsaved")
-			ms, err := st.Meetings(context.Background(), storage.MeetingFilter{Text: "Invalid meeting"})
-			require.NoError(t, err)
-			assert.Empty(t, ms, "nothing invalid reaches the store")
-		})
-	}
 }
 
 func TestEmptyTitleRefused(t *testing.T) {
@@ -625,12 +618,7 @@ func TestHundredThousandMeetings(t *testing.T) {
 	_, err = st.ImportDossier(ctx, d)
 	require.NoError(t, err)
 
-	a := test.NewTempApp(t)
-	u := newUI(a, Options{})
-	u.now = func() time.Time { return time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC) }
-	u.spawn = func(f func()) { f() }
-	u.useStore(st)
-	t.Cleanup(u.closeStore)
+	u := newTestWindow(t, st, time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC))
 
 	began := time.Now()
 	u.goScreen(screenTalks)
@@ -664,14 +652,9 @@ func TestFileMenuRoundTrips(t *testing.T) {
 	assert.Contains(t, texts(overlay(t, u)), "was copied to "+filepath.Join(dir, "backup.db"))
 
 	// A second window on an empty dossier imports the bundle, then the calendar.
-	a := test.NewTempApp(t)
 	empty, err := storage.Open(context.Background(), filepath.Join(dir, "empty.db"))
 	require.NoError(t, err)
-	u2 := newUI(a, Options{})
-	u2.now = func() time.Time { return afterSample }
-	u2.spawn = func(f func()) { f() }
-	u2.useStore(empty)
-	t.Cleanup(u2.closeStore)
+	u2 := newTestWindow(t, empty, afterSample)
 	u2.importFile(filepath.Join(dir, "dossier.json"))
 	assert.Contains(t, texts(overlay(t, u2)), "Meetings: 6 new, 0 updated, 0 unchanged")
 	ms, err := empty.Meetings(context.Background(), storage.MeetingFilter{})
@@ -847,9 +830,9 @@ func TestRefusedSwitchKeepsTheOpenDossier(t *testing.T) {
 	u.switchDatabase(junk, false)
 	dlg := overlay(t, u)
 	assert.Contains(t, texts(dlg), "“junk.db” is not a Parley database")
-	tapButton(t, dlg, "Stay in test.db")
+	tapButton(t, dlg, "Stay in parley.db")
 	assert.Same(t, st, u.store)
-	assert.Equal(t, "Parley — test.db", u.win.Title())
+	assert.Equal(t, "Parley — parley.db", u.win.Title())
 	assert.Equal(t, screenCalendar, u.top().title())
 }
 

@@ -75,8 +75,15 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	left := container.NewBorder(container.NewVBox(c.unreadable, c.empty), nil, nil, nil, c.grid)
 	right := container.NewBorder(nil, container.NewHBox(newBtn), nil, nil, c.agenda)
 	// Below agendaFoldsBelow the agenda goes under the month: beside it, it would leave
-	// neither room for a title.
-	c.root = container.NewPadded(widgets.NewFold(left, right, agendaFoldsBelow, 0.72, 0.72))
+	// neither room for a title. Folded, the month asks only for its day numbers and the
+	// agenda for all its rows, and the screen scrolls: a split of the height left the agenda
+	// a row and a half at 680×700, and a list scrolling inside a page.
+	fold := widgets.NewFold(left, right, agendaFoldsBelow, 0.72)
+	fold.OnFold = func(folded bool) {
+		c.grid.SetCompact(folded)
+		c.agenda.SetWholeHeight(folded)
+	}
+	c.root = container.NewPadded(fold)
 	return c
 }
 

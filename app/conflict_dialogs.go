@@ -46,8 +46,7 @@ func (u *ui) onResolveConflicts() {
 			return
 		}
 		if len(cs) == 0 {
-			u.showChoice("No conflicts", "No record awaits a decision: every import so far merged without one.", nil,
-				[]choice{{label: "OK", important: true}})
+			u.tell("No conflicts", "No record awaits a decision: every import so far merged without one.", nil)
 			return
 		}
 		u.setStatus(conflictCount(len(cs)) + " to decide")
@@ -173,11 +172,6 @@ func (u *ui) applyResolutions(res []storage.Resolution) {
 		return tasks.ResolveConflicts(ctx, st, res)
 	}, func(rep tasks.ResolveReport, err error) {
 		u.resetTo(u.screen)
-		if err != nil {
-			u.showError("resolve the conflicts", err)
-			return
-		}
-		u.setStatus("Conflicts resolved")
-		u.showChoice("Conflicts resolved", rep.String(), nil, []choice{{label: "OK", important: true}})
+		u.reported("resolve the conflicts", "Conflicts resolved", "Conflicts resolved", rep, err)
 	})
 }

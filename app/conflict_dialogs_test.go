@@ -48,7 +48,6 @@ func conflictingBundle(t *testing.T, st *storage.Store) string {
 // The import report names the conflict and offers to resolve it; the dialog shows each
 // differing field side by side with a choice, and applies them in one go.
 func TestImportReportOffersToResolveConflicts(t *testing.T) {
-	ctx := context.Background()
 	u, st := newTestUI(t, afterSample)
 	fromB := conflictingBundle(t, st)
 
@@ -75,13 +74,7 @@ func TestImportReportOffersToResolveConflicts(t *testing.T) {
 	tapButton(t, dlg, "Apply the choices")
 
 	assert.Contains(t, texts(overlay(t, u)), "Meeting “Tokyo round (A)”: kept Parley's version with the file's purpose.")
-	m, err := st.Meeting(ctx, sample.TokyoRoundID)
-	require.NoError(t, err)
-	assert.Equal(t, "Tokyo round (A)", m.Title)
-	assert.Equal(t, "B's purpose.", m.Purpose)
-	left, err := st.Conflicts(ctx)
-	require.NoError(t, err)
-	assert.Empty(t, left)
+	assertDecided(t, st, "Tokyo round (A)", "B's purpose.")
 
 	// The same file again is no new conflict, and the menu says there is nothing to decide.
 	u.importFile(fromB)
@@ -115,8 +108,19 @@ func TestConflictsDialogDecideLaterAndAllTheirs(t *testing.T) {
 	}
 	tapButton(t, dlg, "Apply the choices")
 	assert.Contains(t, texts(overlay(t, u)), "took the file's version")
+	assertDecided(t, st, "Tokyo round (B)", "B's purpose.")
+}
+
+// assertDecided checks that the conflicting meeting was stored with title and purpose, and
+// that no conflict awaits a decision.
+func assertDecided(t *testing.T, st *storage.Store, title, purpose string) {
+	t.Helper()
+	ctx := context.Background()
 	m, err := st.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
-	assert.Equal(t, "Tokyo round (B)", m.Title)
-	assert.Equal(t, "B's purpose.", m.Purpose)
+	assert.Equal(t, title, m.Title)
+	assert.Equal(t, purpose, m.Purpose)
+	left, err := st.Conflicts(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, left)
 }

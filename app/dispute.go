@@ -71,20 +71,13 @@ func newDisputeDraft(u *ui) *disputePage {
 	return p
 }
 
-func (p *disputePage) isNew() bool { return p.d.ID == "" }
-func (p *disputePage) title() string {
-	if p.d.Title == "" {
-		return "New dispute"
-	}
-	return p.d.Title
-}
-
 func (p *disputePage) build() {
 	e := &p.ed
-	p.initRecord(p.save, p.onDelete)
+	p.initRecord(p, "dispute", func() (string, string) { return p.d.ID, p.d.Title }, p.onDelete)
 	p.srcIDs = map[string]string{noSource: ""}
 	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 	p.titleE = textEntry(e, "e.g. Northern Territories / Southern Kurils")
+	p.first = p.titleE
 	p.administrator = textEntry(e, "who holds it, e.g. Russia")
 	p.claimants = textEntry(e, "who claims it, comma-separated, e.g. Japan")
 	p.summary = textArea(e, "the question in a paragraph", 4)
@@ -171,11 +164,7 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 	return d, err
 }
 
-func (p *disputePage) apply(d disputeData, err error) {
-	if err != nil {
-		p.u.openFailedPage(p, "open the dispute", err)
-		return
-	}
+func (p *disputePage) apply(d disputeData) {
 	if d.d.ID != "" {
 		p.d = d.d
 	}
@@ -237,15 +226,7 @@ func (p *disputePage) fillTables() {
 }
 
 func (p *disputePage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New dispute", "Fill in the Edit tab and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		return
-	}
-	p.hdr.SetTitle(p.d.Title, disputeLine(p.d))
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
-	}
+	p.showHeader(p.d.Title, disputeLine(p.d), "Fill in the Edit tab and press Save (Ctrl+S).")
 }
 
 // refreshSheet draws the fact sheet of the stored dispute.
@@ -378,7 +359,7 @@ func (p *disputePage) refreshSheet() {
 		var rows []fyne.CanvasObject
 		for i, id := range cited {
 			id := id
-			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, p.sourceTitle(id)), nil)
+			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, sourceTitle(p.sources, id)), nil)
 			link.Wrapping = fyne.TextWrapWord
 			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
 			rows = append(rows, link)
@@ -437,15 +418,6 @@ func (p *disputePage) openCited(cited []string, n string) {
 	p.u.push(newSourcePage(p.u, cited[i-1]))
 }
 
-func (p *disputePage) sourceTitle(id string) string {
-	for _, s := range p.sources {
-		if s.ID == id {
-			return s.Title
-		}
-	}
-	return id
-}
-
 // collect reads the form into a dispute, marking what is wrong.
 func (p *disputePage) collect() (storage.Dispute, bool) {
 	p.fs.clearErrors()
@@ -492,14 +464,10 @@ func (p *disputePage) save(then func()) {
 		return
 	}
 	st := p.u.store
-	write := createOrUpdate(p.isNew(), st.CreateDispute, st.UpdateDispute)
-	saveRecord(&p.recordPage, "Saving “"+d.Title+"”…", "save the dispute", func(ctx context.Context) (disputeData, error) {
-		if err := write(ctx, &d); err != nil {
-			return disputeData{}, err
-		}
+	saveRecord(&p.recordPage, d, "“"+d.Title+"”", st.CreateDispute, st.UpdateDispute, func(ctx context.Context, d *storage.Dispute) (disputeData, error) {
 		return loadDispute(ctx, st, d.ID)
 	}, func(dd disputeData) {
-		p.apply(dd, nil)
+		p.apply(dd)
 		p.u.setStatus("Saved “" + dd.d.Title + "”")
 		then()
 	})
@@ -509,18 +477,8 @@ func (p *disputePage) onDelete() {
 	if p.isNew() {
 		return
 	}
-	st, id, title := p.u.store, p.d.ID, p.d.Title
-	p.deleteRecord(p, "the fact sheet “"+title+"”",
+	title := p.d.Title
+	p.deleteRecord("the fact sheet “"+title+"”",
 		"Meetings linked to it lose the link and statements about it stay, no longer tied to it.",
-		"“"+title+"”", "delete the dispute", func(ctx context.Context) (storage.TrashItem, error) {
-			return st.MoveToTrash(ctx, "dispute", id)
-		})
-}
-
-// initialFocus puts the cursor in the first input of a new record.
-func (p *disputePage) initialFocus() fyne.Focusable {
-	if p.isNew() {
-		return p.titleE
-	}
-	return nil
+		"“"+title+"”", "delete the dispute")
 }

@@ -100,7 +100,7 @@ func (u *ui) onNewDatabase() {
 	u.leaveAll(func() {
 		u.askSaveFile("Create a new Parley database", "choose the new database", "dossier.db", []string{".db"}, func(path string) {
 			if u.store != nil && samePath(path, u.store.Path()) {
-				u.showChoice("Cannot replace the open dossier", "“"+filepath.Base(path)+"” is the dossier open now; choose another name for the new one.", nil, []choice{{label: "OK", important: true}})
+				u.tell("Cannot replace the open dossier", "“"+filepath.Base(path)+"” is the dossier open now; choose another name for the new one.", nil)
 				return
 			}
 			// An empty file there (the user chose one) is no database: the store creates its own.
@@ -259,12 +259,7 @@ func (u *ui) exportTo(path string) {
 			u.setStatus("Stopped exporting: " + filepath.Base(path) + " was not written")
 			return
 		}
-		if err != nil {
-			u.showError("export the dossier", err)
-			return
-		}
-		u.setStatus("Exported to " + path)
-		u.showChoice("Exported", rep.String(), nil, []choice{{label: "OK", important: true}})
+		u.reported("export the dossier", "Exported", "Exported to "+path, rep, err)
 	}
 	if format, _ := tasks.FormatOf(path); format == tasks.BundleExt {
 		runWithProgress(u, what, func(ctx context.Context, progress func(done, total int)) (tasks.ExportReport, error) {
@@ -300,15 +295,10 @@ func (u *ui) backupTo(path string) {
 		return tasks.BackupStoreWithProgress(ctx, st, path, true, progress)
 	}, func(rep tasks.BackupReport, err error) {
 		if errors.Is(err, tasks.ErrBackupOverDossier) {
-			u.showChoice("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil, []choice{{label: "OK", important: true}})
+			u.tell("Choose another file", "A backup cannot replace the dossier itself; choose another name.", nil)
 			return
 		}
-		if err != nil {
-			u.showError("back up the dossier", err)
-			return
-		}
-		u.setStatus("Backed up to " + path)
-		u.showChoice("Backed up", rep.String(), nil, []choice{{label: "OK", important: true}})
+		u.reported("back up the dossier", "Backed up", "Backed up to "+path, rep, err)
 	})
 }
 
@@ -338,10 +328,6 @@ func (u *ui) restoreFrom(from string) {
 		return tasks.Restore(ctx, path, from, now)
 	}, func(rep tasks.RestoreReport, err error) {
 		u.openDatabase(path, false) // the restored dossier, or the one it was if the restore failed
-		if err != nil {
-			u.showError("restore the dossier", err)
-			return
-		}
-		u.showChoice("Restored", rep.String(), nil, []choice{{label: "OK", important: true}})
+		u.reported("restore the dossier", "Restored", "", rep, err)
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -187,6 +188,17 @@ func emptyState(text string) *widget.Label {
 	l.Alignment = fyne.TextAlignCenter
 	l.Importance = widget.LowImportance
 	return l
+}
+
+// overEmpty stacks list over its emptyState hint, which the screen shows when the list has
+// no rows.
+func overEmpty(list, hint fyne.CanvasObject) *fyne.Container {
+	return container.NewStack(list, middle(hint))
+}
+
+// middle stacks objects in the middle of the height they are given.
+func middle(objects ...fyne.CanvasObject) *fyne.Container {
+	return container.NewVBox(append(append([]fyne.CanvasObject{layout.NewSpacer()}, objects...), layout.NewSpacer())...)
 }
 
 // textEntry is a single-line entry that marks e edited on change.

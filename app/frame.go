@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/widgets"
 )
 
 // The window's widths, in Fyne units. Below railBelow the sidebar shrinks to a rail of icons
@@ -142,35 +144,11 @@ func (r *navRow) CreateRenderer() fyne.WidgetRenderer {
 // showTip shows text in a small box to the right of o, over everything and taking no input,
 // as a tooltip; hideTip takes it away.
 func (u *ui) showTip(text string, o fyne.CanvasObject) {
-	if text == "" {
-		return
-	}
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	label := canvas.NewText(text, th.Color(theme.ColorNameForeground, v))
-	bg := canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
-	bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
-	pad := th.Size(theme.SizeNamePadding)
-	ts := label.MinSize()
-	size := fyne.NewSize(ts.Width+4*pad, ts.Height+2*pad)
-	// The layer starts where the window's content does, below a menu bar drawn in it.
-	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(u.tips))
-	pos := fyne.NewPos(at.X+o.Size().Width+pad, at.Y+(o.Size().Height-size.Height)/2)
-	bg.Resize(size)
-	bg.Move(pos)
-	label.Move(pos.AddXY(2*pad, pad))
-	label.Resize(ts)
-	u.tips.Objects = []fyne.CanvasObject{bg, label}
-	u.tips.Refresh()
+	u.tips.ShowTip(text, o, widgets.TipBeside)
 }
 
 func (u *ui) hideTip() {
-	if u.tips == nil || len(u.tips.Objects) == 0 {
-		return
+	if u.tips != nil {
+		u.tips.HideTip()
 	}
-	u.tips.Objects = nil
-	u.tips.Refresh()
 }

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/handling"
@@ -75,10 +74,7 @@ func (u *ui) showHandlingForm(hs tasks.HandlingReport) {
 		{Text: "", Widget: note("A page that carries a more sensitive item shows that item's level instead of the marking's. " +
 			"Mark an objective, line, question, paragraph, fact, position or statement by beginning it with its level in brackets: “(OS) Our fallback is …”. An item without a mark is at the marking's own level.")},
 	}
-	d := dialog.NewForm("Handling marks", "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.askForm("Handling marks", "Save", items, fyne.NewSize(640, 560), func() {
 		m, l, c := marking.Text, levels.Text, caveats.Text
 		ch := tasks.HandlingChange{Marking: &m, Levels: &l, Caveats: &c}
 		st := u.store
@@ -91,6 +87,5 @@ func (u *ui) showHandlingForm(hs tasks.HandlingReport) {
 			}
 			u.setStatus("Handling marks saved; the next pack carries them")
 		})
-	}, u.win)
-	u.showForm(d, fyne.NewSize(640, 560), items)
+	})
 }

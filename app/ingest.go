@@ -393,7 +393,7 @@ func (s *ingestScreen) onAccept() {
 		}
 		s.u.setStatus("Article imported")
 		s.u.pop()
-		s.u.showChoice("Article imported", done.String(), nil, []choice{{label: "OK", important: true}})
+		s.u.tell("Article imported", done.String(), nil)
 	})
 }
 

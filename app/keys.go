@@ -149,6 +149,10 @@ func pageScrolls(o fyne.CanvasObject) []*widgets.PageScroll {
 		switch v := o.(type) {
 		case *widgets.PageScroll:
 			out = append(out, v)
+		case *widgets.Fold:
+			if v.Folded() {
+				out = append(out, v.Page())
+			}
 		case *fyne.Container:
 			for _, c := range v.Objects {
 				walk(c)

@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -347,6 +349,20 @@ func TestWheelScrollsThePageOverFields(t *testing.T) {
 	require.Greater(t, before, float32(0))
 	test.Scroll(c, centre(areas[0]), 0, 60)
 	assert.Less(t, s.Scroll.Offset.Y, before, "the wheel over a text area scrolls the page")
+
+	// Notes longer than the area's rows: the area grows to them, so none of them is out of
+	// the wheel's reach in a scroll of the area's own, and the wheel still scrolls the page.
+	long := areas[0]
+	long.SetText(strings.Repeat("The delegation raises the islands again and asks for a date. ", 40))
+	u.win.Resize(fyne.NewSize(1025, 600)) // the window lays out again what grew
+	u.win.Resize(fyne.NewSize(1024, 600))
+	lineH := fyne.MeasureText("Ag", long.Theme().Size(theme.SizeNameText), fyne.TextStyle{}).Height
+	assert.Greater(t, long.Size().Height, 10*lineH, "the area holds all its lines")
+	assert.Equal(t, long.MinSize().Height, long.Size().Height)
+	require.True(t, s.Reveal(long))
+	before = s.Scroll.Offset.Y
+	test.Scroll(c, centre(long), 0, -60)
+	assert.Greater(t, s.Scroll.Offset.Y, before, "the wheel over long notes scrolls the page")
 }
 
 // Help → Keyboard shortcuts names every shortcut of the menus, and each of them does what

@@ -145,13 +145,75 @@ func TestNarrowCalendarGolden(t *testing.T) {
 	folds := find[*widgets.Fold](u.calendar.root)
 	require.Len(t, folds, 1)
 	assert.True(t, folds[0].Folded(), "the agenda is under the month")
+	// Folded, the month asks only for its day numbers and the agenda holds every row (six in
+	// the sample, which a split left a row and a half), the screen scrolling instead.
+	page, agenda := folds[0].Page().Scroll, u.calendar.agenda
+	assert.Less(t, u.calendar.grid.Size().Height, agenda.Size().Height, "the agenda is taller than the month")
+	assert.Greater(t, agenda.MinSize().Height, float32(5*50), "the agenda asks for all its rows")
+	assert.Equal(t, agenda.MinSize().Height, agenda.Size().Height)
+	assert.Greater(t, page.Content.Size().Height, page.Size().Height, "the screen scrolls")
 	test.AssertRendersToMarkup(t, "narrow_calendar.xml", u.win.Canvas())
 
 	// Wide again, the sidebar and the agenda come back beside.
 	u.win.Resize(fyne.NewSize(1280, 720))
 	assert.False(t, u.collapsed)
 	assert.False(t, folds[0].Folded())
+	assert.Less(t, agenda.MinSize().Height, float32(100), "beside the month the agenda scrolls its rows")
 	assert.Same(t, u.search, searchField(u), "the search field is back in the sidebar")
+}
+
+// TestNarrowCalendarTabScrolls: on the folded calendar, Tab to the New meeting button under
+// the agenda scrolls the screen to it.
+func TestNarrowCalendarTabScrolls(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.win.Resize(fyne.NewSize(680, 700))
+	u.goScreen(screenCalendar)
+	u.win.Resize(fyne.NewSize(680, 700))
+	folds := find[*widgets.Fold](u.calendar.root)
+	require.Len(t, folds, 1)
+	require.True(t, folds[0].Folded())
+	page := folds[0].Page().Scroll
+	require.Zero(t, page.Offset.Y)
+	require.True(t, tabTo(u, func(f fyne.Focusable) bool {
+		b, ok := f.(*widget.Button)
+		return ok && b.Text == "New meeting"
+	}, 80), "Tab reaches New meeting")
+	assert.Positive(t, page.Offset.Y, "the screen scrolled to it")
+}
+
+// TestNarrowTalksTipsTheCutTitle: at 680 pixels Talks cuts the Tokyo round's title in the
+// middle; the pointer resting on its row shows it whole in a tip, and leaving takes it away.
+func TestNarrowTalksTipsTheCutTitle(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	u.win.Resize(fyne.NewSize(680, 700))
+	u.goScreen(screenTalks)
+	u.win.Resize(fyne.NewSize(680, 700))
+	const title = "Peace treaty consultations, round 2 — Tokyo"
+	var cut *widgets.CutLabel
+	for _, l := range rendered[*widgets.CutLabel](u.talks.list) {
+		if l.FullText() == title && l.Visible() {
+			cut = l
+		}
+	}
+	require.NotNil(t, cut, "the Tokyo round is listed")
+	require.NotEqual(t, title, cut.Text, "its title is cut at 680 px")
+
+	c := u.win.Canvas()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(cut)
+	test.MoveMouse(c, at.AddXY(cut.Size().Width/2, cut.Size().Height/2))
+	assert.Equal(t, title, u.tips.Tip(), "the whole title in a tip")
+	test.MoveMouse(c, fyne.NewPos(5, 5))
+	assert.Empty(t, u.tips.Tip(), "gone once the pointer leaves the row")
+
+	// Opened by keyboard with the pointer still on the row, the page leaves no tip over it.
+	test.MoveMouse(c, at.AddXY(cut.Size().Width/2, cut.Size().Height/2))
+	require.Equal(t, title, u.tips.Tip())
+	c.Focus(u.talks.list)
+	u.talks.list.SetCursor(3)
+	pressKey(u, fyne.KeyReturn)
+	_, onMeeting := u.top().(*meetingPage)
+	require.True(t, onMeeting, "Enter opened the row")
+	assert.Empty(t, u.tips.Tip(), "no tip over the page opened")
 }
 
 // searchField is the entry in the sidebar's search slot, if any.

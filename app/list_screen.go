@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,6 +68,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 		}
 	}
 	s.list.OnHover = s.list.OnCursor
+	s.list.Tips = u.tips // and in a tip when the pointer rests on it
 	s.empty = emptyState(spec.empty)
 	s.empty.Hide()
 	newBtn := widget.NewButtonWithIcon(spec.newLabel, theme.ContentAddIcon(), func() { u.push(spec.newPage()) })
@@ -86,7 +86,7 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 	}
 	top = append(top, widget.NewSeparator())
 	s.root = container.NewPadded(topDown(container.NewVBox(top...), spec.footer,
-		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
+		overEmpty(s.list, s.empty)))
 	return s
 }
 

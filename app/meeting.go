@@ -106,18 +106,9 @@ func newMeetingDraft(u *ui, m storage.Meeting) *meetingPage {
 	return p
 }
 
-func (p *meetingPage) isNew() bool { return p.m.ID == "" }
-
-func (p *meetingPage) title() string {
-	if p.m.Title == "" {
-		return "New meeting"
-	}
-	return p.m.Title
-}
-
 func (p *meetingPage) build() {
 	e := &p.ed
-	p.initRecord(p.save, p.onDelete)
+	p.initRecord(p, "meeting", func() (string, string) { return p.m.ID, p.m.Title }, p.onDelete)
 	p.exportBtn = widget.NewButtonWithIcon("Export briefing pack", theme.DocumentPrintIcon(), p.onExport)
 	p.badge = widgets.NewStatusBadge("", "")
 	p.headStatus = widget.NewButton("Change status…", p.onChangeStatus)
@@ -126,6 +117,7 @@ func (p *meetingPage) build() {
 	p.hdr = widgets.NewRecordHeader(p.badge, p.headStatus, p.saveBtn, p.series.check, p.exportBtn, p.deleteBtn)
 
 	p.titleE = textEntry(e, "e.g. Vice-ministerial consultations, round 2")
+	p.first = p.titleE
 	p.when = textEntry(e, "as you would write it: 22 Jun 2016, Sep 2016, by end of 2016, Q3 2016, 22–24 Jun 2016")
 	p.timeOfDay = textEntry(e, "optional, e.g. 10:00")
 	p.zone = widget.NewSelectEntry(nil)
@@ -412,11 +404,7 @@ func loadRounds(ctx context.Context, st *storage.Store, trackID, self string) ([
 }
 
 // apply fills the page from what load read.
-func (p *meetingPage) apply(d meetingData, err error) {
-	if err != nil {
-		p.u.openFailedPage(p, "open the meeting", err)
-		return
-	}
+func (p *meetingPage) apply(d meetingData) {
 	p.m = d.m
 	p.setLookups(d)
 	p.arrive(func() { p.fill(d.m) })
@@ -1065,14 +1053,10 @@ func (p *meetingPage) save(then func()) {
 		return
 	}
 	st := p.u.store
-	write := createOrUpdate(p.isNew(), st.CreateMeeting, st.UpdateMeeting)
-	saveRecord(&p.recordPage, "Saving “"+m.Title+"”…", "save the meeting", func(ctx context.Context) (meetingData, error) {
-		if err := write(ctx, &m); err != nil {
-			return meetingData{m: m}, err
-		}
+	saveRecord(&p.recordPage, m, "“"+m.Title+"”", st.CreateMeeting, st.UpdateMeeting, func(ctx context.Context, m *storage.Meeting) (meetingData, error) {
 		saved, err := st.Meeting(ctx, m.ID)
 		if err != nil {
-			return meetingData{m: m}, err
+			return meetingData{}, err
 		}
 		titles, err := historySources(ctx, st, saved)
 		return meetingData{m: saved, sourceTitles: titles}, err
@@ -1095,12 +1079,10 @@ func (p *meetingPage) onDelete() {
 	if p.isNew() {
 		return
 	}
-	id, title, st := p.m.ID, p.m.Title, p.u.store
-	p.deleteRecord(p, "the meeting “"+title+"”",
+	title := p.m.Title
+	p.deleteRecord("the meeting “"+title+"”",
 		"Its participants and dispute links go with it; the actors, disputes and statements stay in the dossier.",
-		"“"+title+"”", "delete the meeting", func(ctx context.Context) (storage.TrashItem, error) {
-			return st.MoveToTrash(ctx, "meeting", id)
-		})
+		"“"+title+"”", "delete the meeting")
 }
 
 // pickDay opens a month calendar and puts the chosen day into the When input.
@@ -1116,14 +1098,6 @@ func (p *meetingPage) pickDay() {
 	})
 	pop = widget.NewPopUp(cal, p.u.win.Canvas())
 	pop.ShowAtRelativePosition(fyne.NewPos(0, p.when.Size().Height), p.when)
-}
-
-// initialFocus puts the cursor in the first input of a new record.
-func (p *meetingPage) initialFocus() fyne.Focusable {
-	if p.isNew() {
-		return p.titleE
-	}
-	return nil
 }
 
 // bothZones shows an exact meeting time in the venue's zone and in the user's home zone:

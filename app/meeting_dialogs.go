@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
@@ -29,15 +28,12 @@ func (p *meetingPage) onAddParticipant() {
 		widget.NewFormItem("Role", role),
 		widget.NewFormItem("Note", noteEntry),
 	}
-	d := dialog.NewForm("Add participant", "Add", "Cancel", items, func(ok bool) {
-		a, chosen := actor.chosen()
-		if !ok || !chosen {
-			return
+	p.u.askForm("Add participant", "Add", items, fyne.NewSize(560, 280), func() {
+		if a, chosen := actor.chosen(); chosen {
+			p.knowActor(a)
+			p.addParticipant(storage.Participant{ActorID: a.ID, Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
 		}
-		p.knowActor(a)
-		p.addParticipant(storage.Participant{ActorID: a.ID, Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 280), items)
+	})
 }
 
 func roleOptions() []string {
@@ -83,10 +79,7 @@ func (p *meetingPage) onNewActor() {
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Role here", role),
 	}
-	d := dialog.NewForm("New actor", "Create and add", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm("New actor", "Create and add", items, fyne.NewSize(560, 420), func() {
 		a := storage.Actor{
 			Kind: storage.ActorKind(kind.Selected), Name: strings.TrimSpace(name.Text),
 			NativeName: strings.TrimSpace(native.Text), Title: strings.TrimSpace(title.Text),
@@ -108,8 +101,7 @@ func (p *meetingPage) onNewActor() {
 			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
 			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
 		})
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 420), items)
+	})
 }
 
 // onChangeStatus reads the sources the change may cite, then asks for the new status, the
@@ -156,12 +148,9 @@ func (p *meetingPage) statusForm(sources []storage.Source) {
 		widget.NewFormItem("Source", src),
 		{Text: "Decided on", Widget: happened, HintText: "Leave empty if not known; the change is then dated today."},
 	}
-	d := dialog.NewForm("Change the status of “"+p.m.Title+"”", "Record", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.u.askForm("Change the status of “"+p.m.Title+"”", "Record", items, fyne.NewSize(600, 420), func() {
 		if to.Selected == "" {
-			p.u.showChoice("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil, []choice{{label: "OK", important: true}})
+			p.u.tell("No status chosen", "Nothing was recorded: choose the new status, then give the reason.", nil)
 			return
 		}
 		var status storage.Status
@@ -172,8 +161,7 @@ func (p *meetingPage) statusForm(sources []storage.Source) {
 		}
 		on, _ := parsePartialDate(happened.Text) // the validator has refused what does not parse
 		p.recordStatus(status, strings.TrimSpace(reason.Text), srcIDs[src.Selected], on)
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(600, 420), items)
+	})
 }
 
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.

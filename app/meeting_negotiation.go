@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -426,11 +425,8 @@ func (p *meetingPage) tickPlanned() {
 // addPresent adds an actor who was not planned to the present list, ticked.
 func (p *meetingPage) addPresent(label string) {
 	if label == anotherActor && !p.ed.loading {
-		p.pickActor(func(a storage.ActorKey, ok bool) {
-			if !ok {
-				p.setPresentChoices(p.presentIDs())
-				return
-			}
+		p.setPresentChoices(p.presentIDs()) // "Someone else was present…" again until one is chosen
+		p.pickActor(func(a storage.ActorKey) {
 			p.knowActor(a)
 			p.setActorChoices()
 			p.addPresent(p.actorLabels[a.ID])
@@ -447,21 +443,19 @@ func (p *meetingPage) addPresent(label string) {
 }
 
 // pickAnother looks up the actor of a row of t whose column col holds anotherActor and puts
-// them there (none when the user cancels).
+// them there; the row names none until one is chosen (none when the user cancels).
 func (p *meetingPage) pickAnother(t *widgets.TableEditor, col int, rows [][]string) {
 	row := slices.IndexFunc(rows, func(r []string) bool { return r[col] == anotherActor })
 	if row < 0 || p.ed.loading {
 		return
 	}
-	p.pickActor(func(a storage.ActorKey, ok bool) {
+	p.setColumn(t, col, nil, p.columnIDs(t, col), p.actorNone(t))
+	p.pickActor(func(a storage.ActorKey) {
+		p.knowActor(a)
+		p.setActorChoices()
 		ids := p.columnIDs(t, col)
-		if ok {
-			p.knowActor(a)
-			p.setActorChoices()
-			ids = p.columnIDs(t, col)
-			if row < len(ids) {
-				ids[row] = a.ID
-			}
+		if row < len(ids) {
+			ids[row] = a.ID
 		}
 		p.setColumn(t, col, nil, ids, p.actorNone(t))
 		p.ed.touch()
@@ -476,16 +470,16 @@ func (p *meetingPage) actorNone(t *widgets.TableEditor) string {
 	return bySide
 }
 
-// pickActor asks for an actor of the dossier, looked up as the user types; then runs done
-// with them, or with ok false when the user cancels.
-func (p *meetingPage) pickActor(done func(a storage.ActorKey, ok bool)) {
+// pickActor asks for an actor of the dossier, looked up as the user types; then runs chosen
+// with them, unless the user cancels.
+func (p *meetingPage) pickActor(chosen func(a storage.ActorKey)) {
 	actor := newActorPicker(p.u)
 	items := []*widget.FormItem{widget.NewFormItem("Actor", actor.entry)}
-	d := dialog.NewForm("Choose an actor", "Choose", "Cancel", items, func(ok bool) {
-		a, chosen := actor.chosen()
-		done(a, ok && chosen)
-	}, p.u.win)
-	p.u.showForm(d, fyne.NewSize(560, 200), items)
+	p.u.askForm("Choose an actor", "Choose", items, fyne.NewSize(560, 200), func() {
+		if a, ok := actor.chosen(); ok {
+			chosen(a)
+		}
+	})
 }
 
 // formActorIDs are the actors the form names as it stands (see meetingActorIDs).

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path/filepath"
@@ -21,6 +22,24 @@ type choice struct {
 	action    func() // nil: just close the dialog
 	important bool
 	quit      bool // the button ends the program; it is drawn as a warning
+}
+
+// tell shows a message with an OK button, and err's detail folded away under "Details".
+func (u *ui) tell(title, msg string, err error) {
+	u.showChoice(title, msg, err, []choice{{label: "OK", important: true}})
+}
+
+// reported ends a use case the window ran: a failure goes to a dialog saying it could not
+// doing; else the report is shown under title, and the status line says status (unless "").
+func (u *ui) reported(doing, title, status string, rep fmt.Stringer, err error) {
+	if err != nil {
+		u.showError(doing, err)
+		return
+	}
+	if status != "" {
+		u.setStatus(status)
+	}
+	u.tell(title, rep.String(), nil)
 }
 
 // showChoice shows a message with buttons, and with err's detail folded away under "Details".
@@ -64,9 +83,15 @@ func (u *ui) showChoice(title, msg string, err error, choices []choice) {
 	u.onEscape(d, d.Hide)
 }
 
-// showForm shows a form dialog at size with its first input focused: Enter in a one-line
-// field submits it (when its validation allows), Escape closes it (keyFirst).
-func (u *ui) showForm(d *dialog.FormDialog, size fyne.Size, items []*widget.FormItem) {
+// askForm shows a form dialog of items at size with its first input focused, and runs
+// confirmed when the user presses confirm (Cancel closes it): Enter in a one-line field submits
+// it (when its validation allows), Escape closes it (keyFirst).
+func (u *ui) askForm(title, confirm string, items []*widget.FormItem, size fyne.Size, confirmed func()) {
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if ok {
+			confirmed()
+		}
+	}, u.win)
 	var first fyne.Focusable
 	for _, it := range items {
 		f, ok := it.Widget.(fyne.Focusable)
@@ -136,7 +161,7 @@ func (u *ui) showError(doing string, err error) {
 		return
 	}
 	u.setStatus("Could not " + doing)
-	u.showChoice("Could not "+doing, errorMessage(err), detailOf(err), []choice{{label: "OK", important: true}})
+	u.tell("Could not "+doing, errorMessage(err), detailOf(err))
 }
 
 // readOnlySaveMessage answers a save into a dossier opened read-only.
@@ -253,8 +278,8 @@ func (u *ui) openFile(path string) {
 			what = "a program to open PDF files"
 		}
 		u.setStatus("Could not open " + filepath.Base(path))
-		u.showChoice("Could not open "+filepath.Base(path), "The file is saved as "+filepath.Base(path)+" in "+filepath.Dir(path)+
+		u.tell("Could not open "+filepath.Base(path), "The file is saved as "+filepath.Base(path)+" in "+filepath.Dir(path)+
 			", but "+what+" was not found on this computer. Open it from your file manager, or install a PDF reader.",
-			err, []choice{{label: "OK", important: true}})
+			err)
 	}
 }

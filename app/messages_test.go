@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,8 +80,7 @@ func TestFormDialogKeys(t *testing.T) {
 	note := widget.NewMultiLineEntry()
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Note", note)}
 	submitted := false
-	d := dialog.NewForm("New actor", "Create", "Cancel", items, func(ok bool) { submitted = ok }, u.win)
-	u.showForm(d, fyne.NewSize(400, 200), items)
+	u.askForm("New actor", "Create", items, fyne.NewSize(400, 200), func() { submitted = true })
 	assert.Equal(t, name, u.win.Canvas().Focused(), "the first field has the focus")
 	test.Type(name, "Sergey Lavrov")
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

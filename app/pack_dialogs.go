@@ -118,17 +118,13 @@ func (u *ui) showPackOptions(m storage.Meeting, pc packChoices) {
 		{Text: "As", Widget: mode, HintText: issuedNote},
 		{Text: "Copies", Widget: copies, HintText: "Above 1, each copy is a file of its own with “Copy 3 of 5” on every page."},
 	}
-	d := dialog.NewForm("Briefing pack for “"+m.Title+"”", "Choose where to save…", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.askForm("Briefing pack for “"+m.Title+"”", "Choose where to save…", items, fyne.NewSize(620, 420), func() {
 		n, _ := strconv.Atoi(strings.TrimSpace(copies.Text))
 		opt := tasks.PackOptions{PreparedOn: u.now(), UpTo: levelOf[audience.Selected], Copies: n,
 			Issue: mode.Selected == issueAs, Addendum: addendumAs != "" && mode.Selected == addendumAs}
 		u.askSave("Save the briefing pack", "choose where to save the briefing pack",
 			tasks.PackFileName(m.Summary()), []string{".pdf"}, func(path string) { u.writePack(m, path, opt) })
-	}, u.win)
-	u.showForm(d, fyne.NewSize(620, 420), items)
+	})
 }
 
 // markingHint says under which marking the pack goes out.

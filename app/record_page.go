@@ -21,6 +21,11 @@ type recordPage struct {
 	ed editState
 	fs *fields
 
+	self  editor                   // the page that embeds this
+	noun  string                   // what the page holds, as the window and the trash name it: "meeting"
+	ident func() (id, name string) // the record as stored: its ID ("" until it is stored) and its title
+	first fyne.Focusable           // the input the cursor starts in on a new record
+
 	hdr                *widgets.RecordHeader
 	saveBtn, deleteBtn *widget.Button
 	root               fyne.CanvasObject
@@ -37,12 +42,36 @@ func (r *recordPage) view() fyne.CanvasObject { return r.root }
 func (r *recordPage) base() *recordPage       { return r }
 func (r *recordPage) dirty() bool             { return r.ed.changed }
 
-// initRecord makes the inputs' bookkeeping and the Save and Delete buttons, which run save and
-// onDelete. The page then makes r.hdr with the buttons it wants; while there are unsaved
-// changes the header says so and Save is enabled.
-func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
+// isNew reports whether the record is not stored yet.
+func (r *recordPage) isNew() bool {
+	id, _ := r.ident()
+	return id == ""
+}
+
+// title is the page's name in the Back button and the unsaved-changes question.
+func (r *recordPage) title() string {
+	if _, name := r.ident(); name != "" {
+		return name
+	}
+	return "New " + r.noun
+}
+
+// initialFocus puts the cursor in the first input of a new record.
+func (r *recordPage) initialFocus() fyne.Focusable {
+	if r.isNew() {
+		return r.first
+	}
+	return nil
+}
+
+// initRecord makes the inputs' bookkeeping and the Save and Delete buttons, which run self's
+// save and onDelete, for self, the page that embeds r, holding a noun whose ID and title ident
+// gives. The page then makes r.hdr with the buttons it wants; while there are unsaved changes
+// the header says so and Save is enabled.
+func (r *recordPage) initRecord(self editor, noun string, ident func() (id, name string), onDelete func()) {
+	r.self, r.noun, r.ident = self, noun, ident
 	r.fs = newFields()
-	r.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { save(func() {}) })
+	r.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { self.save(func() {}) })
 	r.saveBtn.Importance = widget.HighImportance
 	r.saveBtn.Disable()
 	r.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), onDelete)
@@ -53,6 +82,21 @@ func (r *recordPage) initRecord(save func(then func()), onDelete func()) {
 		} else {
 			r.saveBtn.Disable()
 		}
+	}
+}
+
+// showHeader says in the header what the page holds: title and sub for a stored record, or
+// for a new one "New …" and begin, how to start. Delete acts only on a stored record that is
+// shown, not on one still opening.
+func (r *recordPage) showHeader(title, sub, begin string) {
+	if r.isNew() {
+		r.hdr.SetTitle("New "+r.noun, begin)
+		r.deleteBtn.Disable()
+		return
+	}
+	r.hdr.SetTitle(title, sub)
+	if r.loaded {
+		r.deleteBtn.Enable()
 	}
 }
 
@@ -77,13 +121,18 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	r.root = topDown(container.NewPadded(r.hdr), nil, container.NewStack(r.opening, r.form))
 }
 
-// read runs load off the Fyne goroutine and hands the result to apply, noting first how many
-// edits the user had made, so that arrive can tell whether they typed while it was read.
-func read[D any](r *recordPage, load func(context.Context) (D, error), apply func(D, error)) {
+// read runs load off the Fyne goroutine and hands the record to apply, noting first how many
+// edits the user had made, so that arrive can tell whether they typed while it was read. A
+// record that could not be read is reported, and the page closed when the record has gone.
+func read[D any](r *recordPage, load func(context.Context) (D, error), apply func(D)) {
 	since := r.ed.edits
 	run(r.u, "", load, func(d D, err error) {
 		r.since = since
-		apply(d, err)
+		if err != nil {
+			r.u.openFailedPage(r.self, "open the "+r.noun, err)
+			return
+		}
+		apply(d)
 	})
 }
 
@@ -124,13 +173,23 @@ func (r *recordPage) markSaved() bool {
 	return true
 }
 
-// saveRecord stores a record off the Fyne goroutine with progress in the status line: store
-// writes it and reads back what the page shows, which done shows on the Fyne goroutine. A value
-// the store refuses is marked next to its field; any other failure goes to a dialog saying it
-// could not doing.
-func saveRecord[D any](r *recordPage, progress, doing string, store func(context.Context) (D, error), done func(D)) {
+// saveRecord stores rec off the Fyne goroutine with progress in the status line ("Saving
+// name…"): create writes it when it is new, else update; reread then reads back what the page
+// shows, which done shows on the Fyne goroutine. A value the store refuses is marked next to
+// its field; any other failure goes to a dialog saying it could not save the record.
+func saveRecord[T, D any](r *recordPage, rec T, name string, create, update func(context.Context, *T) error, reread func(context.Context, *T) (D, error), done func(D)) {
+	write := update
+	if r.isNew() {
+		write = create
+	}
 	since := r.ed.edits
-	run(r.u, progress, store, func(d D, err error) {
+	run(r.u, "Saving "+name+"…", func(ctx context.Context) (D, error) {
+		if err := write(ctx, &rec); err != nil {
+			var none D
+			return none, err
+		}
+		return reread(ctx, &rec)
+	}, func(d D, err error) {
 		switch {
 		case err == nil:
 			r.since = since
@@ -141,30 +200,27 @@ func saveRecord[D any](r *recordPage, progress, doing string, store func(context
 			}
 			r.u.setStatus("Not saved — correct the field marked in red")
 		default:
-			r.u.showError(doing, err)
+			r.u.showError("save the "+r.noun, err)
 		}
 	})
 }
 
-// createOrUpdate is how to store a record: create when it is new, else update.
-func createOrUpdate[T any](isNew bool, create, update func(context.Context, *T) error) func(context.Context, *T) error {
-	if isNew {
-		return create
-	}
-	return update
-}
-
-// deleteRecord asks whether to delete what, saying the consequence; then moves it to the trash with del
-// and closes self, the page that embeds r. name is how the status line calls the record.
-func (r *recordPage) deleteRecord(self page, what, consequence, name, doing string, del func(context.Context) (storage.TrashItem, error)) {
+// deleteRecord asks whether to delete what, saying the consequence; then moves the record to
+// the trash and closes the page. name is how the status line calls the record, doing how a
+// failure calls the deletion.
+func (r *recordPage) deleteRecord(what, consequence, name, doing string) {
+	st, kind := r.u.store, r.noun
+	id, _ := r.ident()
 	r.u.confirmDelete(what, consequence, func() {
-		run(r.u, "Deleting "+name+"…", del, func(item storage.TrashItem, err error) {
+		run(r.u, "Deleting "+name+"…", func(ctx context.Context) (storage.TrashItem, error) {
+			return st.MoveToTrash(ctx, kind, id)
+		}, func(item storage.TrashItem, err error) {
 			if err != nil {
 				r.u.showError(doing, err)
 				return
 			}
 			r.ed.clean()
-			r.u.closePage(self)
+			r.u.closePage(r.self)
 			r.u.trashed(item)
 		})
 	})

@@ -44,19 +44,12 @@ func newSourceDraft(u *ui) *sourcePage {
 	return p
 }
 
-func (p *sourcePage) isNew() bool { return p.s.ID == "" }
-func (p *sourcePage) title() string {
-	if p.s.Title == "" {
-		return "New source"
-	}
-	return p.s.Title
-}
-
 func (p *sourcePage) build() {
 	e := &p.ed
-	p.initRecord(p.save, p.onDelete)
+	p.initRecord(p, "source", func() (string, string) { return p.s.ID, p.s.Title }, p.onDelete)
 	p.hdr = widgets.NewRecordHeader(p.saveBtn, p.deleteBtn)
 	p.titleE = textEntry(e, "e.g. Japan, Russia to hold second round of peace treaty talks")
+	p.first = p.titleE
 	p.publisher = textEntry(e, "e.g. Kyodo News")
 	p.published = textEntry(e, "2016-06-20, 2016-06 or 2016")
 	p.reference = textEntry(e, "URL or citation")
@@ -66,7 +59,7 @@ func (p *sourcePage) build() {
 		if u, err := url.Parse(strings.TrimSpace(p.reference.Text)); err == nil {
 			if err := p.u.openURL(u); err != nil {
 				fyne.LogError("open "+u.String(), err)
-				p.u.showChoice("Could not open the link", "No program to open “"+u.String()+"” was found on this computer (Parley works offline; a web address needs a browser and a network).", err, []choice{{label: "OK", important: true}})
+				p.u.tell("Could not open the link", "No program to open “"+u.String()+"” was found on this computer (Parley works offline; a web address needs a browser and a network).", err)
 			}
 		}
 	})
@@ -84,6 +77,16 @@ func (p *sourcePage) build() {
 		section("Cited by", p.citedBy))
 	p.frame(widgets.NewPageScroll(container.NewPadded(body)))
 	p.refreshHeader()
+}
+
+// sourceTitle names the source with id among sources: its title, or the ID when it is not there.
+func sourceTitle(sources []storage.Source, id string) string {
+	for _, s := range sources {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
 }
 
 func (p *sourcePage) refreshOpenRef() {
@@ -118,11 +121,7 @@ func loadSource(ctx context.Context, st *storage.Store, id string) (sourceData, 
 	return d, err
 }
 
-func (p *sourcePage) apply(d sourceData, err error) {
-	if err != nil {
-		p.u.openFailedPage(p, "open the source", err)
-		return
-	}
+func (p *sourcePage) apply(d sourceData) {
 	if d.s.ID != "" {
 		p.s = d.s
 	}
@@ -140,19 +139,11 @@ func (p *sourcePage) apply(d sourceData, err error) {
 }
 
 func (p *sourcePage) refreshHeader() {
-	if p.isNew() {
-		p.hdr.SetTitle("New source", "Fill in what is known and press Save (Ctrl+S).")
-		p.deleteBtn.Disable()
-		return
-	}
 	sub := p.s.Publisher
 	if !p.s.Published.IsZero() {
 		sub = strings.TrimPrefix(sub+" · "+p.s.Published.String(), " · ")
 	}
-	p.hdr.SetTitle(p.s.Title, sub)
-	if p.loaded { // nothing to delete while the record is still opening
-		p.deleteBtn.Enable()
-	}
+	p.showHeader(p.s.Title, sub, "Fill in what is known and press Save (Ctrl+S).")
 }
 
 func (p *sourcePage) refreshCitations() {
@@ -225,14 +216,10 @@ func (p *sourcePage) save(then func()) {
 		return
 	}
 	st := p.u.store
-	write := createOrUpdate(p.isNew(), st.CreateSource, st.UpdateSource)
-	saveRecord(&p.recordPage, "Saving “"+s.Title+"”…", "save the source", func(ctx context.Context) (sourceData, error) {
-		if err := write(ctx, &s); err != nil {
-			return sourceData{}, err
-		}
+	saveRecord(&p.recordPage, s, "“"+s.Title+"”", st.CreateSource, st.UpdateSource, func(ctx context.Context, s *storage.Source) (sourceData, error) {
 		return loadSource(ctx, st, s.ID)
 	}, func(d sourceData) {
-		p.apply(d, nil)
+		p.apply(d)
 		p.u.setStatus("Saved “" + d.s.Title + "”")
 		then()
 	})
@@ -243,21 +230,11 @@ func (p *sourcePage) onDelete() {
 		return
 	}
 	if n := len(p.citations); n > 0 {
-		p.u.showChoice("Cannot delete “"+p.s.Title+"”", plural(n, "1 record cites", "%d records cite")+" this source (listed under “Cited by”). Point them at another source, or remove their citation, first.", nil, []choice{{label: "OK", important: true}})
+		p.u.tell("Cannot delete “"+p.s.Title+"”", plural(n, "1 record cites", "%d records cite")+" this source (listed under “Cited by”). Point them at another source, or remove their citation, first.", nil)
 		return
 	}
-	st, id, title := p.u.store, p.s.ID, p.s.Title
-	p.deleteRecord(p, "the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source", func(ctx context.Context) (storage.TrashItem, error) {
-		return st.MoveToTrash(ctx, "source", id)
-	})
-}
-
-// initialFocus puts the cursor in the first input of a new record.
-func (p *sourcePage) initialFocus() fyne.Focusable {
-	if p.isNew() {
-		return p.titleE
-	}
-	return nil
+	title := p.s.Title
+	p.deleteRecord("the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source")
 }
 
 // sourceTitles are the titles of the sources ids, by ID; a source no longer in the dossier is

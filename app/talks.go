@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -124,6 +123,7 @@ func newTalksScreen(u *ui) *talksScreen {
 		}
 	}
 	t.list.OnHover = t.list.OnCursor
+	t.list.Tips = u.tips // and in a tip when the pointer rests on it
 	t.count = widget.NewLabel("")
 	t.count.Importance = widget.LowImportance
 	t.empty = emptyState("")
@@ -150,7 +150,7 @@ func newTalksScreen(u *ui) *talksScreen {
 	t.unreadable = newUnreadableNote()
 	top := container.NewVBox(filters, t.filterMsg, t.unreadable, header, widget.NewSeparator())
 	t.root = container.NewPadded(topDown(top, t.count,
-		container.NewStack(t.list, container.NewVBox(layout.NewSpacer(), t.empty, layout.NewSpacer()))))
+		overEmpty(t.list, t.empty)))
 	return t
 }
 

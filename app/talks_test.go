@@ -41,12 +41,7 @@ func talksDossier(t *testing.T, n int) (*ui, *storage.Store) {
 	require.NoError(t, err)
 	_, err = st.ImportDossier(ctx, d)
 	require.NoError(t, err)
-	u := newUI(test.NewTempApp(t), Options{})
-	u.now = func() time.Time { return time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) }
-	u.spawn = func(f func()) { f() }
-	u.typingPause = 0
-	u.useStore(st)
-	t.Cleanup(u.closeStore)
+	u := newTestWindow(t, st, time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC))
 	u.goScreen(screenTalks)
 	return u, st
 }

@@ -102,10 +102,7 @@ func editTrack(u *ui, t storage.Track, done func()) {
 		widget.NewFormItem("Parties", parties),
 		widget.NewFormItem("Summary", summary),
 	}
-	d := dialog.NewForm(heading, "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.askForm(heading, "Save", items, fyne.NewSize(560, 360), func() {
 		t.Title = strings.TrimSpace(title.Text)
 		t.Parties = commaList(parties.Text)
 		t.Summary = strings.TrimSpace(summary.Text)
@@ -126,6 +123,5 @@ func editTrack(u *ui, t storage.Track, done func()) {
 			u.setStatus("Saved the track “" + t.Title + "”")
 			done()
 		})
-	}, u.win)
-	u.showForm(d, fyne.NewSize(560, 360), items)
+	})
 }

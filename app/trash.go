@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,7 +55,7 @@ func newTrashScreen(u *ui) *trashScreen {
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(screenTrash), s.emptyBtn),
 		note("Bundles and calendars never carry the trash; a backup of the database does."), widget.NewSeparator())
 	s.root = container.NewPadded(container.NewBorder(top, nil, nil, nil,
-		container.NewStack(s.list, container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer()))))
+		overEmpty(s.list, s.empty)))
 	return s
 }
 
@@ -205,8 +204,7 @@ func (u *ui) restoreFromTrash(id int64) {
 			u.setStatus(rep.String())
 		} else {
 			u.setStatus("Restored " + rep.Item.Label() + ", not all its links")
-			u.showChoice("Restored, not all of it", rep.String()+" Add them again by hand if they are still wanted.", nil,
-				[]choice{{label: "OK", important: true}})
+			u.tell("Restored, not all of it", rep.String()+" Add them again by hand if they are still wanted.", nil)
 		}
 		if p := u.top(); p != nil {
 			if ed, ok := p.(editor); !ok || !ed.dirty() {

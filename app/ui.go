@@ -10,11 +10,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/storage"
+	"github.com/parley-app/parley/widgets"
 )
 
 // page is one thing the body of the window can show: a top-level screen (Calendar, Talks…) or
@@ -111,10 +111,11 @@ type ui struct {
 	readOnlyMsg *widget.Label
 
 	// The sidebar as a rail of icons in a narrow window (frame.go).
-	collapsed        bool
-	searchBtn        *widget.Button  // the rail's search icon, which opens searchPop
-	searchPop        *widget.PopUp   // the search field beside the rail, while open
-	searchSlot, tips *fyne.Container // where the search field sits; the tooltip layer
+	collapsed  bool
+	searchBtn  *widget.Button    // the rail's search icon, which opens searchPop
+	searchPop  *widget.PopUp     // the search field beside the rail, while open
+	searchSlot *fyne.Container   // where the search field sits
+	tips       *widgets.TipLayer // the tooltips: a rail icon's name, a cut title whole
 
 	screens map[string]page
 	stack   []page
@@ -265,7 +266,7 @@ func (u *ui) buildChrome() {
 	u.searchBtn = widget.NewButtonWithIcon("", theme.SearchIcon(), u.showSearchPopUp)
 	u.searchBtn.Importance = widget.LowImportance
 	u.searchSlot = container.NewStack()
-	u.tips = container.NewWithoutLayout()
+	u.tips = widgets.NewTipLayer()
 	// topDown: Tab goes through the search field, then the sidebar; the back bar, then the page.
 	side := topDown(u.searchSlot, nil, u.nav)
 	u.readOnly, u.readOnlyMsg = readOnlyBanner()
@@ -301,7 +302,7 @@ func (u *ui) setWelcome(msg string) {
 		widget.NewButton("Open another database…", u.onOpenDatabase),
 		widget.NewButton("Create a new database…", u.onNewDatabase),
 	))
-	u.body.Objects = []fyne.CanvasObject{container.NewPadded(container.NewVBox(layout.NewSpacer(), lbl, buttons, layout.NewSpacer()))}
+	u.body.Objects = []fyne.CanvasObject{container.NewPadded(middle(lbl, buttons))}
 	u.body.Refresh()
 }
 
@@ -448,6 +449,7 @@ func (u *ui) showTop() {
 	}
 	u.body.Objects = []fyne.CanvasObject{p.view()}
 	u.body.Refresh()
+	u.hideTip() // a tip is about what was under the pointer, which may have gone
 	p.show()
 	// The focus never stays on the page that went: keys would act on it unseen. The
 	// sidebar stays, and so does the focus in it (a search typed there may be refined).

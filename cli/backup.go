@@ -21,8 +21,7 @@ func init() {
 }
 
 func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("backup")
-	db := dbFlag(fl)
+	fl, db := dbFlags("backup")
 	out := fl.String("o", "", "the backup file to write (must not exist yet)")
 	if err := parseFlags(fl, args, "give the backup file with -o"); err != nil {
 		return err

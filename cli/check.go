@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
 
@@ -20,9 +20,8 @@ func init() {
 }
 
 func runCheck(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("check")
-	db := dbFlag(fl)
-	asJSON := fl.Bool("json", false, "print the findings as JSON")
+	fl, db := dbFlags("check")
+	asJSON := jsonFlag(fl)
 	meeting := fl.String("meeting", "", "the ID of the meeting (see parley list meetings)")
 	if err := parseFlags(fl, args, ""); err != nil {
 		return err
@@ -30,20 +29,11 @@ func runCheck(ctx context.Context, args []string, stdout io.Writer) error {
 	if *meeting == "" {
 		return usagef("give the meeting with --meeting ID")
 	}
-	s, path, err := openForReading(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	rep, err := tasks.Check(ctx, s, *meeting, now())
-	if err != nil {
-		return explain(path, err)
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
-	}
-	return say(stdout, rep.String())
+	return inDatabase(ctx, *db, openForReading, func(s *storage.Store) error {
+		rep, err := tasks.Check(ctx, s, *meeting, now())
+		if err == nil && *asJSON {
+			return printJSON(stdout, rep)
+		}
+		return report(stdout)(rep, err)
+	})
 }

@@ -7,10 +7,11 @@
 //		register(command{name: "backup", usage: "--db FILE -o FILE", summary: "…", run: runBackup})
 //	}
 //
-// A run function parses its arguments with newFlags and parseArgs, opens the store with
-// openExisting (read commands) or openOrCreate, writes its output to stdout and returns an
-// error. Run turns errors into sentences on stderr: usage mistakes (usagef, bad flags) exit
-// with 2, everything else with 1.
+// A run function parses its arguments with dbFlags (newFlags for a command without --db) and
+// parseArgs, works on the database through inDatabase (opened with openForReading or
+// openExisting; openOrCreate for the commands that may create it), writes its output to stdout
+// and returns an error. Run turns errors into sentences on stderr: usage mistakes (usagef, bad
+// flags) exit with 2, everything else with 1.
 package cli
 
 import (

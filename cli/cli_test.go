@@ -3,11 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	_ "time/tzdata"
 
 	"github.com/stretchr/testify/assert"
@@ -52,8 +50,7 @@ func TestListKinds(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
-			code, out, errOut := run(t, "list", "--db", db, c.kind)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, "list", "--db", db, c.kind)
 			for _, w := range c.want {
 				assert.Contains(t, out, w)
 			}
@@ -66,8 +63,7 @@ func TestListKinds(t *testing.T) {
 // Japanese names are two columns wide on a terminal: the column after them still lines up.
 func TestListAlignsWideCharacters(t *testing.T) {
 	db := sampleDB(t)
-	code, out, _ := run(t, "list", "--db", db, "actors")
-	require.Equal(t, 0, code)
+	out := runOK(t, "list", "--db", db, "actors")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	titleCol := displayWidth(lines[0][:strings.Index(lines[0], "TITLE")])
 	titles := map[string]string{"岸田文雄": "Minister for Foreign Affairs", "Игорь Моргулов": "Deputy Minister of Foreign Affairs"}
@@ -87,10 +83,9 @@ func TestListAlignsWideCharacters(t *testing.T) {
 
 func TestInitEmpty(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.db")
-	code, out, errOut := run(t, "init", "--empty", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "init", "--empty", "--db", db)
 	assert.Contains(t, out, "empty database")
-	code, out, _ = run(t, "list", "--db", db, "meetings")
+	code, out, _ := run(t, "list", "--db", db, "meetings")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "No meetings yet.\n", out)
 	code, out, _ = run(t, "list", "--db", db, "--json", "actors")
@@ -100,14 +95,11 @@ func TestInitEmpty(t *testing.T) {
 
 func TestInitRefusesExistingFile(t *testing.T) {
 	db := sampleDB(t)
-	before, err := os.ReadFile(db)
-	require.NoError(t, err)
+	before := readFile(t, db)
 	code, _, errOut := run(t, "init", "--db", db)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "There is already a file at "+db)
-	after, err := os.ReadFile(db)
-	require.NoError(t, err)
-	assert.Equal(t, before, after)
+	assert.Equal(t, before, readFile(t, db))
 }
 
 func TestSearch(t *testing.T) {
@@ -145,15 +137,13 @@ func TestSearchFindsAnActorsMeetings(t *testing.T) {
 		{"原田", "Chikahito Harada takes part"},
 	} {
 		t.Run(c.query, func(t *testing.T) {
-			code, out, errOut := run(t, "search", "--db", db, c.query)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, "search", "--db", db, c.query)
 			for _, id := range []string{sample.MoscowRoundID, sample.TokyoRoundID} {
 				assert.Contains(t, out, id)
 			}
 			assert.Contains(t, out, c.why)
 
-			code, out, errOut = run(t, "search", "--db", db, "--json", c.query)
-			require.Equal(t, 0, code, errOut)
+			out = runOK(t, "search", "--db", db, "--json", c.query)
 			why := map[string]string{}
 			for _, h := range decodeJSON[jsonHit](t, out) {
 				why[h.ID] = h.Why
@@ -164,82 +154,16 @@ func TestSearchFindsAnActorsMeetings(t *testing.T) {
 	}
 }
 
-func TestExportImportRoundTrip(t *testing.T) {
-	fixed := time.Date(2016, time.June, 21, 8, 0, 0, 0, time.UTC)
-	now = func() time.Time { return fixed }
-	t.Cleanup(func() { now = time.Now })
-
-	dir := t.TempDir()
-	first := sampleDB(t)
-	bundle := filepath.Join(dir, "dossier.json")
-	code, out, errOut := run(t, "export", "--db", first, "-o", bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, bundle)
-
-	second := filepath.Join(dir, "second.db")
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "Created a new database")
-	assert.Contains(t, out, "Meetings: 6 new, 0 updated, 0 unchanged", "six meetings created")
-
-	again := filepath.Join(dir, "again.JSON") // the extension is matched in any case
-	code, _, errOut = run(t, "export", "--db", second, "-o", again)
-	require.Equal(t, 0, code, errOut)
-
-	assert.Equal(t, readFile(t, bundle), readFile(t, again), "export → import → export gives the same bundle")
-
-	// Importing the same bundle again changes nothing.
-	code, out, errOut = run(t, "import", "--db", second, bundle)
-	require.Equal(t, 0, code, errOut)
-	assert.NotContains(t, out, "Created a new database")
-	assert.Contains(t, out, "Meetings: 0 new, 0 updated, 6 unchanged", "six meetings unchanged")
-
-	info, err := os.Stat(bundle)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "exports are readable by their owner only")
-}
-
-func TestImportRefusesBadBundle(t *testing.T) {
-	dir := t.TempDir()
-	db := sampleDB(t)
-	bundle := filepath.Join(dir, "dossier.json")
-	code, _, errOut := run(t, "export", "--db", db, "-o", bundle)
-	require.Equal(t, 0, code, errOut)
-	good, err := os.ReadFile(bundle)
-	require.NoError(t, err)
-	require.Contains(t, string(good), `"2016-09"`)
-	bad := filepath.Join(dir, "bad.json")
-	require.NoError(t, os.WriteFile(bad, bytes.Replace(good, []byte(`"2016-09"`), []byte(`"2016-13"`), 1), 0o600))
-
-	_, before, _ := run(t, "list", "--db", db, "--json", "meetings")
-	code, _, errOut = run(t, "import", "--db", db, bad)
-	assert.Equal(t, 1, code)
-	first, _, _ := strings.Cut(errOut, "\n")
-	assert.Contains(t, first, "Nothing was imported", "the first line says why")
-	assert.Contains(t, first, "2016-13")
-	assert.NotContains(t, first, "not a Parley bundle", "a bundle with one bad field is a bundle")
-	_, after, _ := run(t, "list", "--db", db, "--json", "meetings")
-	assert.Equal(t, before, after, "the database is unchanged")
-
-	// A refused import into a new database leaves no database behind.
-	fresh := filepath.Join(dir, "fresh.db")
-	code, _, _ = run(t, "import", "--db", fresh, bad)
-	assert.Equal(t, 1, code)
-	assert.NoFileExists(t, fresh)
-}
-
 func TestBackup(t *testing.T) {
 	db := sampleDB(t)
 	copyPath := filepath.Join(t.TempDir(), "copy.db")
-	code, out, errOut := run(t, "backup", "--db", db, "-o", copyPath)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "backup", "--db", db, "-o", copyPath)
 	assert.Contains(t, out, "was copied to "+copyPath)
 
-	code, out, errOut = run(t, "list", "--db", copyPath, "meetings")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "list", "--db", copyPath, "meetings")
 	assert.Contains(t, out, "Wed 22 Jun 2016")
 
-	code, _, errOut = run(t, "backup", "--db", db, "-o", copyPath)
+	code, _, errOut := run(t, "backup", "--db", db, "-o", copyPath)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "already a file")
 
@@ -248,8 +172,7 @@ func TestBackup(t *testing.T) {
 	require.NoError(t, err)
 	defer held.Close()
 	second := filepath.Join(t.TempDir(), "second.db")
-	code, _, errOut = run(t, "backup", "--db", db, "-o", second)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "backup", "--db", db, "-o", second)
 	assert.FileExists(t, second)
 }
 
@@ -277,14 +200,12 @@ func TestMissingDatabase(t *testing.T) {
 
 func TestRefusesOtherFiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.db")
-	content := []byte("These are not the minutes you are looking for.\n")
-	require.NoError(t, os.WriteFile(path, content, 0o600))
+	content := "These are not the minutes you are looking for.\n"
+	writeFile(t, path, content)
 	code, _, errOut := run(t, "list", "--db", path, "meetings")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, path+" is not a Parley database")
-	got, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, content, got, "the file is left as it was")
+	assert.Equal(t, content, readFile(t, path), "the file is left as it was")
 }
 
 func TestBadArguments(t *testing.T) {
@@ -402,20 +323,18 @@ func TestRestoreCommand(t *testing.T) {
 	db := sampleDB(t)
 	dir := t.TempDir()
 	copyPath := filepath.Join(dir, "copy.db")
-	code, _, errOut := run(t, "backup", "--db", db, "-o", copyPath)
-	require.Equal(t, 0, code, errOut)
+	runOK(t, "backup", "--db", db, "-o", copyPath)
 	s, err := storage.Open(context.Background(), db)
 	require.NoError(t, err)
 	m := storage.Meeting{Title: "Added after the backup", Status: storage.StatusProposed}
 	require.NoError(t, s.CreateMeeting(context.Background(), &m))
 
-	code, _, errOut = run(t, "restore", "--db", db, copyPath)
+	code, _, errOut := run(t, "restore", "--db", db, copyPath)
 	assert.Equal(t, 1, code, "not while the dossier is open")
 	assert.Contains(t, errOut, "is open in another Parley window or command")
 	require.NoError(t, s.Close())
 
-	code, out, errOut := run(t, "restore", "--db", db, copyPath)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "restore", "--db", db, copyPath)
 	assert.Contains(t, out, "is now the copy copy.db. The dossier as it was is kept as parley.before-restore-")
 	_, list, _ := run(t, "list", "--db", db, "meetings")
 	assert.NotContains(t, list, "Added after the backup")
@@ -423,4 +342,23 @@ func TestRestoreCommand(t *testing.T) {
 	code, _, errOut = run(t, "restore", "--db", db, filepath.Join(dir, "missing.db"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "There is no file")
+}
+
+func TestPrintableNeverPrintsControlCharacters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Tokyo round", "Tokyo round"},
+		{"北方領土 Южные Курилы", "北方領土 Южные Курилы"},
+		{"clear\x1b[2Jscreen", "clear␛[2Jscreen"},
+		{"link \x1b]8;;http://x\x07here", "link ␛]8;;http://x␇here"},
+		{"nul\x00", "nul␀"},
+		{"tab\tand\nline", "tab and line"},
+		{"c1 \u009b31m del \x7f", "c1 \ufffd31m del ␡"},
+	} {
+		assert.Equal(t, c.want, printable(c.in), "%q", c.in)
+	}
+	var out bytes.Buffer
+	tb := newTable("TITLE", "ID")
+	tb.addWithNote("snippet \x1b[31m", "x\x1by", "id")
+	require.NoError(t, tb.write(&out))
+	assert.NotContains(t, out.String(), "\x1b")
 }

@@ -41,38 +41,35 @@ func runConflicts(ctx context.Context, dbFlagValue string, f settleFlags, stdout
 	if *f.merge != "" && len(*f.take) == 0 {
 		return usagef("--merge %s needs --take FIELD=theirs for the fields to take from the file", *f.merge)
 	}
-	s, path, err := openExisting(ctx, dbFlagValue)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	pending, err := tasks.PendingConflicts(ctx, s)
-	if err != nil {
-		return explain(path, err)
-	}
-	if !f.any() {
-		return say(stdout, conflictList(pending))
-	}
-	choices, err := settleChoices(pending, f)
-	if err != nil {
-		return err
-	}
-	rep, err := tasks.ResolveConflicts(ctx, s, choices)
-	var invalid *storage.ValidationError
-	if errors.As(err, &invalid) {
-		return &problem{sentence: "Nothing was resolved and the dossier is unchanged, because " + invalid.Error() + ".", err: err}
-	} else if err != nil {
-		return explain(path, err)
-	}
-	if err := s.Close(); err != nil {
-		return explain(path, err)
-	}
-	left := len(pending) - len(choices)
-	tail := "No conflict is left to decide."
-	if left > 0 {
-		tail = fmt.Sprintf("%d left to decide: parley import --conflicts lists them.", left)
-	}
-	return say(stdout, rep.String()+"\n"+tail)
+	return inDatabase(ctx, dbFlagValue, openExisting, func(s *storage.Store) error {
+		pending, err := tasks.PendingConflicts(ctx, s)
+		if err != nil {
+			return err
+		}
+		if !f.any() {
+			return say(stdout, conflictList(pending))
+		}
+		choices, err := settleChoices(pending, f)
+		if err != nil {
+			return err
+		}
+		rep, err := tasks.ResolveConflicts(ctx, s, choices)
+		var invalid *storage.ValidationError
+		if errors.As(err, &invalid) {
+			return &problem{sentence: "Nothing was resolved and the dossier is unchanged, because " + invalid.Error() + ".", err: err}
+		} else if err != nil {
+			return err
+		}
+		if err := s.Close(); err != nil {
+			return err
+		}
+		left := len(pending) - len(choices)
+		tail := "No conflict is left to decide."
+		if left > 0 {
+			tail = fmt.Sprintf("%d left to decide: parley import --conflicts lists them.", left)
+		}
+		return say(stdout, rep.String()+"\n"+tail)
+	})
 }
 
 // settleChoices turns the flags into one resolution per record; a record named twice, or an
@@ -174,19 +171,13 @@ func conflictList(pending []storage.Conflict) string {
 	if len(pending) == 0 {
 		return "No conflict awaits a decision."
 	}
-	var b strings.Builder
-	if len(pending) == 1 {
-		b.WriteString("1 conflict awaits a decision; Parley's version stays until you choose.")
-	} else {
-		fmt.Fprintf(&b, "%d conflicts await a decision; Parley's versions stay until you choose.", len(pending))
+	head := "1 conflict awaits a decision; Parley's version stays until you choose."
+	if len(pending) != 1 {
+		head = fmt.Sprintf("%d conflicts await a decision; Parley's versions stay until you choose.", len(pending))
 	}
-	for _, c := range pending {
-		b.WriteString("\n\n" + tasks.ConflictText(c))
-	}
-	b.WriteString("\n\nSettle them with:\n" +
+	return head + tasks.EachConflict(pending, -1) + "\n\nSettle them with:\n" +
 		"  parley import --conflicts --keep-ours ID     keep Parley's version\n" +
 		"  parley import --conflicts --keep-theirs ID   take the file's version\n" +
 		"  parley import --conflicts --merge ID --take FIELD=theirs,…   the named fields from the file, the rest from Parley\n" +
-		"ID is a record's ID or its first characters; --keep-ours and --keep-theirs also take all.")
-	return b.String()
+		"ID is a record's ID or its first characters; --keep-ours and --keep-theirs also take all."
 }

@@ -18,6 +18,12 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "", "the Parley database file (default: the one in your data folder)")
 }
 
+// dbFlags is the flag set of a command on a database, with its --db.
+func dbFlags(name string) (*flag.FlagSet, *string) {
+	fl := newFlags(name)
+	return fl, dbFlag(fl)
+}
+
 // dbPath is the database the user means: --db, or the default one.
 func dbPath(flagValue string) (string, error) {
 	if flagValue != "" {
@@ -72,10 +78,30 @@ func existingPath(dbFlagValue string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	if missing(path) {
 		return path, missingDatabase(path)
 	}
 	return path, nil
+}
+
+// missing reports whether there is no file at path.
+func missing(path string) bool {
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// opener opens the database --db names: openForReading or openExisting.
+type opener func(ctx context.Context, dbFlagValue string) (*storage.Store, string, error)
+
+// inDatabase opens the database --db names with open, hands it to do and closes it; do's
+// error is told in the user's words (explain).
+func inDatabase(ctx context.Context, dbFlagValue string, open opener, do func(s *storage.Store) error) error {
+	s, path, err := open(ctx, dbFlagValue)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return explain(path, do(s))
 }
 
 // missingDatabase says what to do when a command needs a database that is not there.

@@ -25,8 +25,7 @@ func init() {
 }
 
 func runExport(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("export")
-	db := dbFlag(fl)
+	fl, db := dbFlags("export")
 	out := fl.String("o", "", "the file to write")
 	upTo := fl.String("up-to", "", "for a calendar: the readers' handling level")
 	if err := parseFlags(fl, args, "give the output file with -o"); err != nil {
@@ -45,22 +44,24 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	// A bundle notes in the dossier what it carries, so that a copy coming back is merged
 	// against it: it opens the dossier for writing, and only for reading (the export then
 	// says it could not note it) when a window holds it or the disk is read-only.
-	s, path, err := openForReading(ctx, *db)
+	open := openForReading
 	if format == tasks.BundleExt {
-		s, path, err = openExisting(ctx, *db)
-		if errors.Is(err, storage.ErrLocked) || errors.Is(err, storage.ErrReadOnly) {
-			s, path, err = openForReading(ctx, *db)
-		}
+		open = noteOrRead
 	}
-	if err != nil {
-		return err
+	return inDatabase(ctx, *db, open, func(s *storage.Store) error {
+		update, finish := progressLine("Exporting to " + filepath.Base(*out))
+		rep, err := tasks.ExportWith(ctx, s, *out, now(), tasks.ExportOptions{UpTo: *upTo, Progress: update})
+		finish()
+		return report(stdout)(rep, err)
+	})
+}
+
+// noteOrRead opens the database for writing, or only for reading when a window holds it or
+// the disk is read-only.
+func noteOrRead(ctx context.Context, dbFlagValue string) (*storage.Store, string, error) {
+	s, path, err := openExisting(ctx, dbFlagValue)
+	if errors.Is(err, storage.ErrLocked) || errors.Is(err, storage.ErrReadOnly) {
+		return openForReading(ctx, dbFlagValue)
 	}
-	defer s.Close()
-	update, finish := progressLine("Exporting to " + filepath.Base(*out))
-	rep, err := tasks.ExportWith(ctx, s, *out, now(), tasks.ExportOptions{UpTo: *upTo, Progress: update})
-	finish()
-	if err != nil {
-		return explain(path, err)
-	}
-	return say(stdout, rep.String())
+	return s, path, err
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
 
@@ -22,8 +23,7 @@ func init() {
 }
 
 func runHandling(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("handling")
-	db := dbFlag(fl)
+	fl, db := dbFlags("handling")
 	marking := fl.String("marking", "", "the marking every pack carries")
 	levels := fl.String("levels", "", "the levels, lowest first, separated by ;")
 	caveats := fl.String("caveats", "", "the caveats, separated by ;")
@@ -50,23 +50,23 @@ func runHandling(ctx context.Context, args []string, stdout io.Writer) error {
 	if changing {
 		open = openExisting
 	}
-	s, path, err := open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	var rep tasks.HandlingReport
-	if changing {
-		rep, err = tasks.SetHandling(ctx, s, ch)
-	} else {
-		rep, err = tasks.Handling(ctx, s)
-	}
-	if err != nil {
-		return explain(path, err)
-	}
-	out := rep.String()
-	if rep.Unreadable != nil {
-		out += "\n" + capitalise(rep.Unreadable.Error()) + "; the default levels are shown. Correct them with --levels."
-	}
-	return say(stdout, out)
+	return inDatabase(ctx, *db, open, func(s *storage.Store) error {
+		var (
+			rep tasks.HandlingReport
+			err error
+		)
+		if changing {
+			rep, err = tasks.SetHandling(ctx, s, ch)
+		} else {
+			rep, err = tasks.Handling(ctx, s)
+		}
+		if err != nil {
+			return err
+		}
+		out := rep.String()
+		if rep.Unreadable != nil {
+			out += "\n" + capitalise(rep.Unreadable.Error()) + "; the default levels are shown. Correct them with --levels."
+		}
+		return say(stdout, out)
+	})
 }

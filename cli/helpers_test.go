@@ -2,11 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-app/parley/storage"
 )
 
 // run runs the command line as main would and returns its exit status and output.
@@ -43,4 +47,47 @@ func readFile(t *testing.T, path string) string {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// fileNames are the names of the files in dir.
+func fileNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// writeFile writes content to path, readable by its owner only.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+}
+
+// withStore opens the database at db as the window does, hands it to use and closes it.
+func withStore(t *testing.T, db string, use func(ctx context.Context, s *storage.Store) error) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := storage.Open(ctx, db)
+	require.NoError(t, err)
+	require.NoError(t, use(ctx, s))
+	require.NoError(t, s.Close())
+}
+
+// fixClock makes the commands' clock (now) say at until the test ends.
+func fixClock(t *testing.T, at time.Time) {
+	saved := now
+	now = func() time.Time { return at }
+	t.Cleanup(func() { now = saved })
+}
+
+// runOK runs the command line as run does, requires it to succeed and returns its output.
+func runOK(t *testing.T, args ...string) (stdout string) {
+	t.Helper()
+	code, stdout, stderr := run(t, args...)
+	require.Equal(t, 0, code, stderr)
+	return stdout
 }

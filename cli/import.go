@@ -2,12 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -52,8 +49,7 @@ func commaList(fl *flag.FlagSet, name, usage string) *[]string {
 }
 
 func runImport(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("import")
-	db := dbFlag(fl)
+	fl, db := dbFlags("import")
 	window := fl.Int("window", ical.DefaultWindowYears, "years either side of today to expand recurring calendar series in")
 	addAttendees := fl.Bool("add-attendees", false, "make a calendar's unmatched attendees actors, and participants of their meetings")
 	theirs := commaList(fl, "take-theirs", "calendar UIDs (comma-separated, or the flag repeated) whose organiser's version replaces Parley's edited one")
@@ -83,7 +79,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := tasks.FormatOf(file); err != nil {
 		return usagef("cannot import %q: the name must end in %s", file, tasks.Formats)
 	}
-	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+	if missing(file) {
 		return &problem{sentence: fmt.Sprintf("There is no file %s to import", file)}
 	}
 	path, err := dbPath(*db)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,11 +27,10 @@ func init() {
 }
 
 func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("ingest")
-	db := dbFlag(fl)
+	fl, db := dbFlags("ingest")
 	published := fl.String("published", "", "the publication date, YYYY-MM-DD (or YYYY-MM, YYYY)")
 	lang := fl.String("lang", "en", "the article's language")
-	asJSON := fl.Bool("json", false, "print the proposals as JSON")
+	asJSON := jsonFlag(fl)
 	apply := fl.Bool("apply", false, "store the proposals")
 	file, err := parseOneArg(fl, args, "give the article to read (a .txt or .html file)", "read one article at a time")
 	if err != nil {
@@ -45,36 +43,30 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := ingest.LanguageFor(*lang); err != nil {
 		return usagef("--lang: %v", err)
 	}
-	s, path, err := openExisting(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	rep, err := tasks.IngestArticle(ctx, s, file, pub, *lang)
-	if errors.Is(err, ingest.ErrNotArticle) {
-		return &problem{sentence: "Nothing was read: " + strings.TrimSuffix(err.Error(), ": "+ingest.ErrNotArticle.Error())}
-	}
-	if err != nil {
-		return explain(path, err)
-	}
-	if *asJSON {
-		if err := writeIngestJSON(stdout, rep.Result); err != nil {
+	return inDatabase(ctx, *db, openExisting, func(s *storage.Store) error {
+		rep, err := tasks.IngestArticle(ctx, s, file, pub, *lang)
+		if errors.Is(err, ingest.ErrNotArticle) {
+			return &problem{sentence: "Nothing was read: " + strings.TrimSuffix(err.Error(), ": "+ingest.ErrNotArticle.Error())}
+		}
+		if err != nil {
 			return err
 		}
-	} else if err := say(stdout, ingestText(rep.Result)); err != nil {
-		return err
-	}
-	if !*apply {
-		return nil
-	}
-	done, err := tasks.ApplyIngest(ctx, s, rep, tasks.Accepted{}, time.Now())
-	if err != nil {
-		return explain(path, err)
-	}
-	if *asJSON {
-		return nil // the JSON stays one object; the counts are for people
-	}
-	return say(stdout, "\nStored in "+path+": "+done.String())
+		if *asJSON {
+			if err := writeIngestJSON(stdout, rep.Result); err != nil {
+				return err
+			}
+		} else if err := say(stdout, ingestText(rep.Result)); err != nil {
+			return err
+		}
+		if !*apply {
+			return nil
+		}
+		done, err := tasks.ApplyIngest(ctx, s, rep, tasks.Accepted{}, time.Now())
+		if err != nil || *asJSON {
+			return err // the JSON stays one object; the counts are for people
+		}
+		return say(stdout, "\nStored in "+s.Path()+": "+done.String())
+	})
 }
 
 // ingestDate is a date as the JSON gives it: ISO 8601 text at the precision known, a deadline
@@ -192,10 +184,7 @@ func writeIngestJSON(w io.Writer, r ingest.Result) error {
 	if j.Disputes == nil {
 		j.Disputes = []ingest.DisputeProposal{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(j)
+	return printJSON(w, j)
 }
 
 // ingestText writes the proposals for a person, kind by kind.

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +13,7 @@ import (
 func TestIngestCommand(t *testing.T) {
 	dir, db := t.TempDir(), emptyDB(t)
 	pdf := filepath.Join(dir, "a.pdf")
-	require.NoError(t, os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o600))
+	writeFile(t, pdf, "%PDF-1.4\n")
 	tests := []struct {
 		name     string
 		args     []string

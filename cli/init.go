@@ -2,11 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/parley-app/parley/sample"
 )
@@ -21,8 +18,7 @@ func init() {
 }
 
 func runInit(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("init")
-	db := dbFlag(fl)
+	fl, db := dbFlags("init")
 	empty := fl.Bool("empty", false, "create the database without the sample dossier")
 	if err := parseFlags(fl, args, "give the file with --db"); err != nil {
 		return err
@@ -31,7 +27,7 @@ func runInit(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+	if !missing(path) {
 		return &problem{sentence: fmt.Sprintf("There is already a file at %s; nothing was changed. Choose another name with --db, or use it as it is", path)}
 	}
 	s, err := openOrCreate(ctx, path)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -222,8 +223,7 @@ func TestListJSON(t *testing.T) {
 
 	// Dates and postponed_from are null when unknown, never left out.
 	var raw []map[string]json.RawMessage
-	code, out, _ := run(t, "list", "--db", db, "--json", "meetings")
-	require.Equal(t, 0, code)
+	out := runOK(t, "list", "--db", db, "--json", "meetings")
 	require.NoError(t, json.Unmarshal([]byte(out), &raw))
 	for _, m := range raw {
 		assert.Contains(t, m, "when")
@@ -350,8 +350,7 @@ func TestListJSONTracks(t *testing.T) {
 func TestListJSONEmpty(t *testing.T) {
 	db := emptyDB(t)
 	for kind := range listers {
-		code, out, errOut := run(t, "list", "--db", db, "--json", kind)
-		require.Equal(t, 0, code, errOut)
+		out := runOK(t, "list", "--db", db, "--json", kind)
 		assert.Equal(t, "[]\n", out, kind)
 	}
 }
@@ -371,8 +370,7 @@ func TestSearchJSON(t *testing.T) {
 	kinds := []string{"meeting", "actor", "dispute", "statement", "source", "track"}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			code, out, errOut := run(t, "search", "--db", db, "--json", c.query)
-			require.Equal(t, 0, code, errOut)
+			out := runOK(t, "search", "--db", db, "--json", c.query)
 			hits := decodeJSON[jsonHit](t, out)
 			require.NotEmpty(t, hits)
 			var found *jsonHit
@@ -395,23 +393,50 @@ func TestSearchJSON(t *testing.T) {
 		})
 	}
 
-	code, out, errOut := run(t, "search", "--db", db, "--json", "--limit", "1", "Japan")
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "search", "--db", db, "--json", "--limit", "1", "Japan")
 	assert.Len(t, decodeJSON[jsonHit](t, out), 1, "--limit 1")
 
-	code, out, errOut = run(t, "search", "--db", db, "--json", "zyxwvut")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "search", "--db", db, "--json", "zyxwvut")
 	assert.Equal(t, "[]\n", out, "no match is an empty array")
 }
 
 // The JSON is the same whether the options come before or after the kind.
 func TestFlagsAfterArguments(t *testing.T) {
 	db := sampleDB(t)
-	code, last, errOut := run(t, "list", "meetings", "--json", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	last := runOK(t, "list", "meetings", "--json", "--db", db)
 	meetings := decodeJSON[jsonMeeting](t, last)
 	require.Len(t, meetings, len(sample.Dossier().Meetings))
 	assert.Contains(t, ids(meetings, func(m jsonMeeting) string { return m.ID }), sample.TokyoRoundID)
 	_, first, _ := run(t, "list", "--json", "--db", db, "meetings")
 	assert.Equal(t, first, last, "options first or last give the same output")
+}
+
+// streamJSON writes what writeJSON writes, a value at a time.
+func TestStreamJSONLikeWriteJSON(t *testing.T) {
+	type rec struct {
+		ID   string `json:"id"`
+		Note string `json:"note,omitempty"`
+	}
+	for _, c := range []struct {
+		name string
+		list []rec
+	}{
+		{"none", nil},
+		{"one", []rec{{ID: "a", Note: "<b>&"}}},
+		{"three", []rec{{ID: "a"}, {ID: "b", Note: "北方領土"}, {ID: "c"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var whole, streamed bytes.Buffer
+			require.NoError(t, writeJSON(&whole, c.list))
+			require.NoError(t, streamJSON(&streamed, func(emit func(rec) error) error {
+				for _, r := range c.list {
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}))
+			assert.Equal(t, whole.String(), streamed.String())
+		})
+	}
 }

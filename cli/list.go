@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -37,9 +38,8 @@ var listers = map[string]lister{
 const listKinds = "meetings, actors, disputes, sources or tracks"
 
 func runList(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("list")
-	db := dbFlag(fl)
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	fl, db := dbFlags("list")
+	asJSON := jsonFlag(fl)
 	rest, err := parseArgs(fl, args)
 	if err != nil {
 		return err
@@ -51,12 +51,9 @@ func runList(ctx context.Context, args []string, stdout io.Writer) error {
 	if !ok {
 		return usagef("cannot list %q; choose %s", rest[0], listKinds)
 	}
-	s, path, err := openForReading(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return explain(path, list(ctx, s, *asJSON, stdout))
+	return inDatabase(ctx, *db, openForReading, func(s *storage.Store) error {
+		return list(ctx, s, *asJSON, stdout)
+	})
 }
 
 func listMeetings(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
@@ -173,11 +170,21 @@ func listed[T any](w io.Writer, asJSON bool, records []T, none string, header []
 	return t.write(w)
 }
 
+// jsonFlag adds --json to fs, for the commands that print JSON instead of text on request.
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print JSON instead of text")
+}
+
 // writeJSON prints v as indented JSON; a nil slice prints as [], never null.
 func writeJSON[T any](w io.Writer, v []T) error {
 	if v == nil {
 		v = []T{}
 	}
+	return printJSON(w, v)
+}
+
+// printJSON prints v as indented JSON, leaving <, > and & as they are.
+func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -232,6 +239,17 @@ func say(w io.Writer, line string) error {
 		return fmt.Errorf("write output: %w", err)
 	}
 	return nil
+}
+
+// report prints what a use case reports, or passes its error on:
+// report(stdout)(tasks.Restore(…)).
+func report(w io.Writer) func(rep fmt.Stringer, err error) error {
+	return func(rep fmt.Stringer, err error) error {
+		if err != nil {
+			return err
+		}
+		return say(w, rep.String())
+	}
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/tasks"
 )
 
@@ -28,8 +29,7 @@ func init() {
 }
 
 func runPack(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("pack")
-	db := dbFlag(fl)
+	fl, db := dbFlags("pack")
 	meeting := fl.String("meeting", "", "the ID of the meeting (see parley list meetings)")
 	from := fl.String("from", "", "first day of a date range: 2016, 2016-06 or 2016-06-22")
 	to := fl.String("to", "", "last day of a date range, included")
@@ -88,21 +88,10 @@ func runPack(ctx context.Context, args []string, stdout io.Writer) error {
 	if *issue || *addendum {
 		open = openExisting
 	}
-	s, path, err := open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if !ranged {
-		rep, err := tasks.WritePack(ctx, s, *meeting, *out, opt)
-		if err != nil {
-			return explain(path, err)
+	return inDatabase(ctx, *db, open, func(s *storage.Store) error {
+		if !ranged {
+			return report(stdout)(tasks.WritePack(ctx, s, *meeting, *out, opt))
 		}
-		return say(stdout, rep.String())
-	}
-	rep, err := tasks.WritePacks(ctx, s, r, *out, opt)
-	if err != nil {
-		return explain(path, err)
-	}
-	return say(stdout, rep.String())
+		return report(stdout)(tasks.WritePacks(ctx, s, r, *out, opt))
+	})
 }

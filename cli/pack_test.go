@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/export/pdftest"
 	"github.com/parley-app/parley/sample"
@@ -18,16 +16,14 @@ func pdfToText(t *testing.T, path string) string { return pdftest.Text(t, path) 
 func TestPackOneMeeting(t *testing.T) {
 	db := sampleDB(t)
 	out := filepath.Join(t.TempDir(), "tokyo.pdf")
-	code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
-	require.Equal(t, 0, code, stderr)
+	stdout := runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--zone", "Europe/London")
 	assert.Contains(t, stdout, "The briefing pack for “Peace treaty consultations, round 2 — Tokyo” is saved as tokyo.pdf")
 	txt := pdfToText(t, out)
 	assert.Contains(t, txt, sample.Marking, "the dossier's marking by default")
 	assert.Contains(t, txt, "Europe/London")
 	assert.Contains(t, txt, "Моргулов")
 
-	code, _, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--marking", "SECRET — UK EYES ONLY")
-	require.Equal(t, 0, code, stderr)
+	runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--marking", "SECRET — UK EYES ONLY")
 	txt = pdfToText(t, out)
 	assert.Contains(t, txt, "SECRET — UK EYES ONLY")
 	assert.NotContains(t, txt, sample.Marking)
@@ -37,7 +33,7 @@ func TestPackRefusals(t *testing.T) {
 	db := sampleDB(t)
 	dir := t.TempDir()
 	aFile := filepath.Join(t.TempDir(), "notes.txt")
-	require.NoError(t, os.WriteFile(aFile, []byte("notes"), 0o600))
+	writeFile(t, aFile, "notes")
 	cases := []struct {
 		name string
 		args []string
@@ -65,9 +61,7 @@ func TestPackRefusals(t *testing.T) {
 			assert.Contains(t, stderr, c.says)
 		})
 	}
-	left, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, left, "a refused pack leaves no file behind")
+	assert.Empty(t, fileNames(t, dir), "a refused pack leaves no file behind")
 }
 
 // Without --zone the pack names the computer's own zone beside "Your time", as the window does.
@@ -75,8 +69,7 @@ func TestPackNamesTheHomeZone(t *testing.T) {
 	t.Setenv("TZ", "Europe/Paris")
 	db := sampleDB(t)
 	out := filepath.Join(t.TempDir(), "tokyo.pdf")
-	code, _, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out)
-	require.Equal(t, 0, code, stderr)
+	runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out)
 	txt := strings.Join(strings.Fields(pdfToText(t, out)), " ")
 	assert.Contains(t, txt, "Your time Wednesday 22 June 2016, 03:00 CEST (Europe/Paris)")
 }
@@ -84,17 +77,11 @@ func TestPackNamesTheHomeZone(t *testing.T) {
 func TestPackDateRange(t *testing.T) {
 	db := sampleDB(t)
 	dir := filepath.Join(t.TempDir(), "packs")
-	code, stdout, stderr := run(t, "pack", "--db", db, "--from", "2016-06", "--to", "2016-06-30", "-o", dir)
-	require.Equal(t, 0, code, stderr)
+	stdout := runOK(t, "pack", "--db", db, "--from", "2016-06", "--to", "2016-06-30", "-o", dir)
 	// June 2016 holds Naryshkin's call on Abe, the Tokyo round, and Putin's visit "by end of
 	// 2016", which may fall in June too.
 	assert.Contains(t, stdout, "3 packs written")
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	names := fileNames(t, dir)
 	assert.ElementsMatch(t, []string{
 		"2016-06-16 Naryshkin calls on Prime Minister Abe.pdf",
 		"2016-06-22 Peace treaty consultations, round 2 — Tokyo.pdf",
@@ -104,8 +91,7 @@ func TestPackDateRange(t *testing.T) {
 		assert.Contains(t, pdfToText(t, filepath.Join(dir, n)), "BRIEFING PACK")
 	}
 
-	code, stdout, stderr = run(t, "pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "pack", "--db", db, "--from", "1990", "--to", "1991", "-o", dir)
 	assert.Contains(t, stdout, "No meetings")
 }
 
@@ -114,8 +100,7 @@ func TestPackIssueForAnAudience(t *testing.T) {
 	db := sampleDB(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "tokyo.pdf")
-	code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--up-to", "OFFICIAL", "--issue", "--copies", "2")
-	require.Equal(t, 0, code, stderr)
+	stdout := runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--up-to", "OFFICIAL", "--issue", "--copies", "2")
 	assert.Contains(t, stdout, "2 numbered copies of the briefing pack")
 	assert.Contains(t, stdout, "It is issued as version 1. 4 items above OFFICIAL were left out.")
 	txt := strings.Join(strings.Fields(pdfToText(t, filepath.Join(dir, "tokyo (copy 2 of 2).pdf"))), " ")
@@ -124,15 +109,13 @@ func TestPackIssueForAnAudience(t *testing.T) {
 	assert.NotContains(t, txt, "(OS)")
 	assert.NotContains(t, txt, "OFFICIAL-SENSITIVE")
 
-	code, stdout, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--issue")
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", out, "--issue")
 	assert.Contains(t, stdout, "It is issued as version 2.")
 	txt = strings.Join(strings.Fields(pdfToText(t, out)), " ")
 	assert.Contains(t, txt, "(OS)", "the whole pack carries the marked items")
 	assert.Contains(t, txt, "OFFICIAL-SENSITIVE — SAMPLE", "and their pages say so")
 
-	code, stdout, stderr = run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "add.pdf"), "--addendum")
-	require.Equal(t, 0, code, stderr)
+	stdout = runOK(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", filepath.Join(dir, "add.pdf"), "--addendum")
 	assert.Contains(t, stdout, "It is issued as addendum 1 to version 2.")
 	assert.Contains(t, pdfToText(t, filepath.Join(dir, "add.pdf")), "Nothing has changed since that version.")
 }

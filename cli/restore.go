@@ -2,11 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/parley-app/parley/tasks"
 )
@@ -22,22 +19,17 @@ func init() {
 }
 
 func runRestore(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("restore")
-	db := dbFlag(fl)
+	fl, db := dbFlags("restore")
 	from, err := parseOneArg(fl, args, "give the copy to bring back (a backup .db file)", "restore one copy at a time")
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
+	if missing(from) {
 		return &problem{sentence: fmt.Sprintf("There is no file %s to restore from", from)}
 	}
 	path, err := existingPath(*db)
 	if err != nil {
 		return err
 	}
-	rep, err := tasks.Restore(ctx, path, from, now())
-	if err != nil {
-		return explain(path, err)
-	}
-	return say(stdout, rep.String())
+	return explain(path, report(stdout)(tasks.Restore(ctx, path, from, now())))
 }

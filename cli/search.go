@@ -19,9 +19,8 @@ func init() {
 }
 
 func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("search")
-	db := dbFlag(fl)
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	fl, db := dbFlags("search")
+	asJSON := jsonFlag(fl)
 	limit := fl.Int("limit", 20, "show at most this many matches")
 	rest, err := parseArgs(fl, args)
 	if err != nil {
@@ -34,26 +33,22 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	if *limit < 1 {
 		return usagef("--limit must be at least 1")
 	}
-	s, path, err := openForReading(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	hits, err := s.Search(ctx, query, *limit)
-	if err != nil {
-		return explain(path, err)
-	}
-	if *asJSON {
-		return writeJSON(stdout, hits)
-	}
-	if len(hits) == 0 {
-		return say(stdout, fmt.Sprintf("Nothing in the dossier matches %q.", query))
-	}
-	t := newTable("KIND", "TITLE", "ID")
-	for _, h := range hits {
-		t.addWithNote(hitNote(h), h.Kind, h.Title, h.ID)
-	}
-	return t.write(stdout)
+	return inDatabase(ctx, *db, openForReading, func(s *storage.Store) error {
+		hits, err := s.Search(ctx, query, *limit)
+		switch {
+		case err != nil:
+			return err
+		case *asJSON:
+			return writeJSON(stdout, hits)
+		case len(hits) == 0:
+			return say(stdout, fmt.Sprintf("Nothing in the dossier matches %q.", query))
+		}
+		t := newTable("KIND", "TITLE", "ID")
+		for _, h := range hits {
+			t.addWithNote(hitNote(h), h.Kind, h.Title, h.ID)
+		}
+		return t.write(stdout)
+	})
 }
 
 // oneLine folds a snippet's line breaks into spaces.

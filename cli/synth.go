@@ -2,11 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"time"
 
 	"github.com/parley-app/parley/synth"
@@ -42,7 +39,7 @@ func runSynth(ctx context.Context, args []string, stdout io.Writer) error {
 	case cfg.Actors == 0 && cfg.Meetings+cfg.Quotes > 0:
 		return usagef("meetings and statements need at least one actor (--actors)")
 	}
-	if _, err := os.Stat(*db); !errors.Is(err, fs.ErrNotExist) {
+	if !missing(*db) {
 		return &problem{sentence: fmt.Sprintf("There is already a file at %s; nothing was changed. Synth only writes a new database", *db)}
 	}
 	s, err := openOrCreate(ctx, *db)

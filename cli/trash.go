@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,9 +23,8 @@ func init() {
 }
 
 func runTrash(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("trash")
-	db := dbFlag(fl)
-	asJSON := fl.Bool("json", false, "print JSON instead of a table")
+	fl, db := dbFlags("trash")
+	asJSON := jsonFlag(fl)
 	yes := fl.Bool("yes", false, "delete for good without asking")
 	rest, err := parseArgs(fl, args)
 	if err != nil {
@@ -58,65 +56,53 @@ func runTrash(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 
 	if action == "" {
-		s, path, err := openForReading(ctx, *db)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		return explain(path, listTrash(ctx, s, *asJSON, stdout))
+		return inDatabase(ctx, *db, openForReading, func(s *storage.Store) error {
+			return listTrash(ctx, s, *asJSON, stdout)
+		})
 	}
-	s, path, err := openExisting(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	switch action {
-	case "restore":
-		rep, err := s.RestoreFromTrash(ctx, id)
-		if err != nil {
-			return trashProblem(path, err)
-		}
-		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(rep); err != nil {
-				return fmt.Errorf("write JSON: %w", err)
+	return inDatabase(ctx, *db, openExisting, func(s *storage.Store) error {
+		switch action {
+		case "restore":
+			rep, err := s.RestoreFromTrash(ctx, id)
+			switch {
+			case err != nil:
+				return trashProblem(err)
+			case *asJSON:
+				return printJSON(stdout, rep)
 			}
-			return nil
+			return say(stdout, printable(rep.String()))
+		case "delete":
+			item, err := s.TrashItem(ctx, id)
+			if err != nil {
+				return trashProblem(err)
+			}
+			if !*yes {
+				return &problem{sentence: fmt.Sprintf("This would delete %s for good; it could not be brought back. Run again with --yes to do it",
+					printable(item.Label()))}
+			}
+			if err := s.DeleteForGood(ctx, id); err != nil {
+				return trashProblem(err)
+			}
+			return say(stdout, printable(fmt.Sprintf("Deleted %s for good.", item.Label())))
+		default: // empty
+			items, err := s.TrashItems(ctx)
+			if err != nil {
+				return err
+			}
+			if len(items) == 0 {
+				return say(stdout, "The trash is empty.")
+			}
+			if !*yes {
+				return &problem{sentence: fmt.Sprintf("This would delete %s for good; they could not be brought back. Run again with --yes to do it",
+					plural(len(items), "deleted record"))}
+			}
+			n, err := s.EmptyTrash(ctx)
+			if err != nil {
+				return err
+			}
+			return say(stdout, fmt.Sprintf("Emptied the trash: %s deleted for good.", plural(n, "record")))
 		}
-		return say(stdout, printable(rep.String()))
-	case "delete":
-		item, err := s.TrashItem(ctx, id)
-		if err != nil {
-			return trashProblem(path, err)
-		}
-		if !*yes {
-			return &problem{sentence: fmt.Sprintf("This would delete %s for good; it could not be brought back. Run again with --yes to do it",
-				printable(item.Label()))}
-		}
-		if err := s.DeleteForGood(ctx, id); err != nil {
-			return trashProblem(path, err)
-		}
-		return say(stdout, printable(fmt.Sprintf("Deleted %s for good.", item.Label())))
-	default: // empty
-		items, err := s.TrashItems(ctx)
-		if err != nil {
-			return explain(path, err)
-		}
-		if len(items) == 0 {
-			return say(stdout, "The trash is empty.")
-		}
-		if !*yes {
-			return &problem{sentence: fmt.Sprintf("This would delete %s for good; they could not be brought back. Run again with --yes to do it",
-				plural(len(items), "deleted record"))}
-		}
-		n, err := s.EmptyTrash(ctx)
-		if err != nil {
-			return explain(path, err)
-		}
-		return say(stdout, fmt.Sprintf("Emptied the trash: %s deleted for good.", plural(n, "record")))
-	}
+	})
 }
 
 func listTrash(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) error {
@@ -130,8 +116,9 @@ func listTrash(ctx context.Context, s *storage.Store, asJSON bool, w io.Writer) 
 	})
 }
 
-// trashProblem says why a deletion could not be restored or removed.
-func trashProblem(path string, err error) error {
+// trashProblem says why a deletion could not be restored or removed; other errors are left
+// to explain.
+func trashProblem(err error) error {
 	var invalid *storage.ValidationError
 	switch {
 	case errors.Is(err, storage.ErrCannotRestore):
@@ -141,5 +128,5 @@ func trashProblem(path string, err error) error {
 	case errors.Is(err, storage.ErrNotFound):
 		return &problem{sentence: "The trash holds no such number; parley trash lists what it holds", err: err}
 	}
-	return explain(path, err)
+	return err
 }

@@ -12,34 +12,20 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// deleteIn deletes records of the sample in db as the window does, closing it after.
-func deleteIn(t *testing.T, db string, del func(ctx context.Context, s *storage.Store) error) {
-	t.Helper()
-	ctx := context.Background()
-	s, err := storage.Open(ctx, db)
-	require.NoError(t, err)
-	require.NoError(t, del(ctx, s))
-	require.NoError(t, s.Close())
-}
-
 func TestTrashCommand(t *testing.T) {
 	db := sampleDB(t)
-	code, out, errOut := run(t, "trash", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "trash", "--db", db)
 	assert.Equal(t, "The trash is empty.\n", out)
 
-	deleteIn(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
-	code, out, errOut = run(t, "trash", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error { return s.DeleteMeeting(ctx, sample.TokyoRoundID) })
+	out = runOK(t, "trash", "--db", db)
 	assert.Contains(t, out, "meeting")
 	assert.Contains(t, out, "Peace treaty consultations")
 	assert.Contains(t, out, "participants")
-	code, out, _ = run(t, "list", "--db", db, "meetings")
-	require.Equal(t, 0, code)
+	out = runOK(t, "list", "--db", db, "meetings")
 	assert.NotContains(t, out, sample.TokyoRoundID)
 
-	code, out, errOut = run(t, "trash", "--db", db, "--json")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "trash", "--db", db, "--json")
 	var items []storage.TrashItem
 	require.NoError(t, json.Unmarshal([]byte(out), &items))
 	require.Len(t, items, 1)
@@ -69,20 +55,17 @@ func TestTrashCommand(t *testing.T) {
 			assert.Contains(t, errOut, tc.stderr)
 		})
 	}
-	code, out, _ = run(t, "list", "--db", db, "meetings")
-	require.Equal(t, 0, code)
+	out = runOK(t, "list", "--db", db, "meetings")
 	assert.Contains(t, out, sample.TokyoRoundID, "back in the dossier")
 
-	deleteIn(t, db, func(ctx context.Context, s *storage.Store) error {
+	withStore(t, db, func(ctx context.Context, s *storage.Store) error {
 		if err := s.DeleteActor(ctx, sample.MorgulovID); err != nil {
 			return err
 		}
 		return s.DeleteDispute(ctx, sample.DisputeID)
 	})
-	code, out, errOut = run(t, "trash", "--db", db, "empty", "--yes")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "trash", "--db", db, "empty", "--yes")
 	assert.Equal(t, "Emptied the trash: 2 records deleted for good.\n", out)
-	code, out, _ = run(t, "trash", "--db", db)
-	require.Equal(t, 0, code)
+	out = runOK(t, "trash", "--db", db)
 	assert.Equal(t, "The trash is empty.\n", out)
 }

@@ -21,41 +21,37 @@ func init() {
 }
 
 func runVerify(ctx context.Context, args []string, stdout io.Writer) error {
-	fl := newFlags("verify")
-	db := dbFlag(fl)
+	fl, db := dbFlags("verify")
 	repair := fl.Bool("repair", false, "rebuild the search index from the records")
 	if err := parseFlags(fl, args, ""); err != nil {
 		return err
 	}
-	s, path, err := openExisting(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	rep, err := s.Verify(ctx)
-	if err != nil {
-		return explain(path, err)
-	}
-	indexBad := rep.Indexed != rep.Records || rep.IndexProblem != ""
-	if *repair && indexBad {
-		n, err := s.RebuildIndex(ctx)
+	return inDatabase(ctx, *db, openExisting, func(s *storage.Store) error {
+		rep, err := s.Verify(ctx)
 		if err != nil {
-			return explain(path, err)
-		}
-		if err := say(stdout, fmt.Sprintf("Rebuilt the search index: %s indexed.", plural(n, "record"))); err != nil {
 			return err
 		}
-		if rep, err = s.Verify(ctx); err != nil {
-			return explain(path, err)
+		indexBad := rep.Indexed != rep.Records || rep.IndexProblem != ""
+		if *repair && indexBad {
+			n, err := s.RebuildIndex(ctx)
+			if err != nil {
+				return err
+			}
+			if err := say(stdout, fmt.Sprintf("Rebuilt the search index: %s indexed.", plural(n, "record"))); err != nil {
+				return err
+			}
+			if rep, err = s.Verify(ctx); err != nil {
+				return err
+			}
 		}
-	}
-	if err := say(stdout, verifyText(path, rep)); err != nil {
-		return err
-	}
-	if rep.OK() {
-		return nil
-	}
-	return &problem{sentence: "The database has problems; the lines above say which"}
+		if err := say(stdout, verifyText(s.Path(), rep)); err != nil {
+			return err
+		}
+		if rep.OK() {
+			return nil
+		}
+		return &problem{sentence: "The database has problems; the lines above say which"}
+	})
 }
 
 // verifyText writes the report for a person.

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-app/parley/export/pdftest"
 	"github.com/parley-app/parley/sample"
 )
 
@@ -30,8 +31,7 @@ func spoilTokyoRound(t *testing.T, db string) {
 
 func TestVerify(t *testing.T) {
 	db := sampleDB(t)
-	code, out, errOut := run(t, "verify", "--db", db)
-	require.Equal(t, 0, code, errOut)
+	out := runOK(t, "verify", "--db", db)
 	assert.Contains(t, out, "File: sound")
 	assert.Contains(t, out, "Records: all readable.")
 	assert.Contains(t, out, "Search index: complete.")
@@ -39,7 +39,7 @@ func TestVerify(t *testing.T) {
 	editOutside(t, db, `DELETE FROM search`)
 	spoilTokyoRound(t, db)
 
-	code, out, errOut = run(t, "verify", "--db", db)
+	code, out, errOut := run(t, "verify", "--db", db)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "meeting "+sample.TokyoRoundID+": ")
 	assert.Contains(t, out, "Mars/Olympus")
@@ -51,8 +51,7 @@ func TestVerify(t *testing.T) {
 	assert.Contains(t, out, "Rebuilt the search index")
 	assert.Contains(t, out, "Search index: holds", "the unreadable meeting is left out of the index")
 
-	code, out, errOut = run(t, "search", "--db", db, "Моргулов")
-	require.Equal(t, 0, code, errOut)
+	out = runOK(t, "search", "--db", db, "Моргулов")
 	assert.Contains(t, out, "Morgulov", "search finds again")
 }
 
@@ -61,8 +60,7 @@ func TestExportReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
 	spoilTokyoRound(t, db)
 	out := filepath.Join(t.TempDir(), "d.json")
-	code, stdout, errOut := run(t, "export", "--db", db, "-o", out)
-	require.Equal(t, 0, code, errOut)
+	stdout := runOK(t, "export", "--db", db, "-o", out)
 	assert.Contains(t, stdout, "5 meetings")
 	assert.Contains(t, stdout, "Left out meeting "+sample.TokyoRoundID+", which cannot be read:")
 }
@@ -73,9 +71,48 @@ func TestListReadsAroundABadRow(t *testing.T) {
 	db := sampleDB(t)
 	spoilTokyoRound(t, db)
 	for _, args := range [][]string{{"list", "--db", db, "meetings"}, {"list", "--db", db, "--json", "meetings"}} {
-		code, out, errOut := run(t, args...)
-		require.Equal(t, 0, code, errOut)
+		out := runOK(t, args...)
 		assert.NotContains(t, out, sample.TokyoRoundID)
 		assert.Contains(t, out, sample.MoscowRoundID, "the others are listed")
 	}
+}
+
+// TestPackAroundBadRows: rows changed outside Parley — a time zone no one knows, a date that
+// does not parse, a statement's month 99 — no longer stop the packs of the meetings beside
+// them: each pack is written, leaves the bad records out and names them in its report and on
+// its cover. A pack of the bad meeting itself is refused, naming it.
+func TestPackAroundBadRows(t *testing.T) {
+	db := sampleDB(t)
+	spoilTokyoRound(t, db)
+	editOutside(t, db, `UPDATE meetings SET when_from = '99999-99-99' WHERE id = ?`, sample.MayAgreementID)
+	editOutside(t, db, `UPDATE meetings SET status = 'exploded' WHERE id = ?`, sample.MoscowRoundID)
+	editOutside(t, db, `UPDATE statements SET when_from = '2016-99' WHERE id = ?`, sample.KishidaHopeStatementID)
+
+	for _, c := range []struct {
+		name    string
+		meeting string
+		names   []string // the records the report and the cover name, as "kind ID"
+	}{
+		{"the next summit", sample.VladivostokID, []string{"meeting " + sample.TokyoRoundID, "meeting " + sample.MayAgreementID,
+			"statement " + sample.KishidaHopeStatementID}},
+		{"the Naryshkin call", sample.NaryshkinAbeID, []string{"meeting " + sample.TokyoRoundID, "meeting " + sample.MayAgreementID}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "brief.pdf")
+			code, stdout, stderr := run(t, "pack", "--db", db, "--meeting", c.meeting, "-o", out)
+			require.Equal(t, 0, code, stderr)
+			text := pdftest.Text(t, out)
+			assert.Contains(t, text, "Left out: records that cannot be read")
+			for _, name := range c.names {
+				assert.Contains(t, stdout, "Left out "+name+", which cannot be read")
+				assert.Contains(t, text, name+", which cannot be read")
+			}
+			assert.Contains(t, stdout, "parley verify lists every record that cannot be read")
+		})
+	}
+
+	code, _, stderr := run(t, "pack", "--db", db, "--meeting", sample.TokyoRoundID, "-o", filepath.Join(t.TempDir(), "brief.pdf"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, sample.TokyoRoundID)
+	assert.Contains(t, stderr, "Mars/Olympus")
 }

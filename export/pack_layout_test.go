@@ -28,7 +28,7 @@ func pageLines(txt, marking, title string) [][]string {
 	for _, page := range strings.Split(strings.TrimSuffix(txt, "\f"), "\f") {
 		var lines []string
 		for _, l := range strings.Split(page, "\n") {
-			l = strings.Join(strings.Fields(l), " ")
+			l = flatten(l)
 			if l == "" || footer.MatchString(l) || marking != "" && strings.Contains(l, marking) {
 				continue
 			}
@@ -161,7 +161,7 @@ func TestPackGroupsDelegations(t *testing.T) {
 	path := writePackFile(t, threeDelegations(), PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock})
 	checkValid(t, path)
 	txt := pdfText(t, path)
-	flat := strings.Join(strings.Fields(txt), " ")
+	flat := flatten(txt)
 	checkLinks(t, path)
 
 	// Delegations in the order their first member appears, the participants of no country last.
@@ -231,7 +231,7 @@ func TestPackKeepsWordsWhole(t *testing.T) {
 		storage.PlaceName{Party: "Switzerland", Name: "Inseln"})
 	d.Facts = append(d.Facts, storage.KeyFact{Label: "Switzerland", Value: "Offered its good offices."},
 		storage.KeyFact{Label: "United Kingdom", Value: "Signed the 1951 treaty."})
-	txt := pdfText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
+	txt := pdfText(t, draftPack(t, b))
 	tokens := map[string]bool{}
 	for _, f := range strings.Fields(txt) {
 		tokens[strings.Trim(f, ".,;:()")] = true
@@ -305,7 +305,7 @@ func TestFitWidths(t *testing.T) {
 
 // A table, a profile and a fact sheet that run over a page say so at the top of the next.
 func TestPackContinuedCaptions(t *testing.T) {
-	txt := pdfText(t, writePackFile(t, bigBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
+	txt := pdfText(t, draftPack(t, bigBriefing()))
 	pages := pageLines(txt, "OFFICIAL-SENSITIVE", bigBriefing().Meeting.Title)
 	var firsts []string
 	for _, p := range pages {
@@ -382,7 +382,7 @@ func stressBriefing(t *testing.T) *storage.Briefing {
 
 // The stress pack holds together: valid, every link resolves, nothing left at a page's foot.
 func TestPackStress(t *testing.T) {
-	path := writePackFile(t, stressBriefing(t), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, stressBriefing(t))
 	checkValid(t, path)
 	checkLinks(t, path)
 	txt := pdfText(t, path)
@@ -396,7 +396,7 @@ func TestPackStress(t *testing.T) {
 			assert.NotEqual(t, header, last, "page %d ends with a table's header", n+1)
 		}
 	}
-	flat := strings.Join(strings.Fields(txt), " ")
+	flat := flatten(txt)
 	assert.Contains(t, flat, "Photo could not be read: it is not a PNG or JPEG image.")
 	assert.Contains(t, flat, "Timeline (continued)")
 	assert.Contains(t, flat, "Japan (continued)", "a delegation's next page")

@@ -21,7 +21,7 @@ func pagesText(t *testing.T, path string) []string {
 	t.Helper()
 	var out []string
 	for _, p := range strings.Split(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"), "\f") {
-		if s := strings.Join(strings.Fields(p), " "); s != "" {
+		if s := flatten(p); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -52,7 +52,7 @@ func TestPackPortionMarksRaiseTheirPagesBanner(t *testing.T) {
 	b := fixtureBriefing()
 	b.Marking = "OFFICIAL — UK EYES ONLY"
 	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "(S) Our reservation point is the two smaller islands."})
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	secret := 0
 	for i, p := range pagesText(t, path) {
 		switch {
@@ -91,7 +91,7 @@ func TestPackNumberedCopies(t *testing.T) {
 func TestPackDraftSaysWhatWasIssued(t *testing.T) {
 	b := fixtureBriefing()
 	b.Issues = []storage.PackIssue{{Version: 1, Issued: time.Date(2016, 6, 18, 9, 0, 0, 0, time.UTC)}}
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	assert.Contains(t, pagesText(t, path)[0], "Issue Draft, not issued (version 1 was issued on 18 June 2016)")
 }
 
@@ -109,7 +109,7 @@ func TestPackAudienceLeaksNothing(t *testing.T) {
 	require.Equal(t, 4, cut.LeftOut)
 	path := writePackFile(t, cut.Briefing, PackOptions{HomeZone: london(t), PreparedOn: fixedClock, UpTo: "OFFICIAL", LeftOut: cut.LeftOut})
 	raw := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
-	all := strings.Join(strings.Fields(raw), " ")
+	all := flatten(raw)
 	assert.Contains(t, all, "Audience Up to OFFICIAL: 4 items above OFFICIAL left out")
 	for _, where := range []string{all, tool(t, "pdfinfo", path), tool(t, "qpdf", "--show-npages", path), bookmarks(t, path)} {
 		for _, s := range secrets {
@@ -121,8 +121,8 @@ func TestPackAudienceLeaksNothing(t *testing.T) {
 	}
 	// The whole pack, by contrast, carries them all.
 	whole := handling.Default.Audience(b, handling.Default.ParseMarking(b.Marking), handling.None)
-	wpath := writePackFile(t, whole.Briefing, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
-	wall := strings.ToLower(strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", wpath, "-")), " "))
+	wpath := draftPack(t, whole.Briefing)
+	wall := strings.ToLower(flatText(t, wpath))
 	for _, s := range secrets {
 		assert.Contains(t, wall, s)
 	}

@@ -21,7 +21,7 @@ import (
 // The negotiation's sections, as a next round's pack prints them: in the order of a real
 // brief, each with what it holds.
 func TestPackNegotiationSections(t *testing.T) {
-	path := writePackFile(t, negotiationBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, negotiationBriefing())
 	checkValid(t, path)
 	checkLinks(t, path)
 	txt := pdfText(t, path)
@@ -108,7 +108,7 @@ func annexPages(t *testing.T, path, title string) ([]int, []string) {
 // marked reports whether a page's text (pagesText) begins and ends with banner, its top and
 // bottom banners, wherever pdftotext puts the footer's page number.
 func marked(page, banner string) bool {
-	page = strings.Join(strings.Fields(regexp.MustCompile(`Page \d+ of \d+`).ReplaceAllString(page, "")), " ")
+	page = flatten(regexp.MustCompile(`Page \d+ of \d+`).ReplaceAllString(page, ""))
 	return strings.HasPrefix(page, banner+" ") && strings.HasSuffix(page, " "+banner)
 }
 
@@ -122,7 +122,7 @@ func TestPackAnnexCarriesItsLevel(t *testing.T) {
 		b.Meeting.Parameters = append(b.Meeting.Parameters, p)
 	}
 	cut := handling.Default.Audience(b, handling.Default.ParseMarking(b.Marking), handling.None)
-	path := writePackFile(t, cut.Briefing, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, cut.Briefing)
 	annex, pages := annexPages(t, path, b.Meeting.Title)
 	require.GreaterOrEqual(t, len(annex), 2, "the annex runs over several pages")
 	assert.Equal(t, len(pages), annex[len(annex)-1], "the annex comes last")
@@ -146,7 +146,7 @@ func TestPackAnnexCarriesItsLevel(t *testing.T) {
 	// A parameters level set on the meeting is the annex's.
 	b.Meeting.ParametersLevel = "SECRET"
 	cut = handling.Default.Audience(b, handling.Default.ParseMarking(b.Marking), handling.None)
-	path = writePackFile(t, cut.Briefing, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path = draftPack(t, cut.Briefing)
 	annex, pages = annexPages(t, path, b.Meeting.Title)
 	require.NotEmpty(t, annex)
 	assert.Contains(t, pages[annex[0]-1], "This annex is SECRET, the level set for this meeting's negotiating parameters.")
@@ -164,7 +164,7 @@ func TestPackSampleAnnexAndOfficialAudience(t *testing.T) {
 	require.Equal(t, 0, marking.Level, "the sample is marked OFFICIAL")
 
 	whole := scheme.Audience(b, marking, handling.None)
-	path := writePackFile(t, whole.Briefing, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, whole.Briefing)
 	checkValid(t, path)
 	annex, pages := annexPages(t, path, b.Meeting.Title)
 	require.NotEmpty(t, annex)
@@ -194,7 +194,7 @@ func TestPackSampleAnnexAndOfficialAudience(t *testing.T) {
 
 // A held meeting's pack carries its record of conversation and the commitments made at it.
 func TestPackHeldMeetingRecord(t *testing.T) {
-	path := writePackFile(t, heldBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, heldBriefing())
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	checkNoOrphanedHeadings(t, txt)
@@ -216,7 +216,7 @@ func TestPackHeldMeetingRecord(t *testing.T) {
 // once the meeting is held. With the pre-flight check's short form, it prints that instead.
 func TestPackCoverSaysWhatIsMissing(t *testing.T) {
 	future := &storage.Briefing{Meeting: storage.Meeting{ID: "m-1", Title: "Consultations on fisheries", Status: storage.StatusScheduled}}
-	cover := pagesText(t, writePackFile(t, future, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))[0]
+	cover := pagesText(t, draftPack(t, future))[0]
 	for _, s := range []string{"Not prepared", titleTheirSide, titleLines, titlePress, titleScenario} {
 		assert.Contains(t, cover, s)
 	}
@@ -225,7 +225,7 @@ func TestPackCoverSaysWhatIsMissing(t *testing.T) {
 	}
 
 	held := &storage.Briefing{Meeting: storage.Meeting{ID: "m-1", Title: "Consultations on fisheries", Status: storage.StatusHeld}}
-	cover = pagesText(t, writePackFile(t, held, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))[0]
+	cover = pagesText(t, draftPack(t, held))[0]
 	assert.Contains(t, cover, "– "+titleRecord)
 	assert.Contains(t, cover, "– "+titleCommitments)
 
@@ -261,7 +261,7 @@ func TestPackSinceTheLastRoundWithNothingNew(t *testing.T) {
 	b := fixtureBriefing()
 	b.SinceLastRound = &storage.RoundChanges{Round: b.PreviousRound, Since: time.Date(2015, 11, 1, 0, 0, 0, 0, time.UTC)}
 	b.Meeting.LinesToTake = append(b.Meeting.LinesToTake, storage.Line{Text: "We look forward to your visit.", ToID: "a-8c1f0e2a-unknown"})
-	all := strings.Join(pagesText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})), " ")
+	all := strings.Join(pagesText(t, draftPack(t, b)), " ")
 	assert.Contains(t, all, titleSince+" Nothing the dossier records has changed since Peace treaty talks, Moscow round (October 2015)")
 	assert.Contains(t, all, "To someone not in the dossier's participants: We look forward to your visit.")
 	assert.NotContains(t, all, "a-8c1f0e2a-unknown")
@@ -349,7 +349,7 @@ func negotiationStress(t *testing.T) *storage.Briefing {
 // of a page, continued tables captioned.
 func TestPackNegotiationStress(t *testing.T) {
 	b := negotiationStress(t)
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	checkLinks(t, path)
 	txt := pdfText(t, path)
@@ -361,7 +361,7 @@ func TestPackNegotiationStress(t *testing.T) {
 			assert.NotEqual(t, header, last, "page %d ends with a table's header", n+1)
 		}
 	}
-	flat := strings.Join(strings.Fields(txt), " ")
+	flat := flatten(txt)
 	for _, want := range []string{"Timed agenda (continued)", "Open commitments (continued)", "Changed positions (continued)", "Negotiating parameters — The four islands (continued)"} {
 		assert.Contains(t, flat, want)
 	}

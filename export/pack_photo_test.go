@@ -10,7 +10,6 @@ import (
 	"image/png"
 	"io"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -143,7 +142,7 @@ func TestPhotoRefused(t *testing.T) {
 	// The profile says why.
 	b := fixtureBriefing()
 	b.Participants[0].Actor.Photo = hugePNG(t, 8000, 8000)
-	txt := strings.Join(strings.Fields(pdfText(t, writePackFile(t, b, PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock}))), " ")
+	txt := flatten(pdfText(t, writePackFile(t, b, PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock})))
 	assert.Contains(t, txt, "Photo could not be read: it is 8000 × 8000 pixels, more than the 50 megapixels a pack takes.")
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -18,6 +19,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/export/pdftest"
+	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/sample/sampletest"
 	"github.com/parley-app/parley/storage"
 )
 
@@ -49,6 +52,29 @@ func writePackFile(t *testing.T, b *storage.Briefing, opt PackOptions) string {
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	return pdftest.Run(t, name, args...)
+}
+
+// flatten is s with every run of white space, line breaks included, one space.
+func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// flatText is the text of the PDF at path in reading order, flattened.
+func flatText(t *testing.T, path string) string {
+	t.Helper()
+	return flatten(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+}
+
+// draftPack writes b as a draft for a reader in London on the fixed day, and returns the file.
+func draftPack(t *testing.T, b *storage.Briefing) string {
+	t.Helper()
+	return writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+}
+
+// draftText is the text of b's draft pack, checked first to be valid with its fonts embedded.
+func draftText(t *testing.T, b *storage.Briefing) string {
+	t.Helper()
+	path := draftPack(t, b)
+	checkValid(t, path)
+	return pdfText(t, path)
 }
 
 func pdfText(t *testing.T, path string) string { return pdftest.LayoutText(t, path) }
@@ -91,7 +117,7 @@ func checkPageNumbers(t *testing.T, path, txt string) int {
 }
 
 func TestPackFixture(t *testing.T) {
-	path := writePackFile(t, fixtureBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, fixtureBriefing())
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	pages := checkPageNumbers(t, path, txt)
@@ -138,7 +164,7 @@ func TestPackBig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long pack")
 	}
-	path := writePackFile(t, bigBriefing(), PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, bigBriefing())
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	pages := checkPageNumbers(t, path, txt)
@@ -207,7 +233,7 @@ func TestPackPhotos(t *testing.T) {
 	b := fixtureBriefing()
 	b.Participants[0].Actor.Photo = portrait(t, 900, 1200)
 	b.Participants[1].Actor.Photo = []byte("not an image at all")
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	list := tool(t, "pdfimages", "-list", path)
 	lines := strings.Split(strings.TrimSpace(list), "\n")
@@ -216,7 +242,7 @@ func TestPackPhotos(t *testing.T) {
 	w, h := printPixels(900, 1200)
 	assert.Equal(t, []string{strconv.Itoa(w), strconv.Itoa(h)}, f[3:5], "scaled down to %d dpi at the printed size", photoDPI)
 	assert.Equal(t, []int{337, 449}, []int{w, h}, "28.5 × 38 mm at 300 dpi")
-	assert.Contains(t, strings.Join(strings.Fields(pdfText(t, path)), " "), "Photo could not be read: it is not a PNG or JPEG image.",
+	assert.Contains(t, flatten(pdfText(t, path)), "Photo could not be read: it is not a PNG or JPEG image.",
 		"the unreadable photo is said so")
 }
 
@@ -231,10 +257,108 @@ func TestPackSummarisesALongTrack(t *testing.T) {
 	}
 	b.LaterTrackMeetings = []storage.MeetingSummary{{ID: "late-1", Title: "Summarised round D", Status: storage.StatusProposed, When: day(2030)}}
 	b.OlderStatements = 712
-	txt := pdfText(t, writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock}))
-	flat := strings.Join(strings.Fields(txt), " ")
+	txt := pdfText(t, draftPack(t, b))
+	flat := flatten(txt)
 	assert.Contains(t, flat, "Earlier in the track: 3 meetings, 1 Mar 1996 to 1 Mar 1998 (2 held, 1 cancelled).")
 	assert.Contains(t, flat, "Later in the track: 1 meeting, 1 Mar 2030 (1 proposed).")
 	assert.NotContains(t, flat, "Summarised round", "a summarised meeting is not listed")
 	assert.Contains(t, flat, "712 older statements on the meeting and its disputes are in Parley, not in this pack.")
+}
+
+// A status change is dated when it happened, when the user said, not when it was typed in.
+func TestPackDatesAStatusChangeWhenItHappened(t *testing.T) {
+	b := fixtureBriefing()
+	for i := range b.TrackMeetings {
+		for j := range b.TrackMeetings[i].StatusHistory {
+			c := &b.TrackMeetings[i].StatusHistory[j]
+			if c.To == storage.StatusPostponed {
+				c.Recorded = time.Date(2016, 6, 20, 0, 0, 0, 0, time.UTC) // typed in years later
+				c.Happened = storage.PartialDate{Year: 2014, Month: 3, Day: 18}
+			}
+		}
+	}
+	all := flatText(t, draftPack(t, b))
+	assert.Contains(t, all, "Date Meeting Change Reason")
+	assert.Contains(t, all, "18 Mar 2014 Putin's official visit to Japan From tentative to postponed", "dated when it happened")
+	assert.NotContains(t, all, "20 Jun 2016 Putin's official visit to Japan From tentative to postponed")
+}
+
+// A change dated only when it was typed in keeps its place before the later changes of its
+// meeting that carry the day they happened: the sample's visit was planned, then postponed.
+func TestPackKeepsAMeetingsChangesInOrder(t *testing.T) {
+	all := flatText(t, draftPack(t, sampleBriefing(t, sample.TokyoRoundID)))
+	// The history's table (since the last round shows the latest change too).
+	at := strings.LastIndex(all, "Status changes Date Meeting Change Reason")
+	require.GreaterOrEqual(t, at, 0, all)
+	all = all[at:]
+	planned := strings.Index(all, "Recorded as tentative")
+	postponed := strings.Index(all, "From tentative to postponed")
+	again := strings.Index(all, "From postponed to tentative")
+	require.True(t, planned >= 0 && postponed >= 0 && again >= 0, all)
+	assert.Less(t, planned, postponed)
+	assert.Less(t, postponed, again)
+}
+
+// An approximate date keeps its "c." in the pack's long dates as everywhere else.
+func TestLongDateApproximate(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{"c. 2016", "c. 2016"}, {"about June 2016", "c. June 2016"}, {"June 2016", "June 2016"},
+	} {
+		f, err := storage.ParseFuzzyDate(tc.typed)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, longDate(f), tc.typed)
+	}
+}
+
+// sampleBriefing loads the sample dossier into a fresh database and gathers the briefing of
+// one of its meetings.
+func sampleBriefing(t *testing.T, meetingID string) *storage.Briefing {
+	t.Helper()
+	ctx := context.Background()
+	b, err := sampletest.Store(t).Briefing(ctx, meetingID)
+	require.NoError(t, err)
+	return b
+}
+
+// The acceptance test of the briefing pack: the sample's Tokyo round, checked by its text.
+func TestPackSampleTokyoRound(t *testing.T) {
+	b := sampleBriefing(t, sample.TokyoRoundID)
+	path := draftPack(t, b)
+	checkValid(t, path)
+	txt := pdfText(t, path)
+	pages := checkPageNumbers(t, path, txt)
+	assert.Greater(t, pages, 4)
+	for _, want := range []string{
+		// Every section heading, in a pack where the sample fills them all.
+		"Contents", titlePurpose, titleLines, titleQuestions, titleParticipants, titleDisputes,
+		titleHistory, titleStatements, titleSources,
+		// The negotiation's sections: the sample fills them too.
+		titleTheirSide, "If pressed", titlePress, titleScenario, titleSince, titleOpen, titleAnnex,
+		// Names in Latin, Cyrillic and Japanese.
+		"Chikahito Harada", "Igor Morgulov", "Моргулов", "原田親仁", "北方領土", "Южные Курилы",
+		// The cover.
+		sample.Marking, "Round 2, after Moscow, October 2015", "Wednesday 22 June 2016", "Europe/London",
+		// The history of the track shows the 2014 visit postponed, and the new date.
+		"Crimea", "date then: 2014", "by end of 2016",
+		// Kishida's hopes for the talks, among the recent statements.
+		"forward-looking",
+		// The fact sheet lists the other meetings on the dispute.
+		titleDisputeMeetings,
+	} {
+		assert.Contains(t, txt, want)
+	}
+	assert.NotContains(t, txt, "Not prepared")
+	assert.NotContains(t, txt, "not shown", "the sample has no script the pack cannot print")
+	checkNoOrphanedHeadings(t, txt)
+}
+
+// Every meeting of the sample exports a valid pack.
+func TestPackSampleEveryMeeting(t *testing.T) {
+	for _, id := range []string{sample.MoscowRoundID, sample.MayAgreementID, sample.NaryshkinAbeID, sample.VladivostokID, sample.PutinVisitID} {
+		t.Run(id, func(t *testing.T) {
+			path := draftPack(t, sampleBriefing(t, id))
+			checkValid(t, path)
+			checkPageNumbers(t, path, pdfText(t, path))
+		})
+	}
 }

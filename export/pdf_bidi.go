@@ -137,29 +137,20 @@ func bidiLevels(rs []rune) []uint8 {
 	resolveBrackets(rs, cls, orig, para, sos)
 	// N1, N2: a stretch of neutrals between two strong letters of one direction takes it
 	// (numbers count as R); otherwise it takes the paragraph's direction.
-	dir := func(c bidi.Class) bidi.Class {
-		switch c {
-		case bidi.L:
-			return bidi.L
-		case bidi.R, bidi.EN, bidi.AN:
-			return bidi.R
-		}
-		return bidi.ON
-	}
 	for i := 0; i < n; i++ {
-		if dir(cls[i]) != bidi.ON {
+		if strongDirection(cls[i]) != bidi.ON {
 			continue
 		}
 		j := i
-		for j < n && dir(cls[j]) == bidi.ON {
+		for j < n && strongDirection(cls[j]) == bidi.ON {
 			j++
 		}
 		before, after := sos, sos
 		if i > 0 {
-			before = dir(cls[i-1])
+			before = strongDirection(cls[i-1])
 		}
 		if j < n {
-			after = dir(cls[j])
+			after = strongDirection(cls[j])
 		}
 		set := sos
 		if before == after {
@@ -232,19 +223,10 @@ func resolveBrackets(rs []rune, cls, orig []bidi.Class, para uint8, sos bidi.Cla
 	if para == 1 {
 		embed = bidi.R
 	}
-	strong := func(c bidi.Class) bidi.Class {
-		switch c {
-		case bidi.L:
-			return bidi.L
-		case bidi.R, bidi.EN, bidi.AN:
-			return bidi.R
-		}
-		return bidi.ON
-	}
 	for _, p := range pairs {
 		sameInside, otherInside := false, false
 		for k := p.open + 1; k < p.close; k++ {
-			switch s := strong(cls[k]); {
+			switch s := strongDirection(cls[k]); {
 			case s == embed:
 				sameInside = true
 			case s != bidi.ON:
@@ -258,7 +240,7 @@ func resolveBrackets(rs []rune, cls, orig []bidi.Class, para uint8, sos bidi.Cla
 		case otherInside:
 			before := sos
 			for k := p.open - 1; k >= 0; k-- {
-				if s := strong(cls[k]); s != bidi.ON {
+				if s := strongDirection(cls[k]); s != bidi.ON {
 					before = s
 					break
 				}
@@ -308,4 +290,16 @@ func visualOrder(levels []uint8) []int {
 		}
 	}
 	return order
+}
+
+// strongDirection is the direction a class counts as between brackets (N0) and around
+// neutrals (N1): L, or R for R and numbers; ON for the rest.
+func strongDirection(c bidi.Class) bidi.Class {
+	switch c {
+	case bidi.L:
+		return bidi.L
+	case bidi.R, bidi.EN, bidi.AN:
+		return bidi.R
+	}
+	return bidi.ON
 }

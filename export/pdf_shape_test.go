@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -62,7 +61,7 @@ func TestPackEveryScript(t *testing.T) {
 	b := scriptsBriefing()
 	b.Participants[0].Actor.OtherNames = []string{"Ἀλέξανδρος", "Сергей", "王毅", "𠮷田茂"}
 	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	if keep := os.Getenv("PARLEY_KEEP_PACK"); keep != "" {
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
@@ -187,7 +186,7 @@ func TestPackNormalisesAndPrintsBeyondTheBMP(t *testing.T) {
 	b := fixtureBriefing()
 	b.Participants[0].Actor.NativeName = "𠮷田茂"
 	b.Participants[0].Actor.Biography = "Met Nguye\u0302\u0303n Xua\u0302n Phu\u0301c in Ha\u0300 No\u0323\u0302i."
-	path := writePackFile(t, b, PackOptions{HomeZone: london(t), PreparedOn: fixedClock})
+	path := draftPack(t, b)
 	checkValid(t, path)
 	txt := pdfText(t, path)
 	assert.Contains(t, txt, "Met Nguyễn Xuân Phúc in Hà Nội.")
@@ -236,19 +235,6 @@ func TestScriptSpecimen(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, r.pdf.Output(&buf))
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-}
-
-// BenchmarkPackScripts builds the pack of a delegation with a name in each of the eleven
-// scripts above: what shaping, bidi and the pack's own fonts cost.
-func BenchmarkPackScripts(b *testing.B) {
-	brief := scriptsBriefing()
-	opt := PackOptions{HomeZone: time.UTC, PreparedOn: fixedClock}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := WritePack(io.Discard, brief, opt); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // Packs written at the same time share the parsed fonts, never a shaper or a face (run with

@@ -22,10 +22,10 @@ func (c *clock) now() time.Time { return c.t }
 
 func (c *clock) step(d time.Duration) { c.t = c.t.Add(d) }
 
-// newStore opens a fresh database under t.TempDir() with a fixed clock.
+// newStore opens a fresh database in a folder of its own (tempDir) with a fixed clock.
 func newStore(t *testing.T) (*Store, *clock) {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "parley.db"))
+	s, err := Open(context.Background(), filepath.Join(tempDir(t), "parley.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	c := &clock{t: time.Date(2016, 6, 20, 9, 0, 0, 0, time.UTC)}

@@ -22,7 +22,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 		other func(t *testing.T, path string) string // another name for path
 	}{
 		{"hard link", func(t *testing.T, path string) string {
-			link := filepath.Join(t.TempDir(), "link.db")
+			link := filepath.Join(tempDir(t), "link.db")
 			require.NoError(t, os.Link(path, link))
 			return link
 		}},
@@ -30,7 +30,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 			if runtime.GOOS == "windows" {
 				t.Skip("symbolic links need privileges on Windows (hard links do not)")
 			}
-			link := filepath.Join(t.TempDir(), "symlink.db")
+			link := filepath.Join(tempDir(t), "symlink.db")
 			require.NoError(t, os.Symlink(path, link))
 			return link
 		}},
@@ -39,7 +39,7 @@ func TestLockFollowsTheFileNotItsName(t *testing.T) {
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "parley.db")
+			path := filepath.Join(tempDir(t), "parley.db")
 			writeDatabase(t, path)
 			other := c.other(t, path)
 			for _, order := range [][2]string{{path, other}, {other, path}} {

@@ -161,7 +161,7 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 
 func TestOpenSecondTimeIsLocked(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "parley.db")
+	path := filepath.Join(tempDir(t), "parley.db")
 	s, err := Open(ctx, path)
 	require.NoError(t, err)
 

@@ -46,12 +46,17 @@ func ConflictText(c storage.Conflict) string {
 // ConflictsText describes the conflicts, the first limit of them in full, and says how to
 // settle them.
 func ConflictsText(cs []storage.Conflict, limit int) string {
-	var b strings.Builder
-	if len(cs) == 1 {
-		b.WriteString("1 record was changed on both sides. Parley's version stays; the file's is kept aside until you choose.")
-	} else {
-		fmt.Fprintf(&b, "%d records were changed on both sides. Parley's versions stay; the file's are kept aside until you choose.", len(cs))
+	head := "1 record was changed on both sides. Parley's version stays; the file's is kept aside until you choose."
+	if len(cs) != 1 {
+		head = fmt.Sprintf("%d records were changed on both sides. Parley's versions stay; the file's are kept aside until you choose.", len(cs))
 	}
+	return head + EachConflict(cs, limit) + "\n\nResolve them in File → Resolve conflicts…, or with parley import --conflicts."
+}
+
+// EachConflict describes the first limit of the conflicts in full (all of them when limit is
+// negative), each after a blank line, and then says how many more there are.
+func EachConflict(cs []storage.Conflict, limit int) string {
+	var b strings.Builder
 	for i, c := range cs {
 		if i == limit {
 			fmt.Fprintf(&b, "\n\n…and %d more.", len(cs)-limit)
@@ -59,7 +64,6 @@ func ConflictsText(cs []storage.Conflict, limit int) string {
 		}
 		b.WriteString("\n\n" + ConflictText(c))
 	}
-	b.WriteString("\n\nResolve them in File → Resolve conflicts…, or with parley import --conflicts.")
 	return b.String()
 }
 

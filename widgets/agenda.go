@@ -41,6 +41,7 @@ type Agenda struct {
 	moreUpcoming, moreRecent       int
 	upcomingHeading, recentHeading string
 	emptyText                      string
+	whole                          bool // asks for the height of every row (SetWholeHeight)
 }
 
 // NewAgenda returns an empty agenda with the headings "Upcoming" and "Recent" and the empty
@@ -79,6 +80,14 @@ func (a *Agenda) SetHeadings(upcoming, recent string) {
 // SetEmptyText sets what the agenda says when it has no items.
 func (a *Agenda) SetEmptyText(text string) {
 	a.emptyText = text
+	a.Refresh()
+}
+
+// SetWholeHeight makes the agenda ask for the height of all its rows (true), for a page that
+// scrolls it whole, or for a row's (false, the default), scrolling its rows itself. A list
+// scrolling inside a scrolling page leaves the reader two scrolls to work and the wheel one.
+func (a *Agenda) SetWholeHeight(whole bool) {
+	a.whole = whole
 	a.Refresh()
 }
 
@@ -147,6 +156,8 @@ type agendaRenderer struct {
 	empty    *widget.Label
 	rows     []agendaRow
 	headings []widget.ListItemID // rows given the heading height
+	// rowsHeight is the height of every row, as the list lays them out.
+	rowsHeight float32
 }
 
 func (r *agendaRenderer) Destroy() {}
@@ -156,7 +167,11 @@ func (r *agendaRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *agendaRenderer) MinSize() fyne.Size {
-	return r.list.MinSize().Max(r.empty.MinSize())
+	size := r.list.MinSize().Max(r.empty.MinSize())
+	if r.a.whole && len(r.rows) > 0 {
+		size.Height = max(size.Height, r.rowsHeight)
+	}
+	return size
 }
 
 func (r *agendaRenderer) Layout(size fyne.Size) {
@@ -176,11 +191,16 @@ func (r *agendaRenderer) Refresh() {
 		r.list.SetItemHeight(id, itemH)
 	}
 	r.headings = r.headings[:0]
+	gap := r.a.Theme().Size(theme.SizeNamePadding) // the list's between rows
+	r.rowsHeight = -gap
 	for id, row := range r.rows {
+		h := itemH
 		if row.item == nil {
-			r.list.SetItemHeight(id, headingH.Height)
+			h = headingH.Height
+			r.list.SetItemHeight(id, h)
 			r.headings = append(r.headings, id)
 		}
+		r.rowsHeight += h + gap
 	}
 	r.empty.SetText(r.a.emptyText)
 	r.empty.Hidden = len(r.rows) > 0

@@ -74,8 +74,12 @@ func (r *dayCellRenderer) Objects() []fyne.CanvasObject {
 func (r *dayCellRenderer) pad() float32 { return r.c.Theme().Size(theme.SizeNamePadding) }
 
 // markSize is the diameter of the circle around the day number.
-func (r *dayCellRenderer) markSize() float32 {
-	s := fyne.MeasureText("30", r.num.TextSize, r.num.TextStyle)
+func (r *dayCellRenderer) markSize() float32 { return r.c.markSize() }
+
+// markSize is the diameter of the circle around the day number, as wide as the widest
+// number (today's, in bold) or as tall as a line, whichever is more.
+func (c *dayCell) markSize() float32 {
+	s := fyne.MeasureText("30", c.Theme().Size(theme.SizeNameText), fyne.TextStyle{Bold: true})
 	return max(s.Width, s.Height) + 4
 }
 
@@ -89,7 +93,13 @@ func (r *dayCellRenderer) MinSize() fyne.Size {
 	pad := r.pad()
 	th := r.c.Theme()
 	w := fyne.MeasureText("+99 more", th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Width
-	return fyne.NewSize(w+2*pad, pad/2+r.markSize()+pad/2+r.chipHeight()+pad/2)
+	return fyne.NewSize(w+2*pad, r.c.numberRowHeight()+r.chipHeight()+pad/2)
+}
+
+// numberRowHeight is the height of the day number's row, the least a day can show.
+func (c *dayCell) numberRowHeight() float32 {
+	pad := c.Theme().Size(theme.SizeNamePadding)
+	return pad/2 + c.markSize() + pad/2
 }
 
 func (r *dayCellRenderer) Layout(size fyne.Size) {

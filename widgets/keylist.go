@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,11 +32,21 @@ type KeyList struct {
 	OnCursor func(id widget.ListItemID)
 	// OnHover, when set, is called when the pointer comes onto a row, for the same.
 	OnHover func(id widget.ListItemID)
+	// Tips, when set, is where the whole text of a title the row cuts short (a CutLabel) is
+	// shown when the pointer rests on the row for tipDelay.
+	Tips *TipLayer `json:"-"`
 
 	cursor  widget.ListItemID
 	focused bool
 	rowMin  fyne.Size // a row's minimum size, measured once, for Page Up and Down
+	// tipWait counts tipDelay from the pointer coming onto a row; an animation, so that the
+	// wait runs on Fyne's own loop rather than a goroutine of ours.
+	tipWait *fyne.Animation
 }
+
+// tipDelay is how long the pointer rests on a row before its cut title is shown whole: long
+// enough that sweeping across a list shows none.
+const tipDelay = 600 * time.Millisecond
 
 // NewKeyList returns a list of length() rows made by create and filled by update (which
 // receives the object create made).
@@ -49,6 +60,9 @@ func NewKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		r := o.(*keyRow)
+		if r.id != id && r.hover != nil { // scrolled: the row under the pointer holds another
+			r.hideTip()
+		}
 		r.id = id
 		update(id, r.content)
 	}
@@ -118,6 +132,7 @@ func (l *KeyList) TypedKey(ev *fyne.KeyEvent) {
 		l.SetCursor(l.length() - 1)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		if l.cursor < l.length() && l.OnOpen != nil {
+			l.stopTipWait() // the row under the pointer is going with the list
 			l.OnOpen(l.cursor)
 		}
 	}
@@ -160,7 +175,10 @@ type keyRow struct {
 	hover   *canvas.Rectangle
 }
 
-func (r *keyRow) Tapped(*fyne.PointEvent) { r.list.tapped(r.id) }
+func (r *keyRow) Tapped(*fyne.PointEvent) {
+	r.hideTip()
+	r.list.tapped(r.id)
+}
 
 func (r *keyRow) MouseIn(*desktop.MouseEvent) {
 	r.hover.Show()
@@ -168,6 +186,7 @@ func (r *keyRow) MouseIn(*desktop.MouseEvent) {
 	if r.list.OnHover != nil && r.id < r.list.length() {
 		r.list.OnHover(r.id)
 	}
+	r.waitForTip()
 }
 
 func (r *keyRow) MouseMoved(*desktop.MouseEvent) {}
@@ -175,6 +194,66 @@ func (r *keyRow) MouseMoved(*desktop.MouseEvent) {}
 func (r *keyRow) MouseOut() {
 	r.hover.Hide()
 	r.Refresh()
+	r.hideTip()
+}
+
+// waitForTip shows the row's cut title whole once the pointer has rested on it for tipDelay.
+func (r *keyRow) waitForTip() {
+	l := r.list
+	if l.Tips == nil {
+		return
+	}
+	l.stopTipWait()
+	l.tipWait = fyne.NewAnimation(tipDelay, func(done float32) {
+		if done == 1 && r.hover.Visible() {
+			r.showTip()
+		}
+	})
+	l.tipWait.Curve = fyne.AnimationLinear
+	l.tipWait.Start()
+}
+
+// showTip shows the whole text of the first title the row cuts, under it.
+func (r *keyRow) showTip() {
+	for _, c := range cutLabelsIn(r.content) {
+		if c.Visible() && c.Text != c.FullText() {
+			r.list.Tips.ShowTip(c.FullText(), c, TipBelow)
+			return
+		}
+	}
+}
+
+// stopTipWait stops the wait for a tip, if one is running.
+func (l *KeyList) stopTipWait() {
+	if l.tipWait != nil {
+		l.tipWait.Stop()
+		l.tipWait = nil
+	}
+}
+
+func (r *keyRow) hideTip() {
+	r.list.stopTipWait()
+	if r.list.Tips == nil {
+		return
+	}
+	for _, c := range cutLabelsIn(r.content) {
+		r.list.Tips.HideTipOf(c)
+	}
+}
+
+// cutLabelsIn are the cut labels in o, as far as containers lead.
+func cutLabelsIn(o fyne.CanvasObject) []*CutLabel {
+	switch v := o.(type) {
+	case *CutLabel:
+		return []*CutLabel{v}
+	case *fyne.Container:
+		var out []*CutLabel
+		for _, c := range v.Objects {
+			out = append(out, cutLabelsIn(c)...)
+		}
+		return out
+	}
+	return nil
 }
 
 func (r *keyRow) CreateRenderer() fyne.WidgetRenderer {

@@ -65,6 +65,8 @@ type MonthGrid struct {
 
 	popUp *widget.PopUp // the open day list, band list or jump, if any
 	jump  *monthJump
+	// compact grids ask only for the day numbers' height (SetCompact).
+	compact bool
 }
 
 // NewMonthGrid returns a grid on the current month, weeks starting on the locale's first
@@ -113,6 +115,15 @@ func (g *MonthGrid) SetToday(t time.Time) {
 // SetFirstWeekday sets the day the weeks start on (the leftmost column).
 func (g *MonthGrid) SetFirstWeekday(d time.Weekday) {
 	g.firstWeekday = d % daysPerWeek
+	g.Refresh()
+}
+
+// SetCompact makes the grid ask for no more height than its day numbers need (true) or for a
+// chip's line on every day as well (false, the default). A compact grid still shows the chips
+// its height allows; a day with no room for them counts them in its "+N more", which lists
+// them. For a grid that has to leave room below it, as over a folded agenda.
+func (g *MonthGrid) SetCompact(compact bool) {
+	g.compact = compact
 	g.Refresh()
 }
 
@@ -303,6 +314,9 @@ func (r *monthGridRenderer) weekdayHeight() float32 {
 func (r *monthGridRenderer) MinSize() fyne.Size {
 	pad := r.pad()
 	cell := r.cells[0].MinSize()
+	if r.g.compact {
+		cell.Height = r.cells[0].numberRowHeight()
+	}
 	h := r.header.MinSize().Height + pad + r.weekdayHeight() + gridWeeks*(cell.Height+1) + 1
 	w := max(r.header.MinSize().Width, daysPerWeek*(cell.Width+1)+1)
 	if len(r.g.band) > 0 {

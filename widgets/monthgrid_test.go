@@ -105,7 +105,7 @@ func TestMonthGridShowsMoreWhenCrowded(t *testing.T) {
 	test.Tap(cr.more)
 	require.NotNil(t, g.popUp)
 	test.AssertRendersToMarkup(t, "monthgrid/june7_more.xml", w.Canvas())
-	views := popUpChips(g.popUp)
+	views := find[*chipView](g.popUp)
 	require.Len(t, views, 5)
 	assert.Equal(t, "Press line review", views[4].chip.Label)
 	test.Tap(views[2])
@@ -126,16 +126,6 @@ func TestMonthGridMoreCallbackReplacesThePopUp(t *testing.T) {
 	require.Len(t, days, 1)
 	assert.Equal(t, Date{2016, time.June, 7}, DateOf(days[0]))
 	assert.Nil(t, g.popUp)
-}
-
-func popUpChips(p fyne.CanvasObject) []*chipView {
-	var views []*chipView
-	for _, o := range test.LaidOutObjects(p) {
-		if v, ok := o.(*chipView); ok {
-			views = append(views, v)
-		}
-	}
-	return views
 }
 
 func TestMonthGridBandListsUndatedItems(t *testing.T) {
@@ -162,7 +152,7 @@ func TestMonthGridBandListsUndatedItems(t *testing.T) {
 	assert.Equal(t, "+2 more not fixed to a day", r.bandMore.text)
 	test.Tap(r.bandMore)
 	require.NotNil(t, g.popUp)
-	views := popUpChips(g.popUp)
+	views := find[*chipView](g.popUp)
 	require.Len(t, views, 4)
 	test.Tap(views[3])
 	assert.Equal(t, []string{vladivostokID, "b4"}, tapped)

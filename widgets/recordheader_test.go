@@ -43,15 +43,21 @@ func TestRecordHeader(t *testing.T) {
 	assert.False(t, r.unsaved.Visible())
 }
 
+// tokyoHeader is the header of the Tokyo round's page, with its five buttons, over subtitle.
+func tokyoHeader(subtitle string) (*RecordHeader, []fyne.CanvasObject) {
+	var buttons []fyne.CanvasObject
+	for _, label := range []string{"Change status…", "Save", "Pre-flight: 1 important", "Export briefing pack", "Delete"} {
+		buttons = append(buttons, widget.NewButton(label, func() {}))
+	}
+	h := NewRecordHeader(buttons...)
+	h.SetTitle("Peace treaty consultations, round 2 — Tokyo", subtitle)
+	return h, buttons
+}
+
 // On a narrow page the title keeps the whole width: the buttons share the subtitle's row.
 func TestRecordHeaderNarrow(t *testing.T) {
 	newTestApp(t)
-	var buttons []fyne.CanvasObject
-	for _, l := range []string{"Change status…", "Save", "Pre-flight: 1 important", "Export briefing pack", "Delete"} {
-		buttons = append(buttons, widget.NewButton(l, func() {}))
-	}
-	h := NewRecordHeader(buttons...)
-	h.SetTitle("Peace treaty consultations, round 2 — Tokyo", "Wed 22 Jun 2016, 10:00 JST")
+	h, _ := tokyoHeader("Wed 22 Jun 2016, 10:00 JST")
 	w := test.NewTempWindow(t, h)
 	w.Resize(fyne.NewSize(900, 200))
 	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
@@ -64,12 +70,7 @@ func TestRecordHeaderNarrow(t *testing.T) {
 // of their own under the subtitle, wrapping, each whole and inside the header.
 func TestRecordHeaderWrapsItsButtons(t *testing.T) {
 	newTestApp(t)
-	var buttons []fyne.CanvasObject
-	for _, label := range []string{"Change status…", "Save", "Pre-flight: 1 important", "Export briefing pack", "Delete"} {
-		buttons = append(buttons, widget.NewButton(label, func() {}))
-	}
-	h := NewRecordHeader(buttons...)
-	h.SetTitle("Peace treaty consultations, round 2 — Tokyo", "Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan")
+	h, buttons := tokyoHeader("Wed 22 Jun 2016, 10:00 JST · Tokyo, Japan")
 	w := test.NewTempWindow(t, h)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1200, 200))
