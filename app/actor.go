@@ -39,8 +39,8 @@ type actorPage struct {
 	relations                     []storage.RelationView
 	statements                    []storage.Statement
 	meetings                      []storage.MeetingSummary
-	sources                       []storage.Source
-	disputes                      []storage.Dispute
+	sourceTitles                  map[string]string // of the statements' sources, by ID
+	allStatements, allMeetings    bool              // the whole lists shown, not the latest (see disputePage)
 }
 
 // actorData is what the profile loads.
@@ -49,8 +49,9 @@ type actorData struct {
 	relations  []storage.RelationView
 	statements []storage.Statement
 	meetings   []storage.MeetingSummary
-	sources    []storage.Source
-	disputes   []storage.Dispute
+	// sourceTitles are the titles of the statements' sources: the statement dialog reads
+	// every source and dispute when it opens (a dossier has thousands of sources).
+	sourceTitles map[string]string
 }
 
 func newActorPage(u *ui, id string) *actorPage {
@@ -159,11 +160,7 @@ func loadActor(ctx context.Context, st *storage.Store, id string, draft storage.
 			return d, err
 		}
 	}
-	if d.sources, err = st.Sources(ctx); err != nil {
-		return d, err
-	}
-	d.disputes, err = st.Disputes(ctx)
-	return d, err
+	return d, nil
 }
 
 // loadActorRelated reads what is recorded about the actor outside their own record.
@@ -175,13 +172,22 @@ func loadActorRelated(ctx context.Context, st *storage.Store, id string, d *acto
 	if d.statements, err = st.Statements(ctx, storage.StatementFilter{ActorID: id}); err != nil {
 		return err
 	}
-	d.meetings, err = st.MeetingsOfActor(ctx, id)
-	return err
+	if d.meetings, err = st.MeetingsOfActor(ctx, id); err != nil {
+		return err
+	}
+	ids := make([]string, len(d.statements))
+	for i, s := range d.statements {
+		ids[i] = s.SourceID
+	}
+	d.sourceTitles, err = sourceTitles(ctx, st, ids)
+	if err != nil {
+		return err
+	}
+	return nil
 }
 
 func (p *actorPage) apply(d actorData) {
 	p.a = d.a
-	p.sources, p.disputes = d.sources, d.disputes
 	p.arrive(func() { p.fill(d.a) })
 	p.setRelated(d)
 	p.refreshHeader()
@@ -289,16 +295,17 @@ func (p *actorPage) onChoosePhoto() {
 	p.u.showFileDialog(d)
 }
 
-// setRelated shows relationships, statements and meetings.
+// setRelated shows relationships, statements and meetings. Each box is put together, then
+// shown: a Container.Add lays out all it holds again.
 func (p *actorPage) setRelated(d actorData) {
 	if p.isNew() {
 		return
 	}
-	p.relations, p.statements, p.meetings = d.relations, d.statements, d.meetings
+	p.relations, p.statements, p.meetings, p.sourceTitles = d.relations, d.statements, d.meetings, d.sourceTitles
 
-	p.relBox.Objects = nil
+	var rels []fyne.CanvasObject
 	if len(p.relations) == 0 {
-		p.relBox.Add(note("No relationships recorded."))
+		rels = append(rels, note("No relationships recorded."))
 	}
 	for _, r := range p.relations {
 		r := r
@@ -316,32 +323,55 @@ func (p *actorPage) setRelated(d actorData) {
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.onRemoveRelation(r) })
 		rm.Importance = widget.LowImportance
 		line := wrapLabel(text)
-		p.relBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(other, rm), line))
+		rels = append(rels, container.NewBorder(nil, nil, nil, container.NewHBox(other, rm), line))
 	}
+	p.relBox.Objects = rels
 	p.relBox.Refresh()
 
-	p.stmtBox.Objects = nil
+	var stmts []fyne.CanvasObject
 	if len(p.statements) == 0 {
-		p.stmtBox.Add(note("No statements recorded — add what they said, with when and where, and the source."))
+		stmts = append(stmts, note("No statements recorded — add what they said, with when and where, and the source."))
 	}
-	for _, s := range p.statements {
-		p.stmtBox.Add(p.statementRow(s))
+	shown := p.statements
+	if !p.allStatements && len(shown) > shownStatements {
+		shown = shown[:shownStatements] // newest first
+		stmts = append(stmts, p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+			fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
 	}
+	for _, s := range shown {
+		stmts = append(stmts, p.statementRow(s))
+	}
+	p.stmtBox.Objects = stmts
 	p.stmtBox.Refresh()
 
-	p.meetBox.Objects = nil
+	var meets []fyne.CanvasObject
 	if len(p.meetings) == 0 {
-		p.meetBox.Add(note("Not a participant of any meeting yet — add them from a meeting's Participants."))
+		meets = append(meets, note("Not a participant of any meeting yet — add them from a meeting's Participants."))
 	}
-	for _, m := range p.meetings {
+	ms := p.meetings
+	if !p.allMeetings && len(ms) > shownMeetings {
+		ms = ms[len(ms)-shownMeetings:] // by date: the latest last
+		meets = append(meets, p.showAll(fmt.Sprintf("The latest %d of %d:", shownMeetings, len(p.meetings)),
+			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
+	}
+	for _, m := range ms {
 		m := m
 		link := widget.NewHyperlink(m.Title, nil)
 		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
-		p.meetBox.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))
+		meets = append(meets, container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), nil, link))
 	}
+	p.meetBox.Objects = meets
 	p.meetBox.Refresh()
+}
+
+// showAll is the line above a shortened list: what it shows, and a button that shows it whole.
+func (p *actorPage) showAll(what, button string, all *bool) fyne.CanvasObject {
+	return showAllLine(what, button, func() {
+		*all = true
+		p.setRelated(actorData{relations: p.relations, statements: p.statements, meetings: p.meetings, sourceTitles: p.sourceTitles})
+	})
 }
 
 func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
@@ -350,7 +380,7 @@ func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
 		head += " · " + s.Occasion
 	}
 	if s.SourceID != "" {
-		head += " · source: " + sourceTitle(p.sources, s.SourceID)
+		head += " · source: " + p.sourceTitle(s.SourceID)
 	}
 	h := boldLabel(head)
 	h.Wrapping = fyne.TextWrapWord
@@ -374,6 +404,13 @@ func (p *actorPage) statementRow(s storage.Statement) fyne.CanvasObject {
 	})
 	del.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(h, text))
+}
+
+func (p *actorPage) sourceTitle(id string) string {
+	if t, ok := p.sourceTitles[id]; ok {
+		return t
+	}
+	return id
 }
 
 // collect reads the form into an actor, marking what is wrong.

@@ -115,8 +115,32 @@ func (p *actorPage) changeRelations(owner string, change func([]storage.Relation
 	})
 }
 
-// editStatement shows the form of a statement (new when s.ID is empty) and stores it.
+// editStatement reads the sources and disputes a statement may cite, then shows the form of
+// the statement (new when s.ID is empty) and stores it.
 func (p *actorPage) editStatement(s storage.Statement) {
+	st := p.u.store
+	type offered struct {
+		sources  []storage.Source
+		disputes []storage.Dispute
+	}
+	run(p.u, "", func(ctx context.Context) (offered, error) {
+		var o offered
+		var err error
+		if o.sources, err = st.Sources(ctx); err != nil {
+			return o, err
+		}
+		o.disputes, err = st.Disputes(ctx)
+		return o, err
+	}, func(o offered, err error) {
+		if err != nil {
+			p.u.showError("list the sources and disputes", err)
+			return
+		}
+		p.statementForm(s, o.sources, o.disputes)
+	})
+}
+
+func (p *actorPage) statementForm(s storage.Statement, sources []storage.Source, disputes []storage.Dispute) {
 	text := widget.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(4)
@@ -138,10 +162,10 @@ func (p *actorPage) editStatement(s storage.Statement) {
 	})
 	meeting := widget.NewSelect(meetOpts, nil)
 	meeting.SetSelected(orNone(labelFor(meetIDs, s.MeetingID), noPrevious))
-	dispOpts, dispIDs := choices(noPrevious, p.disputes, func(d storage.Dispute) (string, string) { return d.Title, d.ID })
+	dispOpts, dispIDs := choices(noPrevious, disputes, func(d storage.Dispute) (string, string) { return d.Title, d.ID })
 	dispute := widget.NewSelect(dispOpts, nil)
 	dispute.SetSelected(orNone(labelFor(dispIDs, s.DisputeID), noPrevious))
-	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
+	srcOpts, srcIDs := choices(noSource, sources, sourceChoice)
 	source := widget.NewSelect(srcOpts, nil)
 	source.SetSelected(orNone(labelFor(srcIDs, s.SourceID), noSource))
 

@@ -13,11 +13,12 @@ import (
 )
 
 // actorsScreen lists the people and organisations of the dossier, filtered by what is typed.
+// It lists the actors' keys (storage.ActorKeys), not their records: a dossier holds 20,000.
 type actorsScreen struct {
-	*listScreen[storage.Actor]
+	*listScreen[storage.ActorKey]
 	filter *widget.Entry
 	count  *widget.Label
-	all    []storage.Actor
+	all    []storage.ActorKey
 }
 
 func newActorsScreen(u *ui) *actorsScreen {
@@ -27,23 +28,23 @@ func newActorsScreen(u *ui) *actorsScreen {
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 	s.count = note("")
 	cols := func() *widgets.Columns { return widgets.NewColumns(260, 220, 0, 160).Dropping(200, 3).Squeezing(0.75) }
-	s.listScreen = newListScreen(u, listSpec[storage.Actor]{
+	s.listScreen = newListScreen(u, listSpec[storage.ActorKey]{
 		name: screenActors, plural: "actors", newLabel: "New actor",
 		newPage: func() page { return newActorDraft(u) },
-		open:    func(a storage.Actor) page { return newActorPage(u, a.ID) },
-		load:    (*storage.Store).Actors,
+		open:    func(a storage.ActorKey) page { return newActorPage(u, a.ID) },
+		load:    (*storage.Store).ActorKeys,
 		row: func() fyne.CanvasObject {
 			name, native := widgets.NewCutLabel("", true), truncated(widget.NewLabel(""))
 			title, side := truncated(widget.NewLabel("")), truncated(widget.NewLabel(""))
 			return container.New(cols(), name, native, title, side)
 		},
-		cells: func(a storage.Actor) []string {
+		cells: func(a storage.ActorKey) []string {
 			return []string{a.Name, a.NativeName, strings.TrimPrefix(a.Title+" · "+a.Organisation, " · "), a.Country}
 		},
 		filter:  s.filter,
 		columns: container.New(cols(), boldLabel("Name"), boldLabel("Native script"), boldLabel("Title"), boldLabel("Side")),
 		footer:  s.count,
-		loaded: func(as []storage.Actor) {
+		loaded: func(as []storage.ActorKey) {
 			s.all = as
 			s.applyFilter()
 		},
@@ -53,11 +54,14 @@ func newActorsScreen(u *ui) *actorsScreen {
 
 func (s *actorsScreen) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Text))
-	var rows []storage.Actor
-	for _, a := range s.all {
-		hay := strings.ToLower(strings.Join(append([]string{a.Name, a.NativeName, a.Title, a.Organisation, a.Country, a.Role}, a.OtherNames...), " "))
-		if q == "" || strings.Contains(hay, q) {
-			rows = append(rows, a)
+	rows := s.all // with nothing typed, every actor: no need to lower-case 20,000 names
+	if q != "" {
+		rows = nil
+		for _, a := range s.all {
+			hay := strings.ToLower(strings.Join(append([]string{a.Name, a.NativeName, a.Title, a.Organisation, a.Country, a.Role}, a.OtherNames...), " "))
+			if strings.Contains(hay, q) {
+				rows = append(rows, a)
+			}
 		}
 	}
 	if len(s.all) == 0 {

@@ -131,6 +131,40 @@ func BenchmarkSwitchScreen(b *testing.B) {
 	}
 }
 
+// BenchmarkOpenTracks opens the negotiation tracks (Talks → Tracks…), where a track is read
+// and edited: the dialog's load, its apply and its layout; then the form of the first track.
+func BenchmarkOpenTracks(b *testing.B) {
+	for _, d := range benchDossiers(b) {
+		u := benchUI(b, d.path)
+		u.resetTo(screenTalks)
+		overlays := u.win.Canvas().Overlays()
+		b.Run(d.name+"/tracks", func(b *testing.B) {
+			defer cpuPerOp(b)()
+			for b.Loop() {
+				showTracks(u, func() {})
+				top := overlays.Top()
+				if top == nil {
+					b.Fatal("the tracks did not open")
+				}
+				test.LaidOutObjects(top)
+				overlays.Remove(top)
+			}
+		})
+		b.Run(d.name+"/track", func(b *testing.B) {
+			tracks, err := u.store.Tracks(context.Background())
+			require.NoError(b, err)
+			require.NotEmpty(b, tracks)
+			defer cpuPerOp(b)()
+			for b.Loop() {
+				editTrack(u, tracks[0], func() {})
+				top := overlays.Top()
+				test.LaidOutObjects(top)
+				overlays.Remove(top)
+			}
+		})
+	}
+}
+
 // holdsRecord reports whether a record page holds its record.
 func holdsRecord(p page) bool {
 	switch x := p.(type) {

@@ -34,6 +34,10 @@ type disputePage struct {
 	meetings                    []storage.MeetingSummary
 	allMeetings                 bool // the whole list of meetings shown, not the latest
 	allStatements               bool // the same for statements
+	allTimeline                 bool // and for the timeline
+	// tables fills the Edit tab's tables with the record last filled in, when the tab is first
+	// shown: their rows of inputs (~20 ms each) are what opening a dispute cost. nil once done.
+	tables func()
 }
 
 type disputeData struct {
@@ -51,6 +55,7 @@ type disputeData struct {
 const (
 	shownMeetings   = 20
 	shownStatements = 20
+	shownTimeline   = 20 // the latest entries: one of the synthetic decades has 39, each a wrapped text
 )
 
 func newDisputePage(u *ui, id string) *disputePage {
@@ -114,6 +119,7 @@ func (p *disputePage) build() {
 		container.NewTabItemWithIcon("Fact sheet", theme.DocumentIcon(), widgets.NewPageScroll(container.NewPadded(p.sheet))),
 		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), widgets.NewPageScroll(container.NewPadded(form))),
 	)
+	p.tabs.OnSelected = func(*container.TabItem) { p.fillTables() }
 	p.frame(p.tabs)
 	p.showInputs = func() { p.tabs.SelectIndex(1) }
 	p.refreshHeader()
@@ -194,10 +200,29 @@ func (p *disputePage) fill(d storage.Dispute) {
 	for _, ev := range d.Timeline {
 		tl = append(tl, []string{ev.When.Text(), ev.Text, labelFor(p.srcIDs, ev.SourceID)})
 	}
-	p.names.SetRows(names)
-	p.facts.SetRows(facts)
-	p.positions.SetRows(positions)
-	p.tl.SetRows(tl)
+	p.tables = func() {
+		p.names.SetRows(names)
+		p.facts.SetRows(facts)
+		p.positions.SetRows(positions)
+		p.tl.SetRows(tl)
+	}
+	if p.tabs.SelectedIndex() == 1 {
+		p.fillTables()
+	}
+}
+
+// fillTables fills the Edit tab's tables, if they wait for it, without counting it as an edit.
+func (p *disputePage) fillTables() {
+	f := p.tables
+	if f == nil {
+		return
+	}
+	p.tables = nil
+	if p.ed.loading {
+		f() // within the page's fill
+		return
+	}
+	p.ed.fill(f)
 }
 
 func (p *disputePage) refreshHeader() {
@@ -207,10 +232,16 @@ func (p *disputePage) refreshHeader() {
 // refreshSheet draws the fact sheet of the stored dispute.
 func (p *disputePage) refreshSheet() {
 	d := p.d
-	p.sheet.Objects = nil
-	if p.isNew() {
-		p.sheet.Add(emptyState("The fact sheet appears here once the dispute is saved."))
+	// The sheet is put together, then shown: each Container.Add lays out what is in it again,
+	// its wrapped texts measured anew (a third of opening a dispute of decades).
+	var sheet []fyne.CanvasObject
+	add := func(o fyne.CanvasObject) { sheet = append(sheet, o) }
+	defer func() {
+		p.sheet.Objects = sheet
 		p.sheet.Refresh()
+	}()
+	if p.isNew() {
+		add(emptyState("The fact sheet appears here once the dispute is saved."))
 		return
 	}
 	// Sources are numbered in the order the sheet first cites them.
@@ -245,7 +276,7 @@ func (p *disputePage) refreshSheet() {
 			idx[n.Party] = len(cols)
 			cols = append(cols, widgets.Column{Heading: n.Party, Paragraphs: []string{text}})
 		}
-		p.sheet.Add(section("Names by party", widgets.NewSideBySide(cols...)))
+		add(section("Names by party", widgets.NewSideBySide(cols...)))
 	}
 	var who []string
 	if d.Administrator != "" {
@@ -255,10 +286,10 @@ func (p *disputePage) refreshSheet() {
 		who = append(who, "Claimed by "+strings.Join(d.Claimants, ", "))
 	}
 	if len(who) > 0 {
-		p.sheet.Add(boldLabel(strings.Join(who, " · ")))
+		add(boldLabel(strings.Join(who, " · ")))
 	}
 	if d.Summary != "" {
-		p.sheet.Add(section("Summary", wrapLabel(d.Summary)))
+		add(section("Summary", wrapLabel(d.Summary)))
 	}
 	if len(d.Facts) > 0 {
 		facts := make([]widgets.Fact, len(d.Facts))
@@ -267,36 +298,45 @@ func (p *disputePage) refreshSheet() {
 		}
 		t := widgets.NewFactTable(facts)
 		t.OnCitationTapped = func(c string) { p.openCited(cited, c) }
-		p.sheet.Add(section("Key facts", t))
+		add(section("Key facts", t))
 	}
 	if len(d.Positions) > 0 {
 		var cols []widgets.Column
 		for _, ps := range d.Positions {
 			cols = append(cols, widgets.Column{Heading: ps.Party, Paragraphs: []string{ps.Text}})
 		}
-		p.sheet.Add(section("Positions", widgets.NewSideBySide(cols...)))
+		add(section("Positions", widgets.NewSideBySide(cols...)))
 	}
 	if len(d.Timeline) > 0 {
-		rows := container.NewVBox()
-		for _, ev := range d.Timeline {
+		var rows []fyne.CanvasObject
+		shown := d.Timeline
+		if !p.allTimeline && len(shown) > shownTimeline {
+			for _, ev := range shown[:len(shown)-shownTimeline] {
+				cite(ev.SourceID) // the sources keep their numbers when the rest is shown
+			}
+			shown = shown[len(shown)-shownTimeline:]
+			rows = append(rows, p.showAll(fmt.Sprintf("The last %d of %d:", shownTimeline, len(d.Timeline)),
+				fmt.Sprintf("Show all %d entries", len(d.Timeline)), &p.allTimeline))
+		}
+		for _, ev := range shown {
 			text := ev.Text
 			if n := cite(ev.SourceID); n != "" {
 				text += " [" + n + "]"
 			}
 			when := boldLabel(ev.When.String())
-			rows.Add(container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
+			rows = append(rows, container.New(widgets.NewColumns(200, 0), when, wrapLabel(text)))
 		}
-		p.sheet.Add(section("Timeline", rows))
+		add(section("Timeline", container.NewVBox(rows...)))
 	}
 	if len(p.meetings) > 0 {
-		p.sheet.Add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
+		add(section(fmt.Sprintf("Meetings on this dispute (%d)", len(p.meetings)), p.meetingRows()))
 	}
 	if len(p.statements) > 0 {
-		rows := container.NewVBox()
+		var rows []fyne.CanvasObject
 		shown := p.statements
 		if !p.allStatements && len(shown) > shownStatements {
 			shown = shown[:shownStatements] // newest first
-			rows.Add(p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
+			rows = append(rows, p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
 				fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
 		}
 		for _, s := range shown {
@@ -311,35 +351,34 @@ func (p *disputePage) refreshSheet() {
 			who := widget.NewHyperlink(head, nil)
 			who.Wrapping = fyne.TextWrapWord
 			who.OnTapped = func() { p.u.push(newActorPage(p.u, s.ActorID)) }
-			rows.Add(container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
+			rows = append(rows, container.NewVBox(who, wrapLabel("“"+s.Text+"”")))
 		}
-		p.sheet.Add(section("Statements on the dispute", rows))
+		add(section("Statements on the dispute", container.NewVBox(rows...)))
 	}
 	if len(cited) > 0 {
-		rows := container.NewVBox()
+		var rows []fyne.CanvasObject
 		for i, id := range cited {
 			id := id
 			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, sourceTitle(p.sources, id)), nil)
 			link.Wrapping = fyne.TextWrapWord
 			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
-			rows.Add(link)
+			rows = append(rows, link)
 		}
-		p.sheet.Add(section("Sources", rows))
+		add(section("Sources", container.NewVBox(rows...)))
 	}
-	if len(p.sheet.Objects) == 0 {
-		p.sheet.Add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
+	if len(sheet) == 0 {
+		add(emptyState("Nothing on this sheet yet — open the Edit tab to add names, facts, positions and a timeline."))
 	}
-	p.sheet.Refresh()
 }
 
 // meetingRows lists the meetings linked to the dispute by date, each opening its page: the
 // latest shownMeetings until "Show all" is pressed.
 func (p *disputePage) meetingRows() fyne.CanvasObject {
-	rows := container.NewVBox()
+	var rows []fyne.CanvasObject
 	ms := p.meetings
 	if !p.allMeetings && len(ms) > shownMeetings {
 		ms = ms[len(ms)-shownMeetings:]
-		rows.Add(p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
+		rows = append(rows, p.showAll(fmt.Sprintf("The latest %d:", shownMeetings),
 			fmt.Sprintf("Show all %d meetings", len(p.meetings)), &p.allMeetings))
 	}
 	for _, m := range ms {
@@ -348,17 +387,23 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 		link.Wrapping = fyne.TextWrapWord // the whole title, on a narrow window over two lines
 		link.OnTapped = func() { p.u.push(newMeetingPage(p.u, m.ID)) }
 		when := widget.NewLabel(m.WhenText())
-		rows.Add(container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
+		rows = append(rows, container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
 	}
-	return rows
+	return container.NewVBox(rows...)
 }
 
 // showAll is the line above a shortened list: what it shows, and a button that shows it whole.
 func (p *disputePage) showAll(what, button string, all *bool) fyne.CanvasObject {
-	b := widget.NewButton(button, func() {
+	return showAllLine(what, button, func() {
 		*all = true
 		p.refreshSheet()
 	})
+}
+
+// showAllLine is the line above a shortened list: what it shows, and a button that shows it
+// whole by running all.
+func showAllLine(what, button string, all func()) fyne.CanvasObject {
+	b := widget.NewButton(button, all)
 	b.Importance = widget.LowImportance
 	l := widget.NewLabel(what)
 	l.TextStyle = fyne.TextStyle{Italic: true}
@@ -376,6 +421,7 @@ func (p *disputePage) openCited(cited []string, n string) {
 // collect reads the form into a dispute, marking what is wrong.
 func (p *disputePage) collect() (storage.Dispute, bool) {
 	p.fs.clearErrors()
+	p.fillTables()
 	d := p.d
 	ok := true
 	d.Title = strings.TrimSpace(p.titleE.Text)

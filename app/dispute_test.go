@@ -90,3 +90,54 @@ func TestDisputeSheetShortensItsStatements(t *testing.T) {
 	test.Tap(more)
 	assert.Contains(t, texts(p.sheet), oldest.Text)
 }
+
+// The Edit tab's tables are filled when the tab is first shown, not when the dispute opens,
+// and a save from the fact sheet keeps their rows.
+func TestDisputeEditTabFilledWhenShown(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	stored, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	require.NotEmpty(t, stored.Timeline)
+
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	require.True(t, p.loaded)
+	assert.Empty(t, p.tl.Rows(), "not built while the fact sheet is shown")
+	assert.Equal(t, stored.Title, p.titleE.Text, "the inputs hold the record")
+	p.tabs.SelectIndex(1)
+	assert.Len(t, p.tl.Rows(), len(stored.Timeline))
+	assert.Len(t, p.names.Rows(), len(stored.Names))
+	assert.False(t, p.dirty(), "filling them is no edit")
+
+	again := newDisputePage(u, sample.DisputeID)
+	u.push(again)
+	again.tags.SetText(again.tags.Text + ", checked")
+	u.saveCurrent() // from the fact sheet
+	assert.False(t, again.dirty())
+	saved, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	assert.Equal(t, stored.Timeline, saved.Timeline, "the rows were not lost")
+	assert.Equal(t, stored.Names, saved.Names)
+	assert.Contains(t, saved.Tags, "checked")
+}
+
+// A long timeline shows its last entries until "Show all".
+func TestDisputeSheetShortensItsTimeline(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	d, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	for i := len(d.Timeline); i < shownTimeline+5; i++ {
+		d.Timeline = append(d.Timeline, storage.Event{When: storage.OnDay(2018, 1, 1+i), Text: fmt.Sprintf("Entry number %02d", i)})
+	}
+	require.NoError(t, st.UpdateDispute(ctx, &d))
+	p := newDisputePage(u, sample.DisputeID)
+	u.push(p)
+	sheet := texts(p.sheet)
+	last := d.Timeline[len(d.Timeline)-1].Text
+	assert.Contains(t, sheet, last)
+	assert.NotContains(t, sheet, d.Timeline[0].Text, "the first wait for Show all")
+	tapButton(t, p.sheet, fmt.Sprintf("Show all %d entries", len(d.Timeline)))
+	assert.Contains(t, texts(p.sheet), d.Timeline[0].Text)
+}

@@ -1,9 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,24 +60,32 @@ type meetingPage struct {
 	badge                            *widgets.StatusBadge
 	historyBox                       *fyne.Container
 	recordInfo                       *widget.Label
-	actors                           []storage.Actor
+	actors                           []storage.Actor // those the drop-downs offer; only their keys are read
 	actorByID                        map[string]storage.Actor
+	anyActor                         bool // the dossier holds an actor to add as a participant
+	moreActors                       bool // more than offeredActors: the drop-downs offer the meeting's own and anotherActor
 	disputeList                      []storage.Dispute
 	tracks                           []storage.Track
-	sources                          []storage.Source
+	sourceTitles                     map[string]string // of the sources its status history cites
 	rounds                           []storage.MeetingSummary
 	trackIDs, previousIDs, disputeID map[string]string // option label → ID
+	allDisputes                      []string          // the labels of every dispute, as the dossier orders them
+	linkDispute                      *widget.Select    // the disputes without a box (see showDisputes)
 }
 
 // meetingData is what the page loads off the Fyne goroutine.
 type meetingData struct {
-	m        storage.Meeting
-	actors   []storage.Actor
-	disputes []storage.Dispute
-	tracks   []storage.Track
-	sources  []storage.Source
-	rounds   []storage.MeetingSummary
-	handling tasks.HandlingReport
+	m          storage.Meeting
+	actors     []storage.Actor
+	anyActor   bool
+	moreActors bool
+	disputes   []storage.Dispute
+	tracks     []storage.Track
+	// sourceTitles name the sources of the status history: the status dialog reads every
+	// source when it opens (a dossier has thousands).
+	sourceTitles map[string]string
+	rounds       []storage.MeetingSummary
+	handling     tasks.HandlingReport
 }
 
 // newMeetingPage opens the meeting with id.
@@ -203,6 +213,14 @@ func (p *meetingPage) build() {
 	newActor := widget.NewButtonWithIcon("New actor…", theme.AccountIcon(), p.onNewActor)
 	p.disputes = widget.NewCheckGroup(nil, func([]string) { e.touch() })
 	p.disputes.Horizontal = false
+	p.linkDispute = widget.NewSelect(nil, func(l string) {
+		if l == "" || p.ed.loading {
+			return
+		}
+		p.showDisputes(append(slices.Clone(p.disputes.Selected), l)) // ticks it, an edit
+	})
+	p.linkDispute.PlaceHolder = "Link another dispute…"
+	p.linkDispute.Hide()
 
 	p.statusNow = widget.NewLabel("")
 	p.statusNow.TextStyle = fyne.TextStyle{Bold: true}
@@ -226,7 +244,7 @@ func (p *meetingPage) build() {
 		more["parameters"],
 		section("Background", fs.rows["background"].cell),
 		section("Participants", p.partBox, fs.rows["participants"].msg, container.NewHBox(addPart, newActor)),
-		section("Linked disputes", p.disputes, fs.rows["dispute_ids"].msg),
+		section("Linked disputes", p.disputes, container.NewHBox(p.linkDispute), fs.rows["dispute_ids"].msg),
 		more["record"],
 		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
 		more["commitments"],
@@ -264,24 +282,95 @@ func loadMeeting(ctx context.Context, st *storage.Store, id string, m storage.Me
 		}
 	}
 	d.m = m
-	err = loadLookups(ctx, st, &d, m.TrackID, m.ID)
+	if err = loadLookups(ctx, st, &d, m.TrackID, m.ID, meetingActorIDs(m)); err != nil {
+		return d, err
+	}
+	d.sourceTitles, err = historySources(ctx, st, m)
 	return d, err
 }
 
-// loadLookups reads what the page's drop-downs and names offer: actors, disputes, tracks,
-// sources and the rounds of track trackID other than meeting self.
-func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID, self string) error {
-	var err error
-	if d.actors, err = st.Actors(ctx); err != nil {
+// historySources are the titles of the sources m's status history cites.
+func historySources(ctx context.Context, st *storage.Store, m storage.Meeting) (map[string]string, error) {
+	ids := make([]string, len(m.StatusHistory))
+	for i, c := range m.StatusHistory {
+		ids[i] = c.SourceID
+	}
+	return sourceTitles(ctx, st, ids)
+}
+
+// offeredActors is how many actors the page's drop-downs of actors offer whole. A dossier with
+// more offers in them the actors the meeting names and anotherActor, which looks the others up
+// as the user types (reading 20,000 actors to open a meeting took a third of a second).
+const offeredActors = 200
+
+// meetingActorIDs are the actors m names: its participants, those its points are addressed to,
+// its agenda's leads, those present and those who undertook its commitments.
+func meetingActorIDs(m storage.Meeting) []string {
+	var ids []string
+	for _, pt := range m.Participants {
+		ids = append(ids, pt.ActorID)
+	}
+	for _, l := range m.LinesToTake {
+		ids = append(ids, l.ToID)
+	}
+	for _, a := range m.Agenda {
+		ids = append(ids, a.LeadID)
+	}
+	for _, c := range m.Commitments {
+		ids = append(ids, c.ActorID)
+	}
+	return append(ids, m.Record.PresentIDs...)
+}
+
+// loadActors reads the actors the page offers: every actor of a dossier of at most
+// offeredActors, else those of ids (the actors the meeting names).
+func loadActors(ctx context.Context, st *storage.Store, d *meetingData, ids []string) error {
+	keys, err := st.ActorsMatching(ctx, "", offeredActors+1)
+	if err != nil {
+		return err
+	}
+	d.anyActor = len(keys) > 0
+	if len(keys) > offeredActors {
+		d.moreActors = true
+		byID, err := st.ActorKeysByID(ctx, slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "" }))
+		if err != nil {
+			return err
+		}
+		keys = keys[:0]
+		for _, k := range byID {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b storage.ActorKey) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	d.actors = make([]storage.Actor, len(keys))
+	for i, k := range keys {
+		d.actors[i] = k.Actor()
+	}
+	return nil
+}
+
+// knowActor makes a an actor the page offers and names, if it is not one already.
+func (p *meetingPage) knowActor(a storage.ActorKey) {
+	if _, ok := p.actorByID[a.ID]; ok {
+		return
+	}
+	p.actors = append(p.actors, a.Actor())
+	p.actorByID[a.ID] = a.Actor()
+}
+
+// loadLookups reads what the page's drop-downs and names offer: actors (see loadActors, of
+// actorIDs), disputes, tracks and the rounds of track trackID other than meeting self.
+func loadLookups(ctx context.Context, st *storage.Store, d *meetingData, trackID, self string, actorIDs []string) error {
+	err := loadActors(ctx, st, d, actorIDs)
+	if err != nil {
 		return err
 	}
 	if d.disputes, err = st.Disputes(ctx); err != nil {
 		return err
 	}
 	if d.tracks, err = st.Tracks(ctx); err != nil {
-		return err
-	}
-	if d.sources, err = st.Sources(ctx); err != nil {
 		return err
 	}
 	if d.handling, err = tasks.Handling(ctx, st); err != nil {
@@ -324,14 +413,16 @@ func (p *meetingPage) apply(d meetingData) {
 }
 
 func (p *meetingPage) setLookups(d meetingData) {
-	p.actors = d.actors
+	p.actors, p.anyActor, p.moreActors = d.actors, d.anyActor, d.moreActors
 	p.actorByID = make(map[string]storage.Actor, len(d.actors))
 	for _, a := range d.actors {
 		p.actorByID[a.ID] = a
 	}
 	p.disputeList = d.disputes
 	p.tracks = d.tracks
-	p.sources = d.sources
+	if d.sourceTitles != nil { // a reload behind unsaved edits keeps those read with the meeting
+		p.sourceTitles = d.sourceTitles
+	}
 	p.rounds = d.rounds
 	p.setHandling(d.handling.Scheme, d.handling.Marking)
 
@@ -347,12 +438,10 @@ func (p *meetingPage) setLookups(d meetingData) {
 		p.disputeID[label] = dp.ID
 		dopts = append(dopts, label)
 	}
-	p.ed.fill(func() {
-		sel := p.disputes.Selected
-		p.disputes.Options = dopts
-		p.disputes.Selected = sel
-		p.disputes.Refresh()
-	})
+	p.allDisputes = dopts
+	if p.loaded { // else the page's fill ticks them, which draws them
+		p.ed.fill(func() { p.showDisputes(p.disputes.Selected) })
+	}
 }
 
 func (p *meetingPage) setRoundOptions() {
@@ -374,6 +463,39 @@ func (p *meetingPage) setRoundOptions() {
 		}
 	})
 	p.setClosedChoices(p.closedColumnIDs())
+}
+
+// boxedDisputes is how many disputes the page offers as boxes to tick: a dossier with more
+// has boxes for the meeting's disputes and a drop-down of the others (105 boxes took half the
+// time of opening a meeting).
+const boxedDisputes = 30
+
+// showDisputes ticks the disputes labelled sel, offering a box for each dispute of a small
+// dossier; in a bigger one, for those ticked and those shown already, the others in the
+// drop-down linkDispute.
+func (p *meetingPage) showDisputes(sel []string) {
+	boxes, others := p.allDisputes, []string(nil)
+	if len(p.allDisputes) > boxedDisputes {
+		boxes = nil
+		for _, l := range p.allDisputes {
+			if slices.Contains(sel, l) || slices.Contains(p.disputes.Options, l) {
+				boxes = append(boxes, l)
+			} else {
+				others = append(others, l)
+			}
+		}
+	}
+	p.disputes.Options = boxes
+	p.disputes.SetSelected(slices.DeleteFunc(slices.Clone(sel), func(l string) bool { return !slices.Contains(boxes, l) }))
+	p.quietly(func() {
+		p.linkDispute.SetOptions(others)
+		p.linkDispute.ClearSelected()
+	})
+	if len(others) == 0 {
+		p.linkDispute.Hide()
+	} else {
+		p.linkDispute.Show()
+	}
 }
 
 // uniqueLabel returns label, or label with a number when taken already.
@@ -399,12 +521,13 @@ func labelFor(ids map[string]string, id string) string {
 	return ""
 }
 
-// reloadLookups refreshes actors, disputes, tracks and sources behind unsaved edits.
+// reloadLookups refreshes actors, disputes and tracks behind unsaved edits.
 func (p *meetingPage) reloadLookups() {
 	st, trackID, self := p.u.store, p.trackIDs[p.track.Selected], p.m.ID
+	ids := p.formActorIDs()
 	run(p.u, "", func(ctx context.Context) (meetingData, error) {
 		var d meetingData
-		err := loadLookups(ctx, st, &d, trackID, self)
+		err := loadLookups(ctx, st, &d, trackID, self, ids)
 		return d, err
 	}, func(d meetingData, err error) {
 		if err != nil {
@@ -489,6 +612,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.cleared.SetText(partialText(m.Brief.Cleared))
 	p.distribution.SetText(strings.Join(m.Brief.Distribution, "\n"))
 	p.participants = append([]storage.Participant(nil), m.Participants...)
+	p.clearActorTables() // filled by fillNegotiation, once the participants are in
 	p.refreshParticipants()
 	var sel []string
 	for _, id := range m.DisputeIDs {
@@ -496,7 +620,7 @@ func (p *meetingPage) fill(m storage.Meeting) {
 			sel = append(sel, l)
 		}
 	}
-	p.disputes.SetSelected(sel)
+	p.showDisputes(sel)
 	p.fillNegotiation(m)
 	p.refreshStatus()
 	p.updateZonesInfo()
@@ -592,12 +716,19 @@ func (p *meetingPage) historyRow(c storage.StatusChange) fyne.CanvasObject {
 		more = append(more, c.Reason)
 	}
 	if c.SourceID != "" {
-		more = append(more, "Source: "+sourceTitle(p.sources, c.SourceID))
+		more = append(more, "Source: "+p.sourceTitle(c.SourceID))
 	}
 	if len(more) > 0 {
 		box.Add(wrapLabel(strings.Join(more, " — ")))
 	}
 	return box
+}
+
+func (p *meetingPage) sourceTitle(id string) string {
+	if t, ok := p.sourceTitles[id]; ok {
+		return t
+	}
+	return id
 }
 
 // refreshParticipants redraws the participant rows.
@@ -922,10 +1053,16 @@ func (p *meetingPage) save(then func()) {
 		return
 	}
 	st := p.u.store
-	saveRecord(&p.recordPage, m, "“"+m.Title+"”", st.CreateMeeting, st.UpdateMeeting, func(ctx context.Context, m *storage.Meeting) (storage.Meeting, error) {
-		return st.Meeting(ctx, m.ID)
-	}, func(saved storage.Meeting) {
-		p.m = saved
+	saveRecord(&p.recordPage, m, "“"+m.Title+"”", st.CreateMeeting, st.UpdateMeeting, func(ctx context.Context, m *storage.Meeting) (meetingData, error) {
+		saved, err := st.Meeting(ctx, m.ID)
+		if err != nil {
+			return meetingData{}, err
+		}
+		titles, err := historySources(ctx, st, saved)
+		return meetingData{m: saved, sourceTitles: titles}, err
+	}, func(d meetingData) {
+		saved := d.m
+		p.m, p.sourceTitles = saved, d.sourceTitles
 		if p.markSaved() {
 			p.ed.fill(func() { p.fill(saved) }) // the date as stored: "22 Jun 2016 10:00 Tokyo" → 2016-06-22, 10:00, Asia/Tokyo
 		}

@@ -5,8 +5,6 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,45 +13,26 @@ import (
 	"github.com/parley-app/parley/storage"
 )
 
-// onAddParticipant asks for an actor from the dossier and a role.
+// onAddParticipant asks for an actor from the dossier, looked up as the user types, and a role.
 func (p *meetingPage) onAddParticipant() {
-	if len(p.actors) == 0 {
+	if !p.anyActor {
 		p.onNewActor()
 		return
 	}
-	ids := map[string]string{}
-	known := map[string]string{} // label → every name the actor goes by, lower-cased
-	var names []string
-	for _, a := range p.actors {
-		label := a.Name
-		if a.Title != "" {
-			label += " — " + a.Title
-		}
-		label = uniqueLabel(ids, label)
-		ids[label] = a.ID
-		known[label] = strings.ToLower(strings.Join(append([]string{label, a.NativeName, a.Country, a.Organisation}, a.OtherNames...), " "))
-		names = append(names, label)
-	}
-	sort.Strings(names)
-	actor := widget.NewSelectEntry(names)
-	actor.SetPlaceHolder("type a name in any script or spelling to narrow the list")
-	actor.OnChanged = func(s string) { actor.SetOptions(narrowActors(names, known, s)) }
+	actor := newActorPicker(p.u)
 	role := widget.NewSelect(roleOptions(), nil)
 	role.SetSelected(string(storage.RoleMember))
 	noteEntry := widget.NewEntry()
 	items := []*widget.FormItem{
-		widget.NewFormItem("Actor", actor),
+		widget.NewFormItem("Actor", actor.entry),
 		widget.NewFormItem("Role", role),
 		widget.NewFormItem("Note", noteEntry),
 	}
-	actor.Validator = func(s string) error {
-		if _, ok := ids[s]; !ok {
-			return fmt.Errorf("choose an actor from the list")
-		}
-		return nil
-	}
 	p.u.askForm("Add participant", "Add", items, fyne.NewSize(560, 280), func() {
-		p.addParticipant(storage.Participant{ActorID: ids[actor.Text], Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
+		if a, chosen := actor.chosen(); chosen {
+			p.knowActor(a)
+			p.addParticipant(storage.Participant{ActorID: a.ID, Role: storage.Role(role.Selected), Note: strings.TrimSpace(noteEntry.Text)})
+		}
 	})
 }
 
@@ -116,19 +95,32 @@ func (p *meetingPage) onNewActor() {
 				p.u.showError("create the actor", err)
 				return
 			}
-			p.actors = append(p.actors, a)
-			p.actorByID[a.ID] = a
+			p.anyActor = true
+			p.knowActor(storage.ActorKey{ID: a.ID, Kind: a.Kind, Name: a.Name, NativeName: a.NativeName, Title: a.Title,
+				Organisation: a.Organisation, Country: a.Country, Role: a.Role, OtherNames: a.OtherNames})
 			p.addParticipant(storage.Participant{ActorID: a.ID, Role: r})
 			p.u.setStatus("Created " + a.Name + " and added them to the participants (save the meeting to keep this)")
 		})
 	})
 }
 
-// onChangeStatus asks for the new status, the reason and a source, and records the change.
+// onChangeStatus reads the sources the change may cite, then asks for the new status, the
+// reason and a source, and records the change.
 func (p *meetingPage) onChangeStatus() {
 	if p.isNew() {
 		return
 	}
+	st := p.u.store
+	run(p.u, "", st.Sources, func(sources []storage.Source, err error) {
+		if err != nil {
+			p.u.showError("list the sources", err)
+			return
+		}
+		p.statusForm(sources)
+	})
+}
+
+func (p *meetingPage) statusForm(sources []storage.Source) {
 	var opts []string
 	for _, s := range storage.Statuses {
 		if s != p.m.Status {
@@ -141,7 +133,7 @@ func (p *meetingPage) onChangeStatus() {
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
 	reason.Validator = required("give the reason")
-	srcOpts, srcIDs := choices(noSource, p.sources, sourceChoice)
+	srcOpts, srcIDs := choices(noSource, sources, sourceChoice)
 	src := widget.NewSelect(srcOpts, nil)
 	src.SetSelected(noSource)
 	happened := widget.NewEntry()
@@ -175,16 +167,23 @@ func (p *meetingPage) onChangeStatus() {
 // recordStatus stores a status change at once; unsaved edits elsewhere on the page stay.
 func (p *meetingPage) recordStatus(to storage.Status, reason, sourceID string, happened storage.PartialDate) {
 	st, id := p.u.store, p.m.ID
-	run(p.u, "Recording the status…", func(ctx context.Context) (storage.Meeting, error) {
+	run(p.u, "Recording the status…", func(ctx context.Context) (meetingData, error) {
 		if err := st.ChangeMeetingStatusOn(ctx, id, to, reason, sourceID, happened); err != nil {
-			return storage.Meeting{}, err
+			return meetingData{}, err
 		}
-		return st.Meeting(ctx, id)
-	}, func(m storage.Meeting, err error) {
+		m, err := st.Meeting(ctx, id)
+		if err != nil {
+			return meetingData{}, err
+		}
+		titles, err := historySources(ctx, st, m)
+		return meetingData{m: m, sourceTitles: titles}, err
+	}, func(d meetingData, err error) {
 		if err != nil {
 			p.u.showError("change the status", err)
 			return
 		}
+		m := d.m
+		p.sourceTitles = d.sourceTitles
 		p.m.Status = m.Status
 		p.m.StatusHistory = m.StatusHistory
 		p.m.Updated = m.Updated
@@ -208,21 +207,4 @@ func (p *meetingPage) onExport() {
 		return
 	}
 	p.u.exportPack(p.m)
-}
-
-// narrowActors keeps the labels whose actor goes by every word typed, in any of their names,
-// scripts or spellings ("морг", "harada ambassador").
-func narrowActors(labels []string, known map[string]string, typed string) []string {
-	words := strings.Fields(strings.ToLower(typed))
-	var out []string
-	for _, l := range labels {
-		all := true
-		for _, w := range words {
-			all = all && strings.Contains(known[l], w)
-		}
-		if all {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -32,6 +32,7 @@ const (
 	noPressAccess  = "(not decided)"
 	otherPresent   = "Someone else was present…"
 	anotherMeeting = "(another meeting)"
+	anotherActor   = "Another actor…" // in a big dossier's drop-downs of actors: look one up
 )
 
 // Columns of the negotiation's tables.
@@ -143,7 +144,8 @@ func (p *meetingPage) buildNegotiation() {
 		widgets.TableColumn{Title: "By when", Hint: "by when, e.g. by Aug 2016", Width: 150},
 		widgets.TableColumn{Title: "Status", Hint: "status", Width: 100, Options: statuses},
 		widgets.TableColumn{Title: "Closed at", Hint: "closed at", Options: []string{notClosed}})
-	p.commitments.OnChanged = func([][]string) { e.touch(); p.showOverdue() }
+	p.commitments.OnChanged = func(rows [][]string) { e.touch(); p.showOverdue(); p.pickAnother(p.commitments, commitActor, rows) }
+	p.agenda.OnChanged = func(rows [][]string) { e.touch(); p.pickAnother(p.agenda, agendaLead, rows) }
 
 	fs.add("their_side", "Their side", p.theirSide)
 	fs.add("lines_to_take", "Points to make", p.points)
@@ -290,6 +292,9 @@ func (p *meetingPage) setActorChoices() {
 			all = append(all, p.actorLabels[a.ID])
 		}
 	}
+	if p.moreActors {
+		all = append(all, anotherActor)
+	}
 	addressees := append([]string{toAnyone}, planned...)
 	for _, id := range points {
 		if l := p.actorLabels[id]; l != "" && !isPlanned[id] && !slices.Contains(addressees, l) {
@@ -374,6 +379,9 @@ func (p *meetingPage) setPresentChoices(ids []string) {
 			others = append(others, l)
 		}
 	}
+	if p.moreActors {
+		others = append(others, anotherActor)
+	}
 	p.quietly(func() {
 		p.present.Options = opts
 		p.present.SetSelected(sel)
@@ -416,6 +424,15 @@ func (p *meetingPage) tickPlanned() {
 
 // addPresent adds an actor who was not planned to the present list, ticked.
 func (p *meetingPage) addPresent(label string) {
+	if label == anotherActor && !p.ed.loading {
+		p.setPresentChoices(p.presentIDs()) // "Someone else was present…" again until one is chosen
+		p.pickActor(func(a storage.ActorKey) {
+			p.knowActor(a)
+			p.setActorChoices()
+			p.addPresent(p.actorLabels[a.ID])
+		})
+		return
+	}
 	id := p.actorIDs[label]
 	if p.ed.loading || id == "" {
 		return
@@ -423,6 +440,58 @@ func (p *meetingPage) addPresent(label string) {
 	p.presentExtra = append(p.presentExtra, id)
 	p.setPresentChoices(append(p.presentIDs(), id))
 	p.ed.touch()
+}
+
+// pickAnother looks up the actor of a row of t whose column col holds anotherActor and puts
+// them there; the row names none until one is chosen (none when the user cancels).
+func (p *meetingPage) pickAnother(t *widgets.TableEditor, col int, rows [][]string) {
+	row := slices.IndexFunc(rows, func(r []string) bool { return r[col] == anotherActor })
+	if row < 0 || p.ed.loading {
+		return
+	}
+	p.setColumn(t, col, nil, p.columnIDs(t, col), p.actorNone(t))
+	p.pickActor(func(a storage.ActorKey) {
+		p.knowActor(a)
+		p.setActorChoices()
+		ids := p.columnIDs(t, col)
+		if row < len(ids) {
+			ids[row] = a.ID
+		}
+		p.setColumn(t, col, nil, ids, p.actorNone(t))
+		p.ed.touch()
+	})
+}
+
+// actorNone is what a drop-down of actors in t shows when it names none.
+func (p *meetingPage) actorNone(t *widgets.TableEditor) string {
+	if t == p.agenda {
+		return noLead
+	}
+	return bySide
+}
+
+// pickActor asks for an actor of the dossier, looked up as the user types; then runs chosen
+// with them, unless the user cancels.
+func (p *meetingPage) pickActor(chosen func(a storage.ActorKey)) {
+	actor := newActorPicker(p.u)
+	items := []*widget.FormItem{widget.NewFormItem("Actor", actor.entry)}
+	p.u.askForm("Choose an actor", "Choose", items, fyne.NewSize(560, 200), func() {
+		if a, ok := actor.chosen(); ok {
+			chosen(a)
+		}
+	})
+}
+
+// formActorIDs are the actors the form names as it stands (see meetingActorIDs).
+func (p *meetingPage) formActorIDs() []string {
+	var ids []string
+	for _, pt := range p.participants {
+		ids = append(ids, pt.ActorID)
+	}
+	ids = append(ids, p.columnIDs(p.points, pointTo)...)
+	ids = append(ids, p.columnIDs(p.agenda, agendaLead)...)
+	ids = append(ids, p.columnIDs(p.commitments, commitActor)...)
+	return append(append(ids, p.presentIDs()...), p.presentExtra...)
 }
 
 // setClosedChoices offers the rounds of the track (latest first) as where a commitment was
@@ -502,20 +571,22 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	}
 	p.theirSide.SetRows(rows)
 
-	// The actors' drop-downs get their choices for empty tables, then the rows their actors.
+	// The drop-downs of actors and meetings get their choices while their tables are empty,
+	// then each table its rows once: every SetRows and SetOptions builds all its rows again.
 	p.presentExtra = nil
-	for _, t := range []*widgets.TableEditor{p.points, p.agenda, p.commitments} {
-		t.SetRows(nil)
-	}
+	p.clearActorTables()
 	p.quietly(func() { p.present.SetSelected(nil) })
 	p.setActorChoices()
 	ids := make([]string, len(m.LinesToTake))
+	for i, l := range m.LinesToTake {
+		ids[i] = l.ToID
+	}
+	p.setActorChoicesFor(ids)
 	rows = make([][]string, len(m.LinesToTake))
 	for i, l := range m.LinesToTake {
-		rows[i], ids[i] = []string{l.Text, ""}, l.ToID
+		rows[i] = []string{l.Text, p.actorLabelOr(l.ToID, toAnyone)}
 	}
 	p.points.SetRows(rows)
-	p.setActorChoicesFor(ids)
 
 	p.ifPressed.SetItems(m.IfPressed)
 	p.avoid.SetItems(m.LinesToAvoid)
@@ -527,12 +598,10 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	}
 
 	rows = make([][]string, len(m.Agenda))
-	leads := make([]string, len(m.Agenda))
 	for i, a := range m.Agenda {
-		rows[i], leads[i] = []string{a.At, a.Item, "", intText(a.Minutes)}, a.LeadID
+		rows[i] = []string{a.At, a.Item, p.actorLabelOr(a.LeadID, noLead), intText(a.Minutes)}
 	}
 	p.agenda.SetRows(rows)
-	p.setColumn(p.agenda, agendaLead, nil, leads, noLead)
 
 	rows = make([][]string, len(m.Choreography))
 	for i, n := range m.Choreography {
@@ -577,16 +646,36 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	p.atmosphereWhy.SetText(r.AtmosphereWhy)
 	p.setPresentChoices(r.PresentIDs)
 
-	rows = make([][]string, len(m.Commitments))
-	who := make([]string, len(m.Commitments))
 	closed := make([]string, len(m.Commitments))
 	for i, c := range m.Commitments {
-		rows[i] = []string{c.What, "", c.Side, dueText(c.Due), string(c.Status), ""}
-		who[i], closed[i] = c.ActorID, c.ClosedByID
+		closed[i] = c.ClosedByID
+	}
+	p.setClosedChoices(closed)
+	rows = make([][]string, len(m.Commitments))
+	for i, c := range m.Commitments {
+		at := notClosed
+		if l := labelFor(p.closedIDs, c.ClosedByID); c.ClosedByID != "" && l != "" {
+			at = l
+		}
+		rows[i] = []string{c.What, p.actorLabelOr(c.ActorID, bySide), c.Side, dueText(c.Due), string(c.Status), at}
 	}
 	p.commitments.SetRows(rows)
-	p.setColumn(p.commitments, commitActor, nil, who, bySide)
-	p.setClosedChoices(closed)
+	p.showOverdue()
+}
+
+// clearActorTables empties the tables whose rows name actors, before the page is filled.
+func (p *meetingPage) clearActorTables() {
+	for _, t := range []*widgets.TableEditor{p.points, p.agenda, p.commitments} {
+		t.SetRows(nil)
+	}
+}
+
+// actorLabelOr is the label a drop-down of actors shows for actor id, none when id is "".
+func (p *meetingPage) actorLabelOr(id, none string) string {
+	if id == "" {
+		return none
+	}
+	return p.actorLabels[id]
 }
 
 // setActorChoicesFor gives the points their addressees ids, offering each even when they are

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -194,18 +195,55 @@ func TestStatusMessagesFade(t *testing.T) {
 	u.busyStop()
 }
 
-// The add-participant list narrows on every name an actor goes by, in any script.
-func TestNarrowActors(t *testing.T) {
-	labels := []string{"Igor Morgulov — Deputy Minister", "Chikahito Harada — Ambassador"}
-	known := map[string]string{
-		labels[0]: "igor morgulov — deputy minister игорь моргулов russia igor vladimirovich morgulov",
-		labels[1]: "chikahito harada — ambassador 原田親仁 japan",
+// The add-participant list narrows on every name an actor goes by, in any script, reading
+// the actors that match from the store as the user types.
+func TestActorPickerNarrows(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	k := newActorPicker(u)
+	morgulov, harada := "Igor Morgulov — Deputy Minister of Foreign Affairs",
+		"Chikahito Harada — Government Representative and Ambassador in charge of Japan–Russia Relations"
+	assert.Len(t, k.offered, 6, "every actor of the sample before anything is typed")
+	for _, tc := range []struct {
+		typed string
+		want  []string
+	}{
+		{"Морг", []string{morgulov}},
+		{"原田", []string{harada}},
+		{"harada ambassador", []string{harada}},
+		{"igor vladimirovich", []string{morgulov}},
+		{"lavrov", []string{}},
+		{morgulov, []string{morgulov}},
+	} {
+		k.entry.SetText(tc.typed)
+		assert.Equal(t, tc.want, k.offered, tc.typed)
 	}
-	assert.Equal(t, labels[:1], narrowActors(labels, known, "Морг"))
-	assert.Equal(t, labels[1:], narrowActors(labels, known, "原田"))
-	assert.Equal(t, labels[1:], narrowActors(labels, known, "harada ambassador"))
-	assert.Equal(t, labels, narrowActors(labels, known, ""))
-	assert.Empty(t, narrowActors(labels, known, "lavrov"))
+	a, ok := k.chosen()
+	require.True(t, ok, "a label offered names its actor")
+	assert.Equal(t, sample.MorgulovID, a.ID)
+	assert.NoError(t, k.entry.Validate())
+	k.entry.SetText("Igor")
+	_, ok = k.chosen()
+	assert.False(t, ok)
+	assert.Error(t, k.entry.Validate(), "what is typed must be chosen from the list")
+}
+
+// A picker reads at most pickedActors: a big dossier's are looked up as the user types.
+func TestActorPickerLimits(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range pickedActors + 5 {
+		require.NoError(t, st.CreateActor(ctx, &storage.Actor{Kind: storage.ActorPerson, Name: fmt.Sprintf("Zed Clerk %03d", i)}))
+	}
+	k := newActorPicker(u)
+	assert.Len(t, k.offered, pickedActors)
+	k.entry.SetText("clerk 01")
+	want := []string{"Zed Clerk 001"}
+	for i := 10; i < 20; i++ {
+		want = append(want, fmt.Sprintf("Zed Clerk %03d", i))
+	}
+	assert.Equal(t, want, k.offered)
+	k.entry.SetText("clerk 054")
+	assert.Equal(t, []string{"Zed Clerk 054"}, k.offered)
 }
 
 // A meeting in a zone of Parley's own (the rules of a calendar file's zone that no IANA zone
@@ -740,4 +778,106 @@ func addTextOf(t *testing.T, editor fyne.CanvasObject) string {
 	bs := find[*widget.Button](editor)
 	require.NotEmpty(t, bs)
 	return bs[len(bs)-1].Text
+}
+
+// The status history names the sources of its changes, read by ID when the meeting opens and
+// again when a change is recorded; the status dialog offers every source.
+func TestStatusHistoryNamesItsSources(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	src, err := st.Source(ctx, sample.ArticleSourceID)
+	require.NoError(t, err)
+	p := openMeeting(t, u, sample.MoscowRoundID)
+	p.onChangeStatus()
+	dlg := overlay(t, u)
+	sels := find[*widget.Select](dlg)
+	require.Len(t, sels, 2) // new status, source
+	assert.Contains(t, sels[1].Options, src.Title, "every source offered")
+	p.recordStatus(storage.StatusPostponed, "Postponed at their request", src.ID, storage.PartialDate{})
+	assert.Contains(t, texts(p.historyBox), "Source: "+src.Title)
+
+	again := openMeeting(t, u, sample.MoscowRoundID)
+	assert.Contains(t, texts(again.historyBox), "Source: "+src.Title)
+}
+
+// A dossier of many disputes offers boxes for the meeting's own and the others in a
+// drop-down; one chosen there is ticked, and saved with the meeting.
+func TestManyDisputesOfferedInADropDown(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range boxedDisputes {
+		require.NoError(t, st.CreateDispute(ctx, &storage.Dispute{Title: fmt.Sprintf("Fishing zone %02d", i)}))
+	}
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	stored, err := st.Dispute(ctx, sample.DisputeID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{stored.Title}, p.disputes.Options, "a box for the meeting's own dispute")
+	assert.Equal(t, []string{stored.Title}, p.disputes.Selected)
+	assert.True(t, p.linkDispute.Visible())
+	assert.Contains(t, p.linkDispute.Options, "Fishing zone 07")
+	assert.False(t, p.dirty())
+
+	p.linkDispute.SetSelected("Fishing zone 07")
+	assert.ElementsMatch(t, []string{stored.Title, "Fishing zone 07"}, p.disputes.Selected)
+	assert.NotContains(t, p.linkDispute.Options, "Fishing zone 07")
+	assert.True(t, p.dirty())
+	p.disputes.SetSelected([]string{"Fishing zone 07"}) // untick the first: its box stays
+	assert.Contains(t, p.disputes.Options, stored.Title)
+	u.saveCurrent()
+	m, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	require.Len(t, m.DisputeIDs, 1)
+	d, err := st.Dispute(ctx, m.DisputeIDs[0])
+	require.NoError(t, err)
+	assert.Equal(t, "Fishing zone 07", d.Title)
+}
+
+// A dossier of more actors than the drop-downs offer whole offers in them the actors the
+// meeting names and "Another actor…", which looks one up as the user types.
+func TestNegotiationOffersAnotherActorInABigDossier(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	for i := range offeredActors {
+		require.NoError(t, st.CreateActor(ctx, &storage.Actor{Kind: storage.ActorPerson, Name: fmt.Sprintf("Zed Clerk %03d", i)}))
+	}
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	require.True(t, p.moreActors)
+	kishida := "Fumio Kishida · Japan"
+	lead := find[*widget.Select](p.agenda)
+	require.NotEmpty(t, lead, "the sample's Tokyo round has an agenda")
+	planned, _ := p.plannedLabels()
+	assert.Equal(t, append(append([]string{noLead}, planned...), anotherActor), lead[0].Options, "the participants, then the others looked up")
+	assert.NotContains(t, p.presentOther.Options, kishida)
+	assert.Contains(t, p.presentOther.Options, anotherActor)
+
+	lead[0].SetSelected(anotherActor)
+	pick := find[*widget.SelectEntry](overlay(t, u))
+	require.Len(t, pick, 1)
+	pick[0].SetText("Fumio Kishida — Minister for Foreign Affairs")
+	tapButton(t, overlay(t, u), "Choose")
+	assert.Equal(t, kishida, p.agenda.Rows()[0][agendaLead])
+	assert.True(t, p.dirty())
+	assert.Contains(t, find[*widget.Select](p.agenda)[0].Options, kishida, "offered from now on")
+
+	p.presentOther.SetSelected(anotherActor)
+	pick = find[*widget.SelectEntry](overlay(t, u))
+	pick[0].SetText("Zed Clerk 007")
+	tapButton(t, overlay(t, u), "Choose")
+	assert.Contains(t, p.present.Selected, "Zed Clerk 007", "ticked present")
+
+	lead[0] = find[*widget.Select](p.agenda)[0]
+	lead[0].SetSelected(anotherActor)
+	tapButton(t, overlay(t, u), "Cancel")
+	assert.Equal(t, noLead, p.agenda.Rows()[0][agendaLead], "cancelled: no lead")
+
+	m, ok := p.collect()
+	require.True(t, ok)
+	assert.Contains(t, m.Record.PresentIDs, func() string {
+		for id, l := range p.actorLabels {
+			if l == "Zed Clerk 007" {
+				return id
+			}
+		}
+		return ""
+	}())
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -102,19 +103,22 @@ func (r *recordPage) showHeader(title, sub, begin string) {
 // frame makes the root: the header on top of content. Until the record has arrived content
 // is hidden behind "Opening…": an empty form would take typing that the record then replaces.
 func (r *recordPage) frame(content fyne.CanvasObject) {
-	r.form = content
+	// The inputs are held in a container to be hidden and shown: a widget's Show refreshes
+	// every object under it again, just after filling them refreshed them (a sixth of opening
+	// a meeting); a container's Show only lets them be drawn.
+	r.form = container.NewStack(content)
 	activity := widget.NewActivity()
 	activity.Start()
 	r.opening = container.NewCenter(container.NewHBox(activity, widget.NewLabel("Opening…")))
 	if !r.loaded {
-		content.Hide()
+		r.form.Hide()
 		for _, b := range append(r.needRecord, r.deleteBtn) {
 			b.Disable()
 		}
 	} else {
 		r.opening.Hide()
 	}
-	r.root = widgets.HeaderAbove(r.hdr, container.NewStack(r.opening, content))
+	r.root = widgets.HeaderAbove(r.hdr, container.NewStack(r.opening, r.form))
 }
 
 // read runs load off the Fyne goroutine and hands the record to apply, noting first how many
@@ -149,6 +153,7 @@ func (r *recordPage) arrive(fill func()) bool {
 		if r.form != nil {
 			r.opening.Hide()
 			r.form.Show()
+			canvas.Refresh(r.form)
 			for _, b := range append(r.needRecord, r.deleteBtn) {
 				b.Enable()
 			}

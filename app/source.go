@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 
@@ -234,4 +235,25 @@ func (p *sourcePage) onDelete() {
 	}
 	title := p.s.Title
 	p.deleteRecord("the source “"+title+"”", "Nothing cites it.", "“"+title+"”", "delete the source")
+}
+
+// sourceTitles are the titles of the sources ids, by ID; a source no longer in the dossier is
+// named by its ID. A page that cites a few sources reads these rather than every source.
+func sourceTitles(ctx context.Context, st *storage.Store, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, done := out[id]; done || id == "" {
+			continue
+		}
+		src, err := st.Source(ctx, id)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			out[id] = id
+		case err != nil:
+			return nil, err
+		default:
+			out[id] = src.Title
+		}
+	}
+	return out, nil
 }

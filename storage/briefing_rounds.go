@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -232,8 +233,17 @@ func (s *Store) openCommitments(ctx context.Context, b *Briefing, asOf time.Time
 	} else if b.PreviousRound.ID != "" {
 		earlier = []MeetingSummary{b.PreviousRound.Summary()}
 	}
+	// Only the meetings that left a commitment open are read whole: a track of decades has
+	// hundreds of earlier rounds, most of them with none.
+	withOpen, err := s.meetingsWithOpenCommitments(ctx, b.Meeting.TrackID, earlier)
+	if err != nil {
+		return nil, err
+	}
 	var out []OpenCommitment
 	for _, sum := range earlier {
+		if !withOpen[sum.ID] {
+			continue
+		}
 		m, err := s.Meeting(ctx, sum.ID)
 		if b.around(kindMeeting, sum.ID, err) {
 			continue
@@ -255,6 +265,35 @@ func (s *Store) openCommitments(ctx context.Context, b *Briefing, asOf time.Time
 		}
 		return CompareWhen(out[i].Due, out[j].Due) < 0
 	})
+	return out, nil
+}
+
+// meetingsWithOpenCommitments are those of the meetings in that have a commitment still open:
+// of track trackID, or of the meetings themselves when trackID is "".
+func (s *Store) meetingsWithOpenCommitments(ctx context.Context, trackID string, in []MeetingSummary) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(in) == 0 {
+		return out, nil
+	}
+	err := s.read(ctx, func(q querier) error {
+		query, args := `SELECT DISTINCT c.meeting_id FROM meetings m JOIN commitments c ON c.meeting_id = m.id
+			WHERE m.track_id = ? AND c.status = 'open'`, []any{trackID}
+		if trackID == "" {
+			marks := strings.TrimSuffix(strings.Repeat("?, ", len(in)), ", ")
+			query, args = `SELECT DISTINCT meeting_id FROM commitments WHERE status = 'open' AND meeting_id IN (`+marks+`)`, nil
+			for _, m := range in {
+				args = append(args, m.ID)
+			}
+		}
+		ids, err := collect(ctx, q, query, args, scanString)
+		for _, id := range ids {
+			out[id] = true
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("meetings with open commitments: %w", err)
+	}
 	return out, nil
 }
 

@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -121,24 +123,45 @@ type takingPart struct {
 // adding meetings once it has limit of them (limit < 0: all), since an actor ranked lower
 // cannot bring a meeting ranked higher.
 func meetingsOf(ctx context.Context, q querier, people []namedActor, limit int) ([]takingPart, error) {
+	// Which meetings each of them takes part in, from the index alone, in one read per 500
+	// of them (a name shared by 858 actors took 858 queries of a quarter of a millisecond).
+	ofActor := map[string][]string{}
+	ids := make([]string, len(people))
+	for i, a := range people {
+		ids[i] = a.id
+	}
+	err := inChunks(ids, func(marks string, args []any) error {
+		rows, err := collect(ctx, q, `SELECT actor_id, meeting_id FROM meeting_participants
+			WHERE actor_id IN (`+marks+`)`, args, scanPair)
+		for _, r := range rows {
+			ofActor[r[0]] = append(ofActor[r[0]], r[1])
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("meetings of the people found: %w", err)
+	}
 	var out []takingPart
 	at := map[string]int{}
 	for _, a := range people {
-		rows, err := collect(ctx, q, `SELECT m.id, m.title FROM meeting_participants p
-			JOIN meetings m ON m.id = p.meeting_id
-			WHERE p.actor_id = ? ORDER BY m.title, m.id`, []any{a.id}, func(rows *sql.Rows) ([2]string, error) {
-			var r [2]string
-			err := rows.Scan(&r[0], &r[1])
-			return r, err
-		})
+		ids := ofActor[a.id]
+		if limit >= 0 && len(out) >= limit {
+			// Full: their meetings only name them where they are listed already.
+			for _, id := range ids {
+				if i, ok := at[id]; ok {
+					out[i].add(a)
+				}
+			}
+			continue
+		}
+		// Their meetings by title, as they are listed: titles are read for these only.
+		titled, err := meetingTitles(ctx, q, ids)
 		if err != nil {
 			return nil, fmt.Errorf("meetings of %s: %w", a.id, err)
 		}
-		for _, r := range rows {
+		for _, r := range titled {
 			if i, ok := at[r[0]]; ok {
-				if last := out[i].people; last[len(last)-1].id != a.id { // listed twice in one meeting: once
-					out[i].people = append(out[i].people, a)
-				}
+				out[i].add(a)
 				continue
 			}
 			if limit >= 0 && len(out) >= limit {
@@ -149,6 +172,47 @@ func meetingsOf(ctx context.Context, q querier, people []namedActor, limit int) 
 		}
 	}
 	return out, nil
+}
+
+// add names a among the people taking part, once (an actor may be listed twice in a meeting).
+func (t *takingPart) add(a namedActor) {
+	if last := t.people; last[len(last)-1].id != a.id {
+		t.people = append(t.people, a)
+	}
+}
+
+// meetingTitles are the IDs and titles of the meetings ids, by title.
+func meetingTitles(ctx context.Context, q querier, ids []string) ([][2]string, error) {
+	var out [][2]string
+	err := inChunks(ids, func(marks string, args []any) error {
+		rows, err := collect(ctx, q, `SELECT id, title FROM meetings WHERE id IN (`+marks+`)`, args, scanPair)
+		out = append(out, rows...)
+		return err
+	})
+	slices.SortFunc(out, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[1], b[1]), cmp.Compare(a[0], b[0])) })
+	return out, err
+}
+
+func scanPair(rows *sql.Rows) ([2]string, error) {
+	var r [2]string
+	err := rows.Scan(&r[0], &r[1])
+	return r, err
+}
+
+// inChunks runs read on ids 500 at a time, with the placeholders and arguments of their IN list.
+func inChunks(ids []string, read func(marks string, args []any) error) error {
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		if err := read(strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", "), args); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TakePart says who of the people found takes part: "Igor Morgulov takes part", "Igor
