@@ -66,7 +66,7 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 
 	var rep ImportReport
 	now := s.stamp()
-	err = s.writeBulk(ctx, func(tx *sql.Tx) error {
+	err = s.writeBulk(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
@@ -146,7 +146,8 @@ const bulkCacheKB = 32 << 10
 // a connection whose page cache is bulkCacheKB for its time. The setting is the connection's
 // own, not the database's, so it is made on the connection the transaction runs on and put
 // back before the connection returns to the pool (the DSN keeps the default for all others).
-func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// fn's context carries the transaction's prepared statements (withPrepared).
+func (s *Store) writeBulk(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", classify(err))
@@ -166,7 +167,7 @@ func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error 
 		return fmt.Errorf("begin: %w", classify(err))
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil {
+	if err := fn(withPrepared(ctx, tx), tx); err != nil {
 		return classify(err)
 	}
 	if err := tx.Commit(); err != nil {

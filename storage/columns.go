@@ -33,6 +33,7 @@ func location(zone string) (*time.Location, error) {
 	if err != nil {
 		return nil, err
 	}
+	locations.Store(zone, loc)
 	return loc, nil
 }
 

@@ -73,7 +73,7 @@ func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO statements (id, actor_id, text,
+	_, err := execIn(ctx, tx, `INSERT INTO statements (id, actor_id, text,
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
 			occasion, meeting_id, dispute_id, source_id, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -106,7 +106,7 @@ func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 // indexStatement indexes a statement under "Statement by <actor's name>".
 func indexStatement(ctx context.Context, tx *sql.Tx, id, actorID, text, occasion string) error {
 	var name string
-	if err := tx.QueryRowContext(ctx, `SELECT name FROM actors WHERE id = ?`, actorID).Scan(&name); err != nil {
+	if err := queryRowIn(ctx, tx, `SELECT name FROM actors WHERE id = ?`, actorID).Scan(&name); err != nil {
 		return fmt.Errorf("index statement %s: actor %s: %w", id, actorID, err)
 	}
 	return index(ctx, tx, kindStatement, id, "Statement by "+name, text, occasion)
