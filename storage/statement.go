@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // StatementFilter selects statements; set fields are ANDed, empty ones select everything.
@@ -29,13 +31,35 @@ func checkStatement(st *Statement, has resolver) error {
 }
 
 // shorten cuts text to about n runes for a message.
+//
+// It reads no further than the n runes it keeps: an import names every statement it reads this
+// way, and a statement may be long.
 func shorten(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	r := []rune(text)
-	if len(r) <= n {
-		return text
+	var b strings.Builder
+	kept, space := 0, false
+	for len(text) > 0 {
+		r, size := utf8.DecodeRuneInString(text)
+		char := text[:size]
+		text = text[size:]
+		if unicode.IsSpace(r) {
+			space = kept > 0 // spaces inside become one; at either end, none
+			continue
+		}
+		switch {
+		case kept == n:
+			return b.String() + "…"
+		case space && kept+1 == n:
+			return b.String() + " …"
+		}
+		if space {
+			b.WriteByte(' ')
+			kept++
+			space = false
+		}
+		b.WriteString(char)
+		kept++
 	}
-	return string(r[:n]) + "…"
+	return b.String()
 }
 
 // CreateStatement stores a new statement.
