@@ -71,6 +71,18 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
+		var dropped []droppedIndex
+		if bulkIndexes {
+			holds, err := holdsRecords(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if !holds {
+				if dropped, err = dropIndexesForBulk(ctx, tx); err != nil {
+					return err
+				}
+			}
+		}
 		has := ids.orIn(dbResolver(ctx, tx))
 		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep, file: file}
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM bundle_conflicts)`).Scan(&im.anyPending); err != nil {
@@ -114,22 +126,28 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 			}
 			return im.settings(settings)
 		}
-		if !statementsFirst {
-			if err := pass(every, takeSettings); err != nil {
+		passes := func() error {
+			if !statementsFirst {
+				if err := pass(every, takeSettings); err != nil {
+					return err
+				}
+				return flush()
+			}
+			if err := pass(func(kind string) bool { return kind != kindStatement }, takeSettings); err != nil {
+				return err
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+			if err := pass(func(kind string) bool { return kind == kindStatement }, func(map[string]string) error { return nil }); err != nil {
 				return err
 			}
 			return flush()
 		}
-		if err := pass(func(kind string) bool { return kind != kindStatement }, takeSettings); err != nil {
+		if err := passes(); err != nil {
 			return err
 		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if err := pass(func(kind string) bool { return kind == kindStatement }, func(map[string]string) error { return nil }); err != nil {
-			return err
-		}
-		return flush()
+		return remakeIndexes(ctx, tx, dropped)
 	})
 	if err != nil {
 		return ImportReport{}, importError(err)
