@@ -133,7 +133,7 @@ func wrapWrite(action, title string, err error) error {
 }
 
 func insertActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO actors (id, kind, name, native_name, pronunciation,
+	_, err := execIn(ctx, tx, `INSERT INTO actors (id, kind, name, native_name, pronunciation,
 			country, organisation, title, role, biography, stance, photo, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.Kind, a.Name, a.NativeName, a.Pronunciation, a.Country, a.Organisation, a.Title,

@@ -17,8 +17,9 @@ import (
 // ImportDossier do together — every record validated, one bad field refusing the whole file
 // with a *ValidationError, one transaction, the database unchanged on any error, a pack issue
 // stored already left as it is — without holding the dossier in memory. It reads the file
-// twice: first to check every record on its own and collect the IDs (so that a reference to a
-// record later in the file resolves), then to store the records a batch at a time. progress,
+// twice: first to collect the IDs (so that a reference to a record later in the file
+// resolves; only the IDs and names are decoded), then to check each record in full and store
+// the records a batch at a time; a bad record found then rolls the transaction back. progress,
 // when not nil, is told how many records are stored out of how many.
 func (s *Store) ImportBundle(ctx context.Context, open func() (io.ReadCloser, error), progress func(done, total int)) (ImportReport, error) {
 	return s.ImportBundleFrom(ctx, "", open, progress)
@@ -36,7 +37,7 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 	// A statement's index entry names its speaker, so statements are stored after actors:
 	// in a file that lists them first (Parley's own never do), in a pass of their own.
 	statementsFirst := false
-	err := walkBundleFile(open, every, func(kind string, rec any) error {
+	err := walkBundleFile(open, every, keysOnly, func(kind string, rec any) error {
 		if kind == kindStatement && len(ids[kindActor]) == 0 {
 			statementsFirst = true
 		}
@@ -51,7 +52,7 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 			}
 		}
 		total++
-		return checkRecord(kind, rec, func(string, string) (bool, error) { return true, nil })
+		return nil // checked in full as it is stored
 	}, func(settings map[string]string) error {
 		for k := range settings {
 			if strings.TrimSpace(k) == "" {
@@ -66,9 +67,21 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 
 	var rep ImportReport
 	now := s.stamp()
-	err = s.writeBulk(ctx, func(tx *sql.Tx) error {
+	err = s.writeBulk(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
+		}
+		var dropped []droppedIndex
+		if bulkIndexes {
+			holds, err := holdsRecords(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if !holds {
+				if dropped, err = dropIndexesForBulk(ctx, tx); err != nil {
+					return err
+				}
+			}
 		}
 		has := ids.orIn(dbResolver(ctx, tx))
 		im := &importer{ctx: ctx, tx: tx, now: now, rep: &rep, file: file}
@@ -93,7 +106,7 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 			return ctx.Err()
 		}
 		pass := func(want func(string) bool, settings func(map[string]string) error) error {
-			return walkBundleFile(open, want, func(kind string, rec any) error {
+			return walkBundleFile(open, want, wholeRecords, func(kind string, rec any) error {
 				if err := checkRecord(kind, rec, has); err != nil {
 					return err
 				}
@@ -113,22 +126,28 @@ func (s *Store) ImportBundleFrom(ctx context.Context, file string, open func() (
 			}
 			return im.settings(settings)
 		}
-		if !statementsFirst {
-			if err := pass(every, takeSettings); err != nil {
+		passes := func() error {
+			if !statementsFirst {
+				if err := pass(every, takeSettings); err != nil {
+					return err
+				}
+				return flush()
+			}
+			if err := pass(func(kind string) bool { return kind != kindStatement }, takeSettings); err != nil {
+				return err
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+			if err := pass(func(kind string) bool { return kind == kindStatement }, func(map[string]string) error { return nil }); err != nil {
 				return err
 			}
 			return flush()
 		}
-		if err := pass(func(kind string) bool { return kind != kindStatement }, takeSettings); err != nil {
+		if err := passes(); err != nil {
 			return err
 		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if err := pass(func(kind string) bool { return kind == kindStatement }, func(map[string]string) error { return nil }); err != nil {
-			return err
-		}
-		return flush()
+		return remakeIndexes(ctx, tx, dropped)
 	})
 	if err != nil {
 		return ImportReport{}, importError(err)
@@ -146,7 +165,8 @@ const bulkCacheKB = 32 << 10
 // a connection whose page cache is bulkCacheKB for its time. The setting is the connection's
 // own, not the database's, so it is made on the connection the transaction runs on and put
 // back before the connection returns to the pool (the DSN keeps the default for all others).
-func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// fn's context carries the transaction's prepared statements (withPrepared).
+func (s *Store) writeBulk(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", classify(err))
@@ -162,7 +182,7 @@ func (s *Store) writeBulk(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	}
 	defer conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	tx, err := conn.BeginTx(ctx, nil)
-	return s.commitWrite(tx, err, fn)
+	return s.commitWrite(tx, err, func(tx *sql.Tx) error { return fn(withPrepared(ctx, tx), tx) })
 }
 
 // importBatch is how many records of one kind an import looks up and stores together.
@@ -242,6 +262,18 @@ func recordID(rec any) (id, title string) {
 	return "", ""
 }
 
+// recordKey is a record's ID alone: recordID without the cost of naming a statement.
+func recordKey(rec any) string {
+	switch r := rec.(type) {
+	case *Statement:
+		return r.ID
+	case *ZoneRules:
+		return r.Name
+	}
+	id, _ := recordID(rec)
+	return id
+}
+
 // checkRecord validates one record of a bundle; has resolves its references.
 func checkRecord(kind string, rec any, has resolver) error {
 	switch r := rec.(type) {
@@ -281,20 +313,75 @@ var bundleLists = map[string]struct {
 }
 
 // walkBundleFile opens the file and walks it with walkBundle.
-func walkBundleFile(open func() (io.ReadCloser, error), want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+func walkBundleFile(open func() (io.ReadCloser, error), want func(kind string) bool, mode decodeMode, record func(kind string, rec any) error, settings func(map[string]string) error) error {
 	f, err := open()
 	if err != nil {
 		return fmt.Errorf("read bundle: %w", err)
 	}
 	defer f.Close()
-	return walkBundle(f, want, record, settings)
+	return walkBundle(f, want, mode, record, settings)
+}
+
+// decodeMode is how much of each record walkBundle decodes.
+type decodeMode int
+
+const (
+	// wholeRecords decodes every field, with the checks decodeValue makes.
+	wholeRecords decodeMode = iota
+	// keysOnly decodes a record's ID and what names it (title, name, a statement's text)
+	// and no other field, for the first of an import's two readings: the one that collects
+	// the IDs. The second reads every record in full and refuses one that does not decode,
+	// so a record whose keys read differently here (a field named "ID", which decodeValue
+	// refuses as unknown) never comes in. Pack issues and zones, few and needed in full
+	// (their keys are their fields; a zone is known as soon as it is read), decode whole.
+	keysOnly
+)
+
+// recordKeys are the fields keysOnly decodes.
+type recordKeys struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Name  string `json:"name"`
+	Text  string `json:"text"`
+}
+
+// decodeKeys fills rec's ID and name from raw, reporting whether it did: false for a pack
+// issue or a zone, and for a record whose keys do not decode as text (decodeValue then says
+// why).
+func decodeKeys(raw json.RawMessage, rec any) bool {
+	var k recordKeys
+	switch rec.(type) {
+	case *PackIssue, *ZoneRules:
+		return false
+	}
+	if json.Unmarshal(raw, &k) != nil {
+		return false
+	}
+	switch r := rec.(type) {
+	case *Track:
+		r.ID, r.Title = k.ID, k.Title
+	case *Source:
+		r.ID, r.Title = k.ID, k.Title
+	case *Actor:
+		r.ID, r.Name = k.ID, k.Name
+	case *Dispute:
+		r.ID, r.Title = k.ID, k.Title
+	case *Meeting:
+		r.ID, r.Title = k.ID, k.Title
+	case *Statement:
+		r.ID, r.Text = k.ID, k.Text
+	default:
+		return false
+	}
+	return true
 }
 
 // every wants every kind of record.
 func every(string) bool { return true }
 
 // walkBundle reads a bundle a record at a time: each record is decoded with decodeValue, the
-// same field by field decoding ReadBundle gives it, and handed to record; the settings go to
+// same field by field decoding ReadBundle gives it (or only its keys, in mode keysOnly), and
+// handed to record; the settings go to
 // settings; the records of a kind want refuses are skipped. The format and version are
 // checked as ReadBundle checks them.
 //
@@ -302,60 +389,83 @@ func every(string) bool { return true }
 // decoding costs a third of what storing costs, and on a machine with two cores the two
 // overlap. record and settings are called in the file's order, on the caller's goroutine,
 // and the first error — the file's or theirs — ends the walk.
-func walkBundle(r io.Reader, want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+func walkBundle(r io.Reader, want func(kind string) bool, mode decodeMode, record func(kind string, rec any) error, settings func(map[string]string) error) error {
 	type item struct {
 		kind     string
 		rec      any
 		settings map[string]string
 		err      error
 	}
-	items := make(chan item, 256)
+	// Records go over in batches: one a send woke the other goroutine for every record, and
+	// the waking (a futex each way, the scheduler) cost some 5 % of an import's CPU.
+	const batch = 64
+	items := make(chan []item, 4)
 	stop := make(chan struct{})
 	errStopped := errors.New("stopped")
 	go func() {
 		defer close(items)
-		send := func(it item) error {
+		var buf []item
+		flush := func() error {
+			if len(buf) == 0 {
+				return nil
+			}
 			select {
-			case items <- it:
+			case items <- buf:
+				buf = make([]item, 0, batch)
 				return nil
 			case <-stop:
 				return errStopped
 			}
 		}
-		err := scanBundle(r, want, func(kind string, rec any) error {
-			return send(item{kind: kind, rec: rec})
+		add := func(it item) error {
+			buf = append(buf, it)
+			if len(buf) < batch && it.rec != nil {
+				return nil
+			}
+			return flush() // a full batch, or settings, sent at once
+		}
+		err := scanBundle(r, want, mode, func(kind string, rec any) error {
+			return add(item{kind: kind, rec: rec})
 		}, func(s map[string]string) error {
 			if s == nil {
 				s = map[string]string{}
 			}
-			return send(item{settings: s})
+			return add(item{settings: s})
 		})
+		if err == nil {
+			err = flush()
+		}
 		if err != nil && err != errStopped {
-			send(item{err: err})
+			if flush() == nil {
+				buf = append(buf, item{err: err})
+				flush()
+			}
 		}
 	}()
 	var err error
-	for it := range items {
-		if err != nil {
-			continue // the reader is stopping; what it had sent is dropped
-		}
-		switch {
-		case it.err != nil:
-			err = it.err
-		case it.settings != nil:
-			err = settings(it.settings)
-		default:
-			err = record(it.kind, it.rec)
-		}
-		if err != nil {
-			close(stop)
+	for b := range items {
+		for _, it := range b {
+			if err != nil {
+				break // the reader is stopping; what it had sent is dropped
+			}
+			switch {
+			case it.err != nil:
+				err = it.err
+			case it.settings != nil:
+				err = settings(it.settings)
+			default:
+				err = record(it.kind, it.rec)
+			}
+			if err != nil {
+				close(stop)
+			}
 		}
 	}
 	return err
 }
 
 // scanBundle is walkBundle's reading, on one goroutine.
-func scanBundle(r io.Reader, want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+func scanBundle(r io.Reader, want func(kind string) bool, mode decodeMode, record func(kind string, rec any) error, settings func(map[string]string) error) error {
 	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<20))
 	notBundle := func(err error) error {
 		return unreadable("read bundle: this is not a Parley bundle (%s)", streamProblem(dec, err))
@@ -401,7 +511,7 @@ func scanBundle(r io.Reader, want func(kind string) bool, record func(kind strin
 				}
 			}
 			sawDossier = true
-			if err := walkDossier(dec, want, record, settings); err != nil {
+			if err := walkDossier(dec, want, mode, record, settings); err != nil {
 				return err
 			}
 		default:
@@ -423,7 +533,7 @@ func scanBundle(r io.Reader, want func(kind string) bool, record func(kind strin
 	return nil
 }
 
-func walkDossier(dec *json.Decoder, want func(kind string) bool, record func(kind string, rec any) error, settings func(map[string]string) error) error {
+func walkDossier(dec *json.Decoder, want func(kind string) bool, mode decodeMode, record func(kind string, rec any) error, settings func(map[string]string) error) error {
 	if err := expectDelim(dec, '{'); err != nil {
 		return unreadable(`read bundle: "dossier" is not an object`)
 	}
@@ -466,6 +576,12 @@ func walkDossier(dec *json.Decoder, want func(kind string) bool, record func(kin
 				continue
 			}
 			rec := list.make()
+			if mode == keysOnly && decodeKeys(raw, rec) {
+				if err := record(list.kind, rec); err != nil {
+					return err
+				}
+				continue
+			}
 			if fe := decodeValue(raw, reflect.ValueOf(rec).Elem(), ""); fe != nil {
 				return &ValidationError{Record: recordLabel(list.kind, i, raw), Field: fe.field, Reason: fe.reason}
 			}

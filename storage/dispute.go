@@ -71,7 +71,7 @@ func (s *Store) UpdateDispute(ctx context.Context, d *Dispute) error {
 }
 
 func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO disputes (id, title, administrator, summary, created, updated)
+	_, err := execIn(ctx, tx, `INSERT INTO disputes (id, title, administrator, summary, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?)`,
 		d.ID, d.Title, d.Administrator, d.Summary, stampText(d.Created), stampText(d.Updated))
 	if err != nil {

@@ -42,9 +42,9 @@ func (im *importer) exchangeMerge(kind string, batch []any) error {
 	ctx, tx := im.ctx, im.tx
 	ids := make([]string, len(batch))
 	for i, rec := range batch {
-		ids[i], _ = recordID(rec)
+		ids[i] = recordKey(rec)
 	}
-	stored, err := storedUpdates(ctx, tx, kind, batch, func(r any) string { id, _ := recordID(r); return id })
+	stored, err := storedUpdates(ctx, tx, kind, batch, recordKey)
 	if err != nil {
 		return err
 	}
@@ -60,9 +60,10 @@ func (im *importer) exchangeMerge(kind string, batch []any) error {
 	}
 	n := im.rep.counts(kind)
 	for _, rec := range batch {
-		id, title := recordID(rec)
+		id := recordKey(rec)
 		stampRecord(rec, im.now)
 		if err := im.mergeOne(kind, id, rec, stored, exchanged, pending, n); err != nil {
+			_, title := recordID(rec)
 			return fmt.Errorf("%s %q (%s): %w", kind, title, id, err)
 		}
 	}

@@ -208,7 +208,7 @@ func meetingState(ctx context.Context, q querier, id string) (meetingNow, error)
 }
 
 func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, track_id, title, format, status,
+	_, err := execIn(ctx, tx, `INSERT INTO meetings (id, track_id, title, format, status,
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, when_approx,
 			duration_minutes, venue, city, country, round, previous_round_id, purpose, background,
 			interpreters, press, logistics, outcome, next_steps, ical_uid, created, updated,
@@ -264,7 +264,7 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 }
 
 func insertStatusChange(ctx context.Context, tx *sql.Tx, meetingID string, sc StatusChange) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO status_changes (meeting_id, recorded, from_status, to_status,
+	_, err := execIn(ctx, tx, `INSERT INTO status_changes (meeting_id, recorded, from_status, to_status,
 			reason, source_id, when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to, when_approx,
 			happened)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -58,12 +58,12 @@ func (l stringList) loadFor(ctx context.Context, q querier, owner string) (map[s
 // An owner inserted just now (ownerInserted) has no rows to clear.
 func replaceChildren[T any](ctx context.Context, tx *sql.Tx, clear, insert, owner string, items []T, values func(T) []any) error {
 	if id, _ := ctx.Value(insertedOwnerKey{}).(string); id != owner {
-		if _, err := tx.ExecContext(ctx, clear, owner); err != nil {
+		if _, err := execIn(ctx, tx, clear, owner); err != nil {
 			return err
 		}
 	}
 	for i, item := range items {
-		if _, err := tx.ExecContext(ctx, insert, append([]any{owner, i}, values(item)...)...); err != nil {
+		if _, err := execIn(ctx, tx, insert, append([]any{owner, i}, values(item)...)...); err != nil {
 			return err
 		}
 	}

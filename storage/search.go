@@ -16,7 +16,7 @@ import (
 // index writes or replaces the index entry of a record. A new record's entry costs one
 // statement less than a replaced one: the insert into search_docs says whether it was there.
 func index(ctx context.Context, tx *sql.Tx, kind, id, title string, body ...string) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, id) VALUES (?, ?)
+	res, err := execIn(ctx, tx, `INSERT INTO search_docs (kind, id) VALUES (?, ?)
 		ON CONFLICT (kind, id) DO NOTHING`, kind, id)
 	if err != nil {
 		return fmt.Errorf("index %s %s: %w", kind, id, err)
@@ -29,10 +29,10 @@ func index(ctx context.Context, tx *sql.Tx, kind, id, title string, body ...stri
 			return fmt.Errorf("index %s %s: %w", kind, id, err)
 		}
 	} else {
-		if err := tx.QueryRowContext(ctx, `SELECT doc FROM search_docs WHERE kind = ? AND id = ?`, kind, id).Scan(&doc); err != nil {
+		if err := queryRowIn(ctx, tx, `SELECT doc FROM search_docs WHERE kind = ? AND id = ?`, kind, id).Scan(&doc); err != nil {
 			return fmt.Errorf("index %s %s: %w", kind, id, err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, doc); err != nil {
+		if _, err := execIn(ctx, tx, `DELETE FROM search WHERE rowid = ?`, doc); err != nil {
 			return fmt.Errorf("index %s %s: %w", kind, id, err)
 		}
 	}
@@ -42,7 +42,7 @@ func index(ctx context.Context, tx *sql.Tx, kind, id, title string, body ...stri
 			parts = append(parts, b)
 		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`,
+	_, err = execIn(ctx, tx, `INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)`,
 		doc, title, strings.Join(parts, "\n"))
 	if err != nil {
 		return fmt.Errorf("index %s %s: %w", kind, id, err)

@@ -43,7 +43,7 @@ func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
 }
 
 func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO sources (id, title, publisher,
+	_, err := execIn(ctx, tx, `INSERT INTO sources (id, title, publisher,
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
 			reference, reliability, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

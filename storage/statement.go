@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // StatementFilter selects statements; set fields are ANDed, empty ones select everything.
@@ -29,13 +31,35 @@ func checkStatement(st *Statement, has resolver) error {
 }
 
 // shorten cuts text to about n runes for a message.
+//
+// It reads no further than the n runes it keeps: an import names every statement it reads this
+// way, and a statement may be long.
 func shorten(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	r := []rune(text)
-	if len(r) <= n {
-		return text
+	var b strings.Builder
+	kept, space := 0, false
+	for len(text) > 0 {
+		r, size := utf8.DecodeRuneInString(text)
+		char := text[:size]
+		text = text[size:]
+		if unicode.IsSpace(r) {
+			space = kept > 0 // spaces inside become one; at either end, none
+			continue
+		}
+		switch {
+		case kept == n:
+			return b.String() + "…"
+		case space && kept+1 == n:
+			return b.String() + " …"
+		}
+		if space {
+			b.WriteByte(' ')
+			kept++
+			space = false
+		}
+		b.WriteString(char)
+		kept++
 	}
-	return string(r[:n]) + "…"
+	return b.String()
 }
 
 // CreateStatement stores a new statement.
@@ -58,7 +82,7 @@ func (s *Store) UpdateStatement(ctx context.Context, st *Statement) error {
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO statements (id, actor_id, text,
+	_, err := execIn(ctx, tx, `INSERT INTO statements (id, actor_id, text,
 			when_kind, when_lower, when_upper, when_at, when_zone, when_from, when_to,
 			occasion, meeting_id, dispute_id, source_id, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -91,7 +115,7 @@ func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 // indexStatement indexes a statement under "Statement by <actor's name>".
 func indexStatement(ctx context.Context, tx *sql.Tx, id, actorID, text, occasion string) error {
 	var name string
-	if err := tx.QueryRowContext(ctx, `SELECT name FROM actors WHERE id = ?`, actorID).Scan(&name); err != nil {
+	if err := queryRowIn(ctx, tx, `SELECT name FROM actors WHERE id = ?`, actorID).Scan(&name); err != nil {
 		return fmt.Errorf("index statement %s: actor %s: %w", id, actorID, err)
 	}
 	return index(ctx, tx, kindStatement, id, "Statement by "+name, text, occasion)

@@ -46,7 +46,7 @@ func (s *Store) UpdateTrack(ctx context.Context, t *Track) error {
 }
 
 func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO tracks (id, title, summary, created, updated)
+	_, err := execIn(ctx, tx, `INSERT INTO tracks (id, title, summary, created, updated)
 		VALUES (?, ?, ?, ?, ?)`, t.ID, t.Title, t.Summary, stampText(t.Created), stampText(t.Updated))
 	if err != nil {
 		return err

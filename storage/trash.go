@@ -330,21 +330,11 @@ func restoreItem(ctx context.Context, tx *sql.Tx, id int64) (RestoreReport, erro
 		return RestoreReport{}, err
 	}
 	rep := RestoreReport{Item: item}
-	var data string
-	if err := tx.QueryRowContext(ctx, `SELECT snapshot FROM trash WHERE id = ?`, id).Scan(&data); err != nil {
-		return RestoreReport{}, err
-	}
-	var snap trashSnapshot
-	dec := json.NewDecoder(bytes.NewReader([]byte(data)))
-	dec.UseNumber()
-	if err := dec.Decode(&snap); err != nil {
-		return RestoreReport{}, fmt.Errorf("%s: the copy in the trash cannot be read: %w", item.Label(), err)
-	}
-	d := &snap.Records
-	ids, err := d.ids()
+	snap, ids, err := readSnapshot(ctx, tx, item)
 	if err != nil {
 		return RestoreReport{}, err
 	}
+	d := &snap.Records
 	for kind, byID := range ids {
 		if kind == kindPackIssue {
 			continue
@@ -424,6 +414,26 @@ func restoreItem(ctx context.Context, tx *sql.Tx, id int64) (RestoreReport, erro
 	}
 	rep.LeftOut = countSame(rep.LeftOut)
 	return rep, nil
+}
+
+// readSnapshot reads what the trash keeps of a deletion, as restoring it reads it, with the
+// IDs of the records it holds.
+func readSnapshot(ctx context.Context, q querier, item TrashItem) (*trashSnapshot, dossierIDs, error) {
+	var data string
+	if err := q.QueryRowContext(ctx, `SELECT snapshot FROM trash WHERE id = ?`, item.ID).Scan(&data); err != nil {
+		return nil, nil, err
+	}
+	var snap trashSnapshot
+	dec := json.NewDecoder(bytes.NewReader([]byte(data)))
+	dec.UseNumber()
+	if err := dec.Decode(&snap); err != nil {
+		return nil, nil, fmt.Errorf("%s: the copy in the trash cannot be read: %w", item.Label(), err)
+	}
+	ids, err := snap.Records.ids()
+	if err != nil {
+		return nil, nil, err
+	}
+	return &snap, ids, nil
 }
 
 // countSame says a link left out more than once (two agenda items led by the same person)

@@ -421,3 +421,39 @@ func TestTrashRestoreIntoRecordsEditedSince(t *testing.T) {
 	assert.Equal(t, w.morgulov.ID, m.Commitments[1].ActorID)
 	assert.Empty(t, m.Commitments[1].Side, "the side holds his name only while he is in the trash")
 }
+
+// TestTrashRestoreIndexesByTitle deletes a record of each kind, restores it, and searches for
+// it by its title: the restored record is in the search index again, and the index is whole.
+func TestTrashRestoreIndexesByTitle(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		kind, title string
+		id          func(t *testing.T, s *Store, w *world) string
+	}{
+		{kindMeeting, "Tokyo round", func(_ *testing.T, _ *Store, w *world) string { return w.tokyo.ID }},
+		{kindActor, "Morgulov", func(_ *testing.T, _ *Store, w *world) string { return w.morgulov.ID }},
+		{kindDispute, "Kuril Islands dispute", func(_ *testing.T, _ *Store, w *world) string { return w.dispute.ID }},
+		{kindSource, "Kommersant interview", func(t *testing.T, s *Store, _ *world) string {
+			src := Source{Title: "Kommersant interview", Publisher: "Kommersant", Published: mustDate(t, "2016-04")}
+			require.NoError(t, s.CreateSource(ctx, &src)) // a source nothing cites, which may be deleted
+			return src.ID
+		}},
+		{kindStatement, "Statement by", func(_ *testing.T, _ *Store, w *world) string { return w.quote.ID }},
+		{kindTrack, "Japan–Russia peace treaty talks", func(_ *testing.T, _ *Store, w *world) string { return w.track.ID }},
+	} {
+		t.Run(c.kind, func(t *testing.T) {
+			s, w := newWorld(t)
+			id := c.id(t, s, w)
+			require.Contains(t, hitIDs(t, s, c.title), id)
+			item, err := s.MoveToTrash(ctx, c.kind, id)
+			require.NoError(t, err)
+			require.NotContains(t, hitIDs(t, s, c.title), id)
+			_, err = s.RestoreFromTrash(ctx, item.ID)
+			require.NoError(t, err)
+			assert.Contains(t, hitIDs(t, s, c.title), id, "found by its title again")
+			rep, err := s.Verify(ctx)
+			require.NoError(t, err)
+			assert.True(t, rep.OK(), "%+v", rep)
+		})
+	}
+}

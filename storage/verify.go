@@ -25,7 +25,9 @@ type VerifyReport struct {
 	// Damage is what the page-by-page check found (PRAGMA quick_check); empty when the file
 	// is sound.
 	Damage []string
-	// BadRows are the records that cannot be read, by kind and ID.
+	// BadRows are the records that cannot be read, by kind and ID, then the rows kept beside
+	// them that cannot be read: deletions in the trash, exchanges, conflicts kept aside
+	// (verify_kept.go).
 	BadRows []BadRow
 	// Records is how many records the dossier holds; Indexed how many of them the search
 	// index holds an entry for, and IndexProblem what FTS5's own check of the index found.
@@ -68,6 +70,11 @@ func (s *Store) Verify(ctx context.Context) (VerifyReport, error) {
 				}
 			}
 		}
+		kept, err := keptRowChecks(ctx, q)
+		if err != nil {
+			return err
+		}
+		rep.BadRows = append(rep.BadRows, kept...)
 		return q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs d JOIN search ON search.rowid = d.doc`).Scan(&rep.Indexed)
 	})
 	if err != nil {
