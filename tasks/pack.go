@@ -52,13 +52,23 @@ type PackReport struct {
 	Unreadable []storage.BadRow
 }
 
+// folderOf is the folder path is in, whole: "-o pack.pdf" was reported as saved "in ..",
+// the working folder's "." followed by the sentence's full stop.
+func folderOf(path string) string {
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}
+
 func (r PackReport) String() string {
 	var b strings.Builder
 	if len(r.Paths) > 1 {
 		fmt.Fprintf(&b, "%d numbered copies of the briefing pack for “%s” are saved in %s, from %s to %s.",
-			len(r.Paths), r.Title, filepath.Dir(r.Path), filepath.Base(r.Paths[0]), filepath.Base(r.Paths[len(r.Paths)-1]))
+			len(r.Paths), r.Title, folderOf(r.Path), filepath.Base(r.Paths[0]), filepath.Base(r.Paths[len(r.Paths)-1]))
 	} else {
-		fmt.Fprintf(&b, "The briefing pack for “%s” is saved as %s in %s.", r.Title, filepath.Base(r.Path), filepath.Dir(r.Path))
+		fmt.Fprintf(&b, "The briefing pack for “%s” is saved as %s in %s.", r.Title, filepath.Base(r.Path), folderOf(r.Path))
 	}
 	if r.Issue != nil {
 		fmt.Fprintf(&b, " It is issued as %s.", r.Issue.Label())

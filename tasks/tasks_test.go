@@ -522,3 +522,18 @@ func TestImportCalendarAddsAttendeesAsActors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, m.Participants, 2)
 }
+
+// A pack written to a name without a folder (parley pack -o brief.pdf) says which folder it
+// is in, whole, never "in ..".
+func TestPackReportNamesTheWholeFolder(t *testing.T) {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	for _, c := range []struct{ path, folder string }{
+		{"brief.pdf", wd},
+		{filepath.Join("packs", "brief.pdf"), filepath.Join(wd, "packs")},
+		{filepath.Join(wd, "brief.pdf"), wd},
+	} {
+		rep := PackReport{Path: c.path, Paths: []string{c.path}, Title: "Tokyo round"}
+		assert.Equal(t, "The briefing pack for “Tokyo round” is saved as brief.pdf in "+c.folder+".", rep.String(), c.path)
+	}
+}
