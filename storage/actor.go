@@ -335,28 +335,13 @@ func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
 func (s *Store) ActorNames(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
 	err := s.read(ctx, func(q querier) error {
-		for len(ids) > 0 {
-			chunk := ids[:min(len(ids), 500)]
-			ids = ids[len(chunk):]
-			marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
-			args := make([]any, len(chunk))
-			for i, id := range chunk {
-				args[i] = id
-			}
-			rows, err := collect(ctx, q, `SELECT id, name FROM actors WHERE id IN (`+marks+`)`, args,
-				func(rows *sql.Rows) ([2]string, error) {
-					var r [2]string
-					err := rows.Scan(&r[0], &r[1])
-					return r, err
-				})
-			if err != nil {
-				return err
-			}
+		return inChunks(ids, func(marks string, args []any) error {
+			rows, err := collect(ctx, q, `SELECT id, name FROM actors WHERE id IN (`+marks+`)`, args, scanPair)
 			for _, r := range rows {
 				out[r[0]] = r[1]
 			}
-		}
-		return nil
+			return err
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("actor names: %w", err)

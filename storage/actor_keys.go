@@ -151,23 +151,13 @@ func isASCII(s string) bool {
 func (s *Store) ActorKeysByID(ctx context.Context, ids []string) (map[string]ActorKey, error) {
 	out := map[string]ActorKey{}
 	err := s.read(ctx, func(q querier) error {
-		for len(ids) > 0 {
-			chunk := ids[:min(len(ids), 500)]
-			ids = ids[len(chunk):]
-			marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
-			args := make([]any, len(chunk))
-			for i, id := range chunk {
-				args[i] = id
-			}
+		return inChunks(ids, func(marks string, args []any) error {
 			keys, err := collect(ctx, q, actorKeyQuery+` WHERE a.id IN (`+marks+`)`, args, scanActorKey)
-			if err != nil {
-				return err
-			}
 			for _, k := range keys {
 				out[k.ID] = k
 			}
-		}
-		return nil
+			return err
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
