@@ -48,6 +48,7 @@ func newActorsScreen(u *ui) *actorsScreen {
 			s.all = as
 			s.applyFilter()
 		},
+		keep: true,
 	})
 	return s
 }

@@ -62,6 +62,10 @@ type talksScreen struct {
 	settingTrackOpts bool
 	wantTrack        string // a track to select once the tracks are loaded
 	pending          *time.Timer
+	// What byDate was read from: a visit that finds the dossier unchanged and the same
+	// filter keeps it (see show).
+	kept       readStamp
+	keptFilter storage.MeetingFilter
 }
 
 // talksData is one load of the list: the keys in date order and in the order shown.
@@ -70,6 +74,8 @@ type talksData struct {
 	sortBy       string // the order of keys
 	desc         bool
 	tracks       []storage.Track
+	stamp        readStamp // the dossier's state, read before the keys
+	unchanged    bool      // nothing was read: the list shown still holds
 }
 
 // talksPage is how many rows the list reads at a time (a screen holds about 25), and
@@ -162,7 +168,11 @@ func talksColumns() *widgets.Columns {
 
 func (t *talksScreen) title() string           { return screenTalks }
 func (t *talksScreen) view() fyne.CanvasObject { return t.root }
-func (t *talksScreen) show()                   { t.reload() }
+
+// show, as the screen comes back, reads the list again only if the dossier changed since
+// it was read (or the filter did): a visit to an unchanged dossier of 100,000 meetings
+// would otherwise read all their keys again.
+func (t *talksScreen) show() { t.load(true) }
 
 func (t *talksScreen) newRow() fyne.CanvasObject {
 	when, title := truncated(widget.NewLabel("")), widgets.NewCutLabel("", true)
@@ -277,7 +287,11 @@ func (t *talksScreen) refreshSortButtons() {
 }
 
 // reload reads the meetings that pass the filter, off the Fyne goroutine.
-func (t *talksScreen) reload() {
+func (t *talksScreen) reload() { t.load(false) }
+
+// load is reload; with keep, it first compares the dossier's stamp and the filter with those
+// the list was read under, and leaves the list as it is when both are the same.
+func (t *talksScreen) load(keep bool) {
 	f, err := t.filter()
 	if err != nil {
 		t.filterMsg.SetText(firstUpper(err.Error()))
@@ -286,16 +300,32 @@ func (t *talksScreen) reload() {
 	}
 	t.filterMsg.Hide()
 	t.gen++
-	t.sortGen++ // a sort asked before this load would order the keys it replaces
-	gen, st, by, desc := t.gen, t.u.store, t.sortBy, t.desc
+	if !keep {
+		t.sortGen++ // a sort asked before this load would order the keys it replaces
+	}
+	keep = keep && t.wantTrack == "" && sameFilter(f, t.keptFilter)
+	gen, st, by, desc, kept := t.gen, t.u.store, t.sortBy, t.desc, t.kept
 	run(t.u, "", func(ctx context.Context) (talksData, error) {
-		return loadTalks(ctx, st, f, by, desc)
+		stamp := stampOf(ctx, st) // before the keys: a write after it shows next time
+		if keep && kept.same(stamp) {
+			return talksData{unchanged: true}, nil
+		}
+		d, err := loadTalks(ctx, st, f, by, desc)
+		d.stamp = stamp
+		return d, err
 	}, func(d talksData, err error) {
-		if gen != t.gen {
+		if gen != t.gen || d.unchanged {
 			return
 		}
+		t.keptFilter = f
 		t.apply(d, err)
 	})
+}
+
+// sameFilter reports whether two filters pass the same meetings.
+func sameFilter(a, b storage.MeetingFilter) bool {
+	return a.TrackID == b.TrackID && slices.Equal(a.Statuses, b.Statuses) && a.From.Equal(b.From) &&
+		a.To.Equal(b.To) && a.Text == b.Text && a.Limit == b.Limit
 }
 
 func loadTalks(ctx context.Context, st *storage.Store, f storage.MeetingFilter, by string, desc bool) (talksData, error) {
@@ -427,6 +457,7 @@ func (t *talksScreen) forget() {
 }
 
 func (t *talksScreen) apply(d talksData, err error) {
+	t.kept = readStamp{} // until the keys are in
 	if err != nil {
 		t.u.showError("list the talks", err)
 		return
@@ -460,7 +491,8 @@ func (t *talksScreen) apply(d talksData, err error) {
 		return
 	}
 
-	t.byDate, t.keys = d.byDate, d.keys
+	t.byDate, t.keys, t.kept = d.byDate, d.keys, d.stamp
+	t.sortGen++ // a sort still running orders the keys these replace
 	if by, desc := t.sortBy, t.desc; by != d.sortBy || desc != d.desc {
 		t.reorder() // the order was changed while the list was read
 	}

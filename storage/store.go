@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -38,6 +39,12 @@ type Store struct {
 
 	mu  sync.RWMutex
 	now func() time.Time
+
+	// The stamp Generation gives: the commits made here, and the connection kept for PRAGMA
+	// data_version (nil until the first call).
+	writes      atomic.Uint64
+	versionMu   sync.Mutex
+	versionConn *sql.Conn
 }
 
 // Open opens the dossier at path, creating it (mode 0600, empty schema) if it does not exist.
@@ -343,6 +350,7 @@ func removeDatabase(path string) {
 
 // Close closes the database and lets another Parley open it.
 func (s *Store) Close() error {
+	s.closeVersionConn()
 	err := s.db.Close()
 	if s.lock != nil {
 		s.lock.release()
@@ -403,6 +411,7 @@ func (s *Store) commitWrite(tx *sql.Tx, err error, fn func(tx *sql.Tx) error) er
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", classify(err))
 	}
+	s.writes.Add(1) // the dossier changed: a screen that kept what it read reads again
 	// Saved — but into a file that has gone, the user must hear it now, not at quit.
 	return s.fileGone()
 }
