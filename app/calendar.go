@@ -57,6 +57,7 @@ type monthData struct {
 func newCalendarScreen(u *ui) *calendarScreen {
 	c := &calendarScreen{u: u}
 	c.grid = widgets.NewMonthGrid()
+	c.grid.ChipNouns = [2]string{"talk", "talks"}
 	c.grid.SetToday(u.now())
 	c.grid.OnMonthChanged = func(y int, m time.Month) { c.reload(false) }
 	c.grid.OnChipTapped = func(id string) { u.push(newMeetingPage(u, id)) }

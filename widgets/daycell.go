@@ -153,6 +153,9 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	}
 	r.more.Show()
 	text := "+" + strconv.Itoa(hidden) + " more"
+	if nouns := r.c.grid.ChipNouns; shown == 0 && nouns[0] != "" {
+		text = strconv.Itoa(hidden) + " " + nouns[min(hidden-1, 1)]
+	}
 	room := size.Width - pad - m - pad/2
 	if r.more.textWidth(text) > room {
 		text = "+" + strconv.Itoa(hidden)

@@ -70,8 +70,8 @@ func TestFoldStacksAndScrolls(t *testing.T) {
 }
 
 // TestCompactMonthGridAsksForNumbersOnly: compact, the grid asks for no more than its day
-// numbers, and a day with no room for its chips counts them in "+N more"; given more room it
-// shows them again.
+// numbers, and a day with no room for its chips counts them in "+N more" (or "N talks", named
+// by ChipNouns, since none of them is shown); given more room it shows them again.
 func TestCompactMonthGridAsksForNumbersOnly(t *testing.T) {
 	newTestApp(t)
 	g := sampleGrid()
@@ -87,6 +87,14 @@ func TestCompactMonthGridAsksForNumbersOnly(t *testing.T) {
 	assert.Empty(t, shownLabels(cr), "no room for a chip")
 	assert.True(t, cr.more.Visible())
 	assert.Contains(t, cr.more.text, fmt.Sprintf("+%d", len(cell.chips)), "the day counts its chips")
+	g.ChipNouns = [2]string{"talk", "talks"}
+	w.Resize(fyne.NewSize(700, compact)) // room for the words in a cell
+	require.Empty(t, shownLabels(cr))
+	named := fmt.Sprintf("%d talks", len(cell.chips))
+	if len(cell.chips) == 1 {
+		named = "1 talk"
+	}
+	assert.Equal(t, named, cr.more.text, "named, when none of them is shown")
 
 	w.Resize(fyne.NewSize(g.MinSize().Width, full))
 	assert.NotEmpty(t, shownLabels(cr), "compact, the grid still shows the chips its height allows")

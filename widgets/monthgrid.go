@@ -55,6 +55,10 @@ type MonthGrid struct {
 	// OnMoreTapped, when set, is called when "+N more" is tapped, instead of the grid's own
 	// pop-up listing every chip of the day.
 	OnMoreTapped func(day time.Time) `json:"-"`
+	// ChipNouns names what the chips are, one and many ("talk", "talks"), for a day too short
+	// to show any of them: it says "2 talks" where "+2 more" would speak of chips not there.
+	// Unset, such a day says "+N more" too.
+	ChipNouns [2]string
 
 	year         int
 	month        time.Month
