@@ -27,7 +27,7 @@ type disputePage struct {
 	claimants, tags             *widget.Entry
 	summary                     *widgets.TextArea
 	names, facts, positions, tl *widgets.TableEditor
-	sources                     []storage.Source
+	sources                     []storage.SourceTitle
 	statements                  []storage.Statement
 	speakers                    map[string]string
 	srcIDs                      map[string]string // source label → ID
@@ -42,7 +42,7 @@ type disputePage struct {
 
 type disputeData struct {
 	d          storage.Dispute
-	sources    []storage.Source
+	sources    []storage.SourceTitle // every source, for the drop-downs and the citations
 	statements []storage.Statement
 	speakers   map[string]string // the statements' actors' names, by ID
 	meetings   []storage.MeetingSummary
@@ -160,7 +160,7 @@ func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData
 			return d, err
 		}
 	}
-	d.sources, err = st.Sources(ctx)
+	d.sources, err = st.SourceTitles(ctx)
 	return d, err
 }
 
@@ -170,7 +170,7 @@ func (p *disputePage) apply(d disputeData) {
 	}
 	p.sources = d.sources
 	var srcOpts []string
-	srcOpts, p.srcIDs = choices(noSource, d.sources, sourceChoice)
+	srcOpts, p.srcIDs = choices(noSource, d.sources, func(s storage.SourceTitle) (string, string) { return s.Title, s.ID })
 	p.facts.SetOptions(2, srcOpts)
 	p.tl.SetOptions(2, srcOpts)
 	p.statements = d.statements
@@ -359,7 +359,7 @@ func (p *disputePage) refreshSheet() {
 		var rows []fyne.CanvasObject
 		for i, id := range cited {
 			id := id
-			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, sourceTitle(p.sources, id)), nil)
+			link := widget.NewHyperlink(fmt.Sprintf("[%d] %s", i+1, citedTitle(p.sources, id)), nil)
 			link.Wrapping = fyne.TextWrapWord
 			link.OnTapped = func() { p.u.push(newSourcePage(p.u, id)) }
 			rows = append(rows, link)
@@ -416,6 +416,16 @@ func (p *disputePage) openCited(cited []string, n string) {
 		return
 	}
 	p.u.push(newSourcePage(p.u, cited[i-1]))
+}
+
+// citedTitle names the source with id among sources: its title, or the ID when it is not there.
+func citedTitle(sources []storage.SourceTitle, id string) string {
+	for _, s := range sources {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	return id
 }
 
 // collect reads the form into a dispute, marking what is wrong.
