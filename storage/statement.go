@@ -15,6 +15,9 @@ type StatementFilter struct {
 	ActorID   string
 	MeetingID string
 	DisputeID string
+	// Limit, when above 0, keeps the newest Limit statements: a page that shows the latest
+	// reads no more (a dispute of the 100,000-meeting dossier has 700).
+	Limit int
 }
 
 func checkStatement(st *Statement, has resolver) error {
@@ -197,25 +200,13 @@ func (s *Store) StatementsAround(ctx context.Context, f StatementFilter, skipped
 }
 
 func (s *Store) statements(ctx context.Context, f StatementFilter, skipped func(BadRow)) ([]Statement, error) {
-	var where []string
-	var args []any
-	if f.ActorID != "" {
-		where = append(where, `actor_id = ?`)
-		args = append(args, f.ActorID)
+	cond, args := f.where()
+	query := `SELECT ` + statementColumns + ` FROM statements` + cond +
+		` ORDER BY when_lower IS NULL, when_lower DESC, created DESC, id`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
 	}
-	if f.MeetingID != "" {
-		where = append(where, `meeting_id = ?`)
-		args = append(args, f.MeetingID)
-	}
-	if f.DisputeID != "" {
-		where = append(where, `dispute_id = ?`)
-		args = append(args, f.DisputeID)
-	}
-	query := `SELECT ` + statementColumns + ` FROM statements`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY when_lower IS NULL, when_lower DESC, created DESC, id`
 	// Through read: inside a snapshot (a Briefing) on the snapshot's connection, in its state.
 	var out []Statement
 	err := s.read(ctx, func(q querier) error {
@@ -234,6 +225,43 @@ func (s *Store) statements(ctx context.Context, f StatementFilter, skipped func(
 		return nil, fmt.Errorf("statements: %w", classify(err))
 	}
 	return out, nil
+}
+
+// where is the filter's WHERE clause (with its leading space; "" for every statement) and
+// its arguments. Limit is not part of it.
+func (f StatementFilter) where() (string, []any) {
+	var where []string
+	var args []any
+	if f.ActorID != "" {
+		where = append(where, `actor_id = ?`)
+		args = append(args, f.ActorID)
+	}
+	if f.MeetingID != "" {
+		where = append(where, `meeting_id = ?`)
+		args = append(args, f.MeetingID)
+	}
+	if f.DisputeID != "" {
+		where = append(where, `dispute_id = ?`)
+		args = append(args, f.DisputeID)
+	}
+	if len(where) == 0 {
+		return "", args
+	}
+	return ` WHERE ` + strings.Join(where, " AND "), args
+}
+
+// StatementCount counts the statements f lists, whatever its Limit.
+func (s *Store) StatementCount(ctx context.Context, f StatementFilter) (int, error) {
+	cond, args := f.where()
+	n, err := readValue(ctx, s, func(q querier) (int, error) {
+		var n int
+		err := q.QueryRowContext(ctx, `SELECT count(*) FROM statements`+cond, args...).Scan(&n)
+		return n, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("statements: %w", classify(err))
+	}
+	return n, nil
 }
 
 func loadStatements(ctx context.Context, q querier, query string) ([]Statement, error) {
