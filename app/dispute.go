@@ -28,7 +28,8 @@ type disputePage struct {
 	summary                     *widgets.TextArea
 	names, facts, positions, tl *widgets.TableEditor
 	sources                     []storage.SourceTitle
-	statements                  []storage.Statement
+	statements                  []storage.Statement // the newest shownStatements until "Show all"
+	statementCount              int                 // of every statement on the dispute
 	speakers                    map[string]string
 	srcIDs                      map[string]string // source label → ID
 	meetings                    []storage.MeetingSummary
@@ -44,6 +45,7 @@ type disputeData struct {
 	d          storage.Dispute
 	sources    []storage.SourceTitle // every source, for the drop-downs and the citations
 	statements []storage.Statement
+	count      int               // of the statements on the dispute, also those not read
 	speakers   map[string]string // the statements' actors' names, by ID
 	meetings   []storage.MeetingSummary
 }
@@ -130,37 +132,59 @@ func (p *disputePage) show() {
 		return
 	}
 	st, id := p.u.store, p.d.ID
+	all := p.allStatements
 	read(&p.recordPage, func(ctx context.Context) (disputeData, error) {
-		return loadDispute(ctx, st, id)
+		return loadDispute(ctx, st, id, all)
 	}, p.apply)
 }
 
-func loadDispute(ctx context.Context, st *storage.Store, id string) (disputeData, error) {
+// loadDispute reads the dispute id with what its page shows: of its statements the newest
+// shownStatements, or every one when all is set.
+func loadDispute(ctx context.Context, st *storage.Store, id string, all bool) (disputeData, error) {
 	var d disputeData
 	var err error
 	if id != "" {
 		if d.d, err = st.Dispute(ctx, id); err != nil {
 			return d, err
 		}
-		if d.statements, err = st.Statements(ctx, storage.StatementFilter{DisputeID: id}); err != nil {
+		if d, err = loadStatementsOn(ctx, st, d, all); err != nil {
 			return d, err
 		}
 		if d.meetings, err = st.MeetingsOfDispute(ctx, id, func(storage.BadRow) {}); err != nil {
 			return d, err
 		}
-		ids := map[string]bool{}
-		var speakers []string
-		for _, s := range d.statements {
-			if !ids[s.ActorID] {
-				ids[s.ActorID] = true
-				speakers = append(speakers, s.ActorID)
-			}
-		}
-		if d.speakers, err = st.ActorNames(ctx, speakers); err != nil {
+	}
+	d.sources, err = st.SourceTitles(ctx)
+	return d, err
+}
+
+// loadStatementsOn reads into d the statements on the dispute d.d, their count and their
+// speakers' names: the newest shownStatements unless all (a dispute of the 100,000-meeting
+// dossier has 700, and reading them with their speakers was a seventh of opening it).
+func loadStatementsOn(ctx context.Context, st *storage.Store, d disputeData, all bool) (disputeData, error) {
+	var err error
+	f := storage.StatementFilter{DisputeID: d.d.ID}
+	if !all {
+		f.Limit = shownStatements
+	}
+	if d.statements, err = st.Statements(ctx, f); err != nil {
+		return d, err
+	}
+	d.count = len(d.statements)
+	if f.Limit > 0 && d.count == f.Limit {
+		if d.count, err = st.StatementCount(ctx, f); err != nil {
 			return d, err
 		}
 	}
-	d.sources, err = st.SourceTitles(ctx)
+	ids := map[string]bool{}
+	var speakers []string
+	for _, s := range d.statements {
+		if !ids[s.ActorID] {
+			ids[s.ActorID] = true
+			speakers = append(speakers, s.ActorID)
+		}
+	}
+	d.speakers, err = st.ActorNames(ctx, speakers)
 	return d, err
 }
 
@@ -173,7 +197,7 @@ func (p *disputePage) apply(d disputeData) {
 	srcOpts, p.srcIDs = choices(noSource, d.sources, func(s storage.SourceTitle) (string, string) { return s.Title, s.ID })
 	p.facts.SetOptions(2, srcOpts)
 	p.tl.SetOptions(2, srcOpts)
-	p.statements = d.statements
+	p.statements, p.statementCount = d.statements, d.count
 	p.meetings = d.meetings
 	p.speakers = d.speakers
 	p.arrive(func() { p.fill(p.d) })
@@ -336,8 +360,10 @@ func (p *disputePage) refreshSheet() {
 		shown := p.statements
 		if !p.allStatements && len(shown) > shownStatements {
 			shown = shown[:shownStatements] // newest first
-			rows = append(rows, p.showAll(fmt.Sprintf("The latest %d of %d:", shownStatements, len(p.statements)),
-				fmt.Sprintf("Show all %d statements", len(p.statements)), &p.allStatements))
+		}
+		if len(shown) < p.statementCount {
+			rows = append(rows, showAllLine(fmt.Sprintf("The latest %d of %d:", len(shown), p.statementCount),
+				fmt.Sprintf("Show all %d statements", p.statementCount), p.showAllStatements))
 		}
 		for _, s := range shown {
 			s := s
@@ -390,6 +416,22 @@ func (p *disputePage) meetingRows() fyne.CanvasObject {
 		rows = append(rows, container.NewBorder(nil, nil, container.New(widgets.NewColumns(240), when), widget.NewLabel(m.Status.Label()), link))
 	}
 	return container.NewVBox(rows...)
+}
+
+// showAllStatements reads every statement on the dispute and shows them.
+func (p *disputePage) showAllStatements() {
+	st, d := p.u.store, disputeData{d: p.d}
+	run(p.u, "", func(ctx context.Context) (disputeData, error) {
+		return loadStatementsOn(ctx, st, d, true)
+	}, func(d disputeData, err error) {
+		if err != nil {
+			p.u.showError("list the statements on the dispute", err)
+			return
+		}
+		p.allStatements = true
+		p.statements, p.statementCount, p.speakers = d.statements, d.count, d.speakers
+		p.refreshSheet()
+	})
 }
 
 // showAll is the line above a shortened list: what it shows, and a button that shows it whole.
@@ -474,8 +516,9 @@ func (p *disputePage) save(then func()) {
 		return
 	}
 	st := p.u.store
+	all := p.allStatements
 	saveRecord(&p.recordPage, d, "“"+d.Title+"”", st.CreateDispute, st.UpdateDispute, func(ctx context.Context, d *storage.Dispute) (disputeData, error) {
-		return loadDispute(ctx, st, d.ID)
+		return loadDispute(ctx, st, d.ID, all)
 	}, func(dd disputeData) {
 		p.apply(dd)
 		p.u.setStatus("Saved “" + dd.d.Title + "”")

@@ -89,6 +89,11 @@ func TestDisputeSheetShortensItsStatements(t *testing.T) {
 	require.NotNil(t, more)
 	test.Tap(more)
 	assert.Contains(t, texts(p.sheet), oldest.Text)
+	// The page read only the newest at first: the rest come with their speakers' names.
+	names, err := st.ActorNames(ctx, []string{oldest.ActorID})
+	require.NoError(t, err)
+	assert.Contains(t, texts(p.sheet), names[oldest.ActorID]+", "+oldest.When.String())
+	assert.Len(t, p.statements, len(all))
 }
 
 // The Edit tab's tables are filled when the tab is first shown, not when the dispute opens,
