@@ -79,16 +79,6 @@ func (p *sourcePage) build() {
 	p.refreshHeader()
 }
 
-// sourceTitle names the source with id among sources: its title, or the ID when it is not there.
-func sourceTitle(sources []storage.Source, id string) string {
-	for _, s := range sources {
-		if s.ID == id {
-			return s.Title
-		}
-	}
-	return id
-}
-
 func (p *sourcePage) refreshOpenRef() {
 	r := strings.TrimSpace(p.reference.Text)
 	if strings.HasPrefix(r, "http://") || strings.HasPrefix(r, "https://") {
