@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -430,4 +431,57 @@ func TestNotFound(t *testing.T) {
 			assert.Contains(t, err.Error(), "x")
 		})
 	}
+}
+
+// SourceTitles names every source as Sources does, in the same order (by title, any case,
+// then ID), so that a drop-down built from either offers the same labels.
+func TestSourceTitlesMatchSources(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	for _, title := range []string{"mofa.go.jp", "Kommersant", "kommersant", "Asahi Shimbun"} {
+		src := Source{Title: title, Publisher: "p"}
+		require.NoError(t, s.CreateSource(ctx, &src))
+	}
+	all, err := s.Sources(ctx)
+	require.NoError(t, err)
+	titles, err := s.SourceTitles(ctx)
+	require.NoError(t, err)
+	want := make([]SourceTitle, len(all))
+	for i, src := range all {
+		want[i] = SourceTitle{ID: src.ID, Title: src.Title}
+	}
+	assert.Equal(t, want, titles)
+	assert.Equal(t, "Asahi Shimbun", titles[0].Title)
+	assert.Equal(t, "mofa.go.jp", titles[3].Title)
+}
+
+// A Limit keeps the newest statements of the filter, in the order of the whole list, and
+// StatementCount counts the whole list whatever the Limit.
+func TestStatementsLimitKeepsTheNewest(t *testing.T) {
+	ctx := context.Background()
+	s, w := newWorld(t)
+	for i := 1; i <= 5; i++ {
+		st := Statement{ActorID: w.morgulov.ID, Text: fmt.Sprintf("statement %d", i),
+			When: mustDate(t, fmt.Sprintf("2017-0%d", i)), DisputeID: w.dispute.ID}
+		require.NoError(t, s.CreateStatement(ctx, &st))
+	}
+	f := StatementFilter{DisputeID: w.dispute.ID}
+	all, err := s.Statements(ctx, f)
+	require.NoError(t, err)
+	require.Len(t, all, 6) // the world's quote and these five
+	for _, tc := range []struct {
+		limit, want int
+	}{{0, 6}, {2, 2}, {6, 6}, {10, 6}} {
+		f.Limit = tc.limit
+		got, err := s.Statements(ctx, f)
+		require.NoError(t, err)
+		assert.Equal(t, all[:tc.want], got, "limit %d", tc.limit)
+		n, err := s.StatementCount(ctx, f)
+		require.NoError(t, err)
+		assert.Equal(t, 6, n, "limit %d", tc.limit)
+	}
+	assert.Equal(t, "statement 5", all[0].Text)
+	n, err := s.StatementCount(ctx, StatementFilter{ActorID: w.morgulov.ID, MeetingID: w.tokyo.ID})
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
 }
