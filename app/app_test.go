@@ -57,26 +57,6 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
-// rendered are the objects of type T drawn under o in its window, as far as containers and
-// widgets' renderers lead (find lays out a copy of o's widgets, whose rows are not the window's).
-func rendered[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	if v, ok := o.(T); ok {
-		out = append(out, v)
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, rendered[T](c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, rendered[T](c)...)
-		}
-	}
-	return out
-}
-
 // overlay is the top dialog of the window; the test fails when there is none.
 func overlay(t *testing.T, u *ui) fyne.CanvasObject {
 	t.Helper()

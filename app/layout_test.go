@@ -15,6 +15,7 @@ import (
 	"github.com/parley-app/parley/sample"
 	"github.com/parley-app/parley/storage"
 	"github.com/parley-app/parley/widgets"
+	"github.com/parley-app/parley/widgets/widgetstest"
 )
 
 // narrowCases open every screen, record page and a few dialogs.
@@ -190,7 +191,7 @@ func TestNarrowTalksTipsTheCutTitle(t *testing.T) {
 	u.win.Resize(fyne.NewSize(680, 700))
 	const title = "Peace treaty consultations, round 2 — Tokyo"
 	var cut *widgets.CutLabel
-	for _, l := range rendered[*widgets.CutLabel](u.talks.list) {
+	for _, l := range widgetstest.Rendered[*widgets.CutLabel](u.talks.list) {
 		if l.FullText() == title && l.Visible() {
 			cut = l
 		}

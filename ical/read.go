@@ -578,7 +578,7 @@ func (rd *reader) event(n *node, uid string) (Event, bool) {
 		}
 	}
 	if err := m.When.Validate(); err != nil {
-		// A day such as 9999-12-31, a placeholder for "never", is no date of talks.
+		// A day such as 9999-12-31, a stand-in for "never", is no date of talks.
 		return skip("DTSTART: " + err.Error())
 	}
 	m.Status = meetingStatus(n.value("STATUS"), hint, m.When)

@@ -20,7 +20,7 @@ const (
 	MaxPhotoBytes = 10 << 20
 	// MaxPhotoSide bounds a photo's width and height: 4096×4096 pixels take 64 MB to show.
 	MaxPhotoSide = 4096
-	// MinYear and MaxYear bound the years of every date. A year outside is a placeholder
+	// MinYear and MaxYear bound the years of every date. A year outside is a stand-in value
 	// (9999-12-31 for "never") rather than a date of talks, and the day after 9999-12-31 —
 	// where a calendar event ends — cannot be written at all.
 	MinYear, MaxYear = 1000, 2999

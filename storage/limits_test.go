@@ -114,7 +114,7 @@ func TestLimitsAtEveryWrite(t *testing.T) {
 }
 
 // TestDatesThatMeanNothing: the zone Local (a different time on each laptop), a year such as
-// 9999 (a placeholder, whose next day no calendar can write) and a meeting of 2^62 minutes are
+// 9999 (a stand-in for "never", whose next day no calendar can write) and a meeting of 2^62 minutes are
 // refused where dates are typed and where bundles bring them.
 func TestDatesThatMeanNothing(t *testing.T) {
 	for _, c := range []struct{ text, says string }{

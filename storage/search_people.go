@@ -199,7 +199,7 @@ func scanPair(rows *sql.Rows) ([2]string, error) {
 	return r, err
 }
 
-// inChunks runs read on ids 500 at a time, with the placeholders and arguments of their IN list.
+// inChunks runs read on ids 500 at a time, with the question marks and arguments of their IN list.
 func inChunks(ids []string, read func(marks string, args []any) error) error {
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), 500)]

@@ -59,7 +59,7 @@ func (f *Fold) foldAt(width float32) bool {
 }
 
 // setFolded moves the parts into the scrolling stack (folded) or back into the split; an
-// object is in one container at a time, so the split holds placeholders while folded.
+// object is in one container at a time, so the split holds empty stand-ins while folded.
 func (f *Fold) setFolded(fold bool) {
 	f.folded = fold
 	if f.OnFold != nil {

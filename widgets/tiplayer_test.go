@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/parley-app/parley/widgets/widgetstest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -35,7 +36,7 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 	w.Resize(fyne.NewSize(300, 300))
 	c := w.Canvas()
 
-	rows := rendered[*keyRow](l)
+	rows := widgetstest.Rendered[*keyRow](l)
 	require.GreaterOrEqual(t, len(rows), len(titles))
 	rowAt := func(id int) *keyRow {
 		for _, r := range rows {
@@ -91,23 +92,4 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 	test.TapCanvas(c, middle(rowAt(1)))
 	assert.Equal(t, []int{1}, opened, "a tap through the tip's layer opens the row")
 	assert.Empty(t, tips.Tip(), "opening the row takes the tip away")
-}
-
-// rendered are the objects of type T drawn under o, in the window (find lays out a copy).
-func rendered[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	if v, ok := o.(T); ok {
-		out = append(out, v)
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, rendered[T](c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, rendered[T](c)...)
-		}
-	}
-	return out
 }
