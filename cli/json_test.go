@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
 )
 
 // The JSON that `parley list --json` and `parley search --json` print, in the shape docs/cli.md
@@ -180,6 +181,21 @@ func indexBy[T any](records []T, id func(T) string) map[string]T {
 	return out
 }
 
+// eachListed hands check every record of want with the listed record of the same id, and
+// fails, naming the record (kind, id and title), for one that is not listed.
+func eachListed[W, G any](t *testing.T, kind string, want []W, key func(W) (id, title string),
+	listed map[string]G, check func(want W, got G)) {
+	t.Helper()
+	for _, w := range want {
+		id, title := key(w)
+		got, ok := listed[id]
+		if !assert.True(t, ok, "%s %s (%s) is listed", kind, id, title) {
+			continue
+		}
+		check(w, got)
+	}
+}
+
 func TestListJSON(t *testing.T) {
 	db := sampleDB(t)
 	d := sample.Dossier()
@@ -200,11 +216,8 @@ func TestListJSON(t *testing.T) {
 		sample.PutinVisitID:   {Date: "2016", Precision: "year", Qualifier: "by"},
 	}
 	byID := indexBy(meetings, func(m jsonMeeting) string { return m.ID })
-	for _, want := range d.Meetings {
-		got, ok := byID[want.ID]
-		if !assert.True(t, ok, "meeting %s (%s) is listed", want.ID, want.Title) {
-			continue
-		}
+	meetingKey := func(m storage.Meeting) (string, string) { return m.ID, m.Title }
+	eachListed(t, "meeting", d.Meetings, meetingKey, byID, func(want storage.Meeting, got jsonMeeting) {
 		assert.Equal(t, jsonMeeting{
 			ID: want.ID, TrackID: want.TrackID, Title: want.Title, Format: string(want.Format),
 			Status: string(want.Status), When: when[want.ID], Venue: want.Venue, City: want.City,
@@ -216,7 +229,7 @@ func TestListJSON(t *testing.T) {
 		} else {
 			assert.Nil(t, got.PostponedFrom, "%s was never postponed", want.Title)
 		}
-	}
+	})
 	assert.Equal(t, "Peace treaty consultations, round 2 — Tokyo", byID[sample.TokyoRoundID].Title)
 	assert.Equal(t, sample.TrackID, byID[sample.TokyoRoundID].TrackID)
 	assert.Equal(t, 2, byID[sample.TokyoRoundID].Round)
@@ -240,11 +253,8 @@ func TestListJSONActors(t *testing.T) {
 	assert.True(t, slices.IsSorted(names), "sorted by name: %v", names)
 
 	byID := indexBy(actors, func(a jsonActor) string { return a.ID })
-	for _, want := range d.Actors {
-		got, ok := byID[want.ID]
-		if !assert.True(t, ok, "actor %s (%s) is listed", want.ID, want.Name) {
-			continue
-		}
+	actorKey := func(a storage.Actor) (string, string) { return a.ID, a.Name }
+	eachListed(t, "actor", d.Actors, actorKey, byID, func(want storage.Actor, got jsonActor) {
 		assert.Equal(t, string(want.Kind), got.Kind, want.Name)
 		assert.Equal(t, want.Name, got.Name)
 		assert.Equal(t, want.NativeName, got.NativeName, want.Name)
@@ -259,7 +269,7 @@ func TestListJSONActors(t *testing.T) {
 		}
 		assert.Equal(t, sampleStamp, got.Created, want.Name)
 		assert.Equal(t, sampleStamp, got.Updated, want.Name)
-	}
+	})
 
 	// The docs' example, field by field.
 	n := byID[sample.NaryshkinID]
@@ -323,16 +333,13 @@ func TestListJSONSources(t *testing.T) {
 		sample.ReferenceSourceID:   {Date: "2016-06-20", Precision: "day"},
 	}
 	byID := indexBy(sources, func(s jsonSource) string { return s.ID })
-	for _, want := range d.Sources {
-		got, ok := byID[want.ID]
-		if !assert.True(t, ok, "source %s (%s) is listed", want.ID, want.Title) {
-			continue
-		}
+	sourceKey := func(s storage.Source) (string, string) { return s.ID, s.Title }
+	eachListed(t, "source", d.Sources, sourceKey, byID, func(want storage.Source, got jsonSource) {
 		assert.Equal(t, jsonSource{
 			ID: want.ID, Title: want.Title, Publisher: want.Publisher, Published: published[want.ID],
 			Reference: want.Reference, Reliability: want.Reliability, Created: sampleStamp, Updated: sampleStamp,
 		}, got, want.Title)
-	}
+	})
 	assert.Equal(t, "Japan, Russia to hold talks on territorial row this week in Tokyo", byID[sample.ArticleSourceID].Title)
 }
 
