@@ -46,12 +46,7 @@ func checkDispute(d *Dispute, has resolver) error {
 
 // CreateDispute stores a new dispute fact sheet with its names, facts, positions and timeline.
 func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
-	if d.ID == "" {
-		d.ID = newID()
-	}
-	rec := *d
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
+	rec := createdRecord(s, &d.ID, d)
 	rec.Facts, rec.Positions = stampNew(rec.Facts, rec.Positions, rec.Created)
 	return saveChecked(ctx, s, d, rec, "create dispute", d.Title, checkDispute, insertDispute)
 }

@@ -253,6 +253,20 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
+// createdRecord is what a Create method stores: the caller's record given a new ID through id (its
+// ID field) when it has none, copied, and the copy stamped created and updated now. The
+// caller's record takes the stamps only once the write succeeds (saveChecked).
+func createdRecord[T any](s *Store, id *string, rec *T) T {
+	if *id == "" {
+		*id = newID()
+	}
+	out := *rec
+	created, updated := stampsOf(&out)
+	*created = s.stamp()
+	*updated = *created
+	return out
+}
+
 // checkedAlready is saveChecked's check for a record validated before its transaction begins
 // (a source, a track: they name no other record).
 func checkedAlready[T any](*T, resolver) error { return nil }

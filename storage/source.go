@@ -20,15 +20,10 @@ func checkSource(src *Source) error {
 
 // CreateSource stores a new source, giving it an ID if it has none.
 func (s *Store) CreateSource(ctx context.Context, src *Source) error {
-	if src.ID == "" {
-		src.ID = newID()
-	}
+	rec := createdRecord(s, &src.ID, src)
 	if err := checkSource(src); err != nil {
 		return err
 	}
-	rec := *src
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
 	return saveChecked(ctx, s, src, rec, "create source", src.Title, checkedAlready, insertSource)
 }
 
@@ -158,13 +153,8 @@ func loadSources(ctx context.Context, q querier, query string) ([]Source, error)
 
 // CitationsOf lists the records that cite a source.
 func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, error) {
-	var out []Citation
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindSource, sourceID)
-		if err != nil {
-			return err
-		}
-		out, err = collect(ctx, q, `
+	return readOf(ctx, s, kindSource, sourceID, "citations of source "+sourceID, func(q querier) ([]Citation, error) {
+		return collect(ctx, q, `
 			SELECT 'statement', s.id, 'Statement by ' || a.name, s.when_lower
 				FROM statements s JOIN actors a ON a.id = s.actor_id WHERE s.source_id = ?1
 			UNION ALL
@@ -183,10 +173,5 @@ func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, e
 			err := rows.Scan(&c.Kind, &c.ID, &c.Title, &order)
 			return c, err
 		})
-		return err
 	})
-	if err != nil {
-		return nil, wrapRead("citations of source "+sourceID, err)
-	}
-	return out, nil
 }

@@ -67,12 +67,7 @@ func shorten(text string, n int) string {
 
 // CreateStatement stores a new statement.
 func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
-	if st.ID == "" {
-		st.ID = newID()
-	}
-	rec := *st
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
+	rec := createdRecord(s, &st.ID, st)
 	return saveChecked(ctx, s, st, rec, "create statement", shorten(st.Text, 40), checkStatement, insertStatement)
 }
 

@@ -23,15 +23,10 @@ func checkTrack(t *Track) error {
 // CreateTrack stores a new track, giving it an ID if it has none and stamping Created and
 // Updated.
 func (s *Store) CreateTrack(ctx context.Context, t *Track) error {
-	if t.ID == "" {
-		t.ID = newID()
-	}
+	rec := createdRecord(s, &t.ID, t)
 	if err := checkTrack(t); err != nil {
 		return err
 	}
-	now := s.stamp()
-	rec := *t
-	rec.Created, rec.Updated = now, now
 	return saveChecked(ctx, s, t, rec, "create track", t.Title, checkedAlready, insertTrack)
 }
 
