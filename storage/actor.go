@@ -140,16 +140,13 @@ func insertActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
 }
 
 func updateActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
-	res, err := tx.ExecContext(ctx, `UPDATE actors SET kind = ?, name = ?, native_name = ?,
+	err := execOne(ctx, tx, kindActor, a.ID, `UPDATE actors SET kind = ?, name = ?, native_name = ?,
 			pronunciation = ?, country = ?, organisation = ?, title = ?, role = ?, biography = ?,
 			stance = ?, photo = ?, created = ?, updated = ?
 		WHERE id = ?`,
 		a.Kind, a.Name, a.NativeName, a.Pronunciation, a.Country, a.Organisation, a.Title,
 		a.Role, a.Biography, a.Stance, photo(a.Photo), stampText(a.Created), stampText(a.Updated), a.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindActor, a.ID); err != nil {
 		return err
 	}
 	if err := writeActorParts(ctx, tx, a); err != nil {

@@ -76,13 +76,10 @@ func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 }
 
 func updateDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
-	res, err := tx.ExecContext(ctx, `UPDATE disputes SET title = ?, administrator = ?, summary = ?,
+	err := execOne(ctx, tx, kindDispute, d.ID, `UPDATE disputes SET title = ?, administrator = ?, summary = ?,
 			created = ?, updated = ?
 		WHERE id = ?`, d.Title, d.Administrator, d.Summary, stampText(d.Created), stampText(d.Updated), d.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindDispute, d.ID); err != nil {
 		return err
 	}
 	return writeDisputeParts(ctx, tx, d)

@@ -233,7 +233,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 
 // updateMeetingRow replaces the meeting and its parts, but not its status history.
 func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
-	res, err := tx.ExecContext(ctx, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
+	err := execOne(ctx, tx, kindMeeting, m.ID, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			when_approx = ?, duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
 			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
@@ -250,9 +250,6 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar),
 			briefArgs(m.Brief), negotiationArgs(m), []any{m.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindMeeting, m.ID); err != nil {
 		return err
 	}
 	return writeMeetingParts(ctx, tx, m)

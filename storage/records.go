@@ -349,11 +349,8 @@ var deleteQueries = map[string]string{
 // deleteRecord deletes a record with its entry in the search index, or gives a not-found
 // error; its child rows go with it (ON DELETE CASCADE).
 func deleteRecord(ctx context.Context, tx *sql.Tx, kind, id string) error {
-	res, err := tx.ExecContext(ctx, deleteQueries[kind], id)
+	err := execOne(ctx, tx, kind, id, deleteQueries[kind], id)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kind, id); err != nil {
 		return err
 	}
 	return unindex(ctx, tx, kind, id)
@@ -520,8 +517,13 @@ func (c *checker) noEmpty(field string, values []string) {
 	}
 }
 
-// rowsAffected turns "no row changed" into a not-found error.
-func rowsAffected(res sql.Result, kind, id string) error {
+// execOne runs a statement that changes one record, the one of kind with id (an UPDATE or a
+// DELETE by ID): that no row changed is a not-found error.
+func execOne(ctx context.Context, tx *sql.Tx, kind, id, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err

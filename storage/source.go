@@ -51,16 +51,13 @@ func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
 }
 
 func updateSource(ctx context.Context, tx *sql.Tx, src *Source) error {
-	res, err := tx.ExecContext(ctx, `UPDATE sources SET title = ?, publisher = ?,
+	err := execOne(ctx, tx, kindSource, src.ID, `UPDATE sources SET title = ?, publisher = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			reference = ?, reliability = ?, created = ?, updated = ?
 		WHERE id = ?`,
 		cat([]any{src.Title, src.Publisher}, toDateCols(src.Published).args(),
 			[]any{src.Reference, src.Reliability, stampText(src.Created), stampText(src.Updated), src.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindSource, src.ID); err != nil {
 		return err
 	}
 	return indexSource(ctx, tx, src)

@@ -94,7 +94,7 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 }
 
 func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
-	res, err := tx.ExecContext(ctx, `UPDATE statements SET actor_id = ?, text = ?,
+	err := execOne(ctx, tx, kindStatement, st.ID, `UPDATE statements SET actor_id = ?, text = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			occasion = ?, meeting_id = ?, dispute_id = ?, source_id = ?, created = ?, updated = ?
 		WHERE id = ?`,
@@ -102,9 +102,6 @@ func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 			[]any{st.Occasion, nullID(st.MeetingID), nullID(st.DisputeID), nullID(st.SourceID),
 				stampText(st.Created), stampText(st.Updated), st.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindStatement, st.ID); err != nil {
 		return err
 	}
 	return indexStatement(ctx, tx, st.ID, st.ActorID, st.Text, st.Occasion)

@@ -50,12 +50,9 @@ func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
 }
 
 func updateTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
-	res, err := tx.ExecContext(ctx, `UPDATE tracks SET title = ?, summary = ?, created = ?, updated = ?
+	err := execOne(ctx, tx, kindTrack, t.ID, `UPDATE tracks SET title = ?, summary = ?, created = ?, updated = ?
 		WHERE id = ?`, t.Title, t.Summary, stampText(t.Created), stampText(t.Updated), t.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindTrack, t.ID); err != nil {
 		return err
 	}
 	return writeTrackParts(ctx, tx, t)
