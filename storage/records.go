@@ -131,10 +131,7 @@ func loadWithParts[T, P any](ctx context.Context, q querier, query string, scan 
 func loadOneWithParts[T, P any](ctx context.Context, q querier, kind, query, id string, scan func(row) (T, error),
 	parts func(context.Context, querier, string) (P, error), fill func(P, *T)) (T, error) {
 	var zero T
-	rec, err := scan(q.QueryRowContext(ctx, query, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return zero, notFound(kind, id)
-	}
+	rec, err := loadOne(ctx, q, kind, query, id, scan)
 	if err != nil {
 		return zero, err
 	}
@@ -144,6 +141,17 @@ func loadOneWithParts[T, P any](ctx context.Context, q querier, kind, query, id 
 	}
 	fill(p, &rec)
 	return rec, nil
+}
+
+// loadOne reads the record of the given kind and ID that query selects; a missing record is
+// a not-found error. Another error comes with what scan made of the row.
+func loadOne[T any](ctx context.Context, q querier, kind, query, id string, scan func(row) (T, error)) (T, error) {
+	rec, err := scan(q.QueryRowContext(ctx, query, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		var zero T
+		return zero, notFound(kind, id)
+	}
+	return rec, err
 }
 
 // row is what a scan function reads from: a *sql.Row or the current row of *sql.Rows.
@@ -267,9 +275,15 @@ func createdRecord[T any](s *Store, id *string, rec *T) T {
 	return out
 }
 
-// checkedAlready is saveChecked's check for a record validated before its transaction begins
-// (a source, a track: they name no other record).
-func checkedAlready[T any](*T, resolver) error { return nil }
+// saveSelfContained is saveChecked for a record that names no other (a source, a track): check
+// runs before the write transaction begins, so an invalid record is refused without waiting
+// for the write lock.
+func saveSelfContained[T any](ctx context.Context, s *Store, out *T, rec T, action, title string, check func(*T) error, write func(context.Context, *sql.Tx, *T) error) error {
+	if err := check(out); err != nil {
+		return err
+	}
+	return saveChecked(ctx, s, out, rec, action, title, func(*T, resolver) error { return nil }, write)
+}
 
 // updateStamped is the write of an update: the record takes the Created stamp stored for it,
 // then update replaces the stored record with it.

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 )
 
@@ -21,20 +20,14 @@ func checkSource(src *Source) error {
 // CreateSource stores a new source, giving it an ID if it has none.
 func (s *Store) CreateSource(ctx context.Context, src *Source) error {
 	rec := createdRecord(s, &src.ID, src)
-	if err := checkSource(src); err != nil {
-		return err
-	}
-	return saveChecked(ctx, s, src, rec, "create source", src.Title, checkedAlready, insertSource)
+	return saveSelfContained(ctx, s, src, rec, "create source", src.Title, checkSource, insertSource)
 }
 
 // UpdateSource replaces a stored source and stamps Updated.
 func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
-	if err := checkSource(src); err != nil {
-		return err
-	}
 	rec := *src
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, src, rec, "update source", src.Title, checkedAlready, updateStamped(kindSource, updateSource))
+	return saveSelfContained(ctx, s, src, rec, "update source", src.Title, checkSource, updateStamped(kindSource, updateSource))
 }
 
 func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
@@ -126,11 +119,7 @@ func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 
 // loadSource reads one source, or a not-found error.
 func loadSource(ctx context.Context, q querier, id string) (Source, error) {
-	src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Source{}, notFound(kindSource, id)
-	}
-	return src, err
+	return loadOne(ctx, q, kindSource, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id, scanSource)
 }
 
 // Sources returns every source, by title.

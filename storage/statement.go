@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -173,11 +172,7 @@ func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
 
 // loadStatement reads one statement, or a not-found error.
 func loadStatement(ctx context.Context, q querier, id string) (Statement, error) {
-	st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Statement{}, notFound(kindStatement, id)
-	}
-	return st, err
+	return loadOne(ctx, q, kindStatement, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id, scanStatement)
 }
 
 // Statements lists the statements the filter selects, newest first, undated last.

@@ -24,20 +24,14 @@ func checkTrack(t *Track) error {
 // Updated.
 func (s *Store) CreateTrack(ctx context.Context, t *Track) error {
 	rec := createdRecord(s, &t.ID, t)
-	if err := checkTrack(t); err != nil {
-		return err
-	}
-	return saveChecked(ctx, s, t, rec, "create track", t.Title, checkedAlready, insertTrack)
+	return saveSelfContained(ctx, s, t, rec, "create track", t.Title, checkTrack, insertTrack)
 }
 
 // UpdateTrack replaces a stored track and stamps Updated.
 func (s *Store) UpdateTrack(ctx context.Context, t *Track) error {
-	if err := checkTrack(t); err != nil {
-		return err
-	}
 	rec := *t
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, t, rec, "update track", t.Title, checkedAlready, updateStamped(kindTrack, updateTrack))
+	return saveSelfContained(ctx, s, t, rec, "update track", t.Title, checkTrack, updateStamped(kindTrack, updateTrack))
 }
 
 func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
