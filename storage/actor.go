@@ -104,13 +104,8 @@ func checkActor(a *Actor, has resolver) error {
 
 // CreateActor stores a new actor with their posts, relations and tags.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
-	if a.ID == "" {
-		a.ID = newID()
-	}
-	rec := *a
+	rec := createdRecord(s, &a.ID, a)
 	rec.Posts = append([]Post(nil), a.Posts...)
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
 	return saveChecked(ctx, s, a, rec, "create actor", a.Name, checkActor, insertActor)
 }
 
@@ -145,16 +140,13 @@ func insertActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
 }
 
 func updateActor(ctx context.Context, tx *sql.Tx, a *Actor) error {
-	res, err := tx.ExecContext(ctx, `UPDATE actors SET kind = ?, name = ?, native_name = ?,
+	err := execOne(ctx, tx, kindActor, a.ID, `UPDATE actors SET kind = ?, name = ?, native_name = ?,
 			pronunciation = ?, country = ?, organisation = ?, title = ?, role = ?, biography = ?,
 			stance = ?, photo = ?, created = ?, updated = ?
 		WHERE id = ?`,
 		a.Kind, a.Name, a.NativeName, a.Pronunciation, a.Country, a.Organisation, a.Title,
 		a.Role, a.Biography, a.Stance, photo(a.Photo), stampText(a.Created), stampText(a.Updated), a.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindActor, a.ID); err != nil {
 		return err
 	}
 	if err := writeActorParts(ctx, tx, a); err != nil {
@@ -224,22 +216,15 @@ func deleteActorRecord(ctx context.Context, tx *sql.Tx, id string) error {
 
 // ActorUsage counts the meetings, statements and relations that refer to an actor.
 func (s *Store) ActorUsage(ctx context.Context, id string) (ActorUsage, error) {
-	var u ActorUsage
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindActor, id)
-		if err != nil {
-			return err
-		}
-		return q.QueryRowContext(ctx, `SELECT
+	return readOf(ctx, s, kindActor, id, "usage of actor "+id, func(q querier) (ActorUsage, error) {
+		var u ActorUsage
+		err := q.QueryRowContext(ctx, `SELECT
 			(SELECT count(DISTINCT meeting_id) FROM meeting_participants WHERE actor_id = ?1),
 			(SELECT count(*) FROM statements WHERE actor_id = ?1),
 			(SELECT count(*) FROM actor_relations WHERE actor_id = ?1 OR other_id = ?1)`, id).
 			Scan(&u.Meetings, &u.Statements, &u.Relations)
+		return u, err
 	})
-	if err != nil {
-		return ActorUsage{}, wrapRead("usage of actor "+id, err)
-	}
-	return u, nil
 }
 
 const actorColumns = `id, kind, name, native_name, pronunciation, country, organisation, title,
@@ -356,13 +341,8 @@ func loadActors(ctx context.Context, q querier, query string) ([]Actor, error) {
 // RelationsOf lists an actor's relations in both directions: theirs first, then those others
 // have to them, each by the other actor's name.
 func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView, error) {
-	var out []RelationView
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindActor, actorID)
-		if err != nil {
-			return err
-		}
-		out, err = collect(ctx, q, `
+	return readOf(ctx, s, kindActor, actorID, "relations of actor "+actorID, func(q querier) ([]RelationView, error) {
+		return collect(ctx, q, `
 			SELECT 1, r.kind, r.note, r.other_id, a.name
 				FROM actor_relations r JOIN actors a ON a.id = r.other_id WHERE r.actor_id = ?1
 			UNION ALL
@@ -373,10 +353,5 @@ func (s *Store) RelationsOf(ctx context.Context, actorID string) ([]RelationView
 			err := rows.Scan(&v.Outgoing, &v.Kind, &v.Note, &v.OtherID, &v.OtherName)
 			return v, err
 		})
-		return err
 	})
-	if err != nil {
-		return nil, wrapRead("relations of actor "+actorID, err)
-	}
-	return out, nil
 }

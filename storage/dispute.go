@@ -46,12 +46,7 @@ func checkDispute(d *Dispute, has resolver) error {
 
 // CreateDispute stores a new dispute fact sheet with its names, facts, positions and timeline.
 func (s *Store) CreateDispute(ctx context.Context, d *Dispute) error {
-	if d.ID == "" {
-		d.ID = newID()
-	}
-	rec := *d
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
+	rec := createdRecord(s, &d.ID, d)
 	rec.Facts, rec.Positions = stampNew(rec.Facts, rec.Positions, rec.Created)
 	return saveChecked(ctx, s, d, rec, "create dispute", d.Title, checkDispute, insertDispute)
 }
@@ -81,13 +76,10 @@ func insertDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
 }
 
 func updateDispute(ctx context.Context, tx *sql.Tx, d *Dispute) error {
-	res, err := tx.ExecContext(ctx, `UPDATE disputes SET title = ?, administrator = ?, summary = ?,
+	err := execOne(ctx, tx, kindDispute, d.ID, `UPDATE disputes SET title = ?, administrator = ?, summary = ?,
 			created = ?, updated = ?
 		WHERE id = ?`, d.Title, d.Administrator, d.Summary, stampText(d.Created), stampText(d.Updated), d.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindDispute, d.ID); err != nil {
 		return err
 	}
 	return writeDisputeParts(ctx, tx, d)

@@ -117,8 +117,24 @@ func TestParseHumanDates(t *testing.T) {
 	}
 }
 
+// refusal is a date as typed and what ParseFuzzyDate's error must say of it.
+type refusal struct{ in, why string }
+
+// assertRefused expects ParseFuzzyDate to refuse each date, in a subtest named by it, with an
+// error that says why.
+func assertRefused(t *testing.T, refusals []refusal) {
+	t.Helper()
+	for _, r := range refusals {
+		t.Run(r.in, func(t *testing.T) {
+			_, err := ParseFuzzyDate(r.in)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), r.why)
+		})
+	}
+}
+
 func TestParseHumanDatesRefuses(t *testing.T) {
-	for _, tc := range []struct{ in, why string }{
+	assertRefused(t, []refusal{
 		{"Thu 22 Jun 2016", "22 Jun 2016 was a Wednesday, not a Thursday"},
 		{"31 June 2016", "does not exist"},
 		{"c. 22 Jun 2016", "only a year, a month or a span can be approximate"},
@@ -139,13 +155,7 @@ func TestParseHumanDatesRefuses(t *testing.T) {
 		{"of", "not a date"},
 		{"by the", "not a date"},
 		{"early of", "not a date"},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			_, err := ParseFuzzyDate(tc.in)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tc.why)
-		})
-	}
+	})
 }
 
 // 03/04/2016 is asked about, never guessed; the locale's reading comes first.

@@ -96,12 +96,7 @@ func checkMeeting(m *Meeting, has resolver) error {
 // CreateMeeting stores a new meeting with its participants, dispute links, tags and status
 // history. A meeting created without a history gets one entry recording its first status.
 func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
-	if m.ID == "" {
-		m.ID = newID()
-	}
-	rec := *m
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
+	rec := createdRecord(s, &m.ID, m)
 	if len(rec.StatusHistory) == 0 {
 		rec.StatusHistory = []StatusChange{{Recorded: rec.Created, To: rec.Status, When: rec.When}}
 	}
@@ -238,7 +233,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 
 // updateMeetingRow replaces the meeting and its parts, but not its status history.
 func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
-	res, err := tx.ExecContext(ctx, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
+	err := execOne(ctx, tx, kindMeeting, m.ID, `UPDATE meetings SET track_id = ?, title = ?, format = ?, status = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			when_approx = ?, duration_minutes = ?, venue = ?, city = ?, country = ?, round = ?, previous_round_id = ?,
 			purpose = ?, background = ?, interpreters = ?, press = ?, logistics = ?, outcome = ?,
@@ -255,9 +250,6 @@ func updateMeetingRow(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 				m.ICalUID, stampText(m.Created), stampText(m.Updated)}, calendarArgs(m.Calendar),
 			briefArgs(m.Brief), negotiationArgs(m), []any{m.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindMeeting, m.ID); err != nil {
 		return err
 	}
 	return writeMeetingParts(ctx, tx, m)
@@ -765,42 +757,25 @@ func (s *Store) MeetingsOfActor(ctx context.Context, actorID string) ([]MeetingS
 // meetingsOfActor is MeetingsOfActor; skipped, when not nil, is given the meetings that cannot
 // be read instead of an error.
 func (s *Store) meetingsOfActor(ctx context.Context, actorID string, skipped func(BadRow)) ([]MeetingSummary, error) {
-	var out []MeetingSummary
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindActor, actorID)
-		if err != nil {
-			return err
-		}
-		out, err = collect(ctx, q, summaryQuery+`
-			WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)`+summaryOrder,
-			[]any{actorID}, summariesAround(skipped))
-		return err
-	})
-	if err != nil {
-		return nil, wrapRead("meetings of actor "+actorID, err)
-	}
-	return out, nil
+	return s.meetingsLinked(ctx, kindActor, actorID, "meetings of actor "+actorID,
+		`SELECT meeting_id FROM meeting_participants WHERE actor_id = ?`, skipped)
 }
 
 // MeetingsOfDispute lists the meetings linked to a dispute, by date. A meeting that cannot be
 // read (a row edited outside Parley) is left out and told to skipped, when it is not nil;
 // with a nil skipped it fails the listing.
 func (s *Store) MeetingsOfDispute(ctx context.Context, disputeID string, skipped func(BadRow)) ([]MeetingSummary, error) {
-	var out []MeetingSummary
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindDispute, disputeID)
-		if err != nil {
-			return err
-		}
-		out, err = collect(ctx, q, summaryQuery+`
-			WHERE m.id IN (SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?)`+summaryOrder,
-			[]any{disputeID}, summariesAround(skipped))
-		return err
+	return s.meetingsLinked(ctx, kindDispute, disputeID, "meetings on dispute "+disputeID,
+		`SELECT meeting_id FROM meeting_disputes WHERE dispute_id = ?`, skipped)
+}
+
+// meetingsLinked lists, by date, the meetings whose IDs linked selects for the record of kind
+// with id (its one parameter); what names the list in an error.
+func (s *Store) meetingsLinked(ctx context.Context, kind, id, what, linked string, skipped func(BadRow)) ([]MeetingSummary, error) {
+	return readOf(ctx, s, kind, id, what, func(q querier) ([]MeetingSummary, error) {
+		return collect(ctx, q, summaryQuery+`
+			WHERE m.id IN (`+linked+`)`+summaryOrder, []any{id}, summariesAround(skipped))
 	})
-	if err != nil {
-		return nil, wrapRead("meetings on dispute "+disputeID, err)
-	}
-	return out, nil
 }
 
 func loadMeetings(ctx context.Context, q querier, query string) ([]Meeting, error) {

@@ -131,10 +131,7 @@ func loadWithParts[T, P any](ctx context.Context, q querier, query string, scan 
 func loadOneWithParts[T, P any](ctx context.Context, q querier, kind, query, id string, scan func(row) (T, error),
 	parts func(context.Context, querier, string) (P, error), fill func(P, *T)) (T, error) {
 	var zero T
-	rec, err := scan(q.QueryRowContext(ctx, query, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return zero, notFound(kind, id)
-	}
+	rec, err := loadOne(ctx, q, kind, query, id, scan)
 	if err != nil {
 		return zero, err
 	}
@@ -144,6 +141,17 @@ func loadOneWithParts[T, P any](ctx context.Context, q querier, kind, query, id 
 	}
 	fill(p, &rec)
 	return rec, nil
+}
+
+// loadOne reads the record of the given kind and ID that query selects; a missing record is
+// a not-found error. Another error comes with what scan made of the row.
+func loadOne[T any](ctx context.Context, q querier, kind, query, id string, scan func(row) (T, error)) (T, error) {
+	rec, err := scan(q.QueryRowContext(ctx, query, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		var zero T
+		return zero, notFound(kind, id)
+	}
+	return rec, err
 }
 
 // row is what a scan function reads from: a *sql.Row or the current row of *sql.Rows.
@@ -253,9 +261,29 @@ var stampQueries = map[string]string{
 	kindSource:    `SELECT created, updated FROM sources WHERE id = ?`,
 }
 
-// checkedAlready is saveChecked's check for a record validated before its transaction begins
-// (a source, a track: they name no other record).
-func checkedAlready[T any](*T, resolver) error { return nil }
+// createdRecord is what a Create method stores: the caller's record given a new ID through id (its
+// ID field) when it has none, copied, and the copy stamped created and updated now. The
+// caller's record takes the stamps only once the write succeeds (saveChecked).
+func createdRecord[T any](s *Store, id *string, rec *T) T {
+	if *id == "" {
+		*id = newID()
+	}
+	out := *rec
+	created, updated := stampsOf(&out)
+	*created = s.stamp()
+	*updated = *created
+	return out
+}
+
+// saveSelfContained is saveChecked for a record that names no other (a source, a track): check
+// runs before the write transaction begins, so an invalid record is refused without waiting
+// for the write lock.
+func saveSelfContained[T any](ctx context.Context, s *Store, out *T, rec T, action, title string, check func(*T) error, write func(context.Context, *sql.Tx, *T) error) error {
+	if err := check(out); err != nil {
+		return err
+	}
+	return saveChecked(ctx, s, out, rec, action, title, func(*T, resolver) error { return nil }, write)
+}
 
 // updateStamped is the write of an update: the record takes the Created stamp stored for it,
 // then update replaces the stored record with it.
@@ -335,11 +363,8 @@ var deleteQueries = map[string]string{
 // deleteRecord deletes a record with its entry in the search index, or gives a not-found
 // error; its child rows go with it (ON DELETE CASCADE).
 func deleteRecord(ctx context.Context, tx *sql.Tx, kind, id string) error {
-	res, err := tx.ExecContext(ctx, deleteQueries[kind], id)
+	err := execOne(ctx, tx, kind, id, deleteQueries[kind], id)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kind, id); err != nil {
 		return err
 	}
 	return unindex(ctx, tx, kind, id)
@@ -506,8 +531,13 @@ func (c *checker) noEmpty(field string, values []string) {
 	}
 }
 
-// rowsAffected turns "no row changed" into a not-found error.
-func rowsAffected(res sql.Result, kind, id string) error {
+// execOne runs a statement that changes one record, the one of kind with id (an UPDATE or a
+// DELETE by ID): that no row changed is a not-found error.
+func execOne(ctx context.Context, tx *sql.Tx, kind, id, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err

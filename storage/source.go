@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 )
 
@@ -20,26 +19,15 @@ func checkSource(src *Source) error {
 
 // CreateSource stores a new source, giving it an ID if it has none.
 func (s *Store) CreateSource(ctx context.Context, src *Source) error {
-	if src.ID == "" {
-		src.ID = newID()
-	}
-	if err := checkSource(src); err != nil {
-		return err
-	}
-	rec := *src
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
-	return saveChecked(ctx, s, src, rec, "create source", src.Title, checkedAlready, insertSource)
+	rec := createdRecord(s, &src.ID, src)
+	return saveSelfContained(ctx, s, src, rec, "create source", src.Title, checkSource, insertSource)
 }
 
 // UpdateSource replaces a stored source and stamps Updated.
 func (s *Store) UpdateSource(ctx context.Context, src *Source) error {
-	if err := checkSource(src); err != nil {
-		return err
-	}
 	rec := *src
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, src, rec, "update source", src.Title, checkedAlready, updateStamped(kindSource, updateSource))
+	return saveSelfContained(ctx, s, src, rec, "update source", src.Title, checkSource, updateStamped(kindSource, updateSource))
 }
 
 func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
@@ -56,16 +44,13 @@ func insertSource(ctx context.Context, tx *sql.Tx, src *Source) error {
 }
 
 func updateSource(ctx context.Context, tx *sql.Tx, src *Source) error {
-	res, err := tx.ExecContext(ctx, `UPDATE sources SET title = ?, publisher = ?,
+	err := execOne(ctx, tx, kindSource, src.ID, `UPDATE sources SET title = ?, publisher = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			reference = ?, reliability = ?, created = ?, updated = ?
 		WHERE id = ?`,
 		cat([]any{src.Title, src.Publisher}, toDateCols(src.Published).args(),
 			[]any{src.Reference, src.Reliability, stampText(src.Created), stampText(src.Updated), src.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindSource, src.ID); err != nil {
 		return err
 	}
 	return indexSource(ctx, tx, src)
@@ -134,11 +119,7 @@ func (s *Store) Source(ctx context.Context, id string) (Source, error) {
 
 // loadSource reads one source, or a not-found error.
 func loadSource(ctx context.Context, q querier, id string) (Source, error) {
-	src, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Source{}, notFound(kindSource, id)
-	}
-	return src, err
+	return loadOne(ctx, q, kindSource, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id, scanSource)
 }
 
 // Sources returns every source, by title.
@@ -158,13 +139,8 @@ func loadSources(ctx context.Context, q querier, query string) ([]Source, error)
 
 // CitationsOf lists the records that cite a source.
 func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, error) {
-	var out []Citation
-	err := s.read(ctx, func(q querier) error {
-		err := mustExist(ctx, q, kindSource, sourceID)
-		if err != nil {
-			return err
-		}
-		out, err = collect(ctx, q, `
+	return readOf(ctx, s, kindSource, sourceID, "citations of source "+sourceID, func(q querier) ([]Citation, error) {
+		return collect(ctx, q, `
 			SELECT 'statement', s.id, 'Statement by ' || a.name, s.when_lower
 				FROM statements s JOIN actors a ON a.id = s.actor_id WHERE s.source_id = ?1
 			UNION ALL
@@ -183,10 +159,5 @@ func (s *Store) CitationsOf(ctx context.Context, sourceID string) ([]Citation, e
 			err := rows.Scan(&c.Kind, &c.ID, &c.Title, &order)
 			return c, err
 		})
-		return err
 	})
-	if err != nil {
-		return nil, wrapRead("citations of source "+sourceID, err)
-	}
-	return out, nil
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -67,12 +66,7 @@ func shorten(text string, n int) string {
 
 // CreateStatement stores a new statement.
 func (s *Store) CreateStatement(ctx context.Context, st *Statement) error {
-	if st.ID == "" {
-		st.ID = newID()
-	}
-	rec := *st
-	rec.Created = s.stamp()
-	rec.Updated = rec.Created
+	rec := createdRecord(s, &st.ID, st)
 	return saveChecked(ctx, s, st, rec, "create statement", shorten(st.Text, 40), checkStatement, insertStatement)
 }
 
@@ -99,7 +93,7 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 }
 
 func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
-	res, err := tx.ExecContext(ctx, `UPDATE statements SET actor_id = ?, text = ?,
+	err := execOne(ctx, tx, kindStatement, st.ID, `UPDATE statements SET actor_id = ?, text = ?,
 			when_kind = ?, when_lower = ?, when_upper = ?, when_at = ?, when_zone = ?, when_from = ?, when_to = ?,
 			occasion = ?, meeting_id = ?, dispute_id = ?, source_id = ?, created = ?, updated = ?
 		WHERE id = ?`,
@@ -107,9 +101,6 @@ func updateStatement(ctx context.Context, tx *sql.Tx, st *Statement) error {
 			[]any{st.Occasion, nullID(st.MeetingID), nullID(st.DisputeID), nullID(st.SourceID),
 				stampText(st.Created), stampText(st.Updated), st.ID})...)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindStatement, st.ID); err != nil {
 		return err
 	}
 	return indexStatement(ctx, tx, st.ID, st.ActorID, st.Text, st.Occasion)
@@ -181,11 +172,7 @@ func (s *Store) Statement(ctx context.Context, id string) (Statement, error) {
 
 // loadStatement reads one statement, or a not-found error.
 func loadStatement(ctx context.Context, q querier, id string) (Statement, error) {
-	st, err := scanStatement(q.QueryRowContext(ctx, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Statement{}, notFound(kindStatement, id)
-	}
-	return st, err
+	return loadOne(ctx, q, kindStatement, `SELECT `+statementColumns+` FROM statements WHERE id = ?`, id, scanStatement)
 }
 
 // Statements lists the statements the filter selects, newest first, undated last.

@@ -462,6 +462,18 @@ func readRecord[T any](ctx context.Context, s *Store, what string, load func(q q
 	return v, nil
 }
 
+// readOf is readRecord for what is read of one record (its usage, its relations, the records
+// that cite it): the record of kind with id must exist, or the read is its not-found error.
+func readOf[T any](ctx context.Context, s *Store, kind, id, what string, load func(q querier) (T, error)) (T, error) {
+	return readRecord(ctx, s, what, func(q querier) (T, error) {
+		if err := mustExist(ctx, q, kind, id); err != nil {
+			var zero T
+			return zero, err
+		}
+		return load(q)
+	})
+}
+
 // readRow is readRecord as the reads of a source and of a statement word their errors: the
 // error read gives is classified once more.
 func readRow[T any](ctx context.Context, s *Store, what string, load func(q querier) (T, error)) (T, error) {

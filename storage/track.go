@@ -23,26 +23,15 @@ func checkTrack(t *Track) error {
 // CreateTrack stores a new track, giving it an ID if it has none and stamping Created and
 // Updated.
 func (s *Store) CreateTrack(ctx context.Context, t *Track) error {
-	if t.ID == "" {
-		t.ID = newID()
-	}
-	if err := checkTrack(t); err != nil {
-		return err
-	}
-	now := s.stamp()
-	rec := *t
-	rec.Created, rec.Updated = now, now
-	return saveChecked(ctx, s, t, rec, "create track", t.Title, checkedAlready, insertTrack)
+	rec := createdRecord(s, &t.ID, t)
+	return saveSelfContained(ctx, s, t, rec, "create track", t.Title, checkTrack, insertTrack)
 }
 
 // UpdateTrack replaces a stored track and stamps Updated.
 func (s *Store) UpdateTrack(ctx context.Context, t *Track) error {
-	if err := checkTrack(t); err != nil {
-		return err
-	}
 	rec := *t
 	rec.Updated = s.stamp()
-	return saveChecked(ctx, s, t, rec, "update track", t.Title, checkedAlready, updateStamped(kindTrack, updateTrack))
+	return saveSelfContained(ctx, s, t, rec, "update track", t.Title, checkTrack, updateStamped(kindTrack, updateTrack))
 }
 
 func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
@@ -55,12 +44,9 @@ func insertTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
 }
 
 func updateTrack(ctx context.Context, tx *sql.Tx, t *Track) error {
-	res, err := tx.ExecContext(ctx, `UPDATE tracks SET title = ?, summary = ?, created = ?, updated = ?
+	err := execOne(ctx, tx, kindTrack, t.ID, `UPDATE tracks SET title = ?, summary = ?, created = ?, updated = ?
 		WHERE id = ?`, t.Title, t.Summary, stampText(t.Created), stampText(t.Updated), t.ID)
 	if err != nil {
-		return err
-	}
-	if err := rowsAffected(res, kindTrack, t.ID); err != nil {
 		return err
 	}
 	return writeTrackParts(ctx, tx, t)

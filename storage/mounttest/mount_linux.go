@@ -18,15 +18,7 @@ import (
 // a file system that refuses every write with EROFS. The mount goes when the test ends.
 func ReadOnly(t testing.TB, dir string) string {
 	t.Helper()
-	mayMount(t)
-	at := filepath.Join(t.TempDir(), "ro")
-	if err := os.Mkdir(at, 0o700); err != nil {
-		t.Fatalf("make the mount point: %v", err)
-	}
-	if err := syscall.Mount(dir, at, "", syscall.MS_BIND, ""); err != nil {
-		t.Skipf("cannot bind-mount %s (%v): this test needs a real read-only mount", dir, err)
-	}
-	t.Cleanup(func() { unmount(t, at) })
+	at := mount(t, "ro", dir, "", syscall.MS_BIND, "", "bind-mount "+dir, "a real read-only mount")
 	// A bind mount takes the read-only flag only when remounted.
 	if err := syscall.Mount("", at, "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
 		t.Fatalf("remount %s read-only: %v", at, err)
@@ -38,13 +30,22 @@ func ReadOnly(t testing.TB, dir string) string {
 // and returns it: writes past size fail with ENOSPC, as on a full disk.
 func Disk(t testing.TB, size int) string {
 	t.Helper()
+	return mount(t, "disk", "tmpfs", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV,
+		"size="+strconv.Itoa(size)+",mode=0700", "mount a tmpfs", "a real full disk")
+}
+
+// mount mounts source (a file system of type fstype, "" for a bind mount) at a new folder
+// called name and unmounts it when the test ends. Where the kernel refuses, the test is
+// skipped, saying what it cannot do ("mount a tmpfs") and what it needs ("a real full disk").
+func mount(t testing.TB, name, source, fstype string, flags uintptr, data, what, needs string) string {
+	t.Helper()
 	mayMount(t)
-	at := filepath.Join(t.TempDir(), "disk")
+	at := filepath.Join(t.TempDir(), name)
 	if err := os.Mkdir(at, 0o700); err != nil {
 		t.Fatalf("make the mount point: %v", err)
 	}
-	if err := syscall.Mount("tmpfs", at, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "size="+strconv.Itoa(size)+",mode=0700"); err != nil {
-		t.Skipf("cannot mount a tmpfs (%v): this test needs a real full disk", err)
+	if err := syscall.Mount(source, at, fstype, flags, data); err != nil {
+		t.Skipf("cannot %s (%v): this test needs %s", what, err, needs)
 	}
 	t.Cleanup(func() { unmount(t, at) })
 	return at
