@@ -56,7 +56,11 @@ func newListScreen[T any](u *ui, spec listSpec[T]) *listScreen[T] {
 		}
 		c := o.(*fyne.Container)
 		for i, text := range spec.cells(s.rows[id]) {
-			c.Objects[i].(interface{ SetText(string) }).SetText(text)
+			if l, ok := c.Objects[i].(*widget.Label); ok {
+				setLabel(l, text)
+			} else {
+				c.Objects[i].(interface{ SetText(string) }).SetText(text)
+			}
 		}
 	})
 	s.list.OnOpen = func(id widget.ListItemID) {
@@ -150,6 +154,15 @@ func (s *listScreen[T]) setRows(rows []T) {
 		s.empty.Show()
 	} else {
 		s.empty.Hide()
+	}
+}
+
+// setLabel sets a label's text unless it holds it already. A list sets the text of every row
+// in view each time it is shown or laid out, and a label given its text again shapes it again
+// (most of the time a visit to Talks or Actors took when nothing had changed).
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
 	}
 }
 

@@ -59,26 +59,47 @@ func (p *searchPage) show() {
 func (p *searchPage) query(q string) {
 	p.q = strings.TrimSpace(q)
 	if p.q == "" {
-		p.apply(nil, nil)
+		p.apply(storage.SearchResult{}, nil)
 		return
 	}
 	p.gen++
 	gen, st, query := p.gen, p.u.store, p.q
-	run(p.u, "Searching for “"+query+"”…", func(ctx context.Context) ([]storage.Hit, error) {
-		return st.Search(ctx, query, searchLimit)
-	}, func(hits []storage.Hit, err error) {
+	run(p.u, "Searching for “"+query+"”…", func(ctx context.Context) (storage.SearchResult, error) {
+		return st.Find(ctx, query, searchLimit)
+	}, func(r storage.SearchResult, err error) {
 		if gen != p.gen {
 			return
 		}
-		p.apply(hits, err)
+		p.apply(r, err)
 	})
 }
 
-func (p *searchPage) apply(hits []storage.Hit, err error) {
+// resultsHeading says how many results there are and, when they are not all shown, which
+// are: the best, or, for words in more records than are ranked, the newest.
+func resultsHeading(r storage.SearchResult, q string) string {
+	n, total := len(r.Hits), thousands(max(len(r.Hits), r.Matches))
+	switch {
+	case r.Newest:
+		return fmt.Sprintf("%d of more than %s results for “%s”, the newest first", n, total, q)
+	case n == 1:
+		return "1 result for “" + q + "”"
+	case n < searchLimit:
+		return fmt.Sprintf("%d results for “%s”", n, q)
+	case r.More:
+		return fmt.Sprintf("The first %d of more than %s results for “%s”", n, total, q)
+	case r.Matches > n:
+		return fmt.Sprintf("The best %d of %s results for “%s”", n, total, q)
+	}
+	// As many as are shown hold the words; the meetings of the actors named may be more.
+	return fmt.Sprintf("The first %d results for “%s”", n, q)
+}
+
+func (p *searchPage) apply(r storage.SearchResult, err error) {
 	if err != nil {
 		p.u.showError("search", err)
 		return
 	}
+	hits := r.Hits
 	p.hits = hits
 	p.links = nil
 	// The results are put together, then shown: each Container.Add laid out all before it
@@ -92,14 +113,7 @@ func (p *searchPage) apply(hits []storage.Hit, err error) {
 		p.heading.SetText("No results for “" + p.q + "”")
 		results = append(results, emptyState("Nothing in the dossier matches. Try fewer or other words, another spelling, or the name in its own script."))
 	default:
-		n := fmt.Sprintf("%d results", len(hits))
-		if len(hits) == 1 {
-			n = "1 result"
-		}
-		if len(hits) == searchLimit {
-			n = fmt.Sprintf("The first %d results", searchLimit)
-		}
-		p.heading.SetText(n + " for “" + p.q + "”")
+		p.heading.SetText(resultsHeading(r, p.q))
 	}
 	groups := map[string][]storage.Hit{}
 	for _, h := range hits {

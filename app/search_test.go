@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-app/parley/sample"
+	"github.com/parley-app/parley/storage"
 )
 
 // Searching an actor's name in any spelling lists the meetings they take part in, each
@@ -86,4 +87,28 @@ func segmentsText(segs []widget.RichTextSegment) string {
 		b.WriteString(s.(*widget.TextSegment).Text)
 	}
 	return b.String()
+}
+
+// The heading says how many results there are and which are shown when not all are.
+func TestResultsHeading(t *testing.T) {
+	hits := func(n int) []storage.Hit { return make([]storage.Hit, n) }
+	for _, tc := range []struct {
+		name string
+		r    storage.SearchResult
+		want string
+	}{
+		{"one", storage.SearchResult{Hits: hits(1), Matches: 1}, "1 result for “x”"},
+		{"all shown", storage.SearchResult{Hits: hits(12), Matches: 9}, "12 results for “x”"},
+		{"the best of more", storage.SearchResult{Hits: hits(searchLimit), Matches: 1234}, "The best 200 of 1,234 results for “x”"},
+		{"a short word, counted up to the limit", storage.SearchResult{Hits: hits(searchLimit), Matches: searchLimit, More: true},
+			"The first 200 of more than 200 results for “x”"},
+		{"the meetings of the actors named fill the page", storage.SearchResult{Hits: hits(searchLimit), Matches: 150},
+			"The first 200 results for “x”"},
+		{"a common word", storage.SearchResult{Hits: hits(searchLimit), Matches: 2000, More: true, Newest: true},
+			"200 of more than 2,000 results for “x”, the newest first"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, resultsHeading(tc.r, "x"))
+		})
+	}
 }

@@ -189,11 +189,13 @@ func (t *talksScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	m := t.row(id)
 	t.updating = false
 	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(m.WhenText())
+	setLabel(c.Objects[0].(*widget.Label), m.WhenText())
 	c.Objects[1].(*widgets.CutLabel).SetText(m.Title)
-	c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge).SetStatus(string(m.Status), m.Status.Label())
-	c.Objects[3].(*widget.Label).SetText(t.trackTitle[m.TrackID])
-	c.Objects[4].(*widget.Label).SetText(storage.JoinPlace("", m.City, m.Country))
+	if b := c.Objects[2].(*fyne.Container).Objects[0].(*widgets.StatusBadge); b.Status != string(m.Status) || b.Text != m.Status.Label() {
+		b.SetStatus(string(m.Status), m.Status.Label())
+	}
+	setLabel(c.Objects[3].(*widget.Label), t.trackTitle[m.TrackID])
+	setLabel(c.Objects[4].(*widget.Label), storage.JoinPlace("", m.City, m.Country))
 }
 
 // filter reads the filter inputs; a date that cannot be read is reported under them.

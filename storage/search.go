@@ -76,13 +76,38 @@ const minTrigram = 3
 // titleWeight makes a match in a record's title count more than one in its body.
 const titleWeight = 10.0
 
-// Search finds records whose text contains every word of the query, best first, with a
-// snippet in which the matched words stand between [ and ], and the meetings of the actors
-// whose names (in any of their spellings) hold every word, saying why (Hit.Why). Words match as substrings in any
-// script and case (моргулов finds Моргулов; 北方領土 needs no spaces). The query is text, not
-// FTS syntax: quotes, AND, OR and parentheses are searched for as they are. A limit of 0 or
-// less returns every hit.
+// rankedMatches is how many records holding the words Search ranks by relevance at most. A
+// word held by more (a word in every meeting's title: 100,000 of them) would cost a quarter
+// of a second to rank; those are listed newest first instead, and counted no further. A
+// variable, so that a test need not write thousands of records.
+var rankedMatches = 2000
+
+// SearchResult is what Search found.
+type SearchResult struct {
+	Hits []Hit // best first, or, when Newest, the records holding the words newest first
+	// Matches is how many records hold every word in their own text (the meetings found
+	// through their participants aside); with More, there are more than that.
+	Matches int
+	More    bool
+	// Newest: more than rankedMatches records hold the words, so those shown are the newest,
+	// not the most relevant (the actors named by the words and their meetings still come first).
+	Newest bool
+}
+
+// Search is Find's hits.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	r, err := s.Find(ctx, query, limit)
+	return r.Hits, err
+}
+
+// Find finds records whose text contains every word of the query, best first, with a snippet
+// in which the matched words stand between [ and ], and the actors whose names (in any of
+// their spellings) hold every word with the meetings they take part in, saying why (Hit.Why).
+// Words match as substrings in any script and case (моргулов finds Моргулов; 北方領土 needs no
+// spaces). The query is text, not FTS syntax: quotes, AND, OR and parentheses are searched for
+// as they are. A limit of 0 or less returns every hit. Words held by more than rankedMatches
+// records are not ranked: the newest of those records are listed (SearchResult.Newest).
+func (s *Store) Find(ctx context.Context, query string, limit int) (SearchResult, error) {
 	var long, short []string
 	for _, t := range strings.Fields(query) {
 		if utf8.RuneCountInString(t) >= minTrigram {
@@ -92,7 +117,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		}
 	}
 	if len(long) == 0 && len(short) == 0 {
-		return nil, nil
+		return SearchResult{}, nil
 	}
 	if limit <= 0 {
 		limit = -1
@@ -109,71 +134,113 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		p := "%" + likeEscape(t) + "%"
 		args = append(args, p, p)
 	}
-	var sqlText string
-	if len(long) > 0 {
-		// Rank every match but make snippets only for the hits returned: snippet() is costly
-		// and a common word can match most of the dossier. CROSS JOIN keeps search as the
-		// inner table, looked up by rowid, instead of matching the whole index a second time.
-		sqlText = fmt.Sprintf(`WITH top AS (
-				SELECT rowid AS doc, bm25(search, %g, 1.0) AS rank FROM search
-				WHERE %s ORDER BY rank LIMIT ?)
-			SELECT d.kind, d.id, search.title, snippet(search, -1, '[', ']', '…', 48), top.rank
-			FROM top
-			CROSS JOIN search ON search.rowid = top.doc
-			JOIN search_docs d ON d.doc = top.doc
-			WHERE search MATCH ?
-			ORDER BY top.rank, search.title`, titleWeight, strings.Join(where, " AND "))
-	} else {
-		// Terms shorter than a trigram cannot use the index; the scan stops at the limit.
-		sqlText = `SELECT d.kind, d.id, search.title, search.body, 0.0
-			FROM search JOIN search_docs d ON d.doc = search.rowid
-			WHERE ` + strings.Join(where, " AND ") + ` LIMIT ?`
-	}
-	args = append(args, limit)
-	if len(long) > 0 {
-		args = append(args, matchExpr(long))
-	}
+	cond := strings.Join(where, " AND ")
 
-	var hits []Hit
+	var r SearchResult
 	var people []takingPart
+	var named []namedActor
 	err := s.read(ctx, func(q querier) error {
+		var sqlText string
+		if len(long) > 0 {
+			// Counted up to one more than are ranked: a few milliseconds even for a word in
+			// every record, where ranking them all took a quarter of a second.
+			err := q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM search WHERE `+cond+` LIMIT ?)`,
+				append(args, rankedMatches+1)...).Scan(&r.Matches)
+			if err != nil {
+				return err
+			}
+			r.Newest = r.Matches > rankedMatches
+			r.Matches, r.More = min(r.Matches, rankedMatches), r.Newest
+			// The texts are read for the hits returned only; their snippets are cut here
+			// (snippetOf), since FTS5's snippet() matched the whole index again for each.
+			// CROSS JOIN keeps search as the inner table, looked up by rowid.
+			top := fmt.Sprintf(`SELECT rowid AS doc, bm25(search, %g, 1.0) AS rank FROM search
+				WHERE %s ORDER BY rank LIMIT ?`, titleWeight, cond)
+			order := `top.rank, search.title`
+			if r.Newest { // the index gives its records by rowid, the newest last
+				top = `SELECT rowid AS doc, 0.0 AS rank FROM search WHERE ` + cond + ` ORDER BY rowid DESC LIMIT ?`
+				order = `top.doc DESC`
+			}
+			sqlText = `WITH top AS (` + top + `)
+				SELECT d.kind, d.id, search.title, search.body, top.rank
+				FROM top
+				CROSS JOIN search ON search.rowid = top.doc
+				JOIN search_docs d ON d.doc = top.doc
+				ORDER BY ` + order
+		} else {
+			// Terms shorter than a trigram cannot use the index; the scan stops at the limit.
+			sqlText = `SELECT d.kind, d.id, search.title, search.body, 0.0
+				FROM search JOIN search_docs d ON d.doc = search.rowid
+				WHERE ` + cond + ` LIMIT ?`
+		}
 		var err error
-		hits, err = collect(ctx, q, sqlText, args, func(rows *sql.Rows) (Hit, error) {
+		r.Hits, err = collect(ctx, q, sqlText, append(args, limit), func(rows *sql.Rows) (Hit, error) {
 			var h Hit
-			err := rows.Scan(&h.Kind, &h.ID, &h.Title, &h.Snippet, &h.Rank)
+			var body string
+			err := rows.Scan(&h.Kind, &h.ID, &h.Title, &body, &h.Rank)
+			h.Snippet = snippetOf(h.Title, body, long, short)
 			return h, err
 		})
 		if err != nil {
 			return err
 		}
-		named, err := peopleNamed(ctx, q, long, short)
-		if err != nil {
+		if len(long) == 0 {
+			r.Matches, r.More = len(r.Hits), limit >= 0 && len(r.Hits) == limit
+		}
+		if named, err = peopleNamed(ctx, q, long, short, r.Newest); err != nil {
 			return err
 		}
 		people, err = meetingsOf(ctx, q, named, limit)
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, classify(err))
+		return SearchResult{}, fmt.Errorf("search %q: %w", query, classify(err))
 	}
-	// One line per snippet: the body joins the record's fields with line breaks.
-	for i := range hits {
-		hits[i].Snippet = strings.Join(strings.Fields(hits[i].Snippet), " ")
+	terms := append(append([]string(nil), long...), short...)
+	r.Hits = addTakingPart(r.Hits, people, terms)
+	if r.Newest {
+		r.Hits = addNamed(r.Hits, named, terms)
 	}
-	if len(long) == 0 {
-		for i := range hits {
-			body := hits[i].Snippet
-			if !containsFold(body, short) {
-				body = hits[i].Title
-			}
-			hits[i].Snippet = markSnippet(body, short, 24)
+	if len(people) > 0 || r.Newest && len(named) > 0 {
+		r.Hits = orderHits(r.Hits, limit)
+	}
+	return r, nil
+}
+
+// snippetOf is a hit's snippet: some 48 characters of its body around the first of the words
+// (the first of the longer ones, which say more than a letter or two), else of its title,
+// with every word marked.
+func snippetOf(title, body string, long, short []string) string {
+	terms := append(append([]string(nil), long...), short...)
+	text := body
+	if !containsFold(body, terms) {
+		text = title
+	}
+	centre := long
+	if !containsFold(text, long) {
+		centre = terms
+	}
+	return markSnippetAround(text, centre, terms, 24)
+}
+
+// addNamed adds the actors named by the words to hits listed newest first, which may not
+// hold them, with the spelling that matched as their snippet and their own rank, so that
+// they come first. An actor listed already takes that rank.
+func addNamed(hits []Hit, named []namedActor, terms []string) []Hit {
+	at := map[string]int{}
+	for i, h := range hits {
+		if h.Kind == kindActor {
+			at[h.ID] = i
 		}
-	} else if len(short) > 0 {
-		for i := range hits {
-			hits[i].Snippet = markTerms(hits[i].Snippet, short)
-		}
 	}
-	return addTakingPart(hits, people, append(append([]string(nil), long...), short...), limit), nil
+	for _, a := range named {
+		if i, ok := at[a.id]; ok {
+			hits[i].Rank = a.rank
+			continue
+		}
+		hits = append(hits, Hit{Kind: kindActor, ID: a.id, Title: a.name, Snippet: markTerms(a.spelling, terms), Rank: a.rank})
+	}
+	return hits
 }
 
 // matchExpr turns words into an FTS5 query of quoted phrases, all required, so that user
@@ -229,10 +296,15 @@ func containsFold(text string, terms []string) bool {
 // markSnippet cuts about width runes of text on either side of the first match of a term
 // and puts every match in the cut between [ and ].
 func markSnippet(text string, terms []string, width int) string {
+	return markSnippetAround(text, terms, terms, width)
+}
+
+// markSnippetAround is markSnippet cutting around the first match of one of centre.
+func markSnippetAround(text string, centre, terms []string, width int) string {
 	runes := []rune(strings.Join(strings.Fields(text), " "))
 	hay := fold(runes)
 	first := -1
-	for _, t := range terms {
+	for _, t := range centre {
 		if i := indexRunes(hay, fold([]rune(t)), 0); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}

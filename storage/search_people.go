@@ -31,11 +31,19 @@ type spellings struct {
 
 // peopleNamed lists the actors whose name, native name or other names hold every term (each
 // term in one of them, in any case), best ranked first. Terms of a trigram or more are looked
-// up in the search index; shorter ones alone are matched with LIKE on the actors' names.
-func peopleNamed(ctx context.Context, q querier, long, short []string) ([]namedActor, error) {
+// up in the search index; shorter ones alone are matched with LIKE on the actors' names. So
+// are common terms (held by more than rankedMatches records, each of which the index would
+// look up to see whether it is an actor's) when all are in ASCII: LIKE ignores the case of no
+// other letters.
+func peopleNamed(ctx context.Context, q querier, long, short []string, common bool) ([]namedActor, error) {
 	var query string
 	var args []any
-	if len(long) > 0 {
+	terms := append(append([]string(nil), long...), short...)
+	like := short
+	if common && isASCII(strings.Join(terms, "")) {
+		like = terms
+	}
+	if len(like) < len(terms) {
 		query = fmt.Sprintf(`SELECT a.id, a.name, a.native_name,
 				coalesce((SELECT group_concat(n.name, char(10)) FROM actor_names n WHERE n.actor_id = a.id), ''),
 				bm25(search, %g, 1.0)
@@ -46,7 +54,7 @@ func peopleNamed(ctx context.Context, q querier, long, short []string) ([]namedA
 		args = append(args, matchExpr(long))
 	} else {
 		var where []string
-		for _, t := range short {
+		for _, t := range like {
 			where = append(where, `(a.name LIKE ?1 ESCAPE '\' OR a.native_name LIKE ?1 ESCAPE '\'
 				OR EXISTS (SELECT 1 FROM actor_names n WHERE n.actor_id = a.id AND n.name LIKE ?1 ESCAPE '\'))`)
 			args = append(args, "%"+likeEscape(t)+"%")
@@ -68,7 +76,6 @@ func peopleNamed(ctx context.Context, q querier, long, short []string) ([]namedA
 	if err != nil {
 		return nil, err
 	}
-	terms := append(append([]string(nil), long...), short...)
 	var out []namedActor
 	for _, s := range found {
 		names := []string{s.name, s.native}
@@ -233,12 +240,9 @@ func TakePart(names []string) string {
 
 // addTakingPart merges the meetings found by their participants into the hits: a meeting
 // found by its own text too keeps its snippet and gains the reason; one found only by its
-// participants shows the spellings that matched as its snippet. The result is ordered by rank
-// (a meeting found through an actor ranks as that actor), then title, and cut to limit.
-func addTakingPart(hits []Hit, found []takingPart, terms []string, limit int) []Hit {
-	if len(found) == 0 {
-		return hits
-	}
+// participants shows the spellings that matched as its snippet and ranks as the actor who
+// brought it (orderHits puts them in their places).
+func addTakingPart(hits []Hit, found []takingPart, terms []string) []Hit {
 	byID := map[string]int{}
 	for i, h := range hits {
 		if h.Kind == kindMeeting {
@@ -260,6 +264,12 @@ func addTakingPart(hits []Hit, found []takingPart, terms []string, limit int) []
 		hits = append(hits, Hit{Kind: kindMeeting, ID: f.meetingID, Title: f.title,
 			Snippet: strings.Join(spelt, " · "), Why: why, Rank: f.people[0].rank})
 	}
+	return hits
+}
+
+// orderHits orders hits by rank, keeping the order they have at equal rank but for the
+// actors named and their meetings, and cuts them to limit (< 0: all).
+func orderHits(hits []Hit, limit int) []Hit {
 	// At equal rank (always, for words too short for the index): the actors, then the
 	// meetings they take part in, then the rest.
 	order := func(h Hit) int {

@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -236,4 +237,55 @@ func TestTakePart(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, TakePart(tc.names))
 	}
+}
+
+// A word held by more records than are ranked (a word in every meeting's title) lists the
+// newest of them, says so and counts them no further; the actors it names still come first,
+// and a rarer word is ranked by relevance and counted exactly.
+func TestSearchListsACommonWordNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	bureau := Actor{Kind: ActorOrganisation, Name: "Fisheries Bureau"}
+	require.NoError(t, s.CreateActor(ctx, &bureau))
+	var tracks []string // oldest first
+	for i := range 5 {
+		tr := Track{Title: fmt.Sprintf("Fisheries talks %d", i)}
+		require.NoError(t, s.CreateTrack(ctx, &tr))
+		tracks = append(tracks, tr.ID)
+	}
+	ids := func(hits []Hit) []string {
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+
+	r, err := s.Find(ctx, "fisheries", 0)
+	require.NoError(t, err)
+	assert.False(t, r.Newest, "6 records are ranked")
+	assert.Equal(t, 6, r.Matches)
+	assert.False(t, r.More)
+	assert.Equal(t, bureau.ID, r.Hits[0].ID, "the shortest title ranks first")
+	for i := 1; i < len(r.Hits); i++ {
+		assert.LessOrEqual(t, r.Hits[i-1].Rank, r.Hits[i].Rank, "best first")
+	}
+
+	defer func(n int) { rankedMatches = n }(rankedMatches)
+	rankedMatches = 3
+	for _, limit := range []int{0, 4} {
+		r, err = s.Find(ctx, "fisheries", limit)
+		require.NoError(t, err)
+		assert.True(t, r.Newest)
+		assert.True(t, r.More)
+		assert.Equal(t, 3, r.Matches, "counted up to the ranked")
+		want := []string{bureau.ID, tracks[4], tracks[3], tracks[2], tracks[1], tracks[0]}
+		if limit > 0 {
+			want = want[:limit]
+		}
+		assert.Equal(t, want, ids(r.Hits), "the actor named, then the newest first")
+		assert.Contains(t, r.Hits[1].Snippet, "[Fisheries]")
+	}
+	hits := searchFor(t, s, "Bureau", 0)
+	assert.Equal(t, []string{bureau.ID}, ids(hits), "a rare word is ranked still")
 }
