@@ -71,6 +71,7 @@ func newCalendarScreen(u *ui) *calendarScreen {
 	c.agenda = widgets.NewAgenda()
 	c.agenda.OnSelected = func(id string) { u.push(newMeetingPage(u, id)) }
 	c.agenda.OnMore = c.showMore
+	c.agenda.Tips = u.tips // a title the agenda cuts, whole
 	newBtn := widget.NewButton("New meeting", u.newMeeting)
 	c.unreadable = newUnreadableNote()
 	left := container.NewBorder(container.NewVBox(c.unreadable, c.empty), nil, nil, nil, c.grid)

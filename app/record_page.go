@@ -118,6 +118,7 @@ func (r *recordPage) frame(content fyne.CanvasObject) {
 	} else {
 		r.opening.Hide()
 	}
+	r.hdr.Tips = r.u.tips // a title or subtitle the header cuts, whole
 	r.root = widgets.HeaderAbove(r.hdr, container.NewStack(r.opening, r.form))
 }
 

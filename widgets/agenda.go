@@ -23,10 +23,12 @@ type AgendaItem struct {
 var _ fyne.Widget = (*Agenda)(nil)
 
 // Agenda lists upcoming and recent talks under the headings "Upcoming" and "Recent". It is
-// virtualised (a widget.List underneath), so it stays quick with many items. A heading is
-// left out when its group is empty; with no items at all it shows the empty text instead.
-// A group that lists only some of its talks ends with a line saying how many more there are
-// ("+3 more"; SetMore).
+// virtualised (a KeyList underneath), so it stays quick with many items, and is opened by
+// mouse or keyboard like the other lists. A heading is left out when its group is empty;
+// with no items at all it shows the empty text instead. A group that lists only some of its
+// talks ends with a line saying how many more there are ("+3 more"; SetMore). A title too
+// long for the row is cut in the middle, where talks of a series differ least, and said whole
+// in a tip (Tips).
 type Agenda struct {
 	widget.BaseWidget
 
@@ -36,6 +38,9 @@ type Agenda struct {
 	// OnMore is called when the user chooses a group's "+N more" line, with whether it is
 	// the upcoming group's.
 	OnMore func(upcoming bool) `json:"-"`
+	// Tips, when set, is where a title the agenda cuts is shown whole, when the pointer rests
+	// on its row or the keyboard moves onto it.
+	Tips *TipLayer `json:"-"`
 
 	upcoming, recent               []AgendaItem
 	moreUpcoming, moreRecent       int
@@ -123,7 +128,7 @@ func (a *Agenda) rows() []agendaRow {
 func (a *Agenda) CreateRenderer() fyne.WidgetRenderer {
 	a.ExtendBaseWidget(a)
 	r := &agendaRenderer{a: a}
-	r.list = widget.NewList(
+	r.list = NewKeyList(
 		func() int { return len(r.rows) },
 		func() fyne.CanvasObject { return newAgendaRowView() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -131,8 +136,7 @@ func (a *Agenda) CreateRenderer() fyne.WidgetRenderer {
 				o.(*agendaRowView).set(r.rows[id])
 			}
 		})
-	r.list.OnSelected = func(id widget.ListItemID) {
-		r.list.Unselect(id)
+	r.list.OnOpen = func(id widget.ListItemID) {
 		if id >= len(r.rows) {
 			return
 		}
@@ -152,7 +156,7 @@ func (a *Agenda) CreateRenderer() fyne.WidgetRenderer {
 
 type agendaRenderer struct {
 	a        *Agenda
-	list     *widget.List
+	list     *KeyList
 	empty    *widget.Label
 	rows     []agendaRow
 	headings []widget.ListItemID // rows given the heading height
@@ -185,6 +189,7 @@ func (r *agendaRenderer) Layout(size fyne.Size) {
 
 func (r *agendaRenderer) Refresh() {
 	r.rows = r.a.rows()
+	r.list.Tips = r.a.Tips
 	itemH := newAgendaRowView().MinSize().Height
 	headingH := (&agendaRowView{row: agendaRow{heading: "Upcoming"}}).minSizeFor(r.a.Theme())
 	for _, id := range r.headings {
@@ -211,10 +216,20 @@ func (r *agendaRenderer) Refresh() {
 }
 
 // agendaRowView draws a heading, or an item as a status stripe beside three lines — date
-// and status badge, title, subtitle — each shortened with "…" to the width.
+// and status badge, title, subtitle — each shortened with "…" to the width: the title in the
+// middle, the others at the end.
 type agendaRowView struct {
 	widget.BaseWidget
-	row agendaRow
+	row      agendaRow
+	titleCut bool // the title shown is cut short
+}
+
+// wholeIfCut is the item's whole title when the row shows it cut, for the tip.
+func (v *agendaRowView) wholeIfCut() string {
+	if v.row.item == nil || !v.titleCut || !v.Visible() {
+		return ""
+	}
+	return v.row.item.Title
 }
 
 func newAgendaRowView() *agendaRowView {
@@ -271,9 +286,10 @@ func (r *agendaRowRenderer) Objects() []fyne.CanvasObject {
 
 func (r *agendaRowRenderer) MinSize() fyne.Size { return r.v.minSizeFor(r.v.Theme()) }
 
-// place sets a text to full, shortened to width, at x,y.
-func place(t *canvas.Text, full string, x, y, width float32) float32 {
-	s := ellipsis(full, t.TextSize, t.TextStyle, width)
+// place sets a text to full, shortened to width by cut (ellipsis or cutMiddle), at x,y, and
+// returns the height of its line.
+func place(t *canvas.Text, full string, cut func(string, float32, fyne.TextStyle, float32) string, x, y, width float32) float32 {
+	s := cut(full, t.TextSize, t.TextStyle, width)
 	if s != t.Text {
 		t.Text = s
 		canvas.Refresh(t)
@@ -288,7 +304,7 @@ func (r *agendaRowRenderer) Layout(size fyne.Size) {
 	pad := r.v.Theme().Size(theme.SizeNamePadding)
 	row := r.v.row
 	if row.item == nil {
-		place(r.heading, row.heading, pad, pad, size.Width-2*pad)
+		place(r.heading, row.heading, ellipsis, pad, pad, size.Width-2*pad)
 		return
 	}
 	it := row.item
@@ -302,9 +318,10 @@ func (r *agendaRowRenderer) Layout(size fyne.Size) {
 	r.badge.Resize(bs)
 
 	y := pad
-	y += place(r.date, it.DateText, x, y, w-bs.Width-pad)
-	y += place(r.title, it.Title, x, y, w)
-	place(r.subtitle, it.Subtitle, x, y, w)
+	y += place(r.date, it.DateText, ellipsis, x, y, w-bs.Width-pad)
+	y += place(r.title, it.Title, cutMiddle, x, y, w)
+	r.v.titleCut = r.title.Text != it.Title
+	place(r.subtitle, it.Subtitle, ellipsis, x, y, w)
 }
 
 func (r *agendaRowRenderer) Refresh() {

@@ -1,10 +1,13 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"github.com/parley-app/parley/widgets/widgetstest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,10 +59,10 @@ func TestAgendaSelectReportsTheItemEveryTime(t *testing.T) {
 	a.SetItems(sampleUpcoming(), sampleRecent())
 	_, r := showAgenda(t, a)
 
-	r.list.Select(0) // a heading: nothing to open
-	r.list.Select(1)
-	r.list.Select(1)
-	r.list.Select(5)
+	r.list.tapped(0) // a heading: nothing to open
+	r.list.tapped(1)
+	r.list.tapped(1)
+	r.list.tapped(5)
 	assert.Equal(t, []string{tokyoRoundID, tokyoRoundID, "sochi"}, chosen)
 }
 
@@ -124,12 +127,69 @@ func TestAgendaSaysHowManyMore(t *testing.T) {
 	}
 	assert.Equal(t, []string{"# Upcoming", "# +3 more", "# Recent"}, got, "only the group with more says so, at its end")
 	assert.Equal(t, 3, r.rows[4].more, "the line follows the upcoming items")
-	r.list.Select(4)
+	r.list.tapped(4)
 	assert.Equal(t, []bool{true}, more)
 
 	a.SetMore(0, 12)
 	require.Len(t, r.rows, 8)
 	assert.Equal(t, "+12 more", r.rows[7].heading)
-	r.list.Select(7)
+	r.list.tapped(7)
 	assert.Equal(t, []bool{true, false}, more)
+}
+
+// TestAgendaCutsALongTitleInTheMiddleAndTipsIt: a title wider than the row keeps its start
+// and its end ("…, round 7 — Tokyo"), which tells talks of a series apart, and is said whole
+// in a tip when the pointer rests on the row and when the keyboard moves onto it; a title that
+// fits is neither cut nor tipped.
+func TestAgendaCutsALongTitleInTheMiddleAndTipsIt(t *testing.T) {
+	newTestApp(t)
+	long := "Preparatory consultations of the deputy foreign ministers on the peace treaty, round 7 — Tokyo"
+	items := sampleUpcoming()
+	items[0].Title = long
+	a := NewAgenda()
+	tips := NewTipLayer()
+	a.Tips = tips
+	a.SetItems(items, nil)
+	w := test.NewTempWindow(t, container.NewStack(a, tips))
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(340, 480))
+	r := test.WidgetRenderer(a).(*agendaRenderer)
+
+	views := map[string]*agendaRowView{} // by ID, the rows on screen
+	for _, v := range widgetstest.Rendered[*agendaRowView](r.list) {
+		if v.row.item != nil && v.Visible() {
+			views[v.row.item.ID] = v
+		}
+	}
+	require.Contains(t, views, tokyoRoundID)
+	require.Contains(t, views, vladivostokID)
+	shown := test.WidgetRenderer(views[tokyoRoundID]).(*agendaRowRenderer).title.Text
+	require.NotEqual(t, long, shown, "the title is too long for the row")
+	assert.True(t, strings.HasPrefix(shown, "Preparatory"), "the start stays: %q", shown)
+	assert.True(t, strings.HasSuffix(shown, "round 7 — Tokyo"), "the end stays: %q", shown)
+	assert.Contains(t, shown, "…")
+	assert.Equal(t, long, views[tokyoRoundID].wholeIfCut())
+	assert.Empty(t, views[vladivostokID].wholeIfCut(), "a title that fits is not cut")
+
+	c := w.Canvas()
+	middle := func(o fyne.CanvasObject) fyne.Position {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		return at.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+	t.Run("hover", func(t *testing.T) {
+		// The test driver runs the tip's wait to its end at once.
+		test.MoveMouse(c, middle(views[tokyoRoundID]))
+		assert.Equal(t, long, tips.Tip())
+		test.MoveMouse(c, middle(views[vladivostokID]))
+		assert.Empty(t, tips.Tip())
+		test.MoveMouse(c, fyne.NewPos(170, 470)) // below the rows
+	})
+	t.Run("keyboard", func(t *testing.T) {
+		c.Focus(r.list)
+		assert.Empty(t, tips.Tip(), "on the heading")
+		r.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		assert.Equal(t, long, tips.Tip(), "on the long title")
+		r.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		assert.Empty(t, tips.Tip(), "on a title that fits")
+	})
 }

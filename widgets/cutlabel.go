@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -18,17 +19,30 @@ type CutLabel struct {
 
 // NewCutLabel returns a label showing text, in bold when bold is true.
 func NewCutLabel(text string, bold bool) *CutLabel {
-	l := &CutLabel{full: text}
-	l.Text = text
-	l.TextStyle.Bold = bold
-	// A safety net only: the cut text fits, and the end is never cut unless it does not.
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := &CutLabel{}
+	l.setUp(text, bold)
 	l.ExtendBaseWidget(l)
 	return l
 }
 
+// setUp gives a new label its text and style; the caller extends the base widget.
+func (l *CutLabel) setUp(text string, bold bool) {
+	l.full, l.Text = text, text
+	l.TextStyle.Bold = bold
+	// A safety net only: the cut text fits, and the end is never cut unless it does not.
+	l.Truncation = fyne.TextTruncateEllipsis
+}
+
 // FullText is the whole text, cut or not.
 func (l *CutLabel) FullText() string { return l.full }
+
+// wholeIfCut is the whole text when the label shows it cut, for a tip (see KeyList.Tips).
+func (l *CutLabel) wholeIfCut() string {
+	if l.Visible() && l.Text != l.full {
+		return l.full
+	}
+	return ""
+}
 
 // SetText sets the whole text.
 func (l *CutLabel) SetText(text string) {
@@ -67,4 +81,47 @@ func (l *CutLabel) textSize() fyne.ThemeSizeName {
 		return l.SizeName
 	}
 	return theme.SizeNameText
+}
+
+var _ desktop.Hoverable = (*TipLabel)(nil)
+
+// TipLabel is a CutLabel that says its text whole in a tip when the pointer rests on it and
+// the text is cut: for a label standing on its own, such as a page's title. In a KeyList row
+// use a CutLabel: the row, which takes the hover, shows its tip.
+type TipLabel struct {
+	CutLabel
+	// Tips is where the whole text is shown; none is when it is nil.
+	Tips *TipLayer `json:"-"`
+	wait tipTimer
+}
+
+// NewTipLabel returns a label showing text, in bold when bold is true.
+func NewTipLabel(text string, bold bool) *TipLabel {
+	l := &TipLabel{}
+	l.setUp(text, bold)
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// MouseIn shows the whole text once the pointer has rested for tipDelay, if it is cut.
+func (l *TipLabel) MouseIn(*desktop.MouseEvent) {
+	if l.Tips == nil {
+		return
+	}
+	l.wait.start(func() {
+		if whole := l.wholeIfCut(); whole != "" {
+			l.Tips.ShowTip(whole, l, TipBelow)
+		}
+	})
+}
+
+// MouseMoved does nothing; it completes desktop.Hoverable.
+func (l *TipLabel) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut takes the tip away.
+func (l *TipLabel) MouseOut() {
+	l.wait.stop()
+	if l.Tips != nil {
+		l.Tips.HideTipOf(l)
+	}
 }

@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"image/color"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -33,25 +32,24 @@ type KeyList struct {
 	// OnHover, when set, is called when the pointer comes onto a row, for the same.
 	OnHover func(id widget.ListItemID)
 	// Tips, when set, is where the whole text of a title the row cuts short (a CutLabel) is
-	// shown when the pointer rests on the row for tipDelay.
+	// shown when the pointer rests on the row for tipDelay, and at once when the keyboard
+	// moves the selection onto the row.
 	Tips *TipLayer `json:"-"`
 
 	cursor  widget.ListItemID
 	focused bool
 	rowMin  fyne.Size // a row's minimum size, measured once, for Page Up and Down
-	// tipWait counts tipDelay from the pointer coming onto a row; an animation, so that the
-	// wait runs on Fyne's own loop rather than a goroutine of ours.
-	tipWait *fyne.Animation
+	tipWait tipTimer  // from the pointer coming onto a row
+	tipRow  *keyRow   // the row whose title the tip shows, if one does
+	// rowOf is the row object showing each row, as the list last filled them, for the tip
+	// of the row the keyboard moves to.
+	rowOf map[widget.ListItemID]*keyRow
 }
-
-// tipDelay is how long the pointer rests on a row before its cut title is shown whole: long
-// enough that sweeping across a list shows none.
-const tipDelay = 600 * time.Millisecond
 
 // NewKeyList returns a list of length() rows made by create and filled by update (which
 // receives the object create made).
 func NewKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *KeyList {
-	l := &KeyList{}
+	l := &KeyList{rowOf: map[widget.ListItemID]*keyRow{}}
 	l.Length = length
 	l.CreateItem = func() fyne.CanvasObject {
 		r := &keyRow{list: l, content: create()}
@@ -63,7 +61,11 @@ func NewKeyList(length func() int, create func() fyne.CanvasObject, update func(
 		if r.id != id && r.hover != nil { // scrolled: the row under the pointer holds another
 			r.hideTip()
 		}
+		if l.rowOf[r.id] == r {
+			delete(l.rowOf, r.id)
+		}
 		r.id = id
+		l.rowOf[id] = r
 		update(id, r.content)
 	}
 	l.List.OnSelected = func(id widget.ListItemID) {
@@ -90,6 +92,7 @@ func (l *KeyList) SetCursor(id widget.ListItemID) {
 	l.cursor = max(0, min(id, n-1))
 	if l.focused {
 		l.Select(l.cursor)
+		l.showCursorTip()
 	} else {
 		l.ScrollTo(l.cursor)
 	}
@@ -113,6 +116,7 @@ func (l *KeyList) FocusGained() {
 func (l *KeyList) FocusLost() {
 	l.focused = false
 	l.UnselectAll()
+	l.hideTip()
 }
 
 // TypedKey moves the selection or opens the selected row.
@@ -132,7 +136,7 @@ func (l *KeyList) TypedKey(ev *fyne.KeyEvent) {
 		l.SetCursor(l.length() - 1)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		if l.cursor < l.length() && l.OnOpen != nil {
-			l.stopTipWait() // the row under the pointer is going with the list
+			l.hideTip() // the row is going with the list
 			l.OnOpen(l.cursor)
 		}
 	}
@@ -159,6 +163,7 @@ func (l *KeyList) tapped(id widget.ListItemID) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil && c.Focused() != l {
 		c.Focus(l)
 	}
+	l.hideTip() // the focus put the keyboard's tip up; the row opens instead
 	if l.OnOpen != nil && id < l.length() {
 		l.OnOpen(id)
 	}
@@ -203,57 +208,77 @@ func (r *keyRow) waitForTip() {
 	if l.Tips == nil {
 		return
 	}
-	l.stopTipWait()
-	l.tipWait = fyne.NewAnimation(tipDelay, func(done float32) {
-		if done == 1 && r.hover.Visible() {
+	l.tipWait.start(func() {
+		if r.hover.Visible() {
 			r.showTip()
 		}
 	})
-	l.tipWait.Curve = fyne.AnimationLinear
-	l.tipWait.Start()
 }
 
 // showTip shows the whole text of the first title the row cuts, under it.
 func (r *keyRow) showTip() {
-	for _, c := range cutLabelsIn(r.content) {
-		if c.Visible() && c.Text != c.FullText() {
-			r.list.Tips.ShowTip(c.FullText(), c, TipBelow)
+	for _, c := range cutTitlesIn(r.content) {
+		if whole := c.wholeIfCut(); whole != "" {
+			r.list.Tips.ShowTip(whole, c, TipBelow)
+			r.list.tipRow = r
 			return
 		}
 	}
 }
 
-// stopTipWait stops the wait for a tip, if one is running.
-func (l *KeyList) stopTipWait() {
-	if l.tipWait != nil {
-		l.tipWait.Stop()
-		l.tipWait = nil
+// showCursorTip says the selected row's cut title whole, as the pointer resting on it would:
+// the keyboard's hover.
+func (l *KeyList) showCursorTip() {
+	if l.Tips == nil {
+		return
+	}
+	l.hideTip()
+	if r := l.rowOf[l.cursor]; r != nil && r.id == l.cursor {
+		r.showTip()
+	}
+}
+
+// hideTip takes away the tip of a row of the list and stops the wait for one.
+func (l *KeyList) hideTip() {
+	l.tipWait.stop()
+	if l.tipRow != nil {
+		l.tipRow.hideTip()
 	}
 }
 
 func (r *keyRow) hideTip() {
-	r.list.stopTipWait()
+	r.list.tipWait.stop()
 	if r.list.Tips == nil {
 		return
 	}
-	for _, c := range cutLabelsIn(r.content) {
+	for _, c := range cutTitlesIn(r.content) {
 		r.list.Tips.HideTipOf(c)
+	}
+	if r.list.tipRow == r {
+		r.list.tipRow = nil
 	}
 }
 
-// cutLabelsIn are the cut labels in o, as far as containers lead.
-func cutLabelsIn(o fyne.CanvasObject) []*CutLabel {
-	switch v := o.(type) {
-	case *CutLabel:
-		return []*CutLabel{v}
-	case *fyne.Container:
-		var out []*CutLabel
-		for _, c := range v.Objects {
-			out = append(out, cutLabelsIn(c)...)
-		}
-		return out
+// cutTitle is a part of a row that may show its text cut short, and say it whole in a tip
+// under it: a CutLabel, or a row that draws its title itself (the agenda's).
+type cutTitle interface {
+	fyne.CanvasObject
+	// wholeIfCut is the whole text when the text shown is cut short, else "".
+	wholeIfCut() string
+}
+
+// cutTitlesIn are the cut titles in o, as far as containers lead.
+func cutTitlesIn(o fyne.CanvasObject) []cutTitle {
+	var out []cutTitle
+	if c, ok := o.(cutTitle); ok {
+		out = append(out, c)
 	}
-	return nil
+	if v, ok := o.(*fyne.Container); ok {
+		for _, c := range v.Objects {
+			out = append(out, cutTitlesIn(c)...)
+		}
+	}
+	return out
 }
 
 func (r *keyRow) CreateRenderer() fyne.WidgetRenderer {

@@ -11,8 +11,9 @@ var _ fyne.Widget = (*RecordHeader)(nil)
 
 // RecordHeader is the top of a page that edits one record: the title in bold at the
 // sub-heading size, a line under it in italics, and on the right of that line an "Unsaved
-// changes" marker followed by the page's buttons, with a separator below. Long titles are
-// shortened with "…". Objects among the buttons that are
+// changes" marker followed by the page's buttons, with a separator below. A title or subtitle
+// too long for its row is cut in the middle, where titles of a series differ least, and said
+// whole in a tip (Tips). Objects among the buttons that are
 // not buttons (a status badge) are centred in the row. The title has the first row to itself,
 // so a narrow window never cuts it for the buttons; they share the second row with the
 // subtitle, or, when the two do not fit side by side, take rows of their own under it,
@@ -24,6 +25,9 @@ type RecordHeader struct {
 	Subtitle string
 	// Unsaved shows the marker saying the page holds changes not yet saved.
 	Unsaved bool
+	// Tips, when set, is where the title or the subtitle, when cut, is shown whole while the
+	// pointer rests on it.
+	Tips *TipLayer `json:"-"`
 
 	buttons []fyne.CanvasObject
 	// relayout places the header and its page again (set by HeaderAbove): a new title or a
@@ -68,15 +72,12 @@ func (h *RecordHeader) CreateRenderer() fyne.WidgetRenderer {
 	h.ExtendBaseWidget(h)
 	r := &recordHeaderRenderer{
 		h:       h,
-		title:   widget.NewLabel(""),
-		sub:     widget.NewLabel(""),
+		title:   NewTipLabel("", true),
+		sub:     NewTipLabel("", false),
 		unsaved: widget.NewLabel("● Unsaved changes"),
 	}
 	r.title.SizeName = theme.SizeNameSubHeadingText
-	r.title.TextStyle = fyne.TextStyle{Bold: true}
-	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.sub.TextStyle = fyne.TextStyle{Italic: true}
-	r.sub.Truncation = fyne.TextTruncateEllipsis
 	r.unsaved.Importance = widget.WarningImportance
 	r.unsaved.TextStyle = fyne.TextStyle{Bold: true}
 	right := []fyne.CanvasObject{r.unsaved}
@@ -96,12 +97,13 @@ func (h *RecordHeader) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type recordHeaderRenderer struct {
-	h                   *RecordHeader
-	title, sub, unsaved *widget.Label
-	buttons             *fyne.Container
-	flow                *Flow
-	sep                 *widget.Separator
-	box                 *fyne.Container
+	h          *RecordHeader
+	title, sub *TipLabel
+	unsaved    *widget.Label
+	buttons    *fyne.Container
+	flow       *Flow
+	sep        *widget.Separator
+	box        *fyne.Container
 }
 
 func (r *recordHeaderRenderer) Destroy() {}
@@ -168,7 +170,7 @@ func (r *recordHeaderRenderer) flowHeight(width float32) float32 {
 }
 
 // Layout gives the title the whole first row, never cut for the buttons' sake, and puts the
-// subtitle and the buttons on the second, the subtitle shortened with "…" when they meet; in a
+// subtitle and the buttons on the second, the subtitle cut when they meet; in a
 // header too narrow for both, the buttons go on rows of their own below the subtitle.
 func (r *recordHeaderRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
@@ -207,6 +209,7 @@ func (r *recordHeaderRenderer) Layout(size fyne.Size) {
 }
 
 func (r *recordHeaderRenderer) Refresh() {
+	r.title.Tips, r.sub.Tips = r.h.Tips, r.h.Tips
 	r.title.SetText(r.h.Title)
 	r.sub.SetText(r.h.Subtitle)
 	r.sub.Hidden = r.h.Subtitle == ""

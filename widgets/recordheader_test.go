@@ -1,9 +1,11 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -131,4 +133,58 @@ func TestHeaderAboveMakesRoomForItsRows(t *testing.T) {
 	h.SetUnsaved(true) // one more object on the buttons' rows
 	below("unsaved")
 	assert.True(t, r.unsaved.Visible())
+}
+
+// TestRecordHeaderCutsInTheMiddleAndTips: a title or subtitle too long for the header keeps
+// its start and its end, and the pointer resting on it shows it whole in a tip; one that fits
+// is neither cut nor tipped.
+func TestRecordHeaderCutsInTheMiddleAndTips(t *testing.T) {
+	newTestApp(t)
+	const (
+		title = "Preparatory consultations of the deputy foreign ministers on the peace treaty, round 7 — Tokyo"
+		sub   = "Deputy Minister of Foreign Affairs of the Russian Federation · Ministry of Foreign Affairs · Russia"
+	)
+	h := NewRecordHeader(widget.NewButton("Save", func() {}))
+	tips := NewTipLayer()
+	h.Tips = tips
+	w := test.NewTempWindow(t, container.NewStack(container.NewVBox(h), tips))
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(480, 300))
+	r := test.WidgetRenderer(h).(*recordHeaderRenderer)
+	c := w.Canvas()
+	middle := func(o fyne.CanvasObject) fyne.Position {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		return at.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+
+	for _, tc := range []struct {
+		name         string
+		title, sub   string
+		label        func() *TipLabel
+		start, end   string // of the text shown, when cut
+		wantTip      string
+		wantFullText string
+	}{
+		{"a long title", title, "Fri 1 Mar 2019", func() *TipLabel { return r.title }, "Preparatory", "round 7 — Tokyo", title, title},
+		{"a long subtitle", "Igor Morgulov", sub, func() *TipLabel { return r.sub }, "Deputy Minister", "· Russia", sub, sub},
+		{"a title that fits", "Igor Morgulov", sub, func() *TipLabel { return r.title }, "", "", "", "Igor Morgulov"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h.SetTitle(tc.title, tc.sub)
+			l := tc.label()
+			assert.Equal(t, tc.wantFullText, l.FullText())
+			if tc.start != "" {
+				assert.Contains(t, l.Text, "…")
+				assert.True(t, strings.HasPrefix(l.Text, tc.start), "the start stays: %q", l.Text)
+				assert.True(t, strings.HasSuffix(l.Text, tc.end), "the end stays: %q", l.Text)
+			} else {
+				assert.Equal(t, tc.wantFullText, l.Text, "not cut")
+			}
+			// The test driver runs the tip's wait to its end at once.
+			test.MoveMouse(c, middle(l))
+			assert.Equal(t, tc.wantTip, tips.Tip())
+			test.MoveMouse(c, fyne.NewPos(240, 295)) // away
+			assert.Empty(t, tips.Tip(), "the pointer leaving takes the tip away")
+		})
+	}
 }

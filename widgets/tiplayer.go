@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -85,6 +87,34 @@ func (l *TipLayer) ShowTip(text string, o fyne.CanvasObject, place TipPlace) {
 	pos.Y = max(0, pos.Y)
 	l.text, l.owner, l.at, l.size = text, o, pos, size
 	l.Refresh()
+}
+
+// tipDelay is how long the pointer rests on a cut title before it is shown whole: long enough
+// that sweeping across a list shows none.
+const tipDelay = 600 * time.Millisecond
+
+// tipTimer waits tipDelay from the pointer coming onto an object, then shows its tip; an
+// animation, so that the wait runs on Fyne's own loop rather than a goroutine of ours.
+type tipTimer struct{ wait *fyne.Animation }
+
+// start begins the wait again, to call show at its end.
+func (t *tipTimer) start(show func()) {
+	t.stop()
+	t.wait = fyne.NewAnimation(tipDelay, func(done float32) {
+		if done == 1 {
+			show()
+		}
+	})
+	t.wait.Curve = fyne.AnimationLinear
+	t.wait.Start()
+}
+
+// stop ends the wait, if one is running, without showing the tip.
+func (t *tipTimer) stop() {
+	if t.wait != nil {
+		t.wait.Stop()
+		t.wait = nil
+	}
 }
 
 // HideTip takes the tip away.

@@ -51,7 +51,7 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 		return at.Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
 	}
-	label := func(id int) *CutLabel { return cutLabelsIn(rowAt(id).content)[0] }
+	label := func(id int) *CutLabel { return cutTitlesIn(rowAt(id).content)[0].(*CutLabel) }
 	require.NotEqual(t, titles[1], label(1).Text, "the title is cut in the row")
 
 	for _, tc := range []struct {
@@ -91,5 +91,58 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 	test.MoveMouse(c, middle(rowAt(1)))
 	test.TapCanvas(c, middle(rowAt(1)))
 	assert.Equal(t, []int{1}, opened, "a tap through the tip's layer opens the row")
+	assert.Empty(t, tips.Tip(), "opening the row takes the tip away")
+}
+
+// TestKeyListTipsTheCutTitleOfTheSelection: the keyboard moving the selection onto a row whose
+// title is cut shows the whole title at once, as the pointer resting there would; onto a row
+// whose title fits, none; the list losing the focus takes the tip away, and so does Enter,
+// which opens the row.
+func TestKeyListTipsTheCutTitleOfTheSelection(t *testing.T) {
+	newTestApp(t)
+	titles := []string{
+		"Peace treaty consultations between the deputy foreign ministers, round 1 — Moscow",
+		"Abe–Putin summit",
+		"Peace treaty consultations between the deputy foreign ministers, round 2 — Tokyo",
+	}
+	l := NewKeyList(func() int { return len(titles) },
+		func() fyne.CanvasObject { return container.NewVBox(NewCutLabel("", true)) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*fyne.Container).Objects[0].(*CutLabel).SetText(titles[id])
+		})
+	var opened []int
+	l.OnOpen = func(id widget.ListItemID) { opened = append(opened, id) }
+	tips := NewTipLayer()
+	l.Tips = tips
+	other := widget.NewEntry()
+	w := test.NewTempWindow(t, container.NewStack(container.NewBorder(other, nil, nil, nil, l), tips))
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(300, 300))
+	c := w.Canvas()
+
+	c.Focus(l)
+	assert.Equal(t, titles[0], tips.Tip(), "the focus comes onto a cut title")
+	for _, tc := range []struct {
+		name string
+		key  fyne.KeyName
+		want string
+	}{
+		{"down onto a title that fits", fyne.KeyDown, ""},
+		{"down onto a cut title", fyne.KeyDown, titles[2]},
+		{"home", fyne.KeyHome, titles[0]},
+		{"end", fyne.KeyEnd, titles[2]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l.TypedKey(&fyne.KeyEvent{Name: tc.key})
+			assert.Equal(t, tc.want, tips.Tip())
+		})
+	}
+	c.Focus(other)
+	assert.Empty(t, tips.Tip(), "the focus going elsewhere takes the tip away")
+
+	c.Focus(l)
+	require.Equal(t, titles[2], tips.Tip())
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, []int{2}, opened)
 	assert.Empty(t, tips.Tip(), "opening the row takes the tip away")
 }
