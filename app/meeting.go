@@ -206,7 +206,8 @@ func (p *meetingPage) build() {
 	fs.add("brief.cleared", "Cleared on", p.cleared)
 	fs.add("brief.distribution", "Distribution", p.distribution)
 	p.buildNegotiation()
-	more := p.negotiationSections()
+	more := p.negotiationParts()
+	p.showInputs = p.showParts
 
 	p.partBox = container.NewVBox()
 	addPart := widget.NewButtonWithIcon("Add participant…", theme.ContentAddIcon(), p.onAddParticipant)
@@ -236,18 +237,18 @@ func (p *meetingPage) build() {
 				"interpreter_team", "interpreters", "record_taker", "press", "logistics")),
 		section("Since the last round", note("Worked out from the saved dossier, as the briefing pack shows it."), p.series.box),
 		section("Purpose and objectives", fs.grid("purpose", "objectives")),
-		more["their side"],
-		more["lines"],
-		section("Anticipated questions", fs.rows["questions"].cell),
-		more["press"],
-		more["scenario"],
-		more["parameters"],
+		more["their side"].box,
+		more["lines"].box,
+		more["questions"].box,
+		more["press"].box,
+		more["scenario"].box,
+		more["parameters"].box,
 		section("Background", fs.rows["background"].cell),
 		section("Participants", p.partBox, fs.rows["participants"].msg, container.NewHBox(addPart, newActor)),
 		section("Linked disputes", p.disputes, container.NewHBox(p.linkDispute), fs.rows["dispute_ids"].msg),
-		more["record"],
+		more["record"].box,
 		section("Outcome and next steps", fs.grid("outcome", "next_steps")),
-		more["commitments"],
+		more["commitments"].box,
 		section("Status", container.NewHBox(p.statusNow, p.changeStatus), fs.grid("status"), p.historyBox),
 		section("Brief: document control",
 			note("What the briefing pack's cover tells a registry. The versions issued are numbered by Export briefing pack."),
@@ -595,11 +596,6 @@ func (p *meetingPage) fill(m storage.Meeting) {
 	p.logistics.SetText(m.Logistics)
 	p.purpose.SetText(m.Purpose)
 	p.objectives.SetItems(m.Objectives)
-	qs := make([]widgets.QA, len(m.Questions))
-	for i, q := range m.Questions {
-		qs[i] = widgets.QA{Question: q.Question, Answer: q.Answer}
-	}
-	p.questions.SetItems(qs)
 	p.background.SetText(m.Background)
 	p.outcome.SetText(m.Outcome)
 	p.nextSteps.SetText(m.NextSteps)
@@ -990,13 +986,6 @@ func (p *meetingPage) collect() (storage.Meeting, bool) {
 	m.Logistics = strings.TrimSpace(p.logistics.Text)
 	m.Purpose = strings.TrimSpace(p.purpose.Text)
 	m.Objectives = nonEmpty(p.objectives.Items())
-	m.Questions = nil
-	for _, q := range p.questions.Items() {
-		qa := storage.QA{Question: strings.TrimSpace(q.Question), Answer: strings.TrimSpace(q.Answer)}
-		if qa.Question != "" || qa.Answer != "" {
-			m.Questions = append(m.Questions, qa)
-		}
-	}
 	m.Background = strings.TrimSpace(p.background.Text)
 	m.Outcome = strings.TrimSpace(p.outcome.Text)
 	m.NextSteps = strings.TrimSpace(p.nextSteps.Text)

@@ -83,7 +83,8 @@ type negotiationInputs struct {
 	closedIDs    map[string]string // label → meeting ID, for Closed at
 	scheme       handling.Scheme
 	marking      handling.Marking
-	presentExtra []string // actors offered as present beyond the planned participants
+	presentExtra []string       // actors offered as present beyond the planned participants
+	parts        []*meetingPart // the folded parts of the page
 }
 
 // buildNegotiation makes the negotiation's inputs and registers them under their storage
@@ -181,33 +182,147 @@ func (p *meetingPage) part(key, explain string) fyne.CanvasObject {
 	return container.NewVBox(append(objs, r.cell)...)
 }
 
-// negotiationSections are the sections of the page the negotiation adds, by name.
-func (p *meetingPage) negotiationSections() map[string]fyne.CanvasObject {
-	fs := p.fs
-	return map[string]fyne.CanvasObject{
-		"their side": section("Their side",
-			note("Their objectives and likely asks, each with our response."),
-			fs.rows["their_side"].cell),
-		"lines": section("Lines to take",
-			p.part("lines_to_take", "Each point may be addressed to one of the participants (listed under Participants)."),
-			p.part("if_pressed", "Defensive lines, used only if the other side presses."),
-			p.part("lines_to_avoid", "What the delegation should not say.")),
-		"press": section("Press line", fs.grid("press_line.proactive", "press_line.reactive", "press_access")),
-		"scenario": section("Scenario",
-			p.part("agenda", "Start as a time in the venue's zone (10:30) or minutes after the opening (+30); the lead speaker opens the item."),
-			p.part("choreography", "Arrival, greeting, seating, photo, gifts, departure.")),
-		"parameters": section("Negotiating parameters",
-			note("Per issue on the table: what we and they want, the alternatives, where we aim and where we walk away."),
-			fs.grid("parameters_level"),
-			fs.rows["parameters"].cell),
-		"record": section("Record of conversation",
-			note("Written after the meeting: who was there (which may differ from the plan), what was said and how it went."),
-			fs.grid("record.date", "record.place", "record.present_ids", "record.subject", "record.substance",
-				"record.atmosphere", "record.atmosphere_why")),
-		"commitments": section("Commitments",
-			note("What each side undertook here, by when, and where it stands; an open one past its date is overdue."),
-			fs.rows["commitments"].cell),
+// meetingPart is a folded part of the meeting page (lazySection): fill puts a meeting's values
+// in its inputs, read takes them back into a meeting, and describe says in a line what a
+// meeting holds there. Until the part is first shown its inputs stay empty and the page saves
+// for it the values of p.m, the meeting as last read into the page: what the user has not
+// seen, they have not changed.
+type meetingPart struct {
+	*lazySection
+	keys     []string // its inputs' fields, as the page's fields know them
+	fill     func(m storage.Meeting)
+	read     func(m *storage.Meeting, c *problems)
+	describe func(m storage.Meeting) string
+}
+
+// newPart makes the folded part titled title of the inputs of keys, which layout lays out.
+func (p *meetingPage) newPart(title string, keys []string, layout func() fyne.CanvasObject, fill func(storage.Meeting),
+	read func(*storage.Meeting, *problems), describe func(storage.Meeting) string) *meetingPart {
+	part := &meetingPart{keys: keys, fill: fill, read: read, describe: describe}
+	part.lazySection = newLazySection(title, layout,
+		func() { p.quietly(func() { fill(p.m) }) },
+		func() string { return describe(p.partValues(part)) })
+	p.parts = append(p.parts, part)
+	return part
+}
+
+// partValues is the meeting with part's values as the page holds them: as its inputs stand
+// once it is built, else those of p.m.
+func (p *meetingPage) partValues(part *meetingPart) storage.Meeting {
+	m := p.m
+	if part.built() {
+		part.read(&m, &problems{quiet: true})
 	}
+	return m
+}
+
+// showParts unfolds the parts with a problem marked under one of their inputs, so that what
+// the store refused is in view.
+func (p *meetingPage) showParts() {
+	for _, part := range p.parts {
+		for _, k := range part.keys {
+			if p.fs.errorOf(k) != "" {
+				part.show()
+			}
+		}
+	}
+}
+
+// negotiationParts makes the parts of the page the negotiation adds, by name, folded.
+func (p *meetingPage) negotiationParts() map[string]*meetingPart {
+	fs := p.fs
+	return map[string]*meetingPart{
+		"their side": p.newPart("Their side", []string{"their_side"}, func() fyne.CanvasObject {
+			return container.NewVBox(note("Their objectives and likely asks, each with our response."), fs.rows["their_side"].cell)
+		}, p.fillTheirSide, p.readTheirSide, func(m storage.Meeting) string {
+			return summaryOf(count(len(m.TheirSide), "an ask", "%d asks"))
+		}),
+		"lines": p.newPart("Lines to take", []string{"lines_to_take", "if_pressed", "lines_to_avoid"}, func() fyne.CanvasObject {
+			return container.NewVBox(
+				p.part("lines_to_take", "Each point may be addressed to one of the participants (listed under Participants)."),
+				p.part("if_pressed", "Defensive lines, used only if the other side presses."),
+				p.part("lines_to_avoid", "What the delegation should not say."))
+		}, p.fillLines, p.readLines, func(m storage.Meeting) string {
+			return summaryOf(count(len(m.LinesToTake), "a point to make", "%d points to make"),
+				count(len(m.IfPressed), "a line if pressed", "%d lines if pressed"),
+				count(len(m.LinesToAvoid), "a line to avoid", "%d lines to avoid"))
+		}),
+		"questions": p.newPart("Anticipated questions", []string{"questions"}, func() fyne.CanvasObject {
+			return fs.rows["questions"].cell
+		}, p.fillQuestions, p.readQuestions, func(m storage.Meeting) string {
+			return summaryOf(count(len(m.Questions), "a question", "%d questions"))
+		}),
+		"press": p.newPart("Press line", []string{"press_line", "press_access"}, func() fyne.CanvasObject {
+			return fs.grid("press_line.proactive", "press_line.reactive", "press_access")
+		}, p.fillPress, p.readPress, func(m storage.Meeting) string {
+			return summaryOf(given(m.PressLine.Proactive, "a proactive line"), given(m.PressLine.Reactive, "a reactive line"),
+				pressAccessLabels[m.PressAccess])
+		}),
+		"scenario": p.newPart("Scenario", []string{"agenda", "choreography"}, func() fyne.CanvasObject {
+			return container.NewVBox(
+				p.part("agenda", "Start as a time in the venue's zone (10:30) or minutes after the opening (+30); the lead speaker opens the item."),
+				p.part("choreography", "Arrival, greeting, seating, photo, gifts, departure."))
+		}, p.fillScenario, p.readScenario, func(m storage.Meeting) string {
+			return summaryOf(count(len(m.Agenda), "an agenda item", "%d agenda items"),
+				count(len(m.Choreography), "a choreography note", "%d choreography notes"))
+		}),
+		"parameters": p.newPart("Negotiating parameters", []string{"parameters", "parameters_level"}, func() fyne.CanvasObject {
+			return container.NewVBox(
+				note("Per issue on the table: what we and they want, the alternatives, where we aim and where we walk away."),
+				fs.grid("parameters_level"),
+				fs.rows["parameters"].cell)
+		}, p.fillParameters, p.readParameters, func(m storage.Meeting) string {
+			return summaryOf(count(len(m.Parameters), "an issue", "%d issues"), given(m.ParametersLevel, "annex at "+m.ParametersLevel))
+		}),
+		"record": p.newPart("Record of conversation", []string{"record"}, func() fyne.CanvasObject {
+			return container.NewVBox(
+				note("Written after the meeting: who was there (which may differ from the plan), what was said and how it went."),
+				fs.grid("record.date", "record.place", "record.present_ids", "record.subject", "record.substance",
+					"record.atmosphere", "record.atmosphere_why"))
+		}, p.fillRecord, p.readRecord, func(m storage.Meeting) string {
+			r := m.Record
+			return summaryOf(partialText(r.Date), r.Place, count(len(r.PresentIDs), "one present", "%d present"), r.Subject,
+				given(r.Substance, "the substance"), string(r.Atmosphere))
+		}),
+		"commitments": p.newPart("Commitments", []string{"commitments"}, func() fyne.CanvasObject {
+			return container.NewVBox(
+				note("What each side undertook here, by when, and where it stands; an open one past its date is overdue."),
+				fs.rows["commitments"].cell)
+		}, p.fillCommitments, p.readCommitments, func(m storage.Meeting) string {
+			overdue := 0
+			for _, c := range m.Commitments {
+				if c.StatusOn(p.u.now()) == storage.CommitmentOverdue {
+					overdue++
+				}
+			}
+			return summaryOf(count(len(m.Commitments), "a commitment", "%d commitments"), count(overdue, "one overdue", "%d overdue"))
+		}),
+	}
+}
+
+// summaryOf is what a folded part holds, its pieces that are not "" one after another.
+func summaryOf(pieces ...string) string {
+	out := strings.Join(slices.DeleteFunc(pieces, func(s string) bool { return s == "" }), " · ")
+	if out == "" {
+		return "Nothing yet."
+	}
+	return firstUpper(out) + "."
+}
+
+// count is n things as a summary says it ("an ask", "3 asks"), "" for none.
+func count(n int, one, many string) string {
+	if n == 0 {
+		return ""
+	}
+	return plural(n, one, many)
+}
+
+// given is what, when text is not blank.
+func given(text, what string) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return what
 }
 
 // parameterFields are the inputs of one issue's negotiating parameters, labelled as the pack
@@ -482,16 +597,20 @@ func (p *meetingPage) pickActor(chosen func(a storage.ActorKey)) {
 	})
 }
 
-// formActorIDs are the actors the form names as it stands (see meetingActorIDs).
+// formActorIDs are the actors the form names as it stands (see meetingActorIDs): in a part
+// never unfolded, those p.m names there.
 func (p *meetingPage) formActorIDs() []string {
 	var ids []string
 	for _, pt := range p.participants {
 		ids = append(ids, pt.ActorID)
 	}
-	ids = append(ids, p.columnIDs(p.points, pointTo)...)
-	ids = append(ids, p.columnIDs(p.agenda, agendaLead)...)
-	ids = append(ids, p.columnIDs(p.commitments, commitActor)...)
-	return append(append(ids, p.presentIDs()...), p.presentExtra...)
+	m := p.m
+	for _, part := range p.parts {
+		if part.built() {
+			part.read(&m, &problems{quiet: true})
+		}
+	}
+	return append(append(ids, meetingActorIDs(m)...), p.presentExtra...)
 }
 
 // setClosedChoices offers the rounds of the track (latest first) as where a commitment was
@@ -563,58 +682,81 @@ func dueText(f storage.FuzzyDate) string {
 	return f.String()
 }
 
-// fillNegotiation sets the negotiation's inputs from m. The participants are set already.
+// fillNegotiation sets the negotiation's inputs from m: those of the Logistics section, and
+// those of each part the user has unfolded; a part never unfolded says what m holds there.
+// The participants are set already.
 func (p *meetingPage) fillNegotiation(m storage.Meeting) {
+	rows := make([][]string, len(m.InterpreterTeam))
+	for i, it := range m.InterpreterTeam {
+		rows[i] = []string{it.Who, it.Languages}
+	}
+	p.interpreterTeam.SetRows(rows)
+	p.recordTaker.SetText(m.RecordTaker)
+	for _, part := range p.parts {
+		if part.built() {
+			part.fill(m)
+		}
+		part.setSummary(part.describe(m))
+	}
+}
+
+func (p *meetingPage) fillTheirSide(m storage.Meeting) {
 	rows := make([][]string, len(m.TheirSide))
 	for i, a := range m.TheirSide {
 		rows[i] = []string{a.Text, a.Response}
 	}
 	p.theirSide.SetRows(rows)
+}
 
-	// The drop-downs of actors and meetings get their choices while their tables are empty,
-	// then each table its rows once: every SetRows and SetOptions builds all its rows again.
-	p.presentExtra = nil
-	p.clearActorTables()
-	p.quietly(func() { p.present.SetSelected(nil) })
-	p.setActorChoices()
+func (p *meetingPage) fillLines(m storage.Meeting) {
+	// The drop-down of addressees gets its choices while the table is empty, then the table
+	// its rows once: every SetRows and SetOptions builds all its rows again.
+	p.points.SetRows(nil)
 	ids := make([]string, len(m.LinesToTake))
 	for i, l := range m.LinesToTake {
 		ids[i] = l.ToID
 	}
 	p.setActorChoicesFor(ids)
-	rows = make([][]string, len(m.LinesToTake))
+	rows := make([][]string, len(m.LinesToTake))
 	for i, l := range m.LinesToTake {
 		rows[i] = []string{l.Text, p.actorLabelOr(l.ToID, toAnyone)}
 	}
 	p.points.SetRows(rows)
-
 	p.ifPressed.SetItems(m.IfPressed)
 	p.avoid.SetItems(m.LinesToAvoid)
+}
+
+func (p *meetingPage) fillQuestions(m storage.Meeting) {
+	qs := make([]widgets.QA, len(m.Questions))
+	for i, q := range m.Questions {
+		qs[i] = widgets.QA{Question: q.Question, Answer: q.Answer}
+	}
+	p.questions.SetItems(qs)
+}
+
+func (p *meetingPage) fillPress(m storage.Meeting) {
 	p.proactive.SetText(m.PressLine.Proactive)
 	p.reactive.SetText(m.PressLine.Reactive)
 	p.pressAccess.SetSelected(noPressAccess)
 	if l, ok := pressAccessLabels[m.PressAccess]; ok {
 		p.pressAccess.SetSelected(l)
 	}
+}
 
-	rows = make([][]string, len(m.Agenda))
+func (p *meetingPage) fillScenario(m storage.Meeting) {
+	rows := make([][]string, len(m.Agenda)) // its leads offered already (setActorChoices)
 	for i, a := range m.Agenda {
 		rows[i] = []string{a.At, a.Item, p.actorLabelOr(a.LeadID, noLead), intText(a.Minutes)}
 	}
 	p.agenda.SetRows(rows)
-
 	rows = make([][]string, len(m.Choreography))
 	for i, n := range m.Choreography {
 		rows[i] = []string{n.Kind, n.Text}
 	}
 	p.choreography.SetRows(rows)
-	rows = make([][]string, len(m.InterpreterTeam))
-	for i, it := range m.InterpreterTeam {
-		rows[i] = []string{it.Who, it.Languages}
-	}
-	p.interpreterTeam.SetRows(rows)
-	p.recordTaker.SetText(m.RecordTaker)
+}
 
+func (p *meetingPage) fillParameters(m storage.Meeting) {
 	forms := make([][]string, len(m.Parameters))
 	for i, pm := range m.Parameters {
 		form := []string{pm.Issue}
@@ -633,7 +775,10 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 		p.paramsLevel.SetSelected(m.ParametersLevel)
 	}
 	p.showAnnexLevel()
+}
 
+func (p *meetingPage) fillRecord(m storage.Meeting) {
+	p.presentExtra = nil
 	r := m.Record
 	p.recDate.SetText(partialText(r.Date))
 	p.recPlace.SetText(r.Place)
@@ -645,13 +790,17 @@ func (p *meetingPage) fillNegotiation(m storage.Meeting) {
 	}
 	p.atmosphereWhy.SetText(r.AtmosphereWhy)
 	p.setPresentChoices(r.PresentIDs)
+}
 
+func (p *meetingPage) fillCommitments(m storage.Meeting) {
+	// As for the points: the choices first, into an empty table, then the rows.
+	p.commitments.SetRows(nil)
 	closed := make([]string, len(m.Commitments))
 	for i, c := range m.Commitments {
 		closed[i] = c.ClosedByID
 	}
 	p.setClosedChoices(closed)
-	rows = make([][]string, len(m.Commitments))
+	rows := make([][]string, len(m.Commitments))
 	for i, c := range m.Commitments {
 		at := notClosed
 		if l := labelFor(p.closedIDs, c.ClosedByID); c.ClosedByID != "" && l != "" {
@@ -691,33 +840,82 @@ func (p *meetingPage) setActorChoicesFor(ids []string) {
 	p.setColumn(p.points, pointTo, addressees, ids, toAnyone)
 }
 
+// problems counts what the inputs of a meeting cannot say, marking each beside its input,
+// unless quiet: a part is read quietly to say what it holds.
+type problems struct {
+	fs    *fields
+	quiet bool
+	count int
+}
+
+// field marks the input of key with msg.
+func (c *problems) field(key, msg string) {
+	c.count++
+	if !c.quiet {
+		c.fs.setError(key, msg)
+	}
+}
+
+// row marks row i of an editor with msg, through mark (its SetRowError or SetFormError).
+func (c *problems) row(mark func(int, string), i int, msg string) {
+	c.count++
+	if !c.quiet {
+		mark(i, msg)
+	}
+}
+
 // collectNegotiation reads the negotiation's inputs into m, marking every problem next to its
-// row or input; it reports whether there was none.
+// row or input, and unfolds a part with a problem; it reports whether there was none. A part
+// never unfolded keeps in m the values of p.m, which m starts from.
 func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
-	ok := true
-	fail := func(key, msg string) {
-		p.fs.setError(key, msg)
-		ok = false
-	}
-	rowFail := func(t *widgets.TableEditor, i int, msg string) {
-		t.SetRowError(i, msg)
-		ok = false
-	}
 	for _, t := range []*widgets.TableEditor{p.theirSide, p.points, p.agenda, p.choreography, p.interpreterTeam, p.commitments} {
 		for i := range t.Rows() {
 			t.SetRowError(i, "")
 		}
 	}
+	for i := range p.parameters.Forms() {
+		p.parameters.SetFormError(i, "")
+	}
+	c := &problems{fs: p.fs}
+	p.readTeam(m, c)
+	for _, part := range p.parts {
+		if !part.built() {
+			continue
+		}
+		before := c.count
+		part.read(m, c)
+		if c.count > before {
+			part.show()
+		}
+	}
+	return c.count == 0
+}
 
+// readTeam reads the interpreters and the record-taker, in the Logistics section.
+func (p *meetingPage) readTeam(m *storage.Meeting, c *problems) {
+	m.InterpreterTeam = nil
+	for _, row := range filled(p.interpreterTeam) {
+		i, r := row.i, row.text
+		if r[0] == "" {
+			c.row(p.interpreterTeam.SetRowError, i, "Say who interprets")
+		}
+		m.InterpreterTeam = append(m.InterpreterTeam, storage.Interpreter{Who: r[0], Languages: r[1]})
+	}
+	m.RecordTaker = strings.TrimSpace(p.recordTaker.Text)
+}
+
+func (p *meetingPage) readTheirSide(m *storage.Meeting, c *problems) {
 	m.TheirSide = nil
 	for _, row := range filled(p.theirSide) {
 		i, r := row.i, row.text
 		if r[0] == "" {
-			rowFail(p.theirSide, i, "Say what they ask; the response answers it")
+			c.row(p.theirSide.SetRowError, i, "Say what they ask; the response answers it")
 		}
 		m.TheirSide = append(m.TheirSide, storage.Ask{Text: r[0], Response: r[1]})
 	}
+}
 
+func (p *meetingPage) readLines(m *storage.Meeting, _ *problems) {
 	m.LinesToTake = nil
 	for _, r := range p.points.Rows() {
 		if text := strings.TrimSpace(r[0]); text != "" {
@@ -726,6 +924,19 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 	}
 	m.IfPressed = nonEmpty(p.ifPressed.Items())
 	m.LinesToAvoid = nonEmpty(p.avoid.Items())
+}
+
+func (p *meetingPage) readQuestions(m *storage.Meeting, _ *problems) {
+	m.Questions = nil
+	for _, q := range p.questions.Items() {
+		qa := storage.QA{Question: strings.TrimSpace(q.Question), Answer: strings.TrimSpace(q.Answer)}
+		if qa.Question != "" || qa.Answer != "" {
+			m.Questions = append(m.Questions, qa)
+		}
+	}
+}
+
+func (p *meetingPage) readPress(m *storage.Meeting, _ *problems) {
 	m.PressLine = storage.PressLine{Proactive: strings.TrimSpace(p.proactive.Text), Reactive: strings.TrimSpace(p.reactive.Text)}
 	m.PressAccess = ""
 	for a, l := range pressAccessLabels {
@@ -733,7 +944,9 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 			m.PressAccess = a
 		}
 	}
+}
 
+func (p *meetingPage) readScenario(m *storage.Meeting, c *problems) {
 	m.Agenda = nil
 	for i, r := range p.agenda.Rows() {
 		at, item, minutes := strings.TrimSpace(r[0]), strings.TrimSpace(r[1]), strings.TrimSpace(r[3])
@@ -745,11 +958,11 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 		var err error
 		switch a.Minutes, err = optionalInt(minutes); {
 		case item == "":
-			rowFail(p.agenda, i, "Give the item, e.g. Opening statements")
+			c.row(p.agenda.SetRowError, i, "Give the item, e.g. Opening statements")
 		case at != "" && !agendaAtReads(a):
-			rowFail(p.agenda, i, fmt.Sprintf("%q is not a start: give a time such as 10:30, or minutes after the opening such as +30", at))
+			c.row(p.agenda.SetRowError, i, fmt.Sprintf("%q is not a start: give a time such as 10:30, or minutes after the opening such as +30", at))
 		case err != nil || a.Minutes < 0 || a.Minutes > 24*60:
-			rowFail(p.agenda, i, fmt.Sprintf("%q is not a number of minutes such as 20", minutes))
+			c.row(p.agenda.SetRowError, i, fmt.Sprintf("%q is not a number of minutes such as 20", minutes))
 		}
 		m.Agenda = append(m.Agenda, a)
 	}
@@ -757,23 +970,15 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 	for _, row := range filled(p.choreography) {
 		i, r := row.i, row.text
 		if r[0] == "" || r[1] == "" {
-			rowFail(p.choreography, i, "Choose the kind of note and write it")
+			c.row(p.choreography.SetRowError, i, "Choose the kind of note and write it")
 		}
 		m.Choreography = append(m.Choreography, storage.ChoreographyNote{Kind: r[0], Text: r[1]})
 	}
-	m.InterpreterTeam = nil
-	for _, row := range filled(p.interpreterTeam) {
-		i, r := row.i, row.text
-		if r[0] == "" {
-			rowFail(p.interpreterTeam, i, "Say who interprets")
-		}
-		m.InterpreterTeam = append(m.InterpreterTeam, storage.Interpreter{Who: r[0], Languages: r[1]})
-	}
-	m.RecordTaker = strings.TrimSpace(p.recordTaker.Text)
+}
 
+func (p *meetingPage) readParameters(m *storage.Meeting, c *problems) {
 	m.Parameters = nil
 	for i, f := range p.parameters.Forms() {
-		p.parameters.SetFormError(i, "")
 		var pm storage.Parameter
 		pm.Issue = strings.TrimSpace(f[0])
 		blank := pm.Issue == ""
@@ -785,8 +990,8 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 			continue
 		}
 		if pm.Issue == "" {
-			p.parameters.SetFormError(i, "Name the issue these parameters are for")
-			fail("parameters", fmt.Sprintf("Issue %d has no name", i+1))
+			c.row(p.parameters.SetFormError, i, "Name the issue these parameters are for")
+			c.field("parameters", fmt.Sprintf("Issue %d has no name", i+1))
 		}
 		m.Parameters = append(m.Parameters, pm)
 	}
@@ -794,10 +999,12 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 	if m.ParametersLevel == defaultLevel {
 		m.ParametersLevel = ""
 	}
+}
 
+func (p *meetingPage) readRecord(m *storage.Meeting, c *problems) {
 	var err error
 	if m.Record.Date, err = parsePartialDate(p.recDate.Text); err != nil {
-		fail("record.date", firstUpper(err.Error()))
+		c.field("record.date", firstUpper(err.Error()))
 	}
 	m.Record.Place = strings.TrimSpace(p.recPlace.Text)
 	m.Record.PresentIDs = p.presentIDs()
@@ -808,7 +1015,9 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 		m.Record.Atmosphere = storage.Atmosphere(p.atmosphere.Selected)
 	}
 	m.Record.AtmosphereWhy = strings.TrimSpace(p.atmosphereWhy.Text)
+}
 
+func (p *meetingPage) readCommitments(m *storage.Meeting, c *problems) {
 	m.Commitments = nil
 	closed := p.closedColumnIDs()
 	for i, r := range p.commitments.Rows() {
@@ -817,23 +1026,22 @@ func (p *meetingPage) collectNegotiation(m *storage.Meeting) bool {
 		if actor == "" && side == "" && what == "" && due == "" {
 			continue
 		}
-		c := storage.Commitment{ActorID: actor, Side: side, What: what, Status: storage.CommitmentStatus(r[commitState]), ClosedByID: closed[i]}
-		if c.Status == "" {
-			c.Status = storage.CommitmentOpen
+		k := storage.Commitment{ActorID: actor, Side: side, What: what, Status: storage.CommitmentStatus(r[commitState]), ClosedByID: closed[i]}
+		if k.Status == "" {
+			k.Status = storage.CommitmentOpen
 		}
 		var derr error
-		c.Due, derr = parseDate(due)
+		k.Due, derr = parseDate(due)
 		switch {
 		case what == "":
-			rowFail(p.commitments, i, "Say what was undertaken")
+			c.row(p.commitments.SetRowError, i, "Say what was undertaken")
 		case actor == "" && side == "":
-			rowFail(p.commitments, i, "Say who undertook it: choose an actor or type a side")
+			c.row(p.commitments.SetRowError, i, "Say who undertook it: choose an actor or type a side")
 		case derr != nil:
-			rowFail(p.commitments, i, "By when: "+derr.Error())
+			c.row(p.commitments.SetRowError, i, "By when: "+derr.Error())
 		}
-		m.Commitments = append(m.Commitments, c)
+		m.Commitments = append(m.Commitments, k)
 	}
-	return ok
 }
 
 // filled are the rows of t that are not blank, texts trimmed, each with its index in t.

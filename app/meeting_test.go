@@ -355,6 +355,16 @@ func openMeeting(t *testing.T, u *ui, id string) *meetingPage {
 	return p
 }
 
+// unfold shows every folded part of the page, as the user does with its Show buttons.
+func unfold(p *meetingPage) *meetingPage {
+	for _, part := range p.parts {
+		if !part.shown() {
+			test.Tap(part.toggle)
+		}
+	}
+	return p
+}
+
 // lastOf are the last n objects of type T under o, in layout order: the inputs of a row just
 // added to an editor.
 func lastOf[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, n int) []T {
@@ -402,7 +412,7 @@ func TestNegotiationSectionsSaveAndReload(t *testing.T) {
 	ctx := context.Background()
 	before, err := st.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
-	p := openMeeting(t, u, sample.TokyoRoundID)
+	p := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	morgulov, harada := p.actorLabels[sample.MorgulovID], p.actorLabels[sample.HaradaID]
 	require.NotEmpty(t, morgulov)
 
@@ -517,7 +527,7 @@ func TestNegotiationSectionsSaveAndReload(t *testing.T) {
 	require.NoError(t, err)
 	assertNegotiation(t, want, got)
 
-	again := openMeeting(t, u, sample.TokyoRoundID)
+	again := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	m, ok := again.collect()
 	require.True(t, ok)
 	assertNegotiation(t, got, m)
@@ -550,7 +560,8 @@ func assertNegotiation(t *testing.T, want, got storage.Meeting) {
 }
 
 // Every meeting of the sample reads back from its page as stored: opening a page and saving
-// it loses nothing of the negotiation.
+// it loses nothing of the negotiation, whether its parts were unfolded (filled from the
+// meeting) or not (saved as read).
 func TestNegotiationPageLosesNothing(t *testing.T) {
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LANG", "en_GB.UTF-8")
@@ -558,14 +569,20 @@ func TestNegotiationPageLosesNothing(t *testing.T) {
 	ms, err := st.Meetings(context.Background(), storage.MeetingFilter{})
 	require.NoError(t, err)
 	require.NotEmpty(t, ms)
-	for _, s := range ms {
-		stored, err := st.Meeting(context.Background(), s.ID)
-		require.NoError(t, err)
-		p := openMeeting(t, u, s.ID)
-		m, ok := p.collect()
-		require.True(t, ok, s.Title)
-		assertNegotiation(t, stored, m)
-		assert.False(t, p.dirty(), "opening %q edits nothing", s.Title)
+	for _, folded := range []bool{true, false} {
+		for _, s := range ms {
+			stored, err := st.Meeting(context.Background(), s.ID)
+			require.NoError(t, err)
+			p := openMeeting(t, u, s.ID)
+			if !folded {
+				unfold(p)
+			}
+			m, ok := p.collect()
+			require.True(t, ok, s.Title)
+			assertNegotiation(t, stored, m)
+			assert.Equal(t, stored.Questions, m.Questions, "questions")
+			assert.False(t, p.dirty(), "opening %q edits nothing (folded: %v)", s.Title, folded)
+		}
 	}
 }
 
@@ -575,7 +592,7 @@ func TestNegotiationBadAgendaStart(t *testing.T) {
 	ctx := context.Background()
 	before, err := st.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
-	p := openMeeting(t, u, sample.TokyoRoundID)
+	p := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	es, _ := addRow(t, p.agenda, "Add an agenda item", 3, 1)
 	test.Type(es[0], "ten")
 	test.Type(es[1], "Opening statements")
@@ -603,7 +620,7 @@ func TestNegotiationOverdueCommitments(t *testing.T) {
 	u, st := newTestUI(t, time.Date(2016, time.June, 1, 9, 0, 0, 0, time.UTC))
 	m, err := st.Meeting(context.Background(), sample.MoscowRoundID)
 	require.NoError(t, err)
-	p := openMeeting(t, u, sample.MoscowRoundID)
+	p := unfold(openMeeting(t, u, sample.MoscowRoundID))
 	require.Len(t, p.commitments.Rows(), len(m.Commitments))
 	for i, c := range m.Commitments {
 		if c.StatusOn(u.now()) == storage.CommitmentOverdue {
@@ -631,7 +648,7 @@ func TestNegotiationAddresseeSurvivesSaveAndMove(t *testing.T) {
 	before, err := st.Meeting(ctx, sample.TokyoRoundID)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(before.LinesToTake), 2, "the sample's Tokyo round has lines to take")
-	p := openMeeting(t, u, sample.TokyoRoundID)
+	p := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	morgulov := p.actorLabels[sample.MorgulovID]
 	sels := find[*widget.Select](p.points)
 	sels[0].SetSelected(morgulov)
@@ -645,7 +662,7 @@ func TestNegotiationAddresseeSurvivesSaveAndMove(t *testing.T) {
 	assert.Equal(t, storage.Line{Text: before.LinesToTake[0].Text, ToID: sample.MorgulovID}, after.LinesToTake[1])
 	assert.Equal(t, before.LinesToTake[1].Text, after.LinesToTake[0].Text)
 
-	again := openMeeting(t, u, sample.TokyoRoundID)
+	again := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	assert.Equal(t, morgulov, again.points.Rows()[1][pointTo])
 	assert.Equal(t, toAnyone, again.points.Rows()[0][pointTo])
 }
@@ -654,7 +671,7 @@ func TestNegotiationAddresseeSurvivesSaveAndMove(t *testing.T) {
 // and one removed keeps the points already addressed to them.
 func TestNegotiationAddresseesFollowTheParticipants(t *testing.T) {
 	u, _ := newTestUI(t, afterSample)
-	p := openMeeting(t, u, sample.TokyoRoundID)
+	p := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	kishida, morgulov := p.actorLabels[sample.KishidaID], p.actorLabels[sample.MorgulovID]
 	sel := find[*widget.Select](p.points)[0]
 	assert.NotContains(t, sel.Options, kishida, "not a participant")
@@ -691,6 +708,7 @@ func TestNegotiationOnANewMeeting(t *testing.T) {
 	u.newMeeting()
 	p, ok := u.top().(*meetingPage)
 	require.True(t, ok)
+	unfold(p)
 	test.Type(p.titleE, "Round 3 Moscow")
 	p.track.SetSelected("Japan–Russia peace treaty talks")
 	es, _ := addRow(t, p.agenda, "Add an agenda item", 3, 1)
@@ -724,7 +742,7 @@ func TestNegotiationOnANewMeeting(t *testing.T) {
 // Tab reaches every input the negotiation adds, in the order of the page.
 func TestNegotiationTabOrder(t *testing.T) {
 	u, _ := newTestUI(t, afterSample)
-	p := openMeeting(t, u, sample.MoscowRoundID)
+	p := unfold(openMeeting(t, u, sample.MoscowRoundID))
 	c := u.win.Canvas()
 
 	c.Focus(p.proactive)
@@ -840,7 +858,7 @@ func TestNegotiationOffersAnotherActorInABigDossier(t *testing.T) {
 	for i := range offeredActors {
 		require.NoError(t, st.CreateActor(ctx, &storage.Actor{Kind: storage.ActorPerson, Name: fmt.Sprintf("Zed Clerk %03d", i)}))
 	}
-	p := openMeeting(t, u, sample.TokyoRoundID)
+	p := unfold(openMeeting(t, u, sample.TokyoRoundID))
 	require.True(t, p.moreActors)
 	kishida := "Fumio Kishida · Japan"
 	lead := find[*widget.Select](p.agenda)
@@ -880,4 +898,142 @@ func TestNegotiationOffersAnotherActorInABigDossier(t *testing.T) {
 		}
 		return ""
 	}())
+}
+
+// partTitled is the folded part of p titled title.
+func partTitled(t *testing.T, p *meetingPage, title string) *meetingPart {
+	t.Helper()
+	for _, part := range p.parts {
+		if part.title == title {
+			return part
+		}
+	}
+	t.Fatalf("no part %q", title)
+	return nil
+}
+
+// A part never unfolded is saved as it was read: editing the rest of the page and saving
+// neither blanks nor changes any of its fields, and the parts stay folded.
+func TestFoldedPartsSurviveASave(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	u, st := newTestUI(t, afterSample)
+	ctx := context.Background()
+	// The Tokyo round with the Moscow round's record and commitments: every part holds something.
+	moscow, err := st.Meeting(ctx, sample.MoscowRoundID)
+	require.NoError(t, err)
+	before, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	before.Record, before.Commitments = moscow.Record, moscow.Commitments
+	before.ParametersLevel = "SECRET"
+	require.NoError(t, st.UpdateMeeting(ctx, &before))
+	before, err = st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	for what, n := range map[string]int{"their side": len(before.TheirSide), "points": len(before.LinesToTake),
+		"if pressed": len(before.IfPressed), "avoid": len(before.LinesToAvoid), "questions": len(before.Questions),
+		"press line": len(before.PressLine.Proactive), "agenda": len(before.Agenda), "choreography": len(before.Choreography),
+		"parameters": len(before.Parameters), "present": len(before.Record.PresentIDs), "substance": len(before.Record.Substance),
+		"commitments": len(before.Commitments)} {
+		require.Positive(t, n, "the meeting has %s", what)
+	}
+
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	require.NotEmpty(t, p.parts)
+	for _, part := range p.parts {
+		require.False(t, part.built(), "%s is folded", part.title)
+	}
+	p.titleE.SetText(before.Title + " (edited)")
+	test.Tap(p.saveBtn)
+	require.False(t, p.dirty(), "saved: %s", u.status.Text)
+	after, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	want := before
+	want.Title += " (edited)"
+	want.Updated = after.Updated
+	assert.Equal(t, want, after, "only the title changed")
+	for _, part := range p.parts {
+		assert.False(t, part.built(), "%s stays folded", part.title)
+	}
+
+	// Saved again with a part unfolded and nothing changed in it, the meeting stays the same.
+	test.Tap(partTitled(t, p, "Commitments").toggle)
+	p.titleE.SetText(p.titleE.Text + "!")
+	test.Tap(p.saveBtn)
+	require.False(t, p.dirty(), "saved: %s", u.status.Text)
+	again, err := st.Meeting(ctx, sample.TokyoRoundID)
+	require.NoError(t, err)
+	want.Title += "!"
+	want.Updated = again.Updated
+	assertNegotiation(t, want, again)
+	assert.Equal(t, want.Questions, again.Questions)
+}
+
+// A folded part says what it holds; Show fills its inputs from the meeting without counting
+// as an edit; folded again it says what its inputs hold, edits included, and they are saved.
+func TestFoldedPartShowsAndHides(t *testing.T) {
+	u, st := newTestUI(t, afterSample)
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	lines := partTitled(t, p, "Lines to take")
+	assert.Equal(t, "5 points to make · 2 lines if pressed · 2 lines to avoid.", lines.summary.Text)
+	assert.True(t, lines.summary.Visible())
+	assert.NotContains(t, find[*widgets.StringListEditor](p.view()), p.ifPressed, "not in the page before its part is shown")
+	assert.Empty(t, p.points.Rows(), "nor filled")
+	assert.Equal(t, "Nothing yet.", partTitled(t, p, "Record of conversation").summary.Text)
+
+	test.Tap(lines.toggle)
+	assert.True(t, lines.shown())
+	assert.False(t, lines.summary.Visible())
+	assert.Equal(t, "Hide", lines.toggle.Text)
+	assert.False(t, p.dirty(), "showing a part is no edit")
+	require.Len(t, p.points.Rows(), 5)
+	assert.Len(t, find[*widgets.StringListEditor](lines.box), 2, "if pressed, avoid")
+
+	es, _ := addRow(t, p.avoid, "Add a line to avoid", 1, 0)
+	test.Type(es[0], "Do not promise a date")
+	test.Tap(lines.toggle)
+	assert.False(t, lines.shown())
+	assert.Equal(t, "5 points to make · 2 lines if pressed · 3 lines to avoid.", lines.summary.Text)
+	assert.True(t, p.dirty())
+	test.Tap(p.saveBtn)
+	require.False(t, p.dirty(), "saved: %s", u.status.Text)
+	m, err := st.Meeting(context.Background(), sample.TokyoRoundID)
+	require.NoError(t, err)
+	assert.Equal(t, "Do not promise a date", m.LinesToAvoid[len(m.LinesToAvoid)-1], "saved while folded")
+}
+
+// A problem in a part folded again is shown: Save unfolds the part with the row marked.
+func TestProblemUnfoldsItsPart(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	scenario := partTitled(t, p, "Scenario")
+	test.Tap(scenario.toggle)
+	es, _ := addRow(t, p.agenda, "Add an agenda item", 3, 1)
+	test.Type(es[0], "ten")
+	test.Type(es[1], "Closing statements")
+	test.Tap(scenario.toggle)
+	require.False(t, scenario.shown())
+	p.save(func() {})
+	assert.True(t, p.dirty(), "not saved")
+	assert.True(t, scenario.shown(), "the part with the problem is unfolded")
+	assert.Contains(t, p.agenda.RowMessage(len(p.agenda.Rows())-1), `"ten" is not a start`)
+}
+
+// A folded part by keyboard: Tab reaches its Show button, Enter unfolds it with the focus
+// left on the button, and Tab goes on into its inputs.
+func TestFoldedPartByKeyboard(t *testing.T) {
+	u, _ := newTestUI(t, afterSample)
+	p := openMeeting(t, u, sample.TokyoRoundID)
+	c := u.win.Canvas()
+	lines := partTitled(t, p, "Lines to take")
+	require.True(t, tabTo(u, func(f fyne.Focusable) bool { return f == lines.toggle }, 200), "Tab reaches Show")
+	pressKey(u, fyne.KeyReturn)
+	require.True(t, lines.shown())
+	assert.Equal(t, lines.toggle, c.Focused(), "the focus stays on the button")
+	pressKey(u, fyne.KeyTab)
+	var inside bool
+	for _, o := range test.LaidOutObjects(p.points) {
+		inside = inside || o == c.Focused().(fyne.CanvasObject)
+	}
+	assert.True(t, inside, "Tab goes into the first point, not %T", c.Focused())
+	assert.False(t, p.dirty())
 }
