@@ -22,15 +22,7 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 		"Peace treaty consultations between the deputy foreign ministers, round 2 — Tokyo",
 		"Abe–Putin summit",
 	}
-	l := NewKeyList(func() int { return len(titles) },
-		func() fyne.CanvasObject { return container.NewVBox(NewCutLabel("", true)) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*fyne.Container).Objects[0].(*CutLabel).SetText(titles[id])
-		})
-	var opened []int
-	l.OnOpen = func(id widget.ListItemID) { opened = append(opened, id) }
-	tips := NewTipLayer()
-	l.Tips = tips
+	l, tips, opened := titleList(titles)
 	w := test.NewTempWindow(t, container.NewStack(l, tips))
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(300, 300))
@@ -90,7 +82,7 @@ func TestKeyListTipsTheCutTitle(t *testing.T) {
 
 	test.MoveMouse(c, middle(rowAt(1)))
 	test.TapCanvas(c, middle(rowAt(1)))
-	assert.Equal(t, []int{1}, opened, "a tap through the tip's layer opens the row")
+	assert.Equal(t, []int{1}, *opened, "a tap through the tip's layer opens the row")
 	assert.Empty(t, tips.Tip(), "opening the row takes the tip away")
 }
 
@@ -105,15 +97,7 @@ func TestKeyListTipsTheCutTitleOfTheSelection(t *testing.T) {
 		"Abe–Putin summit",
 		"Peace treaty consultations between the deputy foreign ministers, round 2 — Tokyo",
 	}
-	l := NewKeyList(func() int { return len(titles) },
-		func() fyne.CanvasObject { return container.NewVBox(NewCutLabel("", true)) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*fyne.Container).Objects[0].(*CutLabel).SetText(titles[id])
-		})
-	var opened []int
-	l.OnOpen = func(id widget.ListItemID) { opened = append(opened, id) }
-	tips := NewTipLayer()
-	l.Tips = tips
+	l, tips, opened := titleList(titles)
 	other := widget.NewEntry()
 	w := test.NewTempWindow(t, container.NewStack(container.NewBorder(other, nil, nil, nil, l), tips))
 	w.SetPadded(false)
@@ -143,6 +127,20 @@ func TestKeyListTipsTheCutTitleOfTheSelection(t *testing.T) {
 	c.Focus(l)
 	require.Equal(t, titles[2], tips.Tip())
 	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	assert.Equal(t, []int{2}, opened)
+	assert.Equal(t, []int{2}, *opened)
 	assert.Empty(t, tips.Tip(), "opening the row takes the tip away")
+}
+
+// titleList is a KeyList of titles in cut labels with a tip layer, and the rows it opened.
+func titleList(titles []string) (*KeyList, *TipLayer, *[]int) {
+	l := NewKeyList(func() int { return len(titles) },
+		func() fyne.CanvasObject { return container.NewVBox(NewCutLabel("", true)) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*fyne.Container).Objects[0].(*CutLabel).SetText(titles[id])
+		})
+	opened := &[]int{}
+	l.OnOpen = func(id widget.ListItemID) { *opened = append(*opened, id) }
+	tips := NewTipLayer()
+	l.Tips = tips
+	return l, tips, opened
 }
